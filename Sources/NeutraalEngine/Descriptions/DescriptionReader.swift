@@ -1,0 +1,231 @@
+/// Reads description files: JSON (one object, an array of objects, or JSON Lines) and posts with a
+/// `---` header. Every description comes back as a `ReadOutcome`; one broken record never hides the others.
+public struct DescriptionReader: Sendable {
+    /// The input formats.
+    public enum Format: String, Sendable {
+        case json
+        case jsonLines = "jsonl"
+        case header
+    }
+
+    public let vocabulary: Vocabulary
+
+    public init(vocabulary: Vocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    /// The format of a file: by extension, otherwise by its first character.
+    public static func format(path: String, bytes: [UInt8]) -> Format {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonLines }
+        if lower.hasSuffix(".json") { return .json }
+        if lower.hasSuffix(".md") || lower.hasSuffix(".txt") || lower.hasSuffix(".post") { return .header }
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "{") || bytes[index] == UInt8(ascii: "[") {
+            // several objects on several lines: JSON Lines
+            return .json
+        }
+        return .header
+    }
+
+    /// Reads every description of one file.
+    public func read(_ source: SourceText, format: Format? = nil) -> [ReadOutcome] {
+        let chosen = format ?? Self.format(path: source.path, bytes: source.bytes)
+        let bom = source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        switch chosen {
+        case .header:
+            return [readHeader(source, from: bom)]
+        case .jsonLines:
+            return readLines(source, from: bom, numbering: true)
+        case .json:
+            return readJSON(source, from: bom)
+        }
+    }
+
+    private func readJSON(_ source: SourceText, from start: Int) -> [ReadOutcome] {
+        let bytes = source.bytes
+        if bytes.count == start || bytes[start...].allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+            return [failure(source, id: source.path, "input.empty", "the file is empty", at: start,
+                            hint: "a description file holds a JSON object or a post with a `---` header")]
+        }
+        switch JSONParser().parse(bytes, range: start..<bytes.count) {
+        case .success(.array(let items, _)):
+            if items.isEmpty {
+                return [failure(source, id: source.path, "input.empty", "the list holds no descriptions", at: start)]
+            }
+            return items.enumerated().map { index, item in build(json: item, source: source, number: index + 1, batch: true) }
+        case .success(let value):
+            return [build(json: value, source: source, number: 1, batch: false)]
+        case .failure(let failure):
+            // several objects, one per line, in a `.json` file: read as JSON Lines
+            if failure.message.hasPrefix("unexpected"), bytes[start] == UInt8(ascii: "{") {
+                return readLines(source, from: start, numbering: true)
+            }
+            return [self.failure(source, id: source.path, "input.invalid-json", failure.message, at: failure.offset, hint: failure.hint)]
+        }
+    }
+
+    /// JSON Lines: one object per non-blank line, each read on its own.
+    public func readLines(_ source: SourceText, from start: Int, numbering: Bool) -> [ReadOutcome] {
+        var outcomes: [ReadOutcome] = []
+        let bytes = source.bytes
+        var lineStart = start
+        var number = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            number += 1
+            if let outcome = readLine(source, range: lineStart..<lineEnd, number: number) { outcomes.append(outcome) }
+            lineStart = lineEnd + 1
+        }
+        if outcomes.isEmpty {
+            outcomes.append(failure(source, id: source.path, "input.empty", "the file is empty", at: start,
+                                    hint: "JSON Lines hold one description object per line"))
+        }
+        return outcomes
+    }
+
+    /// One line of JSON Lines (nil for a blank line). `number` is the line's record number for its id.
+    public func readLine(_ source: SourceText, range: Range<Int>, number: Int) -> ReadOutcome? {
+        let bytes = source.bytes
+        var first = range.lowerBound
+        while first < range.upperBound, [0x20, 0x09, 0x0D].contains(bytes[first]) { first += 1 }
+        if first == range.upperBound { return nil }
+        switch JSONParser().parse(bytes, range: range) {
+        case .success(let value):
+            return build(json: value, source: source, number: number, batch: true)
+        case .failure(let failure):
+            return self.failure(source, id: "\(source.path)#\(number)", "input.invalid-json", failure.message,
+                                at: failure.offset, hint: failure.hint)
+        }
+    }
+
+    private func build(json: JSONValue, source: SourceText, number: Int, batch: Bool) -> ReadOutcome {
+        var builder = RecordBuilder(vocabulary: vocabulary, source: source)
+        let record = builder.build(json: json)
+        let id = identifier(record, source: source, number: number, batch: batch)
+        if !builder.diagnostics.isEmpty { return .failure(source: source.path, id: id, diagnostics: builder.diagnostics) }
+        return .description(Description(id: id, record: record, source: source, offset: json.offset, expectation: builder.expectation))
+    }
+
+    private func identifier(_ record: Record, source: SourceText, number: Int, batch: Bool) -> String {
+        if let slot = vocabulary.idSlot, case .string(let id)? = record.values[slot], !id.isEmpty { return id }
+        return batch ? "\(source.path)#\(number)" : source.path
+    }
+
+    private func failure(_ source: SourceText, id: String, _ code: String, _ message: String, at offset: Int,
+                         hint: String? = nil) -> ReadOutcome {
+        .failure(source: source.path, id: id, diagnostics: [Diagnostic(code, message, at: source.location(at: offset), hint: hint)])
+    }
+
+    // MARK: Post with a header
+
+    private func readHeader(_ source: SourceText, from start: Int) -> ReadOutcome {
+        let bytes = source.bytes
+        if bytes.count == start || bytes[start...].allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
+            return failure(source, id: source.path, "input.empty", "the file is empty", at: start,
+                           hint: "a post starts with a `---` header of `key: value` lines")
+        }
+        if let bad = Self.firstInvalidUTF8(bytes, from: start) {
+            return failure(source, id: source.path, "input.invalid-utf8", "the file is not valid UTF-8", at: bad,
+                           hint: "save the file as UTF-8")
+        }
+        if bytes[start...].contains(0) {
+            return failure(source, id: source.path, "input.binary", "the file is binary, not a description", at: start)
+        }
+        // lines with their byte ranges (without line ends)
+        var lines: [Range<Int>] = []
+        var lineStart = start
+        for index in start..<bytes.count where bytes[index] == 0x0A {
+            lines.append(lineStart..<index)
+            lineStart = index + 1
+        }
+        if lineStart <= bytes.count { lines.append(lineStart..<bytes.count) }
+        func text(_ range: Range<Int>) -> String {
+            var end = range.upperBound
+            if end > range.lowerBound, bytes[end - 1] == 0x0D { end -= 1 }
+            return String(decoding: bytes[range.lowerBound..<end], as: UTF8.self)
+        }
+        var lineIndex = 0
+        while lineIndex < lines.count, text(lines[lineIndex]).trimmingSpaces().isEmpty { lineIndex += 1 }
+        guard lineIndex < lines.count, text(lines[lineIndex]).trimmingSpaces() == "---" else {
+            let offset = lineIndex < lines.count ? lines[lineIndex].lowerBound : start
+            return failure(source, id: source.path, "input.missing-header", "expected a `---` line to open the header", at: offset,
+                           hint: "start the file with `---`, then `kind: post` and the other facts, then `---` and the text")
+        }
+        let headerStart = lines[lineIndex].lowerBound
+        lineIndex += 1
+        var header: [HeaderLine] = []
+        var diagnostics: [Diagnostic] = []
+        var closed = false
+        while lineIndex < lines.count {
+            let range = lines[lineIndex]
+            let line = text(range)
+            lineIndex += 1
+            if line.trimmingSpaces() == "---" { closed = true; break }
+            if line.trimmingSpaces().isEmpty || line.trimmingSpaces().hasPrefix("#") { continue }
+            guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) else {
+                diagnostics.append(Diagnostic("input.header-line", "expected `key: value`, found `\(line.trimmingSpaces())`",
+                                              at: source.location(at: range.lowerBound), hint: "a header line is a field name, a colon and a value"))
+                continue
+            }
+            let keyBytes = line.utf8[line.utf8.startIndex..<colon]
+            let leading = keyBytes.prefix { $0 == 0x20 }.count
+            let key = String(decoding: keyBytes, as: UTF8.self).trimmingSpaces()
+            let afterColon = line.utf8.index(after: colon)
+            let valuePart = line.utf8[afterColon...]
+            let valueLeading = valuePart.prefix { $0 == 0x20 }.count
+            let value = String(decoding: valuePart, as: UTF8.self).trimmingSpaces()
+            let colonOffset = line.utf8.distance(from: line.utf8.startIndex, to: colon)
+            header.append(HeaderLine(key: key, keyOffset: range.lowerBound + leading, value: value,
+                                     valueOffset: range.lowerBound + colonOffset + 1 + valueLeading))
+        }
+        if !closed {
+            return failure(source, id: source.path, "input.unclosed-header", "the header is not closed by a `---` line",
+                           at: headerStart, hint: "add a line `---` after the last `key: value` line")
+        }
+        var bodyOffset = lineIndex < lines.count ? lines[lineIndex].lowerBound : bytes.count
+        var bodyLines: [String] = []
+        var started = false
+        while lineIndex < lines.count {
+            let line = text(lines[lineIndex])
+            if !started, line.trimmingSpaces().isEmpty { lineIndex += 1; if lineIndex < lines.count { bodyOffset = lines[lineIndex].lowerBound }; continue }
+            started = true
+            bodyLines.append(line)
+            lineIndex += 1
+        }
+        while let last = bodyLines.last, last.trimmingSpaces().isEmpty { bodyLines.removeLast() }
+        var builder = RecordBuilder(vocabulary: vocabulary, source: source)
+        let record = builder.build(header: header, body: bodyLines.isEmpty ? nil : (bodyLines.joined(separator: "\n"), bodyOffset),
+                                   startOffset: headerStart)
+        diagnostics += builder.diagnostics
+        let id = identifier(record, source: source, number: 1, batch: false)
+        if !diagnostics.isEmpty { return .failure(source: source.path, id: id, diagnostics: DiagnosticList(diagnostics).diagnostics) }
+        return .description(Description(id: id, record: record, source: source, offset: headerStart, expectation: builder.expectation))
+    }
+
+    /// The offset of the first byte that is not valid UTF-8, if any.
+    public static func firstInvalidUTF8(_ bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 { index += 1; continue }
+            let length: Int
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.count else { return index }
+            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return index }
+            if lead == 0xE0, bytes[index + 1] < 0xA0 { return index }
+            if lead == 0xED, bytes[index + 1] > 0x9F { return index }
+            if lead == 0xF0, bytes[index + 1] < 0x90 { return index }
+            if lead == 0xF4, bytes[index + 1] > 0x8F { return index }
+            index += length
+        }
+        return nil
+    }
+}

@@ -1,0 +1,88 @@
+/// One value of a description, already checked against the vocabulary.
+public indirect enum FactValue: Sendable {
+    case bool(Bool)
+    /// An enumeration value: the index of its case.
+    case symbol(Int32)
+    case string(String)
+    /// A date as a day number (see `CivilDate`).
+    case date(Int32)
+    case number(Double)
+    case list([FactValue])
+    case objects([Record])
+
+    /// Equality of scalar values (lists and objects never compare equal here).
+    public func sameScalar(as other: FactValue) -> Bool {
+        switch (self, other) {
+        case let (.bool(a), .bool(b)): return a == b
+        case let (.symbol(a), .symbol(b)): return a == b
+        case let (.string(a), .string(b)): return a.lowercased() == b.lowercased()
+        case let (.date(a), .date(b)): return a == b
+        case let (.number(a), .number(b)): return a == b
+        default: return false
+        }
+    }
+}
+
+/// The facts of one description (or one element of a list of objects), by slot.
+public struct Record: Sendable {
+    /// One value per slot of the layout; nil where the description gives none.
+    public var values: [FactValue?]
+    /// Byte offset in the source of each value (-1 where unknown or derived).
+    public var offsets: [Int32]
+
+    public init(slotCount: Int) {
+        values = Array(repeating: nil, count: slotCount)
+        offsets = Array(repeating: -1, count: slotCount)
+    }
+
+    public subscript(slot: Int) -> FactValue? { values[slot] }
+}
+
+/// What a sample or example says Neutraal must conclude (`expect …` lines).
+public struct Expectation: Sendable, Equatable {
+    public var verdict: String?
+    public var rules: [String]?
+    public var overridden: [String]?
+
+    public init(verdict: String? = nil, rules: [String]? = nil, overridden: [String]? = nil) {
+        self.verdict = verdict
+        self.rules = rules
+        self.overridden = overridden
+    }
+
+    public var isEmpty: Bool { verdict == nil && rules == nil && overridden == nil }
+}
+
+/// A description read from a file: its facts, where it came from, and any expectations.
+public struct Description: Sendable {
+    /// The name in reports: the `id` field, or the file name with `#N` in a batch.
+    public let id: String
+    public let record: Record
+    public let source: SourceText
+    /// Byte offset where the description starts.
+    public let offset: Int
+    public let expectation: Expectation
+
+    public init(id: String, record: Record, source: SourceText, offset: Int, expectation: Expectation) {
+        self.id = id
+        self.record = record
+        self.source = source
+        self.offset = offset
+        self.expectation = expectation
+    }
+
+    /// Where the description starts.
+    public var location: SourceLocation { source.location(at: offset) }
+
+    /// Where a fact of the top level was written, or the description's start.
+    public func location(ofSlot slot: Int) -> SourceLocation {
+        let offset = record.offsets[slot]
+        return offset >= 0 ? source.location(at: Int(offset)) : location
+    }
+}
+
+/// The outcome of reading one description: the description, or the errors that kept it from being read.
+public enum ReadOutcome: Sendable {
+    case description(Description)
+    case failure(source: String, id: String, diagnostics: [Diagnostic])
+}

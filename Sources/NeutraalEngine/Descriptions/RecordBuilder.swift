@@ -1,0 +1,340 @@
+/// Turns parsed JSON or header lines into a `Record`, checking every fact against the vocabulary:
+/// unknown fields, wrong types, values outside an enumeration, duplicates, fields of another kind and
+/// missing required fields all become located diagnostics with the allowed values.
+public struct RecordBuilder {
+    public let vocabulary: Vocabulary
+    public let source: SourceText
+    public private(set) var diagnostics: [Diagnostic] = []
+    public private(set) var expectation = Expectation()
+
+    public init(vocabulary: Vocabulary, source: SourceText) {
+        self.vocabulary = vocabulary
+        self.source = source
+    }
+
+    private mutating func error(_ code: String, _ message: String, at offset: Int, hint: String? = nil) {
+        diagnostics.append(Diagnostic(code, message, at: source.location(at: offset), hint: hint))
+    }
+
+    // MARK: JSON
+
+    /// Builds the top-level record from a JSON object.
+    public mutating func build(json: JSONValue) -> Record {
+        var record = Record(slotCount: vocabulary.root.fields.count)
+        guard case .object(let members, let offset) = json else {
+            error("input.not-an-object", "a description must be a JSON object, found \(json.typeName)", at: json.offset,
+                  hint: "write `{\"kind\": \"post\", …}`")
+            return record
+        }
+        fill(&record, layoutIndex: 0, node: vocabulary.root.keys, prefix: "", members: members, topLevel: true)
+        finish(&record, layoutIndex: 0, startOffset: offset)
+        return record
+    }
+
+    private mutating func fill(_ record: inout Record, layoutIndex: Int, node: RecordLayout.KeyNode, prefix: String,
+                               members: [JSONValue.Member], topLevel: Bool) {
+        let layout = vocabulary.layouts[layoutIndex]
+        for member in members {
+            if topLevel, prefix.isEmpty, member.key == "expect" {
+                readExpectation(member.value)
+                continue
+            }
+            var target: RecordLayout.KeyNode? = node
+            for component in member.key.split(separator: ".", omittingEmptySubsequences: false) {
+                target = target?.children[String(component)]
+            }
+            let path = prefix + member.key
+            guard let found = target else {
+                error("input.unknown-field", "unknown field `\(path)`", at: member.keyOffset,
+                      hint: Suggestion.hint(for: path, in: layout.paths) ?? "the fields are listed in the README")
+                continue
+            }
+            if let slot = found.slot {
+                if case .null = member.value { continue }
+                if record.values[slot] != nil {
+                    error("input.duplicate-field", "field `\(path)` is given twice", at: member.keyOffset,
+                          hint: "keep one of the two")
+                    continue
+                }
+                let field = layout.fields[slot]
+                if let value = convert(json: member.value, type: field.type, path: path) {
+                    record.values[slot] = value
+                    record.offsets[slot] = Int32(clamping: member.keyOffset)
+                }
+            } else if case .object(let inner, _) = member.value {
+                fill(&record, layoutIndex: layoutIndex, node: found, prefix: path + ".", members: inner, topLevel: false)
+            } else if case .null = member.value {
+                continue
+            } else {
+                let subfields = found.children.keys.sorted().map { "`\($0)`" }.joined(separator: ", ")
+                error("input.wrong-type", "field `\(path)` must be an object with \(subfields), found \(member.value.typeName)",
+                      at: member.value.offset, hint: "or write the dotted name, such as `\(path).\(found.children.keys.sorted().first ?? "")`")
+            }
+        }
+    }
+
+    private mutating func convert(json: JSONValue, type: FieldType, path: String) -> FactValue? {
+        switch (type, json) {
+        case (.string, .string(let text, _)), (.text, .string(let text, _)):
+            return .string(text)
+        case (.bool, .bool(let flag, _)):
+            return .bool(flag)
+        case (.number, .number(let number, _)):
+            return .number(number)
+        case (.date, .string(let text, let offset)):
+            guard let day = CivilDate.parse(text) else {
+                error("input.invalid-date", "`\(text)` is not a date for `\(path)`", at: offset, hint: "write a date as YYYY-MM-DD, e.g. 2023-11-22")
+                return nil
+            }
+            return .date(day)
+        case (.enumeration(let index), .string(let text, let offset)):
+            return symbol(text, enumIndex: index, path: path, offset: offset)
+        case (.list(let element), .array(let items, _)):
+            var values: [FactValue] = []
+            for item in items {
+                if let value = convert(json: item, type: element, path: path) { values.append(value) }
+            }
+            return .list(values)
+        case (.list(let element), _):
+            // a single value where a list is expected is a list of one
+            return convert(json: json, type: element, path: path).map { .list([$0]) }
+        case (.objects(let layoutIndex), .array(let items, _)):
+            var records: [Record] = []
+            for item in items {
+                guard case .object(let members, let offset) = item else {
+                    error("input.wrong-type", "each element of `\(path)` must be an object, found \(item.typeName)", at: item.offset)
+                    continue
+                }
+                let layout = vocabulary.layouts[layoutIndex]
+                var element = Record(slotCount: layout.fields.count)
+                fill(&element, layoutIndex: layoutIndex, node: layout.keys, prefix: "", members: members, topLevel: false)
+                finish(&element, layoutIndex: layoutIndex, startOffset: offset)
+                records.append(element)
+            }
+            return .objects(records)
+        case (.objects, .object):
+            return convert(json: .array([json], offset: json.offset), type: type, path: path)
+        default:
+            error("input.wrong-type", "field `\(path)` must be \(vocabulary.describe(type)), found \(json.typeName)",
+                  at: json.offset, hint: allowedHint(for: type))
+            return nil
+        }
+    }
+
+    private func allowedHint(for type: FieldType) -> String? {
+        switch type {
+        case .enumeration(let index): return "allowed values: \(vocabulary.enums[index].allowedValues)"
+        case .list(let element): return allowedHint(for: element)
+        case .date: return "write a date as YYYY-MM-DD"
+        case .bool: return "write true or false"
+        default: return nil
+        }
+    }
+
+    private mutating func symbol(_ text: String, enumIndex: Int, path: String, offset: Int) -> FactValue? {
+        let enumeration = vocabulary.enums[enumIndex]
+        if let index = enumeration.caseIndex(of: text.trimmingSpaces()) { return .symbol(index) }
+        var hint = "allowed values: \(enumeration.allowedValues)"
+        if let close = Suggestion.closest(to: text, in: enumeration.allWords) { hint = "did you mean `\(close)`? " + hint }
+        error("input.unknown-value", "`\(text)` is not a value of `\(path)`", at: offset, hint: hint)
+        return nil
+    }
+
+    private mutating func readExpectation(_ value: JSONValue) {
+        guard case .object(let members, _) = value else {
+            error("input.wrong-type", "`expect` must be an object with `verdict`, `rules` and `overridden`", at: value.offset)
+            return
+        }
+        for member in members {
+            switch (member.key, member.value) {
+            case ("verdict", .string(let text, _)): expectation.verdict = text.lowercased()
+            case ("rules", .array(let items, _)): expectation.rules = items.compactMap { if case .string(let s, _) = $0 { s } else { nil } }
+            case ("overridden", .array(let items, _)): expectation.overridden = items.compactMap { if case .string(let s, _) = $0 { s } else { nil } }
+            default:
+                error("input.unknown-field", "unknown expectation `expect.\(member.key)`", at: member.keyOffset,
+                      hint: "expectations are `verdict`, `rules` and `overridden`")
+            }
+        }
+    }
+
+    // MARK: Header lines
+
+    /// Builds the top-level record from header lines and an optional body text.
+    public mutating func build(header lines: [HeaderLine], body: (text: String, offset: Int)?, startOffset: Int) -> Record {
+        var record = Record(slotCount: vocabulary.root.fields.count)
+        let layout = vocabulary.root
+        for line in lines {
+            let key = line.key
+            if key.lowercased().hasPrefix("expect ") || key.lowercased() == "expect" {
+                readExpectation(line)
+                continue
+            }
+            guard let slot = layout.slotByPath[key] else {
+                error("input.unknown-field", "unknown field `\(key)`", at: line.keyOffset,
+                      hint: Suggestion.hint(for: key, in: layout.paths) ?? "the fields are listed in the README")
+                continue
+            }
+            if record.values[slot] != nil {
+                error("input.duplicate-field", "field `\(key)` is given twice", at: line.keyOffset, hint: "keep one of the two")
+                continue
+            }
+            if let value = convert(header: line.value, offset: line.valueOffset, type: layout.fields[slot].type, path: key) {
+                record.values[slot] = value
+                record.offsets[slot] = Int32(clamping: line.keyOffset)
+            }
+        }
+        if let body, let textSlot = vocabulary.textSlot {
+            if record.values[textSlot] != nil {
+                error("input.duplicate-field", "the text is given twice: in the header and below it", at: body.offset,
+                      hint: "keep the text below the header")
+            } else if !body.text.isEmpty {
+                record.values[textSlot] = .string(body.text)
+                record.offsets[textSlot] = Int32(clamping: body.offset)
+            }
+        }
+        finish(&record, layoutIndex: 0, startOffset: startOffset)
+        return record
+    }
+
+    private mutating func readExpectation(_ line: HeaderLine) {
+        let what = line.key.lowercased().dropFirst("expect".count).trimmingCharacters()
+        let items = Self.splitList(line.value).map(\.text)
+        switch what {
+        case "verdict": expectation.verdict = line.value.trimmingSpaces().lowercased()
+        case "rules": expectation.rules = items
+        case "overridden": expectation.overridden = items
+        default:
+            error("input.unknown-field", "unknown expectation `\(line.key)`", at: line.keyOffset,
+                  hint: "write `expect verdict:`, `expect rules:` or `expect overridden:`")
+        }
+    }
+
+    private mutating func convert(header value: String, offset: Int, type: FieldType, path: String) -> FactValue? {
+        let trimmed = Self.unquote(value.trimmingSpaces())
+        switch type {
+        case .string, .text:
+            return .string(trimmed)
+        case .bool:
+            switch trimmed.lowercased() {
+            case "true", "ja", "yes": return .bool(true)
+            case "false", "nee", "no": return .bool(false)
+            default:
+                error("input.wrong-type", "field `\(path)` must be true or false, found `\(trimmed)`", at: offset,
+                      hint: "write true or false (ja or nee)")
+                return nil
+            }
+        case .number:
+            guard let number = Double(trimmed) else {
+                error("input.wrong-type", "field `\(path)` must be a number, found `\(trimmed)`", at: offset)
+                return nil
+            }
+            return .number(number)
+        case .date:
+            guard let day = CivilDate.parse(trimmed) else {
+                error("input.invalid-date", "`\(trimmed)` is not a date for `\(path)`", at: offset, hint: "write a date as YYYY-MM-DD, e.g. 2023-11-22")
+                return nil
+            }
+            return .date(day)
+        case .enumeration(let index):
+            return symbol(trimmed, enumIndex: index, path: path, offset: offset)
+        case .list(let element):
+            var values: [FactValue] = []
+            for item in Self.splitList(value) where !item.text.isEmpty {
+                if let converted = convert(header: item.text, offset: offset + item.offset, type: element, path: path) {
+                    values.append(converted)
+                }
+            }
+            return .list(values)
+        case .objects:
+            let bytes = Array(value.utf8)
+            switch JSONParser().parse(bytes, range: 0..<bytes.count) {
+            case .success(let json):
+                return convert(json: Self.shift(json, by: offset), type: type, path: path)
+            case .failure(let failure):
+                error("input.invalid-json", "field `\(path)` must be a JSON list of objects: \(failure.message)",
+                      at: offset + failure.offset, hint: failure.hint ?? "write `[{\"content\": \"policy\", \"draftedBy\": \"civil-servant\"}]`")
+                return nil
+            }
+        }
+    }
+
+    /// Moves every offset of a JSON value parsed from a substring to its place in the whole source.
+    static func shift(_ value: JSONValue, by delta: Int) -> JSONValue {
+        switch value {
+        case .object(let members, let offset):
+            return .object(members.map { JSONValue.Member(key: $0.key, keyOffset: $0.keyOffset + delta, value: shift($0.value, by: delta)) },
+                           offset: offset + delta)
+        case .array(let items, let offset): return .array(items.map { shift($0, by: delta) }, offset: offset + delta)
+        case .string(let text, let offset): return .string(text, offset: offset + delta)
+        case .number(let number, let offset): return .number(number, offset: offset + delta)
+        case .bool(let flag, let offset): return .bool(flag, offset: offset + delta)
+        case .null(let offset): return .null(offset: offset + delta)
+        }
+    }
+
+    /// Splits a comma-separated header list, respecting double quotes; offsets are byte offsets in `value`.
+    static func splitList(_ value: String) -> [(text: String, offset: Int)] {
+        var items: [(String, Int)] = []
+        var current: [UInt8] = []
+        var start = 0
+        var inQuotes = false
+        for (index, byte) in value.utf8.enumerated() {
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if byte == UInt8(ascii: ","), !inQuotes {
+                items.append((String(decoding: current, as: UTF8.self), start))
+                current = []
+                start = index + 1
+            } else {
+                current.append(byte)
+            }
+        }
+        items.append((String(decoding: current, as: UTF8.self), start))
+        return items.map { item in
+            let leading = item.0.utf8.prefix { $0 == 0x20 }.count
+            return (unquote(item.0.trimmingSpaces()), item.1 + leading)
+        }
+    }
+
+    static func unquote(_ text: String) -> String {
+        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else { return text }
+        var result = ""
+        var escaped = false
+        for character in text.dropFirst().dropLast() {
+            if escaped {
+                result.append(character == "n" ? "\n" : character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    // MARK: Completing a record
+
+    private mutating func finish(_ record: inout Record, layoutIndex: Int, startOffset: Int) {
+        let layout = vocabulary.layouts[layoutIndex]
+        for field in layout.fields where field.required && record.values[field.slot] == nil {
+            var hint: String?
+            if case .enumeration(let index) = field.type { hint = "allowed values: \(vocabulary.enums[index].allowedValues)" }
+            error("input.missing-field", "the required field `\(field.path)` is missing", at: startOffset, hint: hint)
+        }
+        guard layoutIndex == 0 else { return }
+        if case .symbol(let kind)? = record.values[vocabulary.kindSlot] {
+            for field in layout.fields {
+                guard record.values[field.slot] != nil, let kinds = field.kinds, !kinds.contains(kind) else { continue }
+                let names = kinds.sorted().map { "`\(vocabulary.kinds.cases[Int($0)].name)`" }.joined(separator: ", ")
+                let kindName = vocabulary.kinds.cases[Int(kind)].name
+                error("input.field-of-other-kind", "field `\(field.path)` does not belong to kind `\(kindName)`",
+                      at: Int(record.offsets[field.slot]), hint: "it describes \(names)")
+            }
+        }
+        Derivations.apply(vocabulary, to: &record)
+    }
+}
+
+extension Substring {
+    func trimmingCharacters() -> String { String(self).trimmingSpaces() }
+}

@@ -1,0 +1,359 @@
+/// Evaluates descriptions against a rule set: every applicable rule in force on the description's date,
+/// in three-valued logic, with exceptions applied and the evidence of every finding collected.
+///
+/// The evaluator is a value that can be shared between threads; each call works on its own state.
+public struct Evaluator: Sendable {
+    public let ruleSet: RuleSet
+    /// The day that undated descriptions are judged at.
+    public let asOf: Int32
+    /// Whether to keep a condition-by-condition explanation of every applicable rule.
+    public let explain: Bool
+
+    public init(ruleSet: RuleSet, asOf: Int32 = CivilDate.today(), explain: Bool = false) {
+        self.ruleSet = ruleSet
+        self.asOf = asOf
+        self.explain = explain
+    }
+
+    /// Judges one description.
+    public func evaluate(_ description: Description) -> Evaluation {
+        let vocabulary = ruleSet.vocabulary
+        let record = description.record
+        var day = asOf
+        var dated = false
+        if let slot = vocabulary.dateSlot, case .date(let value)? = record.values[slot] {
+            day = value
+            dated = true
+        }
+        var context: [(String, String)] = []
+        for derivation in vocabulary.derivations {
+            if case .calendar = derivation.op, let value = record.values[derivation.targetSlot] {
+                context.append((vocabulary.root.fields[derivation.targetSlot].path, display(value, layout: 0, slot: derivation.targetSlot)))
+            }
+        }
+        guard case .symbol(let kind)? = record.values[vocabulary.kindSlot] else {
+            return Evaluation(description: description, verdict: .allowed, findings: [], day: day, dated: dated, context: context, notInForce: [])
+        }
+        var scope = Scope(record: record, layout: 0, prefix: "", description: description)
+        var findings: [Finding] = []
+        var notInForce: [String] = []
+        for index in ruleSet.rulesByKind[Int(kind)] {
+            let rule = ruleSet.rules[index]
+            guard rule.isValid(on: day) else {
+                notInForce.append(rule.id)
+                continue
+            }
+            let quick = evaluate(rule.condition, &scope, trace: nil)
+            if quick == .false && !explain { continue }
+            if quick == .unknown && rule.verdict == .allowed && !explain { continue }
+            let trace = Trace()
+            let outcome = evaluate(rule.condition, &scope, trace: trace)
+            let status: Finding.Status
+            switch outcome {
+            case .true: status = .fired
+            case .unknown: status = rule.verdict == .allowed ? .silent : .undetermined
+            case .false: status = .silent
+            }
+            findings.append(Finding(rule: rule, status: status, evidence: outcome == .false ? [] : trace.evidence,
+                                    missing: outcome == .unknown ? Self.unique(trace.missing) : [],
+                                    explanation: explain ? trace.root : nil))
+        }
+        // exceptions: a fired rule sets aside the fired rules it overrides
+        let firedIDs = Set(findings.filter { $0.status == .fired }.map(\.rule.id))
+        var overriddenBy: [String: String] = [:]
+        for finding in findings where finding.status == .fired {
+            for target in finding.rule.overrides where firedIDs.contains(target) && overriddenBy[target] == nil {
+                overriddenBy[target] = finding.rule.id
+            }
+        }
+        findings = findings.map { finding in
+            guard let by = overriddenBy[finding.rule.id] else { return finding }
+            return Finding(rule: finding.rule, status: .overridden(by: by), evidence: finding.evidence, missing: finding.missing,
+                           explanation: finding.explanation)
+        }
+        let verdict = findings.compactMap(\.effectiveVerdict).max() ?? .allowed
+        let order: (Finding) -> Int = { finding in
+            switch finding.status {
+            case .fired: return 0
+            case .undetermined: return 1
+            case .overridden: return 2
+            case .silent: return 3
+            }
+        }
+        findings = findings.enumerated().sorted { lhs, rhs in
+            let (l, r) = (lhs.element, rhs.element)
+            if order(l) != order(r) { return order(l) < order(r) }
+            if l.rule.verdict != r.rule.verdict { return l.rule.verdict > r.rule.verdict }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+        return Evaluation(description: description, verdict: verdict, findings: findings, day: day, dated: dated,
+                          context: context, notInForce: notInForce)
+    }
+
+    /// The value of a top-level fact as shown in messages.
+    public func displayFact(_ path: String, of description: Description) -> String? {
+        guard let slot = ruleSet.vocabulary.root.slotByPath[path], let value = description.record.values[slot] else { return nil }
+        return display(value, layout: 0, slot: slot)
+    }
+
+    // MARK: Conditions
+
+    struct Scope {
+        var record: Record
+        let layout: Int
+        let prefix: String
+        let description: Description
+        var scans: [Int: (FoldedText, [LexiconScanner.Match])] = [:]
+
+        init(record: Record, layout: Int, prefix: String, description: Description) {
+            self.record = record
+            self.layout = layout
+            self.prefix = prefix
+            self.description = description
+        }
+    }
+
+    final class Trace {
+        var evidence: [Evidence] = []
+        var missing: [String] = []
+        var stack: [[ExplainNode]] = [[]]
+        var root: ExplainNode? { stack.first?.first }
+
+        func open() { stack.append([]) }
+        func close(_ text: String, _ outcome: Outcome) {
+            let children = stack.removeLast()
+            stack[stack.count - 1].append(ExplainNode(text: text, outcome: outcome, children: children))
+        }
+    }
+
+    private func evaluate(_ condition: Condition, _ scope: inout Scope, trace: Trace?) -> Outcome {
+        switch condition {
+        case .all(let parts):
+            trace?.open()
+            let marks = (trace?.evidence.count ?? 0, trace?.missing.count ?? 0)
+            var result = Outcome.true
+            for part in parts {
+                let outcome = evaluate(part, &scope, trace: trace)
+                if outcome == .false { result = .false; if trace == nil { return .false } }
+                if outcome == .unknown, result == .true { result = .unknown }
+            }
+            if let trace {
+                prune(trace, marks, result)
+                trace.close("all of", result)
+            }
+            return result
+        case .any(let parts):
+            trace?.open()
+            let marks = (trace?.evidence.count ?? 0, trace?.missing.count ?? 0)
+            var result = Outcome.false
+            for part in parts {
+                let before = (trace?.evidence.count ?? 0)
+                let outcome = evaluate(part, &scope, trace: trace)
+                if outcome == .true { result = .true; if trace == nil { return .true } }
+                if outcome == .unknown, result == .false { result = .unknown }
+                if let trace, outcome != .true { trace.evidence.removeSubrange(before...) }
+            }
+            if let trace {
+                prune(trace, marks, result)
+                trace.close("any of", result)
+            }
+            return result
+        case .not(let inner):
+            trace?.open()
+            let marks = (trace?.evidence.count ?? 0, trace?.missing.count ?? 0)
+            let result = evaluate(inner, &scope, trace: trace).negated
+            if let trace {
+                trace.evidence.removeSubrange(marks.0...)
+                if result != .unknown { trace.missing.removeSubrange(marks.1...) }
+                trace.close("not", result)
+            }
+            return result
+        case .named(let name, let inner):
+            trace?.open()
+            let result = evaluate(inner, &scope, trace: trace)
+            trace?.close(name, result)
+            return result
+        case .test(let test):
+            let result = evaluate(test, &scope, trace: trace)
+            trace?.stack[trace!.stack.count - 1].append(ExplainNode(text: test.text, outcome: result, children: []))
+            return result
+        case .quantified(let quantifier, let slot, let path, let body, let absent):
+            trace?.open()
+            let marks = (trace?.evidence.count ?? 0, trace?.missing.count ?? 0)
+            let result: Outcome
+            switch scope.record.values[slot] {
+            case .objects(let elements)?:
+                var any = Outcome.false
+                var all = Outcome.true
+                for (index, element) in elements.enumerated() {
+                    guard case .objects(let layoutIndex) = ruleSet.vocabulary.layouts[scope.layout].fields[slot].type else { break }
+                    var inner = Scope(record: element, layout: layoutIndex, prefix: scope.prefix + "\(path)[\(index + 1)].",
+                                      description: scope.description)
+                    let before = trace?.evidence.count ?? 0
+                    let outcome = evaluate(body, &inner, trace: trace)
+                    if outcome == .true { any = .true }
+                    if outcome == .unknown, any == .false { any = .unknown }
+                    if outcome == .false { all = .false }
+                    if outcome == .unknown, all == .true { all = .unknown }
+                    if let trace, outcome != .true, quantifier == .some { trace.evidence.removeSubrange(before...) }
+                    if trace == nil, quantifier == .some, any == .true { break }
+                }
+                switch quantifier {
+                case .some: result = any
+                case .every: result = all
+                case .no: result = any.negated
+                }
+            default:
+                switch absent {
+                case .unknown:
+                    trace?.missing.append(scope.prefix + path)
+                    result = .unknown
+                default:
+                    result = quantifier == .some ? .false : .true
+                }
+            }
+            if let trace {
+                if quantifier == .no { trace.evidence.removeSubrange(marks.0...) }
+                prune(trace, marks, result)
+                trace.close("\(quantifier.rawValue) \(path) where", result)
+            }
+            return result
+        }
+    }
+
+    private func prune(_ trace: Trace, _ marks: (Int, Int), _ result: Outcome) {
+        switch result {
+        case .true:
+            trace.missing.removeSubrange(marks.1...)
+        case .false:
+            trace.evidence.removeSubrange(marks.0...)
+            trace.missing.removeSubrange(marks.1...)
+        case .unknown:
+            break
+        }
+    }
+
+    private func evaluate(_ test: FieldTest, _ scope: inout Scope, trace: Trace?) -> Outcome {
+        let value = scope.record.values[test.slot]
+        switch test.operation {
+        case .present:
+            if value != nil { addFactEvidence(test, scope, trace) }
+            return .from(value != nil)
+        case .missing:
+            return .from(value == nil)
+        default:
+            break
+        }
+        guard let value else {
+            switch test.absent {
+            case .unknown:
+                trace?.missing.append(scope.prefix + test.path)
+                return .unknown
+            case .false:
+                return compare(.bool(false), test.operation)
+            case .empty:
+                switch test.operation {
+                case .notEquals, .notOneOf: return .true
+                default: return .false
+                }
+            }
+        }
+        switch test.operation {
+        case .mentions(let lexicon):
+            guard case .string(let text) = value else { return .false }
+            let (folded, matches) = scan(text, slot: test.slot, &scope)
+            var found = false
+            for match in matches where match.lexicon == lexicon {
+                found = true
+                guard let trace else { break }
+                let range = folded.originalRange(match.range)
+                let scalars = folded.scalarRange(range)
+                trace.evidence.append(Evidence(fact: scope.prefix + test.path, value: nil, match: folded.originalText(range),
+                                               start: scalars.lowerBound, end: scalars.upperBound,
+                                               location: location(scope, test.slot)))
+            }
+            return .from(found)
+        case .matches(let index):
+            guard case .string(let text) = value else { return .false }
+            let (folded, _) = scan(text, slot: test.slot, &scope)
+            guard let match = ruleSet.patterns[index].firstMatch(in: folded) else { return .false }
+            if let trace {
+                let range = folded.originalRange(match)
+                let scalars = folded.scalarRange(range)
+                trace.evidence.append(Evidence(fact: scope.prefix + test.path, value: nil, match: folded.originalText(range),
+                                               start: scalars.lowerBound, end: scalars.upperBound, location: location(scope, test.slot)))
+            }
+            return .true
+        default:
+            let result = compare(value, test.operation)
+            if result == .true { addFactEvidence(test, scope, trace) }
+            return result
+        }
+    }
+
+    private func compare(_ value: FactValue, _ operation: FieldTest.Operation) -> Outcome {
+        switch operation {
+        case .equals(let expected): return .from(value.sameScalar(as: expected))
+        case .notEquals(let expected): return .from(!value.sameScalar(as: expected))
+        case .oneOf(let options): return .from(options.contains { value.sameScalar(as: $0) })
+        case .notOneOf(let options): return .from(!options.contains { value.sameScalar(as: $0) })
+        case .before(let day): if case .date(let actual) = value { return .from(actual < day) }
+        case .after(let day): if case .date(let actual) = value { return .from(actual > day) }
+        case .onOrBefore(let day): if case .date(let actual) = value { return .from(actual <= day) }
+        case .onOrAfter(let day): if case .date(let actual) = value { return .from(actual >= day) }
+        case .includes(let expected):
+            if case .list(let items) = value { return .from(items.contains { $0.sameScalar(as: expected) }) }
+        case .includesAny(let options):
+            if case .list(let items) = value { return .from(items.contains { item in options.contains { item.sameScalar(as: $0) } }) }
+        case .present, .missing, .mentions, .matches:
+            break
+        }
+        return .false
+    }
+
+    private func scan(_ text: String, slot: Int, _ scope: inout Scope) -> (FoldedText, [LexiconScanner.Match]) {
+        if let cached = scope.scans[slot] { return cached }
+        let folded = FoldedText(text)
+        let result = (folded, ruleSet.scanner.scan(folded))
+        scope.scans[slot] = result
+        return result
+    }
+
+    private func addFactEvidence(_ test: FieldTest, _ scope: Scope, _ trace: Trace?) {
+        guard let trace, let value = scope.record.values[test.slot] else { return }
+        trace.evidence.append(Evidence(fact: scope.prefix + test.path, value: display(value, layout: scope.layout, slot: test.slot),
+                                       match: nil, start: nil, end: nil, location: location(scope, test.slot)))
+    }
+
+    private func location(_ scope: Scope, _ slot: Int) -> SourceLocation? {
+        let offset = scope.record.offsets[slot]
+        return offset >= 0 ? scope.description.source.location(at: Int(offset)) : nil
+    }
+
+    func display(_ value: FactValue, layout: Int, slot: Int) -> String {
+        let type = ruleSet.vocabulary.layouts[layout].fields[slot].type
+        return Self.display(value, type: type, vocabulary: ruleSet.vocabulary)
+    }
+
+    static func display(_ value: FactValue, type: FieldType, vocabulary: Vocabulary) -> String {
+        switch (value, type) {
+        case (.symbol(let index), .enumeration(let enumIndex)):
+            let cases = vocabulary.enums[enumIndex].cases
+            return Int(index) < cases.count ? cases[Int(index)].name : "?"
+        case (.list(let items), .list(let element)):
+            return items.map { display($0, type: element, vocabulary: vocabulary) }.joined(separator: ", ")
+        case (.bool(let flag), _): return flag ? "true" : "false"
+        case (.string(let text), _): return text
+        case (.date(let day), _): return CivilDate.format(day)
+        case (.number(let number), _):
+            return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        case (.objects(let records), _): return "\(records.count) items"
+        default: return "?"
+        }
+    }
+
+    static func unique(_ items: [String]) -> [String] {
+        var seen: Set<String> = []
+        return items.filter { seen.insert($0).inserted }
+    }
+}

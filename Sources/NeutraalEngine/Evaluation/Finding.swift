@@ -1,0 +1,97 @@
+/// Something that made a rule fire: a fact with its value, or words of a text with their position.
+public struct Evidence: Sendable, Equatable {
+    /// The field, with element numbers for lists of objects (`sections[2].draftedBy`).
+    public let fact: String
+    /// The value as shown (canonical English name for enumeration values).
+    public let value: String?
+    /// The words of a text that matched.
+    public let match: String?
+    /// Start and end (exclusive) of the match in the text, in Unicode scalars.
+    public let start: Int?
+    public let end: Int?
+    /// Where the fact is written in the input.
+    public let location: SourceLocation?
+}
+
+/// One line of `--explain`: a condition as written and how it came out, with its parts.
+public struct ExplainNode: Sendable {
+    public let text: String
+    public let outcome: Outcome
+    public let children: [ExplainNode]
+}
+
+/// What one rule concluded about one description.
+public struct Finding: Sendable {
+    /// Whether the finding stands.
+    public enum Status: Sendable, Equatable {
+        /// The rule fired and its verdict stands.
+        case fired
+        /// The rule fired but a more specific rule set it aside.
+        case overridden(by: String)
+        /// A fact the rule needs is missing.
+        case undetermined
+        /// The rule applied and did not fire (shown only with `--explain`).
+        case silent
+    }
+
+    public let rule: Rule
+    public let status: Status
+    public let evidence: [Evidence]
+    /// The facts whose absence left the rule undetermined.
+    public let missing: [String]
+    /// How each condition came out (with `--explain`).
+    public let explanation: ExplainNode?
+
+    /// What this finding contributes to the overall verdict (nil when it contributes nothing).
+    public var effectiveVerdict: Verdict? {
+        switch status {
+        case .fired: return rule.verdict
+        case .undetermined: return .advisory
+        case .overridden, .silent: return nil
+        }
+    }
+
+    /// The status word used in JSON and text output.
+    public var statusWord: String {
+        switch status {
+        case .fired: return "fired"
+        case .overridden: return "overridden"
+        case .undetermined: return "undetermined"
+        case .silent: return "silent"
+        }
+    }
+
+    /// The message with `{field}` and `{match}` filled in.
+    public func message(_ language: Language, facts: (String) -> String?) -> String {
+        var text = rule.message(language)
+        guard text.contains("{") else { return text }
+        var result = ""
+        while let open = text.firstIndex(of: "{"), let close = text[open...].firstIndex(of: "}") {
+            result += text[..<open]
+            let name = String(text[text.index(after: open)..<close])
+            if name == "match" {
+                result += evidence.first { $0.match != nil }?.match ?? "…"
+            } else {
+                result += facts(name) ?? "?"
+            }
+            text = String(text[text.index(after: close)...])
+        }
+        return result + text
+    }
+}
+
+/// The result for one description: the overall verdict, the findings behind it, and the context.
+public struct Evaluation: Sendable {
+    public let description: Description
+    public let verdict: Verdict
+    /// Standing, overridden and undetermined findings, most severe first (silent ones with `--explain`).
+    public let findings: [Finding]
+    /// The day the rules were taken at: the description's date, or the check date when it has none.
+    public let day: Int32
+    /// Whether `day` is the description's own date.
+    public let dated: Bool
+    /// Derived facts worth showing (such as the election period), by field.
+    public let context: [(field: String, value: String)]
+    /// Rules not in force on `day` that would otherwise apply.
+    public let notInForce: [String]
+}

@@ -1,0 +1,385 @@
+/// Compiles the `source`, `set`, `lexicon`, `define` and `rule` blocks against a vocabulary, checking
+/// every reference: sources, sets, lexicons, definitions, overrides (no dangling ids, no cycles),
+/// message placeholders and examples.
+struct RuleCompiler {
+    struct Output {
+        var sources: [String: SourceDocument] = [:]
+        var lexicons: [Lexicon] = []
+        var patterns: [Pattern] = []
+        var rules: [Rule] = []
+    }
+
+    let vocabulary: Vocabulary
+    var diagnostics: [Diagnostic] = []
+
+    init(vocabulary: Vocabulary) {
+        self.vocabulary = vocabulary
+    }
+
+    private mutating func error(_ code: String, _ message: String, at location: SourceLocation, hint: String? = nil) {
+        diagnostics.append(Diagnostic(code, message, at: location, hint: hint))
+    }
+
+    private mutating func checkAttributes(_ block: Block, allowed: [String], allowBare: Bool = false) {
+        for attribute in block.attributes where !allowed.contains(attribute.key) && !attribute.key.hasPrefix("example ") {
+            error("rules.unknown-attribute", "`\(attribute.key)` is not an attribute of `\(block.keyword)`", at: attribute.keyLocation,
+                  hint: Suggestion.hint(for: attribute.key, in: allowed) ?? "allowed: \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
+        }
+        if !allowBare {
+            for line in block.bareLines {
+                error("rules.expected-attribute", "expected `key: value`, found `\(line.text)`", at: line.location,
+                      hint: "allowed: \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
+            }
+        }
+    }
+
+    private mutating func required(_ block: Block, _ key: String, hint: String? = nil) -> Block.Attribute? {
+        guard let attribute = block.attribute(key) else {
+            error("rules.missing-attribute", "\(block.keyword) `\(block.name)` has no `\(key)`", at: block.location, hint: hint)
+            return nil
+        }
+        return attribute
+    }
+
+    mutating func compile(_ blocks: [Block]) -> Output {
+        var output = Output()
+        var firstSeen: [String: SourceLocation] = [:]
+        func unique(_ block: Block, _ namespace: String) -> Bool {
+            let key = namespace + ":" + block.name
+            if let first = firstSeen[key] {
+                diagnostics.append(Diagnostic("rules.duplicate-id", "\(block.keyword) `\(block.name)` is declared twice (first at \(first))",
+                                              at: block.nameLocation, hint: "every id is unique in the rule set"))
+                return false
+            }
+            firstSeen[key] = block.nameLocation
+            return true
+        }
+
+        // sources
+        for block in blocks where block.keyword == "source" {
+            checkAttributes(block, allowed: ["title", "date", "identifier", "url", "author", "quoted in", "note"])
+            guard unique(block, "source"), let title = required(block, "title"), let date = required(block, "date") else { continue }
+            let dateText = AttributeValues.string(date.value)
+            let dateValid = CivilDate.parse(dateText) != nil
+                || (dateText.count == 4 && Int(dateText) != nil)
+                || (dateText.count == 7 && CivilDate.parse(dateText + "-01") != nil)
+            if !dateValid {
+                error("rules.invalid-date", "`\(dateText)` is not a date", at: date.valueLocation, hint: "write YYYY-MM-DD, YYYY-MM or YYYY")
+            }
+            output.sources[block.name] = SourceDocument(
+                id: block.name, title: AttributeValues.text(title), date: dateText,
+                identifier: block.attribute("identifier").map(AttributeValues.text), url: block.attribute("url").map(AttributeValues.text),
+                author: block.attribute("author").map(AttributeValues.text), quotedIn: block.attribute("quoted in").map { AttributeValues.string($0.value) },
+                note: block.attribute("note").map(AttributeValues.text), location: block.location)
+        }
+        for source in output.sources.values {
+            if let quoted = source.quotedIn, output.sources[quoted] == nil {
+                error("rules.unknown-source", "source `\(source.id)` is quoted in `\(quoted)`, which is not declared", at: source.location,
+                      hint: Suggestion.hint(for: quoted, in: output.sources.keys))
+            }
+        }
+
+        // sets
+        var sets: [String: ConditionCompiler.SetDefinition] = [:]
+        for block in blocks where block.keyword == "set" {
+            checkAttributes(block, allowed: ["values"])
+            guard unique(block, "name"), let values = required(block, "values") else { continue }
+            let list = AttributeValues.list(([values.value] + values.children.map(\.text)).joined(separator: ", "))
+            if list.isEmpty { error("rules.empty-list", "set `\(block.name)` has no values", at: values.valueLocation) }
+            sets[block.name] = ConditionCompiler.SetDefinition(name: block.name, values: list, location: values.valueLocation)
+        }
+
+        // lexicons
+        var lexiconIndex: [String: Int] = [:]
+        let lexer = Lexer()
+        for block in blocks where block.keyword == "lexicon" {
+            checkAttributes(block, allowed: ["match", "entries", "note"])
+            guard unique(block, "name"), let entries = required(block, "entries") else { continue }
+            var wholeWords = true
+            if let match = block.attribute("match") {
+                switch match.value {
+                case "words": wholeWords = true
+                case "anywhere": wholeWords = false
+                default: error("rules.invalid-value", "`match` is `words` or `anywhere`", at: match.valueLocation)
+                }
+            }
+            var list: [Lexicon.Entry] = []
+            for line in entries.children {
+                var lineDiagnostics: [Diagnostic] = []
+                let tokens = lexer.tokens(in: line.text, at: line.location, diagnostics: &lineDiagnostics)
+                diagnostics += lineDiagnostics
+                guard let first = tokens.first, first.kind == .string || first.kind == .word else { continue }
+                var caseSensitive = false
+                for extra in tokens.dropFirst() {
+                    if extra.isWord("case-sensitive") {
+                        caseSensitive = true
+                    } else {
+                        error("rules.unexpected-token", "unexpected `\(extra.text)` after a lexicon entry", at: extra.location,
+                              hint: "an entry is a quoted phrase, optionally followed by `case-sensitive`")
+                    }
+                }
+                if first.text.trimmingSpaces().isEmpty {
+                    error("rules.empty-entry", "a lexicon entry is empty", at: first.location)
+                    continue
+                }
+                list.append(Lexicon.Entry(text: first.text, caseSensitive: caseSensitive, location: first.location))
+            }
+            if list.isEmpty { error("rules.empty-list", "lexicon `\(block.name)` has no entries", at: entries.keyLocation) }
+            lexiconIndex[block.name] = output.lexicons.count
+            output.lexicons.append(Lexicon(name: block.name, title: block.title ?? block.name, wholeWords: wholeWords,
+                                           entries: list, location: block.location))
+        }
+
+        // definitions
+        var definitions: [String: ConditionCompiler.Definition] = [:]
+        for block in blocks where block.keyword == "define" {
+            checkAttributes(block, allowed: ["when"])
+            guard unique(block, "name"), let when = required(block, "when") else { continue }
+            definitions[block.name] = ConditionCompiler.Definition(name: block.name, syntax: parseCondition(when), location: block.location)
+        }
+        var conditions = ConditionCompiler(vocabulary: vocabulary, sets: sets, lexiconIndex: lexiconIndex, definitions: definitions)
+        // every definition is compiled, also the unused ones, so that their errors show
+        for block in blocks where block.keyword == "define" {
+            _ = conditions.compile(.reference(block.name, block.nameLocation))
+        }
+
+        // rules
+        let ruleAttributes = ["title", "source", "applies to", "when", "verdict", "message nl", "message en", "weigh nl", "weigh en",
+                              "overrides", "valid from", "valid until", "quote", "note"]
+        var overrideLocations: [String: [(String, SourceLocation)]] = [:]
+        for block in blocks where block.keyword == "rule" {
+            checkAttributes(block, allowed: ruleAttributes)
+            guard unique(block, "rule") else { continue }
+            if block.name.contains(where: { !($0.isUppercase || $0.isNumber || $0 == "-") }) {
+                error("rules.invalid-id", "rule id `\(block.name)` must be upper-case letters, digits and `-`", at: block.nameLocation)
+            }
+            let citation = parseCitation(block, sources: output.sources)
+            let kinds = parseKinds(block)
+            let whenAttribute = required(block, "when")
+            let syntax = whenAttribute.flatMap { parseCondition($0) }
+            let condition = syntax.flatMap { conditions.compile($0) }
+            let verdict = parseVerdict(block)
+            let messageNL = required(block, "message nl").map(AttributeValues.text)
+            let messageEN = required(block, "message en").map(AttributeValues.text)
+            for (key, message) in [("message nl", messageNL), ("message en", messageEN)] {
+                if let message, let attribute = block.attribute(key) { checkPlaceholders(message, at: attribute.valueLocation) }
+            }
+            let weighNL = block.attribute("weigh nl").map(AttributeValues.text)
+            let weighEN = block.attribute("weigh en").map(AttributeValues.text)
+            if verdict == .judgement, weighNL == nil || weighEN == nil {
+                error("rules.missing-attribute", "judgement rule `\(block.name)` does not say what to weigh", at: block.location,
+                      hint: "add `weigh nl:` and `weigh en:`")
+            }
+            var overrides: [String] = []
+            if let attribute = block.attribute("overrides") {
+                overrides = AttributeValues.list(attribute.value)
+                overrideLocations[block.name] = overrides.map { ($0, attribute.valueLocation) }
+            }
+            let validFrom = parseDate(block, "valid from")
+            let validUntil = parseDate(block, "valid until")
+            if let from = validFrom, let until = validUntil, until < from {
+                error("rules.invalid-date", "rule `\(block.name)` is valid until before it is valid from", at: block.location)
+            }
+            let examples = parseExamples(block)
+            if !examples.contains(where: { $0.expectation == .fires || $0.expectation == .overridden }) {
+                error("rules.missing-example", "rule `\(block.name)` has no example that fires", at: block.location,
+                      hint: "add `example fires \"…\":` with the facts of a description it judges")
+            }
+            if !examples.contains(where: { $0.expectation == .silent }) {
+                error("rules.missing-example", "rule `\(block.name)` has no example where it stays silent", at: block.location,
+                      hint: "add `example silent \"…\":` with a description it does not judge")
+            }
+            guard let citation, let condition, let verdict, let messageNL, let messageEN, let whenAttribute else { continue }
+            output.rules.append(Rule(
+                id: block.name, title: block.title ?? block.name, citation: citation, kinds: kinds, condition: condition,
+                conditionText: AttributeValues.conditionText(whenAttribute), verdict: verdict, messageNL: messageNL, messageEN: messageEN,
+                weighNL: weighNL, weighEN: weighEN, overrides: overrides, validFrom: validFrom, validUntil: validUntil,
+                quote: block.attribute("quote").map(AttributeValues.text), examples: examples, location: block.location))
+        }
+        output.patterns = conditions.patterns
+        diagnostics += conditions.diagnostics
+        checkOverrides(output.rules, locations: overrideLocations, declared: Set(firstSeen.keys.filter { $0.hasPrefix("rule:") }.map { String($0.dropFirst(5)) }))
+        return output
+    }
+
+    private mutating func parseCondition(_ attribute: Block.Attribute) -> ConditionSyntax? {
+        var tokens: [Token] = []
+        let lexer = Lexer()
+        var lexDiagnostics: [Diagnostic] = []
+        tokens += lexer.tokens(in: attribute.value, at: attribute.valueLocation, diagnostics: &lexDiagnostics)
+        func collect(_ nodes: [OutlineNode]) {
+            for node in nodes {
+                tokens += lexer.tokens(in: node.text, at: node.location, diagnostics: &lexDiagnostics)
+                collect(node.children)
+            }
+        }
+        collect(attribute.children)
+        diagnostics += lexDiagnostics
+        var parser = ConditionParser(tokens: tokens, end: attribute.valueLocation)
+        let (syntax, problems) = parser.parse()
+        diagnostics += problems
+        return syntax
+    }
+
+    private mutating func parseCitation(_ block: Block, sources: [String: SourceDocument]) -> Citation? {
+        guard let attribute = required(block, "source", hint: "write `source: SOURCE-ID, \"Antwoord 7\"`") else { return nil }
+        let parts = AttributeValues.list(attribute.value)
+        guard let id = parts.first else {
+            error("rules.missing-attribute", "rule `\(block.name)` cites no source", at: attribute.valueLocation)
+            return nil
+        }
+        guard sources[id] != nil else {
+            error("rules.unknown-source", "unknown source `\(id)`", at: attribute.valueLocation,
+                  hint: Suggestion.hint(for: id, in: sources.keys) ?? "declare it with a `source` block")
+            return nil
+        }
+        guard parts.count >= 2 else {
+            error("rules.missing-locator", "the citation of `\(block.name)` does not say where in `\(id)`", at: attribute.valueLocation,
+                  hint: "add the section, page or answer: `source: \(id), \"Antwoord 7\"`")
+            return nil
+        }
+        return Citation(sourceID: id, locator: parts.dropFirst().joined(separator: ", "), location: attribute.valueLocation)
+    }
+
+    private mutating func parseKinds(_ block: Block) -> Set<Int32>? {
+        guard let attribute = required(block, "applies to", hint: "write `applies to: post` or `applies to: any`") else { return nil }
+        let words = AttributeValues.list(attribute.value)
+        if words == ["any"] { return nil }
+        var kinds: Set<Int32> = []
+        for word in words {
+            if let index = vocabulary.kinds.caseIndex(of: word) {
+                kinds.insert(index)
+            } else {
+                error("rules.unknown-kind", "`\(word)` is not a kind", at: attribute.valueLocation,
+                      hint: Suggestion.hint(for: word, in: vocabulary.kinds.allWords) ?? "kinds: \(vocabulary.kinds.allowedValues), or `any`")
+            }
+        }
+        return kinds
+    }
+
+    private mutating func parseVerdict(_ block: Block) -> Verdict? {
+        guard let attribute = required(block, "verdict", hint: "write `verdict: violation` (or allowed, judgement, advisory)") else { return nil }
+        guard let verdict = Verdict(word: attribute.value) else {
+            error("rules.unknown-value", "`\(attribute.value)` is not a verdict", at: attribute.valueLocation,
+                  hint: (Suggestion.hint(for: attribute.value, in: Verdict.allCases.map(\.rawValue)).map { $0 + " " } ?? "")
+                    + "verdicts: `allowed`, `violation`, `judgement`, `advisory`")
+            return nil
+        }
+        return verdict
+    }
+
+    private mutating func parseDate(_ block: Block, _ key: String) -> Int32? {
+        guard let attribute = block.attribute(key) else { return nil }
+        guard let day = CivilDate.parse(attribute.value.trimmingSpaces()) else {
+            error("rules.invalid-date", "`\(attribute.value)` is not a date", at: attribute.valueLocation, hint: "write YYYY-MM-DD")
+            return nil
+        }
+        return day
+    }
+
+    private mutating func checkPlaceholders(_ message: String, at location: SourceLocation) {
+        var rest = Substring(message)
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                error("rules.invalid-placeholder", "a `{` in the message is not closed", at: location)
+                return
+            }
+            let name = String(rest[rest.index(after: open)..<close])
+            if name != "match", vocabulary.root.slotByPath[name] == nil {
+                error("rules.unknown-field", "the message quotes unknown field `{\(name)}`", at: location,
+                      hint: Suggestion.hint(for: name, in: vocabulary.root.paths + ["match"]))
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+    }
+
+    private mutating func parseExamples(_ block: Block) -> [Example] {
+        var examples: [Example] = []
+        for attribute in block.attributes where attribute.key.hasPrefix("example ") {
+            var diagnosticsHere: [Diagnostic] = []
+            let tokens = Lexer().tokens(in: attribute.key, at: attribute.keyLocation, diagnostics: &diagnosticsHere)
+            diagnostics += diagnosticsHere
+            guard tokens.count == 3, let expectation = Example.Expectation(rawValue: tokens[1].text), tokens[2].kind == .string else {
+                error("rules.invalid-example", "an example starts with `example fires \"name\":`", at: attribute.keyLocation,
+                      hint: "the expectation is one of \(Example.Expectation.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))")
+                continue
+            }
+            if !attribute.value.isEmpty {
+                error("rules.invalid-example", "the facts of an example go on the indented lines below it", at: attribute.valueLocation)
+            }
+            let source = block.source
+            var lines: [HeaderLine] = []
+            var expectedVerdict: Verdict?
+            for child in attribute.children {
+                guard let split = Lexer().splitAttribute(child) else {
+                    error("rules.invalid-example", "expected `key: value`, found `\(child.text)`", at: child.location)
+                    continue
+                }
+                if split.key == "expect verdict" {
+                    expectedVerdict = Verdict(word: split.value)
+                    if expectedVerdict == nil { error("rules.unknown-value", "`\(split.value)` is not a verdict", at: split.valueLocation) }
+                    continue
+                }
+                lines.append(HeaderLine(key: split.key, keyOffset: source.offset(of: split.keyLocation), value: split.value,
+                                        valueOffset: source.offset(of: split.valueLocation)))
+            }
+            var builder = RecordBuilder(vocabulary: vocabulary, source: source)
+            let startOffset = source.offset(of: attribute.keyLocation)
+            let record = builder.build(header: lines, body: nil, startOffset: startOffset)
+            diagnostics += builder.diagnostics
+            let description = builder.diagnostics.isEmpty
+                ? Description(id: "\(block.name) example \"\(tokens[2].text)\"", record: record, source: source, offset: startOffset,
+                              expectation: Expectation())
+                : nil
+            examples.append(Example(name: tokens[2].text, expectation: expectation, expectedVerdict: expectedVerdict,
+                                    description: description, location: attribute.keyLocation))
+        }
+        return examples
+    }
+
+    private mutating func checkOverrides(_ rules: [Rule], locations: [String: [(String, SourceLocation)]], declared: Set<String>) {
+        for (ruleID, targets) in locations.sorted(by: { $0.key < $1.key }) {
+            for (target, location) in targets where !declared.contains(target) {
+                error("rules.dangling-override", "rule `\(ruleID)` overrides `\(target)`, which does not exist", at: location,
+                      hint: Suggestion.hint(for: target, in: declared))
+            }
+            for (target, location) in targets where target == ruleID {
+                error("rules.cyclic-override", "rule `\(ruleID)` overrides itself", at: location)
+            }
+        }
+        // cycles through several rules
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        var reported: Set<String> = []
+        func visit(_ id: String, _ path: [String]) {
+            if state[id] == 2 { return }
+            if state[id] == 1 {
+                let cycle = Array(path.drop { $0 != id }) + [id]
+                let key = Set(cycle).sorted().joined(separator: ",")
+                if cycle.count > 2, reported.insert(key).inserted, let location = locations[cycle[0]]?.first?.1 {
+                    error("rules.cyclic-override", "rules override each other in a cycle: \(cycle.joined(separator: " → "))", at: location,
+                          hint: "an exception overrides a more general rule, never the other way round")
+                }
+                return
+            }
+            state[id] = 1
+            for (target, _) in locations[id] ?? [] where target != id { visit(target, path + [id]) }
+            state[id] = 2
+        }
+        for id in locations.keys.sorted() { visit(id, []) }
+    }
+}
+
+extension AttributeValues {
+    /// The text of a `when` as written, on one line.
+    static func conditionText(_ attribute: Block.Attribute) -> String {
+        var parts = [attribute.value]
+        func collect(_ nodes: [OutlineNode]) {
+            for node in nodes {
+                parts.append(node.text)
+                collect(node.children)
+            }
+        }
+        collect(attribute.children)
+        return parts.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+}

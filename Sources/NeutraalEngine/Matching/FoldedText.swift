@@ -1,0 +1,145 @@
+/// A text folded for matching: Dutch diacritics removed (`é` → `e`, `ĳ` → `ij`), once with case kept
+/// and once lower-cased, both with a map from each folded byte back to its byte in the original.
+public struct FoldedText: Sendable {
+    /// Folded and lower-cased bytes.
+    public let lower: [UInt8]
+    /// Folded bytes with case kept.
+    public let cased: [UInt8]
+    /// For each folded byte, the offset of the original byte it came from.
+    public let origin: [Int32]
+    /// The original UTF-8 bytes.
+    public let original: [UInt8]
+
+    public init(_ text: String) {
+        let original = Array(text.utf8)
+        var lower: [UInt8] = []
+        var cased: [UInt8] = []
+        var origin: [Int32] = []
+        lower.reserveCapacity(original.count)
+        cased.reserveCapacity(original.count)
+        origin.reserveCapacity(original.count)
+        var index = 0
+        while index < original.count {
+            let byte = original[index]
+            if byte < 0x80 {
+                cased.append(byte)
+                lower.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+                origin.append(Int32(index))
+                index += 1
+                continue
+            }
+            var length = 1
+            if byte >= 0xF0 { length = 4 } else if byte >= 0xE0 { length = 3 } else if byte >= 0xC0 { length = 2 }
+            length = min(length, original.count - index)
+            var scalarValue: UInt32 = 0
+            if length == 2 { scalarValue = UInt32(byte & 0x1F) << 6 | UInt32(original[index + 1] & 0x3F) }
+            if let replacement = Self.fold(scalarValue), length == 2 {
+                for folded in replacement.utf8 {
+                    cased.append(folded)
+                    lower.append(folded >= 65 && folded <= 90 ? folded + 32 : folded)
+                    origin.append(Int32(index))
+                }
+            } else {
+                for offset in 0..<length {
+                    cased.append(original[index + offset])
+                    lower.append(original[index + offset])
+                    origin.append(Int32(index + offset))
+                }
+            }
+            index += length
+        }
+        self.lower = lower
+        self.cased = cased
+        self.origin = origin
+        self.original = original
+    }
+
+    /// Folds a pattern or lexicon entry the same way (returns the lower-cased and the cased bytes).
+    public static func fold(entry text: String) -> (lower: [UInt8], cased: [UInt8]) {
+        let folded = FoldedText(text)
+        return (folded.lower, folded.cased)
+    }
+
+    /// Whether a folded byte belongs to a word (letters, digits, and any non-ASCII character).
+    @inline(__always)
+    public static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte >= 0x80
+    }
+
+    /// The original byte range of a folded range.
+    public func originalRange(_ range: Range<Int>) -> Range<Int> {
+        guard !range.isEmpty, range.lowerBound < origin.count else { return 0..<0 }
+        let start = Int(origin[range.lowerBound])
+        var end = Int(origin[range.upperBound - 1]) + 1
+        while end < original.count, original[end] & 0xC0 == 0x80 { end += 1 }
+        return start..<end
+    }
+
+    /// A byte range of the original as Unicode-scalar offsets (what JSON output reports).
+    public func scalarRange(_ byteRange: Range<Int>) -> Range<Int> {
+        var start = 0
+        var index = 0
+        while index < byteRange.lowerBound, index < original.count {
+            if original[index] & 0xC0 != 0x80 { start += 1 }
+            index += 1
+        }
+        var end = start
+        while index < byteRange.upperBound, index < original.count {
+            if original[index] & 0xC0 != 0x80 { end += 1 }
+            index += 1
+        }
+        return start..<end
+    }
+
+    /// The original words of a byte range.
+    public func originalText(_ byteRange: Range<Int>) -> String {
+        String(decoding: original[byteRange.clamped(to: 0..<original.count)], as: UTF8.self)
+    }
+
+    /// Latin letters with diacritics (U+00C0–U+017F) as their base letters.
+    static func fold(_ scalar: UInt32) -> String? {
+        switch scalar {
+        case 0xC0...0xC5: return "A"
+        case 0xC6: return "AE"
+        case 0xC7: return "C"
+        case 0xC8...0xCB: return "E"
+        case 0xCC...0xCF: return "I"
+        case 0xD0: return "D"
+        case 0xD1: return "N"
+        case 0xD2...0xD6, 0xD8: return "O"
+        case 0xD9...0xDC: return "U"
+        case 0xDD: return "Y"
+        case 0xDF: return "ss"
+        case 0xE0...0xE5: return "a"
+        case 0xE6: return "ae"
+        case 0xE7: return "c"
+        case 0xE8...0xEB: return "e"
+        case 0xEC...0xEF: return "i"
+        case 0xF0: return "d"
+        case 0xF1: return "n"
+        case 0xF2...0xF6, 0xF8: return "o"
+        case 0xF9...0xFC: return "u"
+        case 0xFD, 0xFF: return "y"
+        case 0x132: return "IJ"
+        case 0x133: return "ij"
+        case 0x100, 0x102, 0x104: return "A"
+        case 0x101, 0x103, 0x105: return "a"
+        case 0x106, 0x108, 0x10A, 0x10C: return "C"
+        case 0x107, 0x109, 0x10B, 0x10D: return "c"
+        case 0x112, 0x114, 0x116, 0x118, 0x11A: return "E"
+        case 0x113, 0x115, 0x117, 0x119, 0x11B: return "e"
+        case 0x12A, 0x12C, 0x12E, 0x130: return "I"
+        case 0x12B, 0x12D, 0x12F, 0x131: return "i"
+        case 0x14C, 0x14E, 0x150: return "O"
+        case 0x14D, 0x14F, 0x151: return "o"
+        case 0x15A, 0x15C, 0x15E, 0x160: return "S"
+        case 0x15B, 0x15D, 0x15F, 0x161: return "s"
+        case 0x16A, 0x16C, 0x16E, 0x170, 0x172: return "U"
+        case 0x16B, 0x16D, 0x16F, 0x171, 0x173: return "u"
+        case 0x178: return "Y"
+        case 0x17D: return "Z"
+        case 0x17E: return "z"
+        default: return nil
+        }
+    }
+}

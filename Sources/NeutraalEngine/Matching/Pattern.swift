@@ -1,0 +1,348 @@
+/// A small regular expression compiled to a Thompson NFA and run by simulation, so matching always
+/// takes time linear in the text (times the pattern's size): there are no back-references or
+/// look-arounds and no backtracking.
+///
+/// Syntax: literals, `.`, classes `[a-z]` `[^0-9]`, `\d \w \s \b \B`, `^ $`, groups `( )`, `|`,
+/// `* + ?`. Matching folds diacritics and case like lexicons do; `(?c)` in front makes it case-sensitive.
+public struct Pattern: Sendable {
+    /// A pattern that does not parse, with the character offset of the problem.
+    public struct SyntaxError: Error, Sendable {
+        public let message: String
+        public let offset: Int
+    }
+
+    enum Instruction: Sendable {
+        case byte(UInt8)
+        case set(ByteSet)
+        case any
+        case split(Int, Int)
+        case jump(Int)
+        case wordBoundary(Bool)
+        case lineStart
+        case lineEnd
+        case match
+    }
+
+    struct ByteSet: Sendable {
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        mutating func insert(_ byte: UInt8) {
+            let bit = UInt64(1) << UInt64(byte & 63)
+            switch byte >> 6 {
+            case 0: words.0 |= bit
+            case 1: words.1 |= bit
+            case 2: words.2 |= bit
+            default: words.3 |= bit
+            }
+        }
+        func contains(_ byte: UInt8) -> Bool {
+            let bit = UInt64(1) << UInt64(byte & 63)
+            switch byte >> 6 {
+            case 0: return words.0 & bit != 0
+            case 1: return words.1 & bit != 0
+            case 2: return words.2 & bit != 0
+            default: return words.3 & bit != 0
+            }
+        }
+        mutating func invert() { words = (~words.0, ~words.1, ~words.2, ~words.3) }
+    }
+
+    /// The pattern as written.
+    public let source: String
+    public let caseSensitive: Bool
+    let program: [Instruction]
+
+    public init(_ source: String) throws {
+        var text = Substring(source)
+        var caseSensitive = false
+        if text.hasPrefix("(?c)") { caseSensitive = true; text = text.dropFirst(4) }
+        var parser = PatternParser(scalars: Array(text.unicodeScalars), caseSensitive: caseSensitive,
+                                   offsetBase: caseSensitive ? 4 : 0)
+        let tree = try parser.parseAll()
+        var program: [Instruction] = []
+        Self.emit(tree, into: &program)
+        program.append(.match)
+        self.source = source
+        self.caseSensitive = caseSensitive
+        self.program = program
+    }
+
+    /// The first match (earliest end) in a folded text, as a folded-byte range.
+    public func firstMatch(in text: FoldedText) -> Range<Int>? {
+        let input = caseSensitive ? text.cased : text.lower
+        var current: [(pc: Int, start: Int)] = []
+        var next: [(pc: Int, start: Int)] = []
+        var onList = [Int](repeating: -1, count: program.count)
+        var generation = 0
+        func add(_ pc: Int, _ start: Int, _ position: Int, to list: inout [(pc: Int, start: Int)]) {
+            if onList[pc] == generation { return }
+            onList[pc] = generation
+            switch program[pc] {
+            case .split(let a, let b):
+                add(a, start, position, to: &list)
+                add(b, start, position, to: &list)
+            case .jump(let target):
+                add(target, start, position, to: &list)
+            case .wordBoundary(let wanted):
+                let before = position > 0 && FoldedText.isWordByte(input[position - 1])
+                let after = position < input.count && FoldedText.isWordByte(input[position])
+                if (before != after) == wanted { add(pc + 1, start, position, to: &list) }
+            case .lineStart:
+                if position == 0 || input[position - 1] == 0x0A { add(pc + 1, start, position, to: &list) }
+            case .lineEnd:
+                if position == input.count || input[position] == 0x0A { add(pc + 1, start, position, to: &list) }
+            default:
+                list.append((pc, start))
+            }
+        }
+        for position in 0...input.count {
+            generation += 1
+            // the threads carried over were added under the previous generation; re-mark them
+            var seeded: [(pc: Int, start: Int)] = []
+            for thread in current { add(thread.pc, thread.start, position, to: &seeded) }
+            add(0, position, position, to: &seeded)
+            current = seeded
+            next.removeAll(keepingCapacity: true)
+            for thread in current {
+                switch program[thread.pc] {
+                case .match:
+                    return thread.start..<position
+                case .byte(let expected):
+                    if position < input.count, input[position] == expected { next.append((thread.pc + 1, thread.start)) }
+                case .set(let set):
+                    if position < input.count, set.contains(input[position]) { next.append((thread.pc + 1, thread.start)) }
+                case .any:
+                    if position < input.count, input[position] != 0x0A { next.append((thread.pc + 1, thread.start)) }
+                default:
+                    break
+                }
+            }
+            swap(&current, &next)
+        }
+        return nil
+    }
+
+    // MARK: Compilation
+
+    indirect enum Node {
+        case empty
+        case byte(UInt8)
+        case set(ByteSet)
+        case any
+        case sequence([Node])
+        case alternation([Node])
+        case star(Node)
+        case plus(Node)
+        case optional(Node)
+        case wordBoundary(Bool)
+        case lineStart
+        case lineEnd
+    }
+
+    static func emit(_ node: Node, into program: inout [Instruction]) {
+        switch node {
+        case .empty: break
+        case .byte(let byte): program.append(.byte(byte))
+        case .set(let set): program.append(.set(set))
+        case .any: program.append(.any)
+        case .wordBoundary(let wanted): program.append(.wordBoundary(wanted))
+        case .lineStart: program.append(.lineStart)
+        case .lineEnd: program.append(.lineEnd)
+        case .sequence(let nodes): for inner in nodes { emit(inner, into: &program) }
+        case .alternation(let branches):
+            var jumps: [Int] = []
+            for (index, branch) in branches.enumerated() {
+                if index < branches.count - 1 {
+                    let split = program.count
+                    program.append(.split(split + 1, -1))
+                    emit(branch, into: &program)
+                    jumps.append(program.count)
+                    program.append(.jump(-1))
+                    program[split] = .split(split + 1, program.count)
+                } else {
+                    emit(branch, into: &program)
+                }
+            }
+            for jump in jumps { program[jump] = .jump(program.count) }
+        case .star(let inner):
+            let split = program.count
+            program.append(.split(split + 1, -1))
+            emit(inner, into: &program)
+            program.append(.jump(split))
+            program[split] = .split(split + 1, program.count)
+        case .plus(let inner):
+            let start = program.count
+            emit(inner, into: &program)
+            program.append(.split(start, program.count + 1))
+        case .optional(let inner):
+            let split = program.count
+            program.append(.split(split + 1, -1))
+            emit(inner, into: &program)
+            program[split] = .split(split + 1, program.count)
+        }
+    }
+}
+
+/// Recursive-descent parser for `Pattern`.
+struct PatternParser {
+    let scalars: [Unicode.Scalar]
+    let caseSensitive: Bool
+    let offsetBase: Int
+    var index = 0
+    var depth = 0
+
+    init(scalars: [Unicode.Scalar], caseSensitive: Bool, offsetBase: Int) {
+        self.scalars = scalars
+        self.caseSensitive = caseSensitive
+        self.offsetBase = offsetBase
+    }
+
+    func error(_ message: String) -> Pattern.SyntaxError {
+        Pattern.SyntaxError(message: message, offset: offsetBase + index)
+    }
+
+    mutating func parseAll() throws -> Pattern.Node {
+        let node = try parseAlternation()
+        if index < scalars.count { throw error("unexpected `\(scalars[index])`") }
+        return node
+    }
+
+    mutating func parseAlternation() throws -> Pattern.Node {
+        var branches = [try parseSequence()]
+        while index < scalars.count, scalars[index] == "|" {
+            index += 1
+            branches.append(try parseSequence())
+        }
+        return branches.count == 1 ? branches[0] : .alternation(branches)
+    }
+
+    mutating func parseSequence() throws -> Pattern.Node {
+        var items: [Pattern.Node] = []
+        while index < scalars.count, scalars[index] != "|", scalars[index] != ")" {
+            var atom = try parseAtom()
+            while index < scalars.count, "*+?".unicodeScalars.contains(scalars[index]) {
+                switch scalars[index] {
+                case "*": atom = .star(atom)
+                case "+": atom = .plus(atom)
+                default: atom = .optional(atom)
+                }
+                index += 1
+            }
+            items.append(atom)
+        }
+        return items.count == 1 ? items[0] : .sequence(items)
+    }
+
+    mutating func literal(_ scalar: Unicode.Scalar) -> Pattern.Node {
+        let folded = FoldedText.fold(entry: String(Character(scalar)))
+        let bytes = caseSensitive ? folded.cased : folded.lower
+        return bytes.count == 1 ? .byte(bytes[0]) : .sequence(bytes.map { .byte($0) })
+    }
+
+    mutating func parseAtom() throws -> Pattern.Node {
+        let scalar = scalars[index]
+        switch scalar {
+        case "(":
+            depth += 1
+            guard depth < 100 else { throw error("groups nested too deeply") }
+            index += 1
+            if index + 1 < scalars.count, scalars[index] == "?", scalars[index + 1] == ":" { index += 2 }
+            let inner = try parseAlternation()
+            guard index < scalars.count, scalars[index] == ")" else { throw error("a group is not closed with `)`") }
+            index += 1
+            depth -= 1
+            return inner
+        case "*", "+", "?":
+            throw error("`\(scalar)` has nothing to repeat")
+        case ".":
+            index += 1
+            return .any
+        case "^":
+            index += 1
+            return .lineStart
+        case "$":
+            index += 1
+            return .lineEnd
+        case "[":
+            return try parseClass()
+        case "\\":
+            index += 1
+            guard index < scalars.count else { throw error("a pattern cannot end in `\\`") }
+            let escaped = scalars[index]
+            index += 1
+            switch escaped {
+            case "d": return .set(Self.digits)
+            case "w": return .set(Self.wordBytes)
+            case "s": return .set(Self.spaces)
+            case "b": return .wordBoundary(true)
+            case "B": return .wordBoundary(false)
+            case "n": return .byte(0x0A)
+            case "t": return .byte(0x09)
+            default:
+                if escaped.properties.isAlphabetic || escaped.properties.numericType != nil {
+                    throw error("unknown escape `\\\(escaped)` (back-references and other escapes are not supported)")
+                }
+                return literal(escaped)
+            }
+        default:
+            index += 1
+            return literal(scalar)
+        }
+    }
+
+    mutating func parseClass() throws -> Pattern.Node {
+        index += 1
+        var set = Pattern.ByteSet()
+        var negated = false
+        if index < scalars.count, scalars[index] == "^" { negated = true; index += 1 }
+        var first = true
+        while index < scalars.count, scalars[index] != "]" || first {
+            first = false
+            var low = scalars[index]
+            index += 1
+            if low == "\\", index < scalars.count {
+                let escaped = scalars[index]
+                index += 1
+                switch escaped {
+                case "d": set.merge(Self.digits); continue
+                case "w": set.merge(Self.wordBytes); continue
+                case "s": set.merge(Self.spaces); continue
+                default: low = escaped
+                }
+            }
+            var high = low
+            if index + 1 < scalars.count, scalars[index] == "-", scalars[index + 1] != "]" {
+                high = scalars[index + 1]
+                index += 2
+            }
+            guard low.value < 0x80, high.value < 0x80 else {
+                // a non-ASCII letter: add its folded form
+                for byte in (caseSensitive ? FoldedText.fold(entry: String(Character(low))).cased
+                                           : FoldedText.fold(entry: String(Character(low))).lower) { set.insert(byte) }
+                continue
+            }
+            guard low.value <= high.value else { throw error("the range `\(low)-\(high)` runs backwards") }
+            for value in low.value...high.value {
+                let byte = UInt8(value)
+                set.insert(caseSensitive ? byte : (byte >= 65 && byte <= 90 ? byte + 32 : byte))
+            }
+        }
+        guard index < scalars.count else { throw error("a class is not closed with `]`") }
+        index += 1
+        if negated { set.invert() }
+        return .set(set)
+    }
+
+    static let digits: Pattern.ByteSet = { var set = Pattern.ByteSet(); for byte in UInt8(48)...57 { set.insert(byte) }; return set }()
+    static let spaces: Pattern.ByteSet = { var set = Pattern.ByteSet(); for byte: UInt8 in [9, 10, 13, 32] { set.insert(byte) }; return set }()
+    static let wordBytes: Pattern.ByteSet = {
+        var set = Pattern.ByteSet()
+        for byte in UInt8(0)...255 where FoldedText.isWordByte(byte) || byte == 95 { set.insert(byte) }
+        return set
+    }()
+}
+
+extension Pattern.ByteSet {
+    mutating func merge(_ other: Pattern.ByteSet) {
+        words = (words.0 | other.words.0, words.1 | other.words.1, words.2 | other.words.2, words.3 | other.words.3)
+    }
+}

@@ -1,0 +1,43 @@
+/// A condition compiled against the vocabulary: fields are slots, values are already converted, lexicons
+/// and patterns are indices. Each node keeps the text it was written as, for `--explain`.
+public indirect enum Condition: Sendable {
+    case all([Condition])
+    case any([Condition])
+    case not(Condition)
+    /// A `define`d condition, inlined, with its name.
+    case named(String, Condition)
+    case test(FieldTest)
+    /// `some | every | no F where (C)` over the list of objects in `slot`.
+    case quantified(Quantifier, slot: Int, path: String, Condition, absent: AbsentMeaning)
+}
+
+/// One test of one field.
+public struct FieldTest: Sendable {
+    /// The compiled operators.
+    public enum Operation: Sendable {
+        case equals(FactValue)
+        case notEquals(FactValue)
+        case oneOf([FactValue])
+        case notOneOf([FactValue])
+        case present
+        case missing
+        case before(Int32)
+        case after(Int32)
+        case onOrBefore(Int32)
+        case onOrAfter(Int32)
+        case includes(FactValue)
+        case includesAny([FactValue])
+        /// Index of a lexicon in the rule set.
+        case mentions(Int)
+        /// Index of a pattern in the rule set.
+        case matches(Int)
+    }
+
+    public let slot: Int
+    /// The field's dotted path, for evidence and explanations.
+    public let path: String
+    public let operation: Operation
+    public let absent: AbsentMeaning
+    /// The test as written (`account.variant is corporate`).
+    public let text: String
+}

@@ -1,0 +1,36 @@
+/// One guideline: when it applies, what it concludes, what it rests on, and its examples.
+public struct Rule: Sendable {
+    public let id: String
+    public let title: String
+    public let citation: Citation
+    /// Kind indices the rule judges; nil for `any`.
+    public let kinds: Set<Int32>?
+    public let condition: Condition
+    /// The condition as written, for catalogs and `explain`.
+    public let conditionText: String
+    public let verdict: Verdict
+    public let messageNL: String
+    public let messageEN: String
+    public let weighNL: String?
+    public let weighEN: String?
+    /// Ids of the more general rules this one makes an exception to.
+    public let overrides: [String]
+    public let validFrom: Int32?
+    public let validUntil: Int32?
+    public let quote: String?
+    public let examples: [Example]
+    public let location: SourceLocation
+
+    /// The message in a language.
+    public func message(_ language: Language) -> String { language == .dutch ? messageNL : messageEN }
+
+    /// What to weigh, in a language.
+    public func weigh(_ language: Language) -> String? { language == .dutch ? weighNL : weighEN }
+
+    /// Whether the rule is in force on a day.
+    public func isValid(on day: Int32) -> Bool {
+        if let from = validFrom, day < from { return false }
+        if let until = validUntil, day > until { return false }
+        return true
+    }
+}

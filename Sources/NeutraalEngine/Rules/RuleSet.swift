@@ -1,0 +1,21 @@
+/// A loaded, validated and compiled rule set: the vocabulary, sources, lexicons, patterns and rules,
+/// with the content hash that identifies exactly this version.
+public struct RuleSet: Sendable {
+    public let vocabulary: Vocabulary
+    public let sources: [String: SourceDocument]
+    public let lexicons: [Lexicon]
+    public let patterns: [Pattern]
+    public let rules: [Rule]
+    public let ruleIndexByID: [String: Int]
+    /// The rules that judge each kind (by kind index), in file order; rules for `any` included.
+    public let rulesByKind: [[Int]]
+    /// Compiled automaton over every lexicon entry.
+    public let scanner: LexiconScanner
+    /// `sha256:` and the hash of every file of the rule set, in path order.
+    public let version: String
+    /// The files the rule set was read from, relative to its folder.
+    public let files: [String]
+
+    /// The rule with an id.
+    public func rule(_ id: String) -> Rule? { ruleIndexByID[id].map { rules[$0] } }
+}

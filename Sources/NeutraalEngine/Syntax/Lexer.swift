@@ -1,0 +1,105 @@
+/// Splits one line of a rule file into tokens.
+///
+/// Words are runs of characters other than white space, parentheses, commas and double quotes, so
+/// `account.variant`, `party-political`, `2021-03-17` and `#D66` are single words. Strings are in
+/// double quotes with `\"` and `\\` escapes.
+public struct Lexer {
+    public init() {}
+
+    /// Tokenizes `text`, whose first character stands at `start`.
+    public func tokens(in text: String, at start: SourceLocation, diagnostics: inout [Diagnostic]) -> [Token] {
+        var result: [Token] = []
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        func location(_ offset: Int) -> SourceLocation {
+            SourceLocation(file: start.file, line: start.line, column: start.column + offset)
+        }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            switch scalar {
+            case " ", "\t":
+                index += 1
+            case "(":
+                result.append(Token(.openParen, "(", location(index))); index += 1
+            case ")":
+                result.append(Token(.closeParen, ")", location(index))); index += 1
+            case ",":
+                result.append(Token(.comma, ",", location(index))); index += 1
+            case "\"":
+                let begin = index
+                index += 1
+                var content = String.UnicodeScalarView()
+                var closed = false
+                while index < scalars.count {
+                    let current = scalars[index]
+                    if current == "\\", index + 1 < scalars.count {
+                        let next = scalars[index + 1]
+                        switch next {
+                        case "n": content.append("\n")
+                        case "t": content.append("\t")
+                        default: content.append(next)
+                        }
+                        index += 2
+                        continue
+                    }
+                    if current == "\"" { closed = true; index += 1; break }
+                    content.append(current)
+                    index += 1
+                }
+                if !closed {
+                    diagnostics.append(Diagnostic("rules.unterminated-string", "string is not closed",
+                                                  at: location(begin), hint: "add the closing `\"`"))
+                }
+                result.append(Token(.string, String(content), location(begin)))
+            default:
+                let begin = index
+                var word = String.UnicodeScalarView()
+                while index < scalars.count {
+                    let current = scalars[index]
+                    if current == " " || current == "\t" || current == "(" || current == ")" || current == ","
+                        || current == "\"" { break }
+                    word.append(current)
+                    index += 1
+                }
+                result.append(Token(.word, String(word), location(begin)))
+            }
+        }
+        return result
+    }
+
+    /// Splits `key: value` at the first colon outside quotes. Returns nil when there is no colon.
+    public func splitAttribute(_ node: OutlineNode) -> (key: String, keyLocation: SourceLocation,
+                                                          value: String, valueLocation: SourceLocation)? {
+        var inQuotes = false
+        var escaped = false
+        var offset = 0
+        for character in node.text.unicodeScalars {
+            if inQuotes {
+                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inQuotes = false }
+            } else if character == "\"" {
+                inQuotes = true
+            } else if character == ":" {
+                let scalars = Array(node.text.unicodeScalars)
+                let key = String(String.UnicodeScalarView(scalars[0..<offset])).trimmingSpaces()
+                var valueStart = offset + 1
+                while valueStart < scalars.count, scalars[valueStart] == " " { valueStart += 1 }
+                let value = String(String.UnicodeScalarView(scalars[valueStart...]))
+                let loc = node.location
+                return (key, loc, value,
+                        SourceLocation(file: loc.file, line: loc.line, column: loc.column + valueStart))
+            }
+            offset += 1
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> String {
+        var view = Substring(self)
+        while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
+        while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }
+        return String(view)
+    }
+}

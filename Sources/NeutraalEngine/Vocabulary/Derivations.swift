@@ -1,0 +1,55 @@
+/// Computes the derived facts the vocabulary declares (`derive` blocks) for a freshly read record.
+public enum Derivations {
+    /// Applies every derivation of the top-level layout to `record`.
+    public static func apply(_ vocabulary: Vocabulary, to record: inout Record) {
+        for derivation in vocabulary.derivations {
+            guard let source = record.values[derivation.sourceSlot] else { continue }
+            switch derivation.op {
+            case .hashtags:
+                guard case .string(let text) = source else { continue }
+                let found = hashtags(in: text)
+                guard !found.isEmpty else { continue }
+                var list: [FactValue] = []
+                if case .list(let existing)? = record.values[derivation.targetSlot] { list = existing }
+                var seen = Set(list.compactMap { if case .string(let s) = $0 { s.lowercased() } else { nil } })
+                for tag in found where seen.insert(tag.lowercased()).inserted {
+                    list.append(.string(tag))
+                }
+                record.values[derivation.targetSlot] = .list(list)
+            case .calendar(let index):
+                guard case .date(let day) = source, record.values[derivation.targetSlot] == nil else { continue }
+                if let period = vocabulary.calendars[index].period(containing: day) {
+                    record.values[derivation.targetSlot] = .string(period.name)
+                }
+            }
+        }
+    }
+
+    /// Every `#word` in a text (letters, digits, `_` and `-` after the `#`), with the `#`.
+    public static func hashtags(in text: String) -> [String] {
+        var result: [String] = []
+        var current: String.UnicodeScalarView?
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if var tag = current {
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_" || scalar == "-" {
+                    tag.append(scalar)
+                    current = tag
+                } else {
+                    if tag.count > 1 { result.append(String(tag)) }
+                    current = nil
+                }
+            }
+            if current == nil, scalar == "#", !(previous.properties.isAlphabetic || previous.properties.numericType != nil) {
+                current = String.UnicodeScalarView([scalar])
+            }
+            previous = scalar
+        }
+        if let tag = current, tag.count > 1 { result.append(String(tag)) }
+        return result.map { tag in
+            var trimmed = Substring(tag)
+            while trimmed.last == "-" { trimmed = trimmed.dropLast() }
+            return String(trimmed)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// One field of the vocabulary: its dotted path, type, the kinds that may carry it, and what its
+/// absence means.
+public struct FieldDefinition: Sendable {
+    /// Dotted path relative to its layout (`account.variant`, or `content` inside `sections`).
+    public let path: String
+    public let title: String
+    public let type: FieldType
+    /// Indices of the kinds that may carry the field; nil means every kind.
+    public let kinds: Set<Int32>?
+    public let required: Bool
+    public let absent: AbsentMeaning
+    /// The field's position in a record.
+    public let slot: Int
+    public let location: SourceLocation?
+}
+
+/// A derived fact: a field computed from another by a named operator of the engine.
+public struct Derivation: Sendable {
+    /// The operators the engine offers to the vocabulary.
+    public enum Operator: Sendable {
+        /// Every `#word` in a text, added to a list of strings.
+        case hashtags
+        /// The name of the calendar period a date falls in.
+        case calendar(Int)
+    }
+
+    public let name: String
+    public let title: String
+    public let targetSlot: Int
+    public let sourceSlot: Int
+    public let op: Operator
+}
+
+/// A named list of date periods (such as election periods).
+public struct Calendar: Sendable {
+    /// One named period, both ends inclusive.
+    public struct Period: Sendable {
+        public let name: String
+        public let from: Int32
+        public let until: Int32
+    }
+
+    public let name: String
+    public let title: String
+    public let periods: [Period]
+
+    /// The period a day falls in, if any.
+    public func period(containing day: Int32) -> Period? {
+        periods.first { $0.from <= day && day <= $0.until }
+    }
+}

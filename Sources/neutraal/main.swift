@@ -1,0 +1,4 @@
+import Foundation
+import NeutraalCLI
+
+exit(NeutraalCommand.main(Array(CommandLine.arguments.dropFirst())))
