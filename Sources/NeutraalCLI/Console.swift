@@ -1,0 +1,40 @@
+import Foundation
+
+/// Where a command writes, and what it knows of its terminal and environment. Tests pass a capturing
+/// console; the executable passes the real one.
+public final class Console: @unchecked Sendable {
+    public let environment: [String: String]
+    public let outputIsTerminal: Bool
+    public let errorIsTerminal: Bool
+    private let writeOut: (String) -> Void
+    private let writeError: (String) -> Void
+    private let readInput: () -> [UInt8]
+
+    public init(environment: [String: String], outputIsTerminal: Bool, errorIsTerminal: Bool,
+                writeOut: @escaping (String) -> Void, writeError: @escaping (String) -> Void, readInput: @escaping () -> [UInt8]) {
+        self.environment = environment
+        self.outputIsTerminal = outputIsTerminal
+        self.errorIsTerminal = errorIsTerminal
+        self.writeOut = writeOut
+        self.writeError = writeError
+        self.readInput = readInput
+    }
+
+    /// The process's own standard streams.
+    public static func standard() -> Console {
+        Console(environment: ProcessInfo.processInfo.environment,
+                outputIsTerminal: isatty(STDOUT_FILENO) == 1, errorIsTerminal: isatty(STDERR_FILENO) == 1,
+                writeOut: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
+                writeError: { text in FileHandle.standardError.write(Data(text.utf8)) },
+                readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) })
+    }
+
+    public func out(_ text: String) { if !text.isEmpty { writeOut(text) } }
+    public func error(_ text: String) { if !text.isEmpty { writeError(text) } }
+    public func input() -> [UInt8] { readInput() }
+
+    /// Colour on standard output: only on a terminal, never with `NO_COLOR` or `TERM=dumb`.
+    public var colorOnOutput: Bool {
+        outputIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    }
+}

@@ -1,0 +1,65 @@
+import NeutraalEngine
+
+/// The `neutraal` command line: picks the subcommand and hands it the parsed options.
+public enum NeutraalCommand {
+    /// The subcommands, in the order `--help` lists them.
+    static let commands: [(name: String, summary: String, run: @Sendable ([String], Console) -> Int32)] = [
+        ("check", "judge one description file and show the verdict, the rules and the evidence", CheckCommand.run),
+        ("lint", "judge a batch: folders, JSON Lines, JSON arrays, posts, standard input", LintCommand.run),
+        ("test", "replay every rule example and sample as regression tests", TestCommand.run),
+        ("validate", "check a rule set without running anything", ValidateCommand.run),
+        ("rules", "list the rules", RulesCommand.run),
+        ("explain", "show one rule with its source, text and examples", ExplainCommand.run),
+    ]
+
+    /// Runs with the process's own console; returns the exit status.
+    public static func main(_ arguments: [String]) -> Int32 {
+        run(arguments, console: .standard())
+    }
+
+    /// Runs `arguments` (without the program name) against `console`.
+    public static func run(_ arguments: [String], console: Console) -> Int32 {
+        guard let name = arguments.first, !["-h", "--help", "help"].contains(name) else {
+            console.out(help)
+            return arguments.isEmpty ? ExitCode.inputError : ExitCode.success
+        }
+        if name == "--version" {
+            console.out("neutraal 0.1.0\n")
+            return ExitCode.success
+        }
+        guard let command = commands.first(where: { $0.name == name }) else {
+            let hint = Suggestion.hint(for: name, in: commands.map(\.name)) ?? "commands: \(commands.map(\.name).joined(separator: ", "))"
+            console.error("error: unknown command `\(TerminalSafe.clean(name))`\n  hint: \(hint)\n")
+            return ExitCode.inputError
+        }
+        return command.run(Array(arguments.dropFirst()), console)
+    }
+
+    static var help: String {
+        var text = "neutraal: checks ministerial communications against the guidelines in Rules/\n\nusage: neutraal <command> [options]\n\ncommands:\n"
+        for command in commands { text += "  " + command.name.padding(toLength: 10) + command.summary + "\n" }
+        text += "\n`neutraal <command> --help` shows a command's options.\nexit status: 0 no violation, 1 violation (or failed test), 2 unreadable input, wrong usage or broken rule set\n"
+        return text
+    }
+
+    /// Parses a command's options, printing usage errors; nil when the command must stop (after --help too).
+    static func parse(_ arguments: [String], options: [OptionSpec], usage: String, console: Console) -> (ParsedArguments, Int32)? {
+        let parser = ArgumentParser(options: options + [OptionSpec("--help", help: "show this help")])
+        let (parsed, errors) = parser.parse(arguments)
+        if parsed.has("--help") {
+            console.out("usage: \(usage)\n\noptions:\n\(parser.helpText)\n")
+            return nil
+        }
+        if !errors.isEmpty {
+            for error in errors {
+                console.error("error: \(TerminalSafe.clean(error.message))\n" + (error.hint.map { "  hint: \($0)\n" } ?? ""))
+            }
+            console.error("usage: \(usage)\n")
+            return (parsed, ExitCode.inputError)
+        }
+        return (parsed, ExitCode.success)
+    }
+
+    static let rulesOption = OptionSpec("--rules", value: "DIR", help: "the rule set (default: the nearest Rules/ folder)")
+    static let languageOption = OptionSpec("--lang", value: "LANG", allowed: ["nl", "en"], help: "language of messages: nl (default) or en")
+}

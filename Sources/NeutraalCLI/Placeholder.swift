@@ -1,4 +1,0 @@
-import Foundation
-extension CommandLine {
-    public static func run() -> Int32 { 0 }
-}

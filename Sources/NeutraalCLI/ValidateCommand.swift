@@ -1,0 +1,21 @@
+import NeutraalEngine
+
+/// `neutraal validate [DIR]`: loads and checks a rule set without judging anything (for pre-commit hooks).
+enum ValidateCommand {
+    static let usage = "neutraal validate [RULES-DIR]"
+
+    static func run(_ arguments: [String], _ console: Console) -> Int32 {
+        guard let (parsed, status) = NeutraalCommand.parse(arguments, options: [NeutraalCommand.rulesOption], usage: usage, console: console) else {
+            return ExitCode.success
+        }
+        if status != ExitCode.success { return status }
+        var effective = parsed
+        if let folder = parsed.positionals.first { effective.values["--rules"] = [folder] }
+        guard let ruleSet = RulesLocator.load(effective, console: console) else { return ExitCode.inputError }
+        let examples = ruleSet.rules.reduce(0) { $0 + $1.examples.count }
+        let entries = ruleSet.lexicons.reduce(0) { $0 + $1.entries.count }
+        console.out("ok: \(ruleSet.rules.count) rules, \(ruleSet.sources.count) sources, \(ruleSet.lexicons.count) lexicons (\(entries) entries), "
+                    + "\(examples) examples in \(ruleSet.files.count) files\nrule set: \(ruleSet.version)\n")
+        return ExitCode.success
+    }
+}

@@ -1,0 +1,25 @@
+/// Shared helpers for showing findings: messages with facts filled in and citations as text.
+public enum FactDisplay {
+    /// The finding's message in a language, with `{field}` placeholders filled from the description.
+    public static func message(_ finding: Finding, _ evaluation: Evaluation, _ context: ReportContext) -> String {
+        let evaluator = Evaluator(ruleSet: context.ruleSet)
+        return finding.message(context.language) { evaluator.displayFact($0, of: evaluation.description) }
+    }
+
+    /// `Title (date), locator` for a citation, with the source's identifier where it has one.
+    public static func citation(_ rule: Rule, _ ruleSet: RuleSet, _ language: Language) -> String {
+        guard let source = ruleSet.sources[rule.citation.sourceID] else { return rule.citation.sourceID + ", " + rule.citation.locator }
+        var text = "\(source.title) (\(source.date))"
+        if let identifier = source.identifier { text += ", \(identifier)" }
+        text += ", \(rule.citation.locator)"
+        if let quoted = source.quotedIn, let outer = ruleSet.sources[quoted] {
+            text += "; " + (language == .dutch ? "aangehaald in " : "quoted in ") + "\(outer.title) (\(outer.date))"
+        }
+        return text
+    }
+
+    /// Where a finding points: its first located evidence, or the description's start.
+    public static func location(_ finding: Finding, _ evaluation: Evaluation) -> SourceLocation {
+        finding.evidence.compactMap(\.location).first ?? evaluation.description.location
+    }
+}

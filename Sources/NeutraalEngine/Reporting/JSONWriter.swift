@@ -1,0 +1,88 @@
+/// A minimal JSON writer with escaping that is safe wherever the output ends up: control characters,
+/// quotes and backslashes escaped, and `<`, `>`, `&`, U+2028 and U+2029 written as `\u` escapes so that the
+/// JSON can sit inside HTML or a script unchanged.
+public struct JSONWriter {
+    public private(set) var output = ""
+    private var needsComma: [Bool] = [false]
+
+    public init() {}
+
+    /// A string literal with its quotes.
+    public static func quote(_ text: String) -> String {
+        var result = "\""
+        result.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "<": result += "\\u003c"
+            case ">": result += "\\u003e"
+            case "&": result += "\\u0026"
+            case "\u{2028}": result += "\\u2028"
+            case "\u{2029}": result += "\\u2029"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    private mutating func separator() {
+        if needsComma[needsComma.count - 1] { output += "," }
+        needsComma[needsComma.count - 1] = true
+    }
+
+    public mutating func beginObject(_ key: String? = nil) {
+        separator()
+        if let key { output += Self.quote(key) + ":" }
+        output += "{"
+        needsComma.append(false)
+    }
+
+    public mutating func endObject() {
+        needsComma.removeLast()
+        output += "}"
+    }
+
+    public mutating func beginArray(_ key: String? = nil) {
+        separator()
+        if let key { output += Self.quote(key) + ":" }
+        output += "["
+        needsComma.append(false)
+    }
+
+    public mutating func endArray() {
+        needsComma.removeLast()
+        output += "]"
+    }
+
+    public mutating func field(_ key: String, _ value: String?) {
+        guard let value else { return }
+        separator()
+        output += Self.quote(key) + ":" + Self.quote(value)
+    }
+
+    public mutating func field(_ key: String, _ value: Int?) {
+        guard let value else { return }
+        separator()
+        output += Self.quote(key) + ":" + String(value)
+    }
+
+    public mutating func field(_ key: String, _ value: Bool) {
+        separator()
+        output += Self.quote(key) + ":" + (value ? "true" : "false")
+    }
+
+    public mutating func value(_ text: String) {
+        separator()
+        output += Self.quote(text)
+    }
+}

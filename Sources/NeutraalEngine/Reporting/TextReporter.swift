@@ -1,0 +1,172 @@
+/// Compiler-style text: `file:line:column: verdict: message [RULE-ID]` per finding; with `detailed`
+/// (the `check` command) also the verdict, the citation, the evidence with the words highlighted, and
+/// the explanation; at the end a summary per verdict and per rule.
+public struct TextReporter: Reporter {
+    public init() {}
+
+    private func paint(_ text: String, _ code: String, _ context: ReportContext) -> String {
+        context.color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    private func verdictColor(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .violation: return "1;31"
+        case .judgement: return "1;35"
+        case .advisory: return "1;33"
+        case .allowed: return "1;32"
+        }
+    }
+
+    private func label(_ verdict: Verdict, _ context: ReportContext) -> String {
+        paint(verdict.word(context.language), verdictColor(verdict), context)
+    }
+
+    public mutating func begin(_ context: ReportContext) -> String { "" }
+
+    public mutating func add(_ item: ReportItem, _ context: ReportContext) -> String {
+        let nl = context.language == .dutch
+        switch item {
+        case .failed(let source, _, let diagnostics):
+            var lines: [String] = []
+            for diagnostic in diagnostics {
+                let place = diagnostic.location.map { "\($0): " } ?? "\(source): "
+                lines.append(TerminalSafe.clean(place + paint(nl ? "fout" : "error", "1;31", context) + ": \(diagnostic.message) [\(diagnostic.code)]", keepNewlines: false))
+                if let hint = diagnostic.hint { lines.append("  " + (nl ? "tip" : "hint") + ": " + TerminalSafe.clean(hint, keepNewlines: false)) }
+            }
+            return lines.joined(separator: "\n") + "\n"
+        case .evaluated(let evaluation):
+            var lines: [String] = []
+            if context.detailed {
+                let description = evaluation.description
+                lines.append(paint(TerminalSafe.clean(description.id, keepNewlines: false), "1", context) + ": "
+                             + label(evaluation.verdict, context) + (nl ? "" : ""))
+            }
+            for finding in evaluation.findings {
+                if case .silent = finding.status, !context.explain { continue }
+                lines += findingLines(finding, evaluation, context)
+            }
+            if context.detailed {
+                if evaluation.findings.allSatisfy({ $0.status == .silent }) {
+                    lines.append("  " + (nl ? "geen regel is van toepassing; niets gevonden dat niet mag" : "no rule applies; nothing found that is not allowed"))
+                }
+                for (field, value) in evaluation.context {
+                    lines.append("  " + (nl ? "context" : "context") + ": \(field) = " + TerminalSafe.clean(value, keepNewlines: false)
+                                 + (nl ? " (de regels gelden onverkort, ook in verkiezingstijd)" : " (the rules hold unchanged in election time)"))
+                }
+                if !evaluation.dated {
+                    lines.append("  " + (nl ? "let op: geen datum; beoordeeld naar de regels van \(CivilDate.format(evaluation.day))"
+                                            : "note: no date; judged by the rules in force on \(CivilDate.format(evaluation.day))"))
+                }
+                lines.append("  " + (nl ? "regelset" : "rule set") + ": \(context.ruleSet.version)")
+            }
+            return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+        }
+    }
+
+    private func findingLines(_ finding: Finding, _ evaluation: Evaluation, _ context: ReportContext) -> [String] {
+        let nl = context.language == .dutch
+        let rule = finding.rule
+        let location = FactDisplay.location(finding, evaluation)
+        let message = TerminalSafe.clean(FactDisplay.message(finding, evaluation, context), keepNewlines: false)
+        var lines: [String] = []
+        switch finding.status {
+        case .fired:
+            lines.append("\(TerminalSafe.clean(location.description, keepNewlines: false)): \(label(rule.verdict, context)): \(message) [\(rule.id)]")
+        case .overridden(let by):
+            lines.append("\(TerminalSafe.clean(location.description, keepNewlines: false)): " + paint(nl ? "opzijgezet" : "overridden", "2", context)
+                         + ": \(message) [\(rule.id)] " + (nl ? "(uitzondering: \(by))" : "(exception: \(by))"))
+        case .undetermined:
+            let missing = finding.missing.map { "`\($0)`" }.joined(separator: ", ")
+            lines.append("\(TerminalSafe.clean(location.description, keepNewlines: false)): \(label(.advisory, context)): "
+                         + (nl ? "ontbrekend feit \(missing) voor [\(rule.id)]: als het wel geldt: \(rule.verdict.word(context.language)); anders: geen bevinding"
+                               : "missing fact \(missing) for [\(rule.id)]: if it holds: \(rule.verdict.word(context.language)); otherwise: no finding"))
+            if context.detailed { lines.append("    " + message) }
+        case .silent:
+            lines.append("\(TerminalSafe.clean(location.description, keepNewlines: false)): " + paint(nl ? "niet van toepassing" : "does not apply", "2", context) + ": [\(rule.id)] \(rule.title)")
+        }
+        guard context.detailed else { return lines }
+        if finding.status != .silent {
+            lines.append("    " + (nl ? "bron" : "source") + ": " + FactDisplay.citation(rule, context.ruleSet, context.language))
+            if rule.verdict == .judgement, let weigh = rule.weigh(context.language), finding.status == .fired {
+                lines.append("    " + (nl ? "af te wegen" : "to weigh") + ": " + weigh)
+            }
+            for evidence in finding.evidence {
+                lines.append("    " + (nl ? "bewijs" : "evidence") + ": " + evidenceText(evidence, evaluation, context))
+            }
+        }
+        if context.explain, let explanation = finding.explanation {
+            lines.append("    " + (nl ? "uitleg" : "explanation") + ":")
+            lines += explainLines(explanation, depth: 3, context)
+        }
+        return lines
+    }
+
+    private func evidenceText(_ evidence: Evidence, _ evaluation: Evaluation, _ context: ReportContext) -> String {
+        let place = evidence.location.map { " (\($0.line):\($0.column))" } ?? ""
+        if let match = evidence.match, let start = evidence.start, let end = evidence.end {
+            return "\(evidence.fact): «\(paint(TerminalSafe.clean(match, keepNewlines: false), "1;4", context))» [\(start)–\(end)]" + place
+                + "\n      " + excerpt(evidence, evaluation, context)
+        }
+        return "\(evidence.fact) = \(TerminalSafe.clean(evidence.value ?? "", keepNewlines: false))" + place
+    }
+
+    /// A window of the text around a match, the match highlighted.
+    private func excerpt(_ evidence: Evidence, _ evaluation: Evaluation, _ context: ReportContext) -> String {
+        guard let start = evidence.start, let end = evidence.end,
+              let slot = context.ruleSet.vocabulary.root.slotByPath[evidence.fact],
+              case .string(let text)? = evaluation.description.record.values[slot] else { return "" }
+        let scalars = Array(text.unicodeScalars)
+        guard start <= end, end <= scalars.count else { return "" }
+        let from = max(0, start - 40)
+        let to = min(scalars.count, end + 40)
+        func piece(_ range: Range<Int>) -> String {
+            TerminalSafe.clean(String(String.UnicodeScalarView(scalars[range])), keepNewlines: false).replacingNewlines()
+        }
+        let before = (from > 0 ? "…" : "") + piece(from..<start)
+        let after = piece(end..<to) + (to < scalars.count ? "…" : "")
+        let match = piece(start..<end)
+        return "> " + before + (context.color ? paint(match, "1;4;31", context) : "«" + match + "»") + after
+    }
+
+    private func explainLines(_ node: ExplainNode, depth: Int, _ context: ReportContext) -> [String] {
+        let mark: String
+        switch node.outcome {
+        case .true: mark = paint(context.language == .dutch ? "waar" : "true", "32", context)
+        case .false: mark = paint(context.language == .dutch ? "onwaar" : "false", "31", context)
+        case .unknown: mark = paint(context.language == .dutch ? "onbekend" : "unknown", "33", context)
+        }
+        var lines = [String(repeating: "  ", count: depth) + "\(node.text): \(mark)"]
+        for child in node.children { lines += explainLines(child, depth: depth + 1, context) }
+        return lines
+    }
+
+    public mutating func finish(_ summary: Summary, _ context: ReportContext) -> String {
+        guard !context.detailed else { return "" }
+        let nl = context.language == .dutch
+        var lines: [String] = []
+        let counts = Verdict.allCases.reversed().map { "\(summary.byVerdict[$0] ?? 0) \($0.word(context.language))" }.joined(separator: ", ")
+        lines.append((nl ? "\(summary.descriptions) beschrijvingen: " : "\(summary.descriptions) descriptions: ") + counts
+                     + (summary.errors > 0 ? (nl ? "; \(summary.errors) onleesbaar" : "; \(summary.errors) unreadable") : ""))
+        if !summary.byRule.isEmpty {
+            lines.append(nl ? "bevindingen per regel:" : "findings per rule:")
+            for (rule, count) in summary.byRule.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+                let verdict = context.ruleSet.rule(rule)?.verdict.word(context.language) ?? ""
+                lines.append("  \(rule): \(count) (\(verdict))")
+            }
+        }
+        if summary.undetermined > 0 {
+            lines.append(nl ? "\(summary.undetermined) bevindingen wachten op een ontbrekend feit" : "\(summary.undetermined) findings wait for a missing fact")
+        }
+        if summary.overridden > 0 {
+            lines.append(nl ? "\(summary.overridden) bevindingen opzijgezet door een uitzondering" : "\(summary.overridden) findings set aside by an exception")
+        }
+        lines.append((nl ? "regelset: " : "rule set: ") + context.ruleSet.version)
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension String {
+    func replacingNewlines() -> String {
+        String(unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : Character($0) })
+    }
+}
