@@ -1,9 +1,117 @@
+import Foundation
 import NeutraalEngine
 
-/// `neutraal lint PATH...` (implemented in the lint change).
+/// `neutraal lint PATH...`: judges a batch like a linter, streaming, on every core, in input order.
 enum LintCommand {
+    static let usage = "neutraal lint PATH... [--format FORMAT] [--report FORMAT:FILE]... [--fail-on VERDICT] [--baseline FILE] [--write-baseline FILE]"
+    static let formats = ReportFormat.allCases.map(\.rawValue)
+    static let options = [
+        OptionSpec("--format", value: "FORMAT", allowed: formats, help: "output on standard output: \(formats.joined(separator: ", ")) (default text)"),
+        OptionSpec("--report", value: "FORMAT:FILE", repeatable: true, help: "also write a report to a file (repeatable), e.g. sarif:results.sarif"),
+        OptionSpec("--fail-on", value: "VERDICT", allowed: ["violation", "judgement", "advisory"],
+                   help: "the least severe verdict that makes the exit status 1 (default violation)"),
+        OptionSpec("--baseline", value: "FILE", help: "accept the known, reviewed findings in FILE"),
+        OptionSpec("--write-baseline", value: "FILE", help: "write every standing finding to FILE as a baseline"),
+        OptionSpec("--as-of", value: "DATE", help: "judge undated descriptions and waivers at this date (default: today)"),
+        OptionSpec("--jobs", value: "N", help: "worker threads (default: the number of cores)"),
+        OptionSpec("--no-progress", help: "no progress line, also on a terminal"),
+        NeutraalCommand.languageOption,
+        NeutraalCommand.rulesOption,
+    ]
+
     static func run(_ arguments: [String], _ console: Console) -> Int32 {
-        console.error("error: `lint` is not available yet\n")
-        return ExitCode.inputError
+        guard let (parsed, status) = NeutraalCommand.parse(arguments, options: options, usage: usage, console: console) else {
+            return ExitCode.success
+        }
+        if status != ExitCode.success { return status }
+        guard !parsed.positionals.isEmpty else {
+            console.error("error: `lint` needs at least one file, folder or `-`\nusage: \(usage)\n")
+            return ExitCode.inputError
+        }
+        var extraReports: [(ReportFormat, String)] = []
+        for value in parsed.values["--report"] ?? [] {
+            guard let colon = value.firstIndex(of: ":"), let format = ReportFormat(rawValue: String(value[..<colon])),
+                  !value[value.index(after: colon)...].isEmpty else {
+                console.error("error: `--report \(TerminalSafe.clean(value))` is not FORMAT:FILE\n  hint: formats: \(formats.joined(separator: ", ")); e.g. --report sarif:results.sarif\n")
+                return ExitCode.inputError
+            }
+            extraReports.append((format, String(value[value.index(after: colon)...])))
+        }
+        var jobs = ProcessInfo.processInfo.activeProcessorCount
+        if let text = parsed.value("--jobs") {
+            guard let number = Int(text), number >= 1, number <= 256 else {
+                console.error("error: `--jobs` takes a whole number from 1 to 256\n")
+                return ExitCode.inputError
+            }
+            jobs = number
+        }
+        guard let asOf = Options.asOf(parsed, console: console) else { return ExitCode.inputError }
+        guard let ruleSet = RulesLocator.load(parsed, console: console) else { return ExitCode.inputError }
+        var baseline = Baseline()
+        if let path = parsed.value("--baseline") {
+            switch InputFiles.read(path, console: console) {
+            case .failure(let diagnostic):
+                console.error(diagnostic.description + "\n")
+                return ExitCode.inputError
+            case .success(let source):
+                switch Baseline.read(source) {
+                case .success(let read): baseline = read
+                case .failure(let diagnostic):
+                    console.error(diagnostic.description + "\n")
+                    return ExitCode.inputError
+                }
+            }
+        }
+        let language: Language = parsed.value("--lang") == "en" ? .english : .dutch
+        let failOn = Verdict(rawValue: parsed.value("--fail-on") ?? "violation") ?? .violation
+        let mainFormat = ReportFormat(rawValue: parsed.value("--format") ?? "text") ?? .text
+        let mainContext = ReportContext(ruleSet: ruleSet, language: language, color: mainFormat == .text && console.colorOnOutput,
+                                        failOn: failOn)
+        let fileContext = ReportContext(ruleSet: ruleSet, language: language, failOn: failOn)
+        var main = mainFormat.makeReporter()
+        var extras: [(reporter: any Reporter, path: String, text: String)] = extraReports.map { ($0.0.makeReporter(), $0.1, "") }
+
+        var collector = InputCollector()
+        collector.collect(parsed.positionals)
+        let batch = BatchEvaluator(evaluator: Evaluator(ruleSet: ruleSet, asOf: asOf), baseline: baseline, jobs: jobs)
+        let progress = console.errorIsTerminal && console.environment["CI"] == nil && !parsed.has("--no-progress")
+        var summary = Summary()
+        var written = Baseline()
+        let writeBaseline = parsed.value("--write-baseline") != nil
+        console.out(main.begin(mainContext))
+        for index in extras.indices { extras[index].text += extras[index].reporter.begin(fileContext) }
+        batch.run(collector.inputs, readStandardInput: console.input) { items in
+            var text = ""
+            for item in items {
+                summary.add(item)
+                text += main.add(item, mainContext)
+                for index in extras.indices { extras[index].text += extras[index].reporter.add(item, fileContext) }
+                if writeBaseline, case .evaluated(let evaluation) = item { written.add(evaluation, vocabulary: ruleSet.vocabulary) }
+            }
+            console.out(text)
+            if progress { console.error("\r\u{1B}[K\(summary.descriptions + summary.errors) …") }
+        }
+        if progress { console.error("\r\u{1B}[K") }
+        console.out(main.finish(summary, mainContext))
+        if !collector.skipped.isEmpty {
+            console.error("note: \(collector.skipped.count) file(s) skipped that are not description files (.md, .json, .jsonl, .ndjson, .txt, .post), e.g. \(TerminalSafe.clean(collector.skipped[0]))\n")
+        }
+        var failedWrite = false
+        for index in extras.indices {
+            let text = extras[index].text + extras[index].reporter.finish(summary, fileContext)
+            if !FileManager.default.createFile(atPath: extras[index].path, contents: Data(text.utf8)) {
+                console.error("error: cannot write the report `\(extras[index].path)`\n")
+                failedWrite = true
+            }
+        }
+        if let path = parsed.value("--write-baseline") {
+            if !FileManager.default.createFile(atPath: path, contents: Data(written.render(ruleSetVersion: ruleSet.version).utf8)) {
+                console.error("error: cannot write the baseline `\(path)`\n")
+                failedWrite = true
+            }
+        }
+        if summary.errors > 0 || failedWrite { return ExitCode.inputError }
+        let failing = summary.byVerdict.filter { $0.key >= failOn }.values.reduce(0, +)
+        return failing > 0 ? ExitCode.findings : ExitCode.success
     }
 }

@@ -67,19 +67,23 @@ public struct DescriptionReader: Sendable {
     }
 
     /// JSON Lines: one object per non-blank line, each read on its own.
-    public func readLines(_ source: SourceText, from start: Int, numbering: Bool) -> [ReadOutcome] {
+    /// `firstNumber` is the record number of the first record (above 1 for a later chunk of a large file).
+    public func readLines(_ source: SourceText, from start: Int, numbering: Bool, firstNumber: Int = 1,
+                          allowEmpty: Bool = false) -> [ReadOutcome] {
         var outcomes: [ReadOutcome] = []
         let bytes = source.bytes
         var lineStart = start
-        var number = 0
+        var number = firstNumber
         while lineStart < bytes.count {
             var lineEnd = lineStart
             while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            number += 1
-            if let outcome = readLine(source, range: lineStart..<lineEnd, number: number) { outcomes.append(outcome) }
+            if let outcome = readLine(source, range: lineStart..<lineEnd, number: number) {
+                outcomes.append(outcome)
+                number += 1
+            }
             lineStart = lineEnd + 1
         }
-        if outcomes.isEmpty {
+        if outcomes.isEmpty, !allowEmpty {
             outcomes.append(failure(source, id: source.path, "input.empty", "the file is empty", at: start,
                                     hint: "JSON Lines hold one description object per line"))
         }
@@ -106,7 +110,8 @@ public struct DescriptionReader: Sendable {
         let record = builder.build(json: json)
         let id = identifier(record, source: source, number: number, batch: batch)
         if !builder.diagnostics.isEmpty { return .failure(source: source.path, id: id, diagnostics: builder.diagnostics) }
-        return .description(Description(id: id, record: record, source: source, offset: json.offset, expectation: builder.expectation))
+        return .description(Description(id: id, record: record, source: source, offset: json.offset, expectation: builder.expectation,
+                                         waivers: builder.waivers))
     }
 
     private func identifier(_ record: Record, source: SourceText, number: Int, batch: Bool) -> String {
@@ -202,7 +207,8 @@ public struct DescriptionReader: Sendable {
         diagnostics += builder.diagnostics
         let id = identifier(record, source: source, number: 1, batch: false)
         if !diagnostics.isEmpty { return .failure(source: source.path, id: id, diagnostics: DiagnosticList(diagnostics).diagnostics) }
-        return .description(Description(id: id, record: record, source: source, offset: headerStart, expectation: builder.expectation))
+        return .description(Description(id: id, record: record, source: source, offset: headerStart, expectation: builder.expectation,
+                                         waivers: builder.waivers))
     }
 
     /// The offset of the first byte that is not valid UTF-8, if any.

@@ -53,6 +53,25 @@ public struct Expectation: Sendable, Equatable {
     public var isEmpty: Bool { verdict == nil && rules == nil && overridden == nil }
 }
 
+/// An accepted exception written in a description: this rule's finding is known, reviewed and accepted
+/// until a date, by someone, for a reason. A waiver without a reason, an approver or a date, or past its
+/// date, is itself an error; waived findings are reported as waived, never hidden.
+public struct Waiver: Sendable, Equatable {
+    public let rule: String
+    public let reason: String?
+    public let approvedBy: String?
+    public let until: Int32?
+    public let offset: Int
+
+    public init(rule: String, reason: String?, approvedBy: String?, until: Int32?, offset: Int) {
+        self.rule = rule
+        self.reason = reason
+        self.approvedBy = approvedBy
+        self.until = until
+        self.offset = offset
+    }
+}
+
 /// A description read from a file: its facts, where it came from, and any expectations.
 public struct Description: Sendable {
     /// The name in reports: the `id` field, or the file name with `#N` in a batch.
@@ -62,13 +81,16 @@ public struct Description: Sendable {
     /// Byte offset where the description starts.
     public let offset: Int
     public let expectation: Expectation
+    /// The waivers written in the description.
+    public let waivers: [Waiver]
 
-    public init(id: String, record: Record, source: SourceText, offset: Int, expectation: Expectation) {
+    public init(id: String, record: Record, source: SourceText, offset: Int, expectation: Expectation, waivers: [Waiver] = []) {
         self.id = id
         self.record = record
         self.source = source
         self.offset = offset
         self.expectation = expectation
+        self.waivers = waivers
     }
 
     /// Where the description starts.

@@ -6,6 +6,7 @@ public struct RecordBuilder {
     public let source: SourceText
     public private(set) var diagnostics: [Diagnostic] = []
     public private(set) var expectation = Expectation()
+    public private(set) var waivers: [Waiver] = []
 
     public init(vocabulary: Vocabulary, source: SourceText) {
         self.vocabulary = vocabulary
@@ -37,6 +38,10 @@ public struct RecordBuilder {
         for member in members {
             if topLevel, prefix.isEmpty, member.key == "expect" {
                 readExpectation(member.value)
+                continue
+            }
+            if topLevel, prefix.isEmpty, member.key == "waivers" {
+                readWaivers(member.value)
                 continue
             }
             var target: RecordLayout.KeyNode? = node
@@ -157,6 +162,46 @@ public struct RecordBuilder {
         }
     }
 
+    private mutating func readWaivers(_ value: JSONValue) {
+        let items: [JSONValue]
+        switch value {
+        case .array(let list, _): items = list
+        case .object: items = [value]
+        default:
+            error("input.wrong-type", "`waivers` must be a list of objects, found \(value.typeName)", at: value.offset)
+            return
+        }
+        for item in items {
+            guard case .object(let members, let offset) = item else {
+                error("input.wrong-type", "a waiver must be an object, found \(item.typeName)", at: item.offset)
+                continue
+            }
+            var rule: String?
+            var reason: String?
+            var approvedBy: String?
+            var until: Int32?
+            for member in members {
+                switch (member.key, member.value) {
+                case ("rule", .string(let text, _)): rule = text
+                case ("reason", .string(let text, _)): reason = text.trimmingSpaces().isEmpty ? nil : text
+                case ("approvedBy", .string(let text, _)): approvedBy = text.trimmingSpaces().isEmpty ? nil : text
+                case ("until", .string(let text, let at)):
+                    until = CivilDate.parse(text)
+                    if until == nil { error("input.invalid-date", "`\(text)` is not a date for `waivers.until`", at: at, hint: "write YYYY-MM-DD") }
+                default:
+                    error("input.unknown-field", "unknown waiver field `\(member.key)`", at: member.keyOffset,
+                          hint: Suggestion.hint(for: member.key, in: ["rule", "reason", "approvedBy", "until"])
+                            ?? "a waiver has `rule`, `reason`, `approvedBy` and `until`")
+                }
+            }
+            guard let rule else {
+                error("input.missing-field", "a waiver must name its `rule`", at: offset)
+                continue
+            }
+            waivers.append(Waiver(rule: rule, reason: reason, approvedBy: approvedBy, until: until, offset: offset))
+        }
+    }
+
     // MARK: Header lines
 
     /// Builds the top-level record from header lines and an optional body text.
@@ -167,6 +212,16 @@ public struct RecordBuilder {
             let key = line.key
             if key.lowercased().hasPrefix("expect ") || key.lowercased() == "expect" {
                 readExpectation(line)
+                continue
+            }
+            if key == "waivers" {
+                let bytes = Array(line.value.utf8)
+                switch JSONParser().parse(bytes, range: 0..<bytes.count) {
+                case .success(let json): readWaivers(Self.shift(json, by: line.valueOffset))
+                case .failure(let failure):
+                    error("input.invalid-json", "`waivers` must be a JSON list: \(failure.message)", at: line.valueOffset + failure.offset,
+                          hint: "write `[{\"rule\": \"RULE-ID\", \"reason\": \"…\", \"approvedBy\": \"…\", \"until\": \"YYYY-MM-DD\"}]`")
+                }
                 continue
             }
             guard let slot = layout.slotByPath[key] else {

@@ -71,13 +71,15 @@ public struct Evaluator: Sendable {
             return Finding(rule: finding.rule, status: .overridden(by: by), evidence: finding.evidence, missing: finding.missing,
                            explanation: finding.explanation)
         }
+        let problems = applyWaivers(description, to: &findings)
         let verdict = findings.compactMap(\.effectiveVerdict).max() ?? .allowed
         let order: (Finding) -> Int = { finding in
             switch finding.status {
             case .fired: return 0
             case .undetermined: return 1
-            case .overridden: return 2
-            case .silent: return 3
+            case .waived, .baselined: return 2
+            case .overridden: return 3
+            case .silent: return 4
             }
         }
         findings = findings.enumerated().sorted { lhs, rhs in
@@ -87,7 +89,46 @@ public struct Evaluator: Sendable {
             return lhs.offset < rhs.offset
         }.map(\.element)
         return Evaluation(description: description, verdict: verdict, findings: findings, day: day, dated: dated,
-                          context: context, notInForce: notInForce)
+                          context: context, notInForce: notInForce, problems: problems)
+    }
+
+    /// Marks findings accepted by valid waivers; returns the problems of invalid waivers (which waive nothing).
+    private func applyWaivers(_ description: Description, to findings: inout [Finding]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for waiver in description.waivers {
+            let location = description.source.location(at: waiver.offset)
+            var valid = true
+            func problem(_ code: String, _ message: String, _ hint: String) {
+                problems.append(Diagnostic(code, message, at: location, hint: hint))
+                valid = false
+            }
+            if ruleSet.rule(waiver.rule) == nil {
+                problem("waiver.unknown-rule", "the waiver names unknown rule `\(waiver.rule)`",
+                        Suggestion.hint(for: waiver.rule, in: ruleSet.rules.map(\.id)) ?? "`neutraal rules` lists the rule ids")
+            }
+            if waiver.reason == nil {
+                problem("waiver.no-reason", "the waiver for `\(waiver.rule)` gives no reason", "add `\"reason\": \"…\"`: why the finding is accepted")
+            }
+            if waiver.approvedBy == nil {
+                problem("waiver.no-approver", "the waiver for `\(waiver.rule)` does not say who approved it", "add `\"approvedBy\": \"…\"`")
+            }
+            if let until = waiver.until {
+                if until < asOf {
+                    problem("waiver.expired", "the waiver for `\(waiver.rule)` expired on \(CivilDate.format(until))",
+                            "review the finding again, then renew or remove the waiver")
+                }
+            } else {
+                problem("waiver.no-date", "the waiver for `\(waiver.rule)` has no end date", "add `\"until\": \"YYYY-MM-DD\"`")
+            }
+            guard valid else { continue }
+            for index in findings.indices where findings[index].rule.id == waiver.rule {
+                switch findings[index].status {
+                case .fired, .undetermined: findings[index] = findings[index].with(status: .waived(waiver))
+                default: break
+                }
+            }
+        }
+        return problems
     }
 
     /// The value of a top-level fact as shown in messages.

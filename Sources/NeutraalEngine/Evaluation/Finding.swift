@@ -32,6 +32,10 @@ public struct Finding: Sendable {
         case undetermined
         /// The rule applied and did not fire (shown only with `--explain`).
         case silent
+        /// The finding stands but a waiver in the description accepts it.
+        case waived(Waiver)
+        /// The finding stands but the baseline accepts it as known and reviewed.
+        case baselined
     }
 
     public let rule: Rule
@@ -47,7 +51,7 @@ public struct Finding: Sendable {
         switch status {
         case .fired: return rule.verdict
         case .undetermined: return .advisory
-        case .overridden, .silent: return nil
+        case .overridden, .silent, .waived, .baselined: return nil
         }
     }
 
@@ -58,6 +62,8 @@ public struct Finding: Sendable {
         case .overridden: return "overridden"
         case .undetermined: return "undetermined"
         case .silent: return "silent"
+        case .waived: return "waived"
+        case .baselined: return "baselined"
         }
     }
 
@@ -94,4 +100,32 @@ public struct Evaluation: Sendable {
     public let context: [(field: String, value: String)]
     /// Rules not in force on `day` that would otherwise apply.
     public let notInForce: [String]
+    /// Problems with the description that did not keep it from being judged (a waiver without a reason,
+    /// or past its date); they count as input errors.
+    public let problems: [Diagnostic]
+
+    public init(description: Description, verdict: Verdict, findings: [Finding], day: Int32, dated: Bool,
+                context: [(field: String, value: String)], notInForce: [String], problems: [Diagnostic] = []) {
+        self.description = description
+        self.verdict = verdict
+        self.findings = findings
+        self.day = day
+        self.dated = dated
+        self.context = context
+        self.notInForce = notInForce
+        self.problems = problems
+    }
+
+    /// The same evaluation with findings whose status changed, and the verdict recomputed.
+    public func replacing(findings: [Finding], problems: [Diagnostic]? = nil) -> Evaluation {
+        Evaluation(description: description, verdict: findings.compactMap(\.effectiveVerdict).max() ?? .allowed, findings: findings,
+                   day: day, dated: dated, context: context, notInForce: notInForce, problems: problems ?? self.problems)
+    }
+}
+
+extension Finding {
+    /// The same finding with another status.
+    public func with(status: Status) -> Finding {
+        Finding(rule: rule, status: status, evidence: evidence, missing: missing, explanation: explanation)
+    }
 }

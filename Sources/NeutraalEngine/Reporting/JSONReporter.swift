@@ -33,6 +33,11 @@ public struct JSONReporter: Reporter {
                 for (field, value) in evaluation.context { json.field(field, value) }
                 json.endObject()
             }
+            if !evaluation.problems.isEmpty {
+                json.beginArray("errors")
+                for problem in evaluation.problems { Self.write(problem, key: nil, into: &json) }
+                json.endArray()
+            }
             json.beginArray("findings")
             for finding in evaluation.findings {
                 if case .silent = finding.status, !context.explain { continue }
@@ -52,6 +57,13 @@ public struct JSONReporter: Reporter {
         json.field("verdict", rule.verdict.rawValue)
         json.field("status", finding.statusWord)
         if case .overridden(let by) = finding.status { json.field("overriddenBy", by) }
+        if case .waived(let waiver) = finding.status {
+            json.beginObject("waiver")
+            json.field("reason", waiver.reason)
+            json.field("approvedBy", waiver.approvedBy)
+            json.field("until", waiver.until.map(CivilDate.format))
+            json.endObject()
+        }
         json.field("message", FactDisplay.message(finding, evaluation, context))
         if rule.verdict == .judgement { json.field("weigh", rule.weigh(context.language)) }
         json.beginObject("citation")

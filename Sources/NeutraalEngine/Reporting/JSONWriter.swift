@@ -81,6 +81,13 @@ public struct JSONWriter {
         output += Self.quote(key) + ":" + (value ? "true" : "false")
     }
 
+    /// Inserts already rendered JSON as a member (`key` given) or an element.
+    public mutating func raw(_ key: String?, _ json: String) {
+        separator()
+        if let key { output += Self.quote(key) + ":" }
+        output += json
+    }
+
     public mutating func value(_ text: String) {
         separator()
         output += Self.quote(text)

@@ -14,13 +14,17 @@ public struct ReportContext: Sendable {
     public let explain: Bool
     /// Full detail per description (`check`) rather than one line per finding (`lint`).
     public let detailed: Bool
+    /// The least severe verdict that fails the run (`--fail-on`); JUnit reports these as failures.
+    public let failOn: Verdict
 
-    public init(ruleSet: RuleSet, language: Language, color: Bool = false, explain: Bool = false, detailed: Bool = false) {
+    public init(ruleSet: RuleSet, language: Language, color: Bool = false, explain: Bool = false, detailed: Bool = false,
+                failOn: Verdict = .violation) {
         self.ruleSet = ruleSet
         self.language = language
         self.color = color
         self.explain = explain
         self.detailed = detailed
+        self.failOn = failOn
     }
 }
 
@@ -33,6 +37,8 @@ public struct Summary: Sendable {
     public var byRule: [String: Int] = [:]
     public var overridden = 0
     public var undetermined = 0
+    public var waived = 0
+    public var baselined = 0
 
     public init() {}
 
@@ -46,9 +52,12 @@ public struct Summary: Sendable {
                 case .fired: byRule[finding.rule.id, default: 0] += 1
                 case .overridden: overridden += 1
                 case .undetermined: undetermined += 1
+                case .waived: waived += 1
+                case .baselined: baselined += 1
                 case .silent: break
                 }
             }
+            if !evaluation.problems.isEmpty { errors += 1 }
         case .failed:
             errors += 1
         }

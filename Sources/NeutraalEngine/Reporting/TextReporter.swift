@@ -41,6 +41,10 @@ public struct TextReporter: Reporter {
                 lines.append(paint(TerminalSafe.clean(description.id, keepNewlines: false), "1", context) + ": "
                              + label(evaluation.verdict, context) + (nl ? "" : ""))
             }
+            for problem in evaluation.problems {
+                lines.append(TerminalSafe.clean("\(problem.location.map { "\($0): " } ?? "")" + (nl ? "fout" : "error") + ": \(problem.message) [\(problem.code)]", keepNewlines: false))
+                if let hint = problem.hint { lines.append("  " + (nl ? "tip" : "hint") + ": " + TerminalSafe.clean(hint, keepNewlines: false)) }
+            }
             for finding in evaluation.findings {
                 if case .silent = finding.status, !context.explain { continue }
                 lines += findingLines(finding, evaluation, context)
@@ -83,6 +87,16 @@ public struct TextReporter: Reporter {
             if context.detailed { lines.append("    " + message) }
         case .silent:
             lines.append("\(TerminalSafe.clean(location.description, keepNewlines: false)): " + paint(nl ? "niet van toepassing" : "does not apply", "2", context) + ": [\(rule.id)] \(rule.title)")
+        case .waived(let waiver):
+            let who = TerminalSafe.clean(waiver.approvedBy ?? "?", keepNewlines: false)
+            let until = waiver.until.map(CivilDate.format) ?? "?"
+            lines.append("\(TerminalSafe.clean(location.description, keepNewlines: false)): " + paint(nl ? "vrijgesteld" : "waived", "2", context)
+                         + ": \(message) [\(rule.id)] " + (nl ? "(\(rule.verdict.word(context.language)); vrijstelling door \(who) tot \(until): "
+                                                                  : "(\(rule.verdict.word(context.language)); waived by \(who) until \(until): ")
+                         + TerminalSafe.clean(waiver.reason ?? "", keepNewlines: false) + ")")
+        case .baselined:
+            lines.append("\(TerminalSafe.clean(location.description, keepNewlines: false)): " + paint(nl ? "in baseline" : "baselined", "2", context)
+                         + ": \(message) [\(rule.id)] (\(rule.verdict.word(context.language)))")
         }
         guard context.detailed else { return lines }
         if finding.status != .silent {
@@ -156,6 +170,10 @@ public struct TextReporter: Reporter {
         }
         if summary.undetermined > 0 {
             lines.append(nl ? "\(summary.undetermined) bevindingen wachten op een ontbrekend feit" : "\(summary.undetermined) findings wait for a missing fact")
+        }
+        if summary.waived + summary.baselined > 0 {
+            lines.append(nl ? "\(summary.waived) bevindingen vrijgesteld, \(summary.baselined) in de baseline (niet meegeteld)"
+                            : "\(summary.waived) findings waived, \(summary.baselined) in the baseline (not counted)")
         }
         if summary.overridden > 0 {
             lines.append(nl ? "\(summary.overridden) bevindingen opzijgezet door een uitzondering" : "\(summary.overridden) findings set aside by an exception")

@@ -6,10 +6,13 @@ public final class SourceText: @unchecked Sendable {
     /// The raw UTF-8 bytes.
     public let bytes: [UInt8]
     private let lineStarts: [Int]
+    /// The line number of the first byte (above 1 for a chunk of a larger file read piece by piece).
+    public let firstLine: Int
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: [UInt8], firstLine: Int = 1) {
         self.path = path
         self.bytes = bytes
+        self.firstLine = firstLine
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
@@ -40,11 +43,12 @@ public final class SourceText: @unchecked Sendable {
         }
         // a continuation byte position counts as part of the preceding character
         if clamped < bytes.count, bytes[clamped] & 0xC0 == 0x80, column > 1 { column -= 1 }
-        return SourceLocation(file: path, line: low + 1, column: column)
+        return SourceLocation(file: path, line: low + firstLine, column: column)
     }
 
     /// The text of a 1-based line without its line end, for quoting in diagnostics.
-    public func lineText(_ line: Int) -> String {
+    public func lineText(_ absoluteLine: Int) -> String {
+        let line = absoluteLine - firstLine + 1
         guard line >= 1, line <= lineStarts.count else { return "" }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
@@ -58,7 +62,7 @@ public final class SourceText: @unchecked Sendable {
 extension SourceText {
     /// The byte offset of a location in this file (the inverse of `location(at:)`).
     public func offset(of location: SourceLocation) -> Int {
-        var line = 1
+        var line = firstLine
         var index = 0
         while line < location.line, index < bytes.count {
             if bytes[index] == UInt8(ascii: "\n") { line += 1 }

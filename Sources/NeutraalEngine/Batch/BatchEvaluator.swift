@@ -1,0 +1,251 @@
+import Dispatch
+import Foundation
+
+/// Judges a batch of inputs as a stream: large JSON Lines files are read in chunks, work is spread over
+/// the cores in waves of a bounded size (so memory stays flat however long the batch), and results are
+/// handed back in input order, identical whatever the number of threads.
+public struct BatchEvaluator: Sendable {
+    public let evaluator: Evaluator
+    public let baseline: Baseline
+    /// Worker threads.
+    public let jobs: Int
+    /// Bytes of JSON Lines per unit of work.
+    public let chunkSize: Int
+
+    public init(evaluator: Evaluator, baseline: Baseline = Baseline(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                chunkSize: Int = 1 << 20) {
+        self.evaluator = evaluator
+        self.baseline = baseline
+        self.jobs = max(1, jobs)
+        self.chunkSize = max(1024, chunkSize)
+    }
+
+    /// A piece of work: one whole file, or a chunk of JSON Lines.
+    struct Unit: Sendable {
+        enum Content: Sendable {
+            case whole(SourceText)
+            case lines(SourceText, firstNumber: Int)
+            case problem(ReportItem)
+        }
+        let content: Content
+        var size: Int {
+            switch content {
+            case .whole(let source), .lines(let source, _): return source.bytes.count
+            case .problem: return 1
+            }
+        }
+    }
+
+    /// Runs the batch; `emit` receives the results of each wave in input order, on the calling thread.
+    public func run(_ inputs: [InputCollector.Input], readStandardInput: () -> [UInt8], emit: ([ReportItem]) -> Void) {
+        var wave: [Unit] = []
+        var waveBytes = 0
+        let waveLimit = jobs * 4
+        func flush() {
+            guard !wave.isEmpty else { return }
+            let results = process(wave)
+            wave.removeAll(keepingCapacity: true)
+            waveBytes = 0
+            for items in results { emit(items) }
+        }
+        func add(_ unit: Unit) {
+            wave.append(unit)
+            waveBytes += unit.size
+            if wave.count >= waveLimit || waveBytes >= chunkSize * waveLimit { flush() }
+        }
+        for input in inputs {
+            switch input {
+            case .problem(let path, let code, let message, let hint):
+                add(Unit(content: .problem(.failed(source: path, id: path,
+                                                   diagnostics: [Diagnostic(code, message, at: SourceLocation(file: path, line: 1, column: 1), hint: hint)]))))
+            case .standardInput:
+                let bytes = readStandardInput()
+                let source = SourceText(path: "<stdin>", bytes: bytes)
+                if DescriptionReader.format(path: "", bytes: bytes) == .json, Self.looksLikeLines(bytes) {
+                    for unit in Self.split(bytes, path: "<stdin>", chunkSize: chunkSize) { add(unit) }
+                } else {
+                    add(Unit(content: .whole(source)))
+                }
+            case .file(let path):
+                let lower = path.lowercased()
+                if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
+                    streamLines(path, add: add)
+                } else {
+                    switch Self.readWhole(path) {
+                    case .success(let source): add(Unit(content: .whole(source)))
+                    case .failure(let diagnostic):
+                        add(Unit(content: .problem(.failed(source: path, id: path, diagnostics: [diagnostic]))))
+                    }
+                }
+            }
+        }
+        flush()
+    }
+
+    private func process(_ wave: [Unit]) -> [[ReportItem]] {
+        final class Slots: @unchecked Sendable {
+            var results: [[ReportItem]]
+            init(_ count: Int) { results = Array(repeating: [], count: count) }
+        }
+        let slots = Slots(wave.count)
+        let work: @Sendable (Int) -> Void = { index in slots.results[index] = self.evaluate(wave[index]) }
+        if jobs == 1 || wave.count == 1 {
+            for index in wave.indices { work(index) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: wave.count) { index in work(index) }
+        }
+        return slots.results
+    }
+
+    private func evaluate(_ unit: Unit) -> [ReportItem] {
+        let reader = DescriptionReader(vocabulary: evaluator.ruleSet.vocabulary)
+        let outcomes: [ReadOutcome]
+        switch unit.content {
+        case .problem(let item): return [item]
+        case .whole(let source): outcomes = reader.read(source)
+        case .lines(let source, let firstNumber):
+            outcomes = reader.readLines(source, from: source.firstLine == 1 && source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0,
+                                        numbering: true, firstNumber: firstNumber, allowEmpty: firstNumber > 1)
+        }
+        return outcomes.map { outcome in
+            switch outcome {
+            case .description(let description):
+                return .evaluated(baseline.apply(to: evaluator.evaluate(description), vocabulary: evaluator.ruleSet.vocabulary))
+            case .failure(let source, let id, let diagnostics):
+                return .failed(source: source, id: id, diagnostics: diagnostics)
+            }
+        }
+    }
+
+    // MARK: Reading
+
+    static func readWhole(_ path: String) -> Result<SourceText, Diagnostic> {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(Diagnostic("input.unreadable", "cannot read `\(path)`", at: start, hint: "check the file's permissions"))
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.readToEnd() ?? Data()
+            let bytes = [UInt8](data)
+            if bytes.prefix(4096).contains(0) {
+                return .failure(Diagnostic("input.binary", "`\(path)` is a binary file, not a description", at: start,
+                                           hint: "description files are UTF-8 text: JSON, JSON Lines or a post with a `---` header"))
+            }
+            return .success(SourceText(path: path, bytes: bytes))
+        } catch {
+            return .failure(Diagnostic("input.unreadable", "cannot read `\(path)`", at: start, hint: "check the file's permissions"))
+        }
+    }
+
+    /// Reads a JSON Lines file piece by piece, cutting at line ends, so that memory stays flat.
+    private func streamLines(_ path: String, add: (Unit) -> Void) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            add(Unit(content: .problem(.failed(source: path, id: path, diagnostics: [
+                Diagnostic("input.unreadable", "cannot read `\(path)`", at: SourceLocation(file: path, line: 1, column: 1), hint: "check the file's permissions"),
+            ]))))
+            return
+        }
+        defer { try? handle.close() }
+        var carry: [UInt8] = []
+        var line = 1
+        var number = 1
+        var sawAny = false
+        while true {
+            let data: Data
+            do { data = try handle.read(upToCount: chunkSize) ?? Data() } catch {
+                add(Unit(content: .problem(.failed(source: path, id: path, diagnostics: [
+                    Diagnostic("input.unreadable", "reading `\(path)` failed", at: SourceLocation(file: path, line: line, column: 1)),
+                ]))))
+                return
+            }
+            let atEnd = data.isEmpty
+            var bytes = carry
+            bytes.append(contentsOf: data)
+            carry = []
+            if !atEnd, let lastNewline = bytes.lastIndex(of: 0x0A) {
+                carry = Array(bytes[(lastNewline + 1)...])
+                bytes.removeSubrange((lastNewline + 1)...)
+            } else if !atEnd {
+                carry = bytes
+                continue
+            }
+            if !bytes.isEmpty {
+                let records = Self.countRecords(bytes)
+                let lines = bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+                if records > 0 || !sawAny {
+                    add(Unit(content: .lines(SourceText(path: path, bytes: bytes, firstLine: line), firstNumber: number)))
+                }
+                sawAny = sawAny || records > 0
+                line += lines
+                number += records
+            }
+            if atEnd { break }
+        }
+        if !sawAny {
+            add(Unit(content: .lines(SourceText(path: path, bytes: [], firstLine: 1), firstNumber: 1)))
+        }
+    }
+
+    static func split(_ bytes: [UInt8], path: String, chunkSize: Int) -> [Unit] {
+        var units: [Unit] = []
+        var start = 0
+        var line = 1
+        var number = 1
+        while start < bytes.count {
+            var end = min(bytes.count, start + chunkSize)
+            while end < bytes.count, bytes[end - 1] != 0x0A { end += 1 }
+            let piece = Array(bytes[start..<end])
+            units.append(Unit(content: .lines(SourceText(path: path, bytes: piece, firstLine: line), firstNumber: number)))
+            line += piece.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            number += countRecords(piece)
+            start = end
+        }
+        if units.isEmpty { units.append(Unit(content: .lines(SourceText(path: path, bytes: [], firstLine: 1), firstNumber: 1))) }
+        return units
+    }
+
+    /// Lines holding anything but white space.
+    static func countRecords(_ bytes: [UInt8]) -> Int {
+        var count = 0
+        var blank = true
+        for byte in bytes {
+            if byte == 0x0A {
+                if !blank { count += 1 }
+                blank = true
+            } else if byte != 0x20, byte != 0x09, byte != 0x0D {
+                blank = false
+            }
+        }
+        if !blank { count += 1 }
+        return count
+    }
+
+    /// Whether a JSON input holds one object per line (rather than one document).
+    static func looksLikeLines(_ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }),
+              bytes[first] == UInt8(ascii: "{") else { return false }
+        var index = first
+        var depth = 0
+        var inString = false
+        var escaped = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if inString {
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+            } else if byte == 0x22 {
+                inString = true
+            } else if byte == 0x7B || byte == 0x5B {
+                depth += 1
+            } else if byte == 0x7D || byte == 0x5D {
+                depth -= 1
+                if depth == 0 {
+                    // something after the first object on a later line: JSON Lines
+                    return bytes[(index + 1)...].contains { $0 == 0x7B }
+                }
+            }
+            index += 1
+        }
+        return false
+    }
+}

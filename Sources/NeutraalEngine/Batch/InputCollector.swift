@@ -1,0 +1,80 @@
+import Foundation
+
+/// Expands the paths given to `lint` into the files to read: folders recursively (description files by
+/// extension, in path order), files as given, `-` for standard input. Unreadable folders and symbolic-link
+/// loops become located problems; files that are not description files are counted, never silently lost.
+public struct InputCollector {
+    /// One thing to read.
+    public enum Input: Sendable, Equatable {
+        case file(String)
+        case standardInput
+        /// A path that could not be read, with the reason.
+        case problem(path: String, code: String, message: String, hint: String?)
+    }
+
+    /// The extensions read from folders.
+    public static let extensions = ["md", "json", "jsonl", "ndjson", "txt", "post"]
+
+    public private(set) var inputs: [Input] = []
+    /// Files in folders that are not description files (by extension).
+    public private(set) var skipped: [String] = []
+
+    public init() {}
+
+    public mutating func collect(_ paths: [String]) {
+        for path in paths {
+            if path == "-" {
+                inputs.append(.standardInput)
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                let broken = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+                inputs.append(.problem(path: path, code: "input.not-found",
+                                       message: broken ? "`\(path)` is a broken symbolic link" : "no such file or folder `\(path)`", hint: nil))
+                continue
+            }
+            if isDirectory.boolValue {
+                var visited: Set<String> = []
+                walk(path, visited: &visited)
+            } else {
+                inputs.append(.file(path))
+            }
+        }
+    }
+
+    private mutating func walk(_ folder: String, visited: inout Set<String>) {
+        let real = (folder as NSString).resolvingSymlinksInPath
+        let canonical = URL(fileURLWithPath: real).standardizedFileURL.path
+        guard visited.insert(canonical).inserted else {
+            inputs.append(.problem(path: folder, code: "input.symlink-loop", message: "`\(folder)` leads back to a folder already read (a symbolic-link loop)",
+                                   hint: "the loop was not followed; the files were read once"))
+            return
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        } catch {
+            inputs.append(.problem(path: folder, code: "input.unreadable", message: "cannot read the folder `\(folder)`", hint: "check its permissions"))
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+                    inputs.append(.problem(path: path, code: "input.not-found", message: "`\(path)` is a broken symbolic link", hint: nil))
+                }
+                continue
+            }
+            if isDirectory.boolValue {
+                walk(path, visited: &visited)
+            } else if Self.extensions.contains((name as NSString).pathExtension.lowercased()) {
+                inputs.append(.file(path))
+            } else {
+                skipped.append(path)
+            }
+        }
+        visited.remove(canonical)
+    }
+}

@@ -1,0 +1,61 @@
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=RULE-ID::message`, one per
+/// finding (violation → error, judgement → warning, advisory and missing facts → notice), with the
+/// property and message escaping GitHub requires so that description text cannot inject commands.
+public struct GitHubReporter: Reporter {
+    public init() {}
+
+    static func escapeMessage(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func escapeProperty(_ text: String) -> String {
+        escapeMessage(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+
+    static func command(_ level: String, _ location: SourceLocation?, title: String, message: String) -> String {
+        var properties: [String] = []
+        if let location {
+            properties.append("file=" + escapeProperty(location.file))
+            properties.append("line=\(location.line)")
+            properties.append("col=\(location.column)")
+        }
+        properties.append("title=" + escapeProperty(title))
+        return "::\(level) " + properties.joined(separator: ",") + "::" + escapeMessage(TerminalSafe.clean(message, keepNewlines: true)) + "\n"
+    }
+
+    public mutating func begin(_ context: ReportContext) -> String { "" }
+
+    public mutating func add(_ item: ReportItem, _ context: ReportContext) -> String {
+        switch item {
+        case .failed(_, _, let diagnostics):
+            return diagnostics.map { Self.command("error", $0.location, title: "input error", message: $0.message + ($0.hint.map { " (\($0))" } ?? "")) }
+                .joined()
+        case .evaluated(let evaluation):
+            var text = evaluation.problems.map { Self.command("error", $0.location, title: "input error", message: $0.message) }.joined()
+            for finding in evaluation.findings {
+                let level: String
+                switch finding.status {
+                case .fired:
+                    switch finding.rule.verdict {
+                    case .violation: level = "error"
+                    case .judgement: level = "warning"
+                    case .advisory: level = "notice"
+                    case .allowed: continue
+                    }
+                case .undetermined: level = "notice"
+                default: continue
+                }
+                let message = "\(evaluation.description.id): " + FactDisplay.message(finding, evaluation, context)
+                    + (finding.status == .undetermined ? " (" + finding.missing.joined(separator: ", ") + ")" : "")
+                text += Self.command(level, FactDisplay.location(finding, evaluation),
+                                     title: "\(finding.rule.id) \(finding.rule.verdict.word(context.language))", message: message)
+            }
+            return text
+        }
+    }
+
+    public mutating func finish(_ summary: Summary, _ context: ReportContext) -> String {
+        let counts = Verdict.allCases.reversed().map { "\(summary.byVerdict[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
+        return "::notice title=neutraal::\(summary.descriptions) descriptions: \(counts); \(summary.errors) unreadable\n"
+    }
+}

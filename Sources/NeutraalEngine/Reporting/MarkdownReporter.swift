@@ -1,0 +1,65 @@
+/// A Markdown table of every finding, to paste in a pull request; description text is escaped so that it
+/// cannot break the table or inject HTML.
+public struct MarkdownReporter: Reporter {
+    private var rows: [String] = []
+
+    public init() {}
+
+    static func cell(_ text: String) -> String {
+        var result = ""
+        for character in TerminalSafe.clean(text, keepNewlines: true) {
+            switch character {
+            case "|": result += "\\|"
+            case "\n", "\r\n", "\r": result += "<br>"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "&": result += "&amp;"
+            case "`", "*", "_", "[", "]", "#": result += "\\" + String(character)
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    public mutating func begin(_ context: ReportContext) -> String { "" }
+
+    public mutating func add(_ item: ReportItem, _ context: ReportContext) -> String {
+        switch item {
+        case .failed(let source, let id, let diagnostics):
+            for diagnostic in diagnostics {
+                rows.append("| \(Self.cell(id)) | error | \(Self.cell(diagnostic.code)) | \(Self.cell(diagnostic.message)) | | \(Self.cell(diagnostic.location?.description ?? source)) |")
+            }
+        case .evaluated(let evaluation):
+            for finding in evaluation.findings {
+                switch finding.status {
+                case .silent: continue
+                case .fired where finding.rule.verdict == .allowed: continue
+                default: break
+                }
+                let verdict = finding.status == .fired ? finding.rule.verdict.word(context.language) : finding.statusWord
+                rows.append("| \(Self.cell(evaluation.description.id)) | \(Self.cell(verdict)) | \(Self.cell(finding.rule.id)) | "
+                            + "\(Self.cell(FactDisplay.message(finding, evaluation, context))) | "
+                            + "\(Self.cell(FactDisplay.citation(finding.rule, context.ruleSet, context.language))) | "
+                            + "\(Self.cell(FactDisplay.location(finding, evaluation).description)) |")
+            }
+        }
+        return ""
+    }
+
+    public mutating func finish(_ summary: Summary, _ context: ReportContext) -> String {
+        let nl = context.language == .dutch
+        var text = nl ? "### Neutraal: \(summary.descriptions) beschrijvingen\n\n" : "### Neutraal: \(summary.descriptions) descriptions\n\n"
+        text += "| " + Verdict.allCases.reversed().map { $0.word(context.language) }.joined(separator: " | ") + " | " + (nl ? "onleesbaar" : "unreadable") + " |\n"
+        text += "|" + String(repeating: "---:|", count: Verdict.allCases.count + 1) + "\n"
+        text += "| " + Verdict.allCases.reversed().map { "\(summary.byVerdict[$0] ?? 0)" }.joined(separator: " | ") + " | \(summary.errors) |\n\n"
+        if rows.isEmpty {
+            text += nl ? "Geen bevindingen.\n" : "No findings.\n"
+        } else {
+            text += nl ? "| beschrijving | oordeel | regel | melding | bron | plaats |\n" : "| description | verdict | rule | message | source | location |\n"
+            text += "|---|---|---|---|---|---|\n"
+            text += rows.joined(separator: "\n") + "\n"
+        }
+        text += "\n" + (nl ? "Regelset: `" : "Rule set: `") + context.ruleSet.version + "`\n"
+        return text
+    }
+}
