@@ -1,9 +1,71 @@
+import Foundation
 import NeutraalEngine
 
-/// `neutraal test` (implemented in the regression change).
+/// `neutraal test [PATH...]`: replays every rule example and every sample's expectations; reports failures
+/// with expected against actual, and the coverage of rules and conditions.
 enum TestCommand {
+    static let usage = "neutraal test [SAMPLES...] [--filter TEXT] [--format text|junit] [--min-coverage N] [--show-uncovered] [--rules DIR]"
+    static let options = [
+        OptionSpec("--filter", value: "TEXT", help: "only rules whose id, and samples whose path or id, contain TEXT"),
+        OptionSpec("--format", value: "FORMAT", allowed: ["text", "junit"], help: "text (default) or junit (JUnit XML)"),
+        OptionSpec("--min-coverage", value: "N", help: "fail when fewer than N percent of the conditions come out both true and false"),
+        OptionSpec("--show-uncovered", help: "list every condition that no case makes both true and false"),
+        OptionSpec("--as-of", value: "DATE", help: "judge undated cases at this date (default: today)"),
+        NeutraalCommand.rulesOption,
+    ]
+
     static func run(_ arguments: [String], _ console: Console) -> Int32 {
-        console.error("error: `test` is not available yet\n")
-        return ExitCode.inputError
+        guard let (parsed, status) = NeutraalCommand.parse(arguments, options: options, usage: usage, console: console) else {
+            return ExitCode.success
+        }
+        if status != ExitCode.success { return status }
+        var minimum: Double?
+        if let text = parsed.value("--min-coverage") {
+            guard let value = Double(text), value >= 0, value <= 100 else {
+                console.error("error: `--min-coverage` takes a percentage from 0 to 100\n")
+                return ExitCode.inputError
+            }
+            minimum = value
+        }
+        guard let asOf = Options.asOf(parsed, console: console) else { return ExitCode.inputError }
+        guard let ruleSet = RulesLocator.load(parsed, console: console) else { return ExitCode.inputError }
+        let rulesFolder = RulesLocator.folder(explicit: parsed.value("--rules"), environment: console.environment)
+        var paths = parsed.positionals
+        if paths.isEmpty {
+            let samples = ((rulesFolder as NSString).deletingLastPathComponent as NSString).appendingPathComponent("Samples")
+            if FileManager.default.fileExists(atPath: samples) { paths = [samples] }
+        }
+        var collector = InputCollector()
+        collector.collect(paths)
+        let reader = DescriptionReader(vocabulary: ruleSet.vocabulary)
+        var outcomes: [ReadOutcome] = []
+        for input in collector.inputs {
+            switch input {
+            case .file(let path):
+                switch InputFiles.read(path, console: console) {
+                case .success(let source): outcomes += reader.read(source)
+                case .failure(let diagnostic): outcomes.append(.failure(source: path, id: path, diagnostics: [diagnostic]))
+                }
+            case .standardInput:
+                outcomes += reader.read(SourceText(path: "<stdin>", bytes: console.input()))
+            case .problem(let path, let code, let message, let hint):
+                outcomes.append(.failure(source: path, id: path, diagnostics: [Diagnostic(code, message, at: SourceLocation(file: path, line: 1, column: 1), hint: hint)]))
+            }
+        }
+        let report = RegressionRunner(ruleSet: ruleSet, asOf: asOf).run(samples: outcomes, filter: parsed.value("--filter"))
+        if parsed.value("--format") == "junit" {
+            console.out(RegressionJUnit.render(report, ruleSet: ruleSet))
+        } else {
+            console.out(RegressionText.render(report, showUncovered: parsed.has("--show-uncovered"), color: console.colorOnOutput))
+        }
+        if report.cases.isEmpty {
+            console.error("error: no example or sample matched\(parsed.value("--filter").map { " `\($0)`" } ?? "")\n")
+            return ExitCode.findings
+        }
+        if let minimum, report.conditionCoverage < minimum {
+            console.error(String(format: "error: condition coverage %.1f%% is below the minimum of %.1f%%\n", report.conditionCoverage, minimum))
+            return ExitCode.findings
+        }
+        return report.failedCount > 0 ? ExitCode.findings : ExitCode.success
     }
 }

@@ -253,7 +253,7 @@ public struct RecordBuilder {
 
     private mutating func readExpectation(_ line: HeaderLine) {
         let what = line.key.lowercased().dropFirst("expect".count).trimmingCharacters()
-        let items = Self.splitList(line.value).map(\.text)
+        let items = Self.splitList(line.value).map(\.text).filter { !$0.isEmpty && $0.lowercased() != "none" && $0 != "-" }
         switch what {
         case "verdict": expectation.verdict = line.value.trimmingSpaces().lowercased()
         case "rules": expectation.rules = items

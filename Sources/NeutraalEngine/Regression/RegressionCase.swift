@@ -1,0 +1,58 @@
+/// One regression test: a rule's example or a sample, with what came out.
+public struct RegressionCase: Sendable {
+    /// Where the case comes from.
+    public enum Origin: Sendable {
+        case example(rule: String, name: String, expectation: Example.Expectation)
+        case sample(path: String, id: String)
+    }
+
+    /// How the case came out.
+    public enum Result: Sendable {
+        case passed
+        /// Each line says what was expected and what came out.
+        case failed([String])
+        /// The case could not run (its description did not read).
+        case errored([Diagnostic])
+    }
+
+    public let origin: Origin
+    public let location: SourceLocation
+    public let result: Result
+
+    /// A name for reports: `SOCIAL-HYB-02 example "…"` or the sample's id.
+    public var name: String {
+        switch origin {
+        case .example(let rule, let name, let expectation): return "\(rule) example \(expectation.rawValue) \"\(name)\""
+        case .sample(_, let id): return id
+        }
+    }
+
+    public var passed: Bool {
+        if case .passed = result { return true }
+        return false
+    }
+}
+
+/// The outcome of a regression run: every case, and the coverage of rules and conditions.
+public struct RegressionReport: Sendable {
+    public let cases: [RegressionCase]
+    /// Rules that fired (standing or overridden) in at least one case.
+    public let coveredRules: Set<String>
+    /// Rules of the set that were in scope of the run (all, or those the filter names).
+    public let rulesInScope: [String]
+    /// Per condition (`RULE: path of conditions`): whether it came out true and false somewhere.
+    public let conditions: [(key: String, wasTrue: Bool, wasFalse: Bool)]
+
+    public var passedCount: Int { cases.filter(\.passed).count }
+    public var failedCount: Int { cases.count - passedCount }
+
+    /// Percentage of rules in scope that fired somewhere.
+    public var ruleCoverage: Double {
+        rulesInScope.isEmpty ? 100 : 100 * Double(rulesInScope.filter(coveredRules.contains).count) / Double(rulesInScope.count)
+    }
+
+    /// Percentage of conditions that came out both true and false.
+    public var conditionCoverage: Double {
+        conditions.isEmpty ? 100 : 100 * Double(conditions.filter { $0.wasTrue && $0.wasFalse }.count) / Double(conditions.count)
+    }
+}

@@ -1,0 +1,142 @@
+/// Replays every rule example and every sample's expectations, and measures which rules and which
+/// conditions the cases exercise. Library code: it returns values, the command line prints them.
+public struct RegressionRunner {
+    public let ruleSet: RuleSet
+    public let asOf: Int32
+
+    public init(ruleSet: RuleSet, asOf: Int32 = CivilDate.today()) {
+        self.ruleSet = ruleSet
+        self.asOf = asOf
+    }
+
+    /// Runs the examples of the rules whose id contains `filter` (all without one) and the samples whose
+    /// path or id contains it. Samples are given as read outcomes (see `DescriptionReader`).
+    public func run(samples: [ReadOutcome], filter: String? = nil) -> RegressionReport {
+        let evaluator = Evaluator(ruleSet: ruleSet, asOf: asOf, explain: true)
+        var cases: [RegressionCase] = []
+        var covered: Set<String> = []
+        var conditions: [String: (Bool, Bool)] = [:]
+        var order: [String] = []
+        func matches(_ text: String) -> Bool {
+            guard let filter, !filter.isEmpty else { return true }
+            return text.lowercased().contains(filter.lowercased())
+        }
+        func record(_ evaluation: Evaluation) {
+            for finding in evaluation.findings {
+                switch finding.status {
+                case .fired, .overridden, .waived, .baselined: covered.insert(finding.rule.id)
+                default: break
+                }
+                if let explanation = finding.explanation { collect(explanation, key: finding.rule.id, into: &conditions, order: &order) }
+            }
+        }
+        let rulesInScope = ruleSet.rules.filter { matches($0.id) }.map(\.id)
+        for rule in ruleSet.rules where matches(rule.id) {
+            for example in rule.examples {
+                let origin = RegressionCase.Origin.example(rule: rule.id, name: example.name, expectation: example.expectation)
+                guard let description = example.description else {
+                    cases.append(RegressionCase(origin: origin, location: example.location, result: .errored([])))
+                    continue
+                }
+                let evaluation = evaluator.evaluate(description)
+                record(evaluation)
+                var problems: [String] = []
+                let finding = evaluation.findings.first { $0.rule.id == rule.id }
+                let actual: String
+                switch finding?.status {
+                case .fired?: actual = "fires"
+                case .overridden(let by)?: actual = "overridden (by \(by))"
+                case .undetermined?: actual = "undetermined (missing \(finding?.missing.joined(separator: ", ") ?? ""))"
+                case .waived?, .baselined?: actual = "fires"
+                case .silent?, nil: actual = "silent"
+                }
+                let wanted: String = example.expectation.rawValue
+                if !actual.hasPrefix(wanted) {
+                    problems.append("expected: \(rule.id) \(wanted)")
+                    problems.append("actual:   \(rule.id) \(actual)")
+                    let standing = evaluation.findings.filter { $0.status == .fired }.map(\.rule.id)
+                    problems.append("rules that fired: " + (standing.isEmpty ? "none" : standing.joined(separator: ", ")))
+                }
+                if let verdict = example.expectedVerdict, verdict != evaluation.verdict {
+                    problems.append("expected verdict: \(verdict.rawValue)")
+                    problems.append("actual verdict:   \(evaluation.verdict.rawValue)")
+                }
+                cases.append(RegressionCase(origin: origin, location: example.location, result: problems.isEmpty ? .passed : .failed(problems)))
+            }
+        }
+        for outcome in samples {
+            switch outcome {
+            case .failure(let source, let id, let diagnostics):
+                guard matches(source) || matches(id) else { continue }
+                cases.append(RegressionCase(origin: .sample(path: source, id: id),
+                                            location: diagnostics.first?.location ?? SourceLocation(file: source, line: 1, column: 1),
+                                            result: .errored(diagnostics)))
+            case .description(let description):
+                guard matches(description.source.path) || matches(description.id) else { continue }
+                let evaluation = evaluator.evaluate(description)
+                record(evaluation)
+                cases.append(RegressionCase(origin: .sample(path: description.source.path, id: description.id), location: description.location,
+                                            result: compare(evaluation, description.expectation)))
+            }
+        }
+        return RegressionReport(cases: cases, coveredRules: covered, rulesInScope: rulesInScope,
+                                conditions: order.map { key in (key, conditions[key]?.0 ?? false, conditions[key]?.1 ?? false) })
+    }
+
+    private func compare(_ evaluation: Evaluation, _ expectation: Expectation) -> RegressionCase.Result {
+        guard !expectation.isEmpty else {
+            return .failed(["the sample states no expectation", "add `expect verdict:` and `expect rules:` (or \"expect\" in JSON)"])
+        }
+        var problems: [String] = []
+        if let verdict = expectation.verdict {
+            let expected = Verdict(word: verdict)
+            if expected == nil {
+                problems.append("expected verdict `\(verdict)` is not a verdict")
+            } else if expected != evaluation.verdict {
+                problems.append("expected verdict: \(verdict)")
+                problems.append("actual verdict:   \(evaluation.verdict.rawValue)")
+            }
+        }
+        let fired = evaluation.findings.filter { $0.status == .fired }.map(\.rule.id)
+        if let rules = expectation.rules {
+            problems += differences("rules", expected: rules, actual: fired)
+        }
+        if let overridden = expectation.overridden {
+            let actual = evaluation.findings.filter { if case .overridden = $0.status { return true }; return false }.map(\.rule.id)
+            problems += differences("overridden", expected: overridden, actual: actual)
+        }
+        if !problems.isEmpty {
+            let undetermined = evaluation.findings.filter { $0.status == .undetermined }
+            if !undetermined.isEmpty {
+                problems.append("undetermined: " + undetermined.map { "\($0.rule.id) (missing \($0.missing.joined(separator: ", ")))" }.joined(separator: "; "))
+            }
+        }
+        return problems.isEmpty ? .passed : .failed(problems)
+    }
+
+    private func differences(_ what: String, expected: [String], actual: [String]) -> [String] {
+        let expectedSet = Set(expected)
+        let actualSet = Set(actual)
+        guard expectedSet != actualSet else { return [] }
+        var lines = ["expected \(what): " + (expected.isEmpty ? "none" : expected.sorted().joined(separator: ", ")),
+                     "actual \(what):   " + (actual.isEmpty ? "none" : actual.sorted().joined(separator: ", "))]
+        let missing = expectedSet.subtracting(actualSet).sorted()
+        let extra = actualSet.subtracting(expectedSet).sorted()
+        if !missing.isEmpty { lines.append("  - not \(what == "rules" ? "fired" : "overridden"): " + missing.joined(separator: ", ")) }
+        if !extra.isEmpty { lines.append("  + also \(what == "rules" ? "fired" : "overridden"): " + extra.joined(separator: ", ")) }
+        return lines
+    }
+
+    private func collect(_ node: ExplainNode, key: String, into conditions: inout [String: (Bool, Bool)], order: inout [String]) {
+        let path = key + " › " + node.text
+        if node.children.isEmpty {
+            if conditions[path] == nil { order.append(path) }
+            var entry = conditions[path] ?? (false, false)
+            if node.outcome == .true { entry.0 = true }
+            if node.outcome == .false { entry.1 = true }
+            conditions[path] = entry
+            return
+        }
+        for child in node.children { collect(child, key: path, into: &conditions, order: &order) }
+    }
+}
