@@ -10,6 +10,7 @@ public enum NeutraalCommand {
         ("validate", "check a rule set without running anything", ValidateCommand.run),
         ("rules", "list the rules", RulesCommand.run),
         ("explain", "show one rule with its source, text and examples", ExplainCommand.run),
+        ("catalog", "the rule set as a document grouped by source (Markdown)", CatalogCommand.run),
     ]
 
     /// Runs with the process's own console; returns the exit status.

@@ -1,0 +1,20 @@
+import NeutraalEngine
+
+/// `neutraal catalog`: the whole rule set as a document, grouped by source.
+enum CatalogCommand {
+    static let usage = "neutraal catalog [--format markdown] [--rules DIR]"
+    static let options = [
+        OptionSpec("--format", value: "FORMAT", allowed: ["markdown"], help: "markdown (default)"),
+        NeutraalCommand.rulesOption,
+    ]
+
+    static func run(_ arguments: [String], _ console: Console) -> Int32 {
+        guard let (parsed, status) = NeutraalCommand.parse(arguments, options: options, usage: usage, console: console) else {
+            return ExitCode.success
+        }
+        if status != ExitCode.success { return status }
+        guard let ruleSet = RulesLocator.load(parsed, console: console) else { return ExitCode.inputError }
+        console.out(RuleCatalog.markdown(ruleSet))
+        return ExitCode.success
+    }
+}
