@@ -19,6 +19,16 @@ enum LintCommand {
         NeutraalCommand.rulesOption,
     ]
 
+    /// Renders a unit's items with a fresh reporter of a format whose `add` needs no state.
+    static func renderer(_ format: ReportFormat, _ context: ReportContext) -> @Sendable ([ReportItem]) -> String {
+        { items in
+            var reporter = format.makeReporter()
+            var text = ""
+            for item in items { text += reporter.add(item, context) }
+            return text
+        }
+    }
+
     static func run(_ arguments: [String], _ console: Console) -> Int32 {
         guard let (parsed, status) = NeutraalCommand.parse(arguments, options: options, usage: usage, console: console) else {
             return ExitCode.success
@@ -80,11 +90,14 @@ enum LintCommand {
         let writeBaseline = parsed.value("--write-baseline") != nil
         console.out(main.begin(mainContext))
         for index in extras.indices { extras[index].text += extras[index].reporter.begin(fileContext) }
-        batch.run(collector.inputs, readStandardInput: console.input) { items in
-            var text = ""
+        // formats that render each description on its own are rendered on the worker threads
+        let rendersAlone = [ReportFormat.json, .text, .github].contains(mainFormat)
+        let render = rendersAlone ? renderer(mainFormat, mainContext) : nil
+        batch.run(collector.inputs, readStandardInput: console.input, render: render) { items, rendered in
+            var text = rendered ?? ""
             for item in items {
                 summary.add(item)
-                text += main.add(item, mainContext)
+                if rendered == nil { text += main.add(item, mainContext) }
                 for index in extras.indices { extras[index].text += extras[index].reporter.add(item, fileContext) }
                 if writeBaseline, case .evaluated(let evaluation) = item { written.add(evaluation, vocabulary: ruleSet.vocabulary) }
             }

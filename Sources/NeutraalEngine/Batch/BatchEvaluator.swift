@@ -36,17 +36,20 @@ public struct BatchEvaluator: Sendable {
         }
     }
 
-    /// Runs the batch; `emit` receives the results of each wave in input order, on the calling thread.
-    public func run(_ inputs: [InputCollector.Input], readStandardInput: () -> [UInt8], emit: ([ReportItem]) -> Void) {
+    /// Runs the batch; `emit` receives the results of each unit of work in input order, on the calling
+    /// thread, with the text `render` made of them on the worker thread (nil without `render`): formats
+    /// that render each description on its own are thus rendered on every core too.
+    public func run(_ inputs: [InputCollector.Input], readStandardInput: () -> [UInt8],
+                    render: (@Sendable ([ReportItem]) -> String)? = nil, emit: ([ReportItem], String?) -> Void) {
         var wave: [Unit] = []
         var waveBytes = 0
         let waveLimit = jobs * 4
         func flush() {
             guard !wave.isEmpty else { return }
-            let results = process(wave)
+            let results = process(wave, render: render)
             wave.removeAll(keepingCapacity: true)
             waveBytes = 0
-            for items in results { emit(items) }
+            for (items, text) in results { emit(items, text) }
         }
         func add(_ unit: Unit) {
             wave.append(unit)
@@ -82,13 +85,17 @@ public struct BatchEvaluator: Sendable {
         flush()
     }
 
-    private func process(_ wave: [Unit]) -> [[ReportItem]] {
+    private func process(_ wave: [Unit], render: (@Sendable ([ReportItem]) -> String)?) -> [([ReportItem], String?)] {
+        /// Each slot is written by exactly one iteration, and read only after all of them finished.
         final class Slots: @unchecked Sendable {
-            var results: [[ReportItem]]
-            init(_ count: Int) { results = Array(repeating: [], count: count) }
+            var results: [([ReportItem], String?)]
+            init(_ count: Int) { results = Array(repeating: ([], nil), count: count) }
         }
         let slots = Slots(wave.count)
-        let work: @Sendable (Int) -> Void = { index in slots.results[index] = self.evaluate(wave[index]) }
+        let work: @Sendable (Int) -> Void = { index in
+            let items = self.evaluate(wave[index])
+            slots.results[index] = (items, render?(items))
+        }
         if jobs == 1 || wave.count == 1 {
             for index in wave.indices { work(index) }
         } else {

@@ -10,12 +10,30 @@ public indirect enum FactValue: Sendable {
     case list([FactValue])
     case objects([Record])
 
+    /// Case-insensitive equality without allocating for ASCII text.
+    static func equalIgnoringCase(_ a: String, _ b: String) -> Bool {
+        var left = a.utf8.makeIterator()
+        var right = b.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return true
+            case let (x?, y?):
+                if x == y { continue }
+                if x >= 0x80 || y >= 0x80 { return a.lowercased() == b.lowercased() }
+                let lx = x >= 65 && x <= 90 ? x + 32 : x
+                let ly = y >= 65 && y <= 90 ? y + 32 : y
+                if lx != ly { return false }
+            default: return false
+            }
+        }
+    }
+
     /// Equality of scalar values (lists and objects never compare equal here).
     public func sameScalar(as other: FactValue) -> Bool {
         switch (self, other) {
         case let (.bool(a), .bool(b)): return a == b
         case let (.symbol(a), .symbol(b)): return a == b
-        case let (.string(a), .string(b)): return a.lowercased() == b.lowercased()
+        case let (.string(a), .string(b)): return Self.equalIgnoringCase(a, b)
         case let (.date(a), .date(b)): return a == b
         case let (.number(a), .number(b)): return a == b
         default: return false

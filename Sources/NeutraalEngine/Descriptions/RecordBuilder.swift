@@ -44,9 +44,13 @@ public struct RecordBuilder {
                 readWaivers(member.value)
                 continue
             }
-            var target: RecordLayout.KeyNode? = node
-            for component in member.key.split(separator: ".", omittingEmptySubsequences: false) {
-                target = target?.children[String(component)]
+            var target: RecordLayout.KeyNode? = node.children[member.key]
+            if target == nil, member.key.utf8.contains(UInt8(ascii: ".")) {
+                // a dotted key such as "account.variant"
+                target = node
+                for component in member.key.split(separator: ".", omittingEmptySubsequences: false) {
+                    target = target?.children[String(component)]
+                }
             }
             let path = prefix + member.key
             guard let found = target else {

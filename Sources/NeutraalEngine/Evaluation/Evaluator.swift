@@ -144,7 +144,8 @@ public struct Evaluator: Sendable {
         let layout: Int
         let prefix: String
         let description: Description
-        var scans: [Int: (FoldedText, [LexiconScanner.Match])] = [:]
+        /// Texts already folded and scanned, by slot (a record has only a few texts: a list beats a hash table).
+        var scans: [(slot: Int, text: FoldedText, matches: [LexiconScanner.Match])] = []
 
         init(record: Record, layout: Int, prefix: String, description: Description) {
             self.record = record
@@ -346,6 +347,10 @@ public struct Evaluator: Sendable {
             if case .list(let items) = value { return .from(items.contains { $0.sameScalar(as: expected) }) }
         case .includesAny(let options):
             if case .list(let items) = value { return .from(items.contains { item in options.contains { item.sameScalar(as: $0) } }) }
+        case .includesAnyText(let options):
+            if case .list(let items) = value {
+                return .from(items.contains { item in if case .string(let text) = item { options.contains(text.lowercased()) } else { false } })
+            }
         case .present, .missing, .mentions, .matches:
             break
         }
@@ -353,11 +358,11 @@ public struct Evaluator: Sendable {
     }
 
     private func scan(_ text: String, slot: Int, _ scope: inout Scope) -> (FoldedText, [LexiconScanner.Match]) {
-        if let cached = scope.scans[slot] { return cached }
+        for cached in scope.scans where cached.slot == slot { return (cached.text, cached.matches) }
         let folded = FoldedText(text)
-        let result = (folded, ruleSet.scanner.scan(folded))
-        scope.scans[slot] = result
-        return result
+        let matches = ruleSet.scanner.scan(folded)
+        scope.scans.append((slot, folded, matches))
+        return (folded, matches)
     }
 
     private func addFactEvidence(_ test: FieldTest, _ scope: Scope, _ trace: Trace?) {

@@ -164,6 +164,9 @@ struct ConditionCompiler {
                 return test(.includes(value))
             }
             guard let values = convertList(predicate.operand, to: element, field: predicate.field) else { return nil }
+            if element.isTextual {
+                return test(.includesAnyText(Set(values.compactMap { if case .string(let text) = $0 { text.lowercased() } else { nil } })))
+            }
             return test(.includesAny(values))
         case .mentions:
             guard field.type.isTextual else { return mismatch("a text field") }

@@ -50,6 +50,11 @@ public struct Pattern: Sendable {
     public let source: String
     public let caseSensitive: Bool
     let program: [Instruction]
+    /// The bytes a match can start with (nil when a match can be empty): positions where no thread is
+    /// alive and the byte is not among these are skipped without running the automaton.
+    let firstBytes: ByteSet?
+    /// The deterministic automaton that answers "is there a match?" (nil for patterns with assertions).
+    let dfa: PatternDFA?
 
     public init(_ source: String) throws {
         var text = Substring(source)
@@ -64,11 +69,35 @@ public struct Pattern: Sendable {
         self.source = source
         self.caseSensitive = caseSensitive
         self.program = program
+        self.firstBytes = Self.firstBytes(of: program)
+        self.dfa = PatternDFA(program: program)
+    }
+
+    /// Follows the program from its start through splits, jumps and assertions to the instructions that
+    /// consume the first byte.
+    static func firstBytes(of program: [Instruction]) -> ByteSet? {
+        var set = ByteSet()
+        var seen = Set<Int>()
+        var stack = [0]
+        while let pc = stack.popLast() {
+            guard pc < program.count, seen.insert(pc).inserted else { continue }
+            switch program[pc] {
+            case .byte(let byte): set.insert(byte)
+            case .set(let bytes): set.merge(bytes)
+            case .any: return nil
+            case .split(let a, let b): stack.append(a); stack.append(b)
+            case .jump(let target): stack.append(target)
+            case .wordBoundary, .lineStart, .lineEnd: stack.append(pc + 1)
+            case .match: return nil
+            }
+        }
+        return set
     }
 
     /// The first match (earliest end) in a folded text, as a folded-byte range.
     public func firstMatch(in text: FoldedText) -> Range<Int>? {
         let input = caseSensitive ? text.cased : text.lower
+        if let dfa, !dfa.hasMatch(input) { return nil }
         var current: [(pc: Int, start: Int)] = []
         var next: [(pc: Int, start: Int)] = []
         var onList = [Int](repeating: -1, count: program.count)
@@ -94,7 +123,13 @@ public struct Pattern: Sendable {
                 list.append((pc, start))
             }
         }
-        for position in 0...input.count {
+        var position = -1
+        while position < input.count {
+            position += 1
+            if current.isEmpty, let firstBytes {
+                while position < input.count, !firstBytes.contains(input[position]) { position += 1 }
+                if position == input.count { return nil }
+            }
             generation += 1
             // the threads carried over were added under the previous generation; re-mark them
             var seeded: [(pc: Int, start: Int)] = []

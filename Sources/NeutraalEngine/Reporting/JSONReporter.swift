@@ -2,7 +2,41 @@
 /// (`id`, `source`, `verdict`, `findings` with `rule`, `verdict`, `status`, `message`, `citation`,
 /// `evidence`; an `error` object in place of a description that could not be read).
 public struct JSONReporter: Reporter {
+    /// Rendered once per rule: the citation object, and the message where it quotes no fact.
+    private var citations: [String: String] = [:]
+    private var fixedMessages: [String: String] = [:]
+
     public init() {}
+
+    private mutating func citation(_ rule: Rule, _ context: ReportContext) -> String {
+        if let cached = citations[rule.id] { return cached }
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("source", rule.citation.sourceID)
+        if let source = context.ruleSet.sources[rule.citation.sourceID] {
+            json.field("document", source.title)
+            json.field("date", source.date)
+            json.field("identifier", source.identifier)
+            json.field("url", source.url)
+            if let quoted = source.quotedIn, let outer = context.ruleSet.sources[quoted] {
+                json.field("quotedIn", outer.title)
+                json.field("quotedInDate", outer.date)
+            }
+        }
+        json.field("locator", rule.citation.locator)
+        json.endObject()
+        citations[rule.id] = json.output
+        return json.output
+    }
+
+    private mutating func message(_ finding: Finding, _ evaluation: Evaluation, _ context: ReportContext) -> String {
+        let template = finding.rule.message(context.language)
+        guard !template.contains(Character("{")) else { return JSONWriter.quote(FactDisplay.message(finding, evaluation, context)) }
+        if let cached = fixedMessages[finding.rule.id] { return cached }
+        let quoted = JSONWriter.quote(template)
+        fixedMessages[finding.rule.id] = quoted
+        return quoted
+    }
 
     public mutating func begin(_ context: ReportContext) -> String { "" }
 
@@ -49,7 +83,7 @@ public struct JSONReporter: Reporter {
         return json.output + "\n"
     }
 
-    private func write(_ finding: Finding, _ evaluation: Evaluation, _ context: ReportContext, into json: inout JSONWriter) {
+    private mutating func write(_ finding: Finding, _ evaluation: Evaluation, _ context: ReportContext, into json: inout JSONWriter) {
         let rule = finding.rule
         json.beginObject()
         json.field("rule", rule.id)
@@ -64,22 +98,9 @@ public struct JSONReporter: Reporter {
             json.field("until", waiver.until.map(CivilDate.format))
             json.endObject()
         }
-        json.field("message", FactDisplay.message(finding, evaluation, context))
+        json.raw("message", message(finding, evaluation, context))
         if rule.verdict == .judgement { json.field("weigh", rule.weigh(context.language)) }
-        json.beginObject("citation")
-        json.field("source", rule.citation.sourceID)
-        if let source = context.ruleSet.sources[rule.citation.sourceID] {
-            json.field("document", source.title)
-            json.field("date", source.date)
-            json.field("identifier", source.identifier)
-            json.field("url", source.url)
-            if let quoted = source.quotedIn, let outer = context.ruleSet.sources[quoted] {
-                json.field("quotedIn", outer.title)
-                json.field("quotedInDate", outer.date)
-            }
-        }
-        json.field("locator", rule.citation.locator)
-        json.endObject()
+        json.raw("citation", citation(rule, context))
         json.beginArray("evidence")
         for evidence in finding.evidence {
             json.beginObject()

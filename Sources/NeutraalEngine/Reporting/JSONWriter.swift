@@ -9,8 +9,18 @@ public struct JSONWriter {
 
     /// A string literal with its quotes.
     public static func quote(_ text: String) -> String {
+        // fast path: nothing to escape (the common case for ids, rule ids and most messages)
+        var clean = true
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x7F
+                || byte == 0xC2 || byte == 0xE2 {
+                clean = false
+                break
+            }
+        }
+        if clean { return "\"" + text + "\"" }
         var result = "\""
-        result.reserveCapacity(text.utf8.count + 2)
+        result.reserveCapacity(text.utf8.count + 8)
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": result += "\\\""

@@ -44,7 +44,7 @@ public struct JUnitReporter: Reporter {
             } else if !text.isEmpty {
                 line += "\n      <system-out>" + XMLEscape.text(evaluation.verdict.rawValue + "\n" + text) + "</system-out>"
             }
-            cases.append(line + (line.hasSuffix(">") && !line.contains("\n") ? "</testcase>" : "\n    </testcase>"))
+            cases.append(line + (line.hasSuffix(">") && !line.contains(Character("\n")) ? "</testcase>" : "\n    </testcase>"))
         }
         return ""
     }

@@ -27,6 +27,8 @@ public struct FieldTest: Sendable {
         case onOrAfter(Int32)
         case includes(FactValue)
         case includesAny([FactValue])
+        /// `includes any of` over a list of strings: the values lower-cased once, when the rules load.
+        case includesAnyText(Set<String>)
         /// Index of a lexicon in the rule set.
         case mentions(Int)
         /// Index of a pattern in the rule set.

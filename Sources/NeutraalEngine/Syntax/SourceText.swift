@@ -62,12 +62,10 @@ public final class SourceText: @unchecked Sendable {
 extension SourceText {
     /// The byte offset of a location in this file (the inverse of `location(at:)`).
     public func offset(of location: SourceLocation) -> Int {
-        var line = firstLine
-        var index = 0
-        while line < location.line, index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\n") { line += 1 }
-            index += 1
-        }
+        let lineIndex = location.line - firstLine
+        guard lineIndex >= 0 else { return 0 }
+        guard lineIndex < lineStarts.count else { return bytes.count }
+        var index = lineStarts[lineIndex]
         var column = 1
         while column < location.column, index < bytes.count {
             index += 1

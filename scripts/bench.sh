@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The performance benchmark (not a timed test): lints generated batches with the full rule set and
+# reports activities/s, MB/s and peak memory, with the ratios against the peer engines (Cedar, Rego, CEL)
+# and the Swift read-and-split floor, all measured in this same run on this machine.
+#
+# usage: scripts/bench.sh [N ...]        default: 100000 1000000
+# env:   REPS (3), SEED (42), PEERS (1: also run Cedar, Rego and CEL on the first N; 0: skip them)
+#        PEERS_DIR (../shared/bench/peers: the generator, the peer policies and the floors)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
+REPS=${REPS:-3}; SEED=${SEED:-42}; PEERS=${PEERS:-1}
+PEERS_DIR=${PEERS_DIR:-../shared/bench/peers}
+[ -f "$PEERS_DIR/gen_activities.py" ] || { echo "bench: $PEERS_DIR/gen_activities.py not found (set PEERS_DIR)" >&2; exit 2; }
+out=.build/bench
+mkdir -p "$out"
+
+swift build -c release --product neutraal >&2
+bin=.build/release/neutraal
+swiftc -O "$PEERS_DIR/swift/split_only.swift" -o "$out/split_only" 2>/dev/null || true
+
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+echo "# Neutraal lint benchmark"
+echo
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sm); $(swift --version 2>&1 | head -1)"
+echo "command: $bin lint FILE --format json > /dev/null   (median of $REPS runs, whole process)"
+echo "rule set: $($bin validate | head -1)"
+echo
+printf '| batch | MB | neutraal s | activities/s | MB/s | peak MB | Swift read+split floor /s | share of floor |\n'
+printf '|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+first=""
+: > "$out/neutraal-times.txt"
+for n in "${sizes[@]}"; do
+  file=$out/activities-$n-$SEED.jsonl
+  [ -s "$file" ] || python3 "$PEERS_DIR/gen_activities.py" "$n" "$SEED" > "$file"
+  [ -n "$first" ] || first=$file
+  mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN {printf "%.1f", b/1e6}')
+  times=(); peak=0
+  for _ in $(seq "$REPS"); do
+    /usr/bin/time -f "%e %M" -o "$out/time.txt" "$bin" lint "$file" --format json --no-progress > /dev/null || [ $? -eq 1 ]
+    read -r seconds kb < "$out/time.txt"
+    times+=("$seconds"); [ "$kb" -gt "$peak" ] && peak=$kb
+  done
+  med=$(printf '%s\n' "${times[@]}" | median)
+  floor="n/a"; share="n/a"
+  if [ -x "$out/split_only" ]; then
+    floor=$("$out/split_only" "$file" "$REPS" | python3 -c 'import json,sys; print(json.load(sys.stdin)["acts_per_s"])')
+    share=$(awk -v n="$n" -v s="$med" -v f="$floor" 'BEGIN {printf "%.1f%%", 100 * (n / s) / f}')
+  fi
+  awk -v n="$n" -v mb="$mb" -v s="$med" -v kb="$peak" -v floor="$floor" -v share="$share" \
+    'BEGIN {printf "| %d | %s | %.2f | %.0f | %.1f | %.1f | %s | %s |\n", n, mb, s, n / s, mb / s, kb / 1024, floor, share}'
+  echo "$n $med" >> "$out/neutraal-times.txt"
+done
+
+if [ "$PEERS" = "1" ]; then
+  n=$(wc -l < "$first")
+  ours=$(awk -v n="$n" '$1 == n {print $2}' "$out/neutraal-times.txt" | tail -1)
+  echo
+  echo "Peers on the $n-record batch (\`$PEERS_DIR/bench.py\`, same file, median of $REPS runs inside one process,"
+  echo "parse included, interpreter start-up and file reading excluded; neutraal's time is the whole process):"
+  echo
+  printf '| engine | activities/s | neutraal is faster by |\n|---|---:|---:|\n'
+  awk -v n="$n" -v s="$ours" 'BEGIN {printf "| neutraal (full rule set, whole process) | %.0f | 1.0x |\n", n / s}'
+  for peer in cedar rego cel; do
+    if line=$(python3 "$PEERS_DIR/bench.py" "$peer" "$first" "$REPS" 2>/dev/null | tail -1) && [ -n "$line" ]; then
+      rate=$(printf '%s' "$line" | python3 -c 'import json,sys; print(json.load(sys.stdin)["acts_per_s"])')
+      awk -v p="$peer" -v r="$rate" -v n="$n" -v s="$ours" 'BEGIN {printf "| %s (10 rules) | %.0f | %.1fx |\n", p, r, (n / s) / r}'
+    else
+      echo "| $peer | not installed (pip install cedarpy common-expression-language opa-eval) | |"
+    fi
+  done
+fi
+rm -f "$out/neutraal-times.txt"
