@@ -54,7 +54,7 @@ public struct Evaluator: Sendable {
             case .unknown: status = rule.verdict == .allowed ? .silent : .undetermined
             case .false: status = .silent
             }
-            findings.append(Finding(rule: rule, status: status, evidence: outcome == .false ? [] : trace.evidence,
+            findings.append(Finding(rule: rule, status: status, evidence: outcome == .false ? [] : Self.unique(trace.evidence),
                                     missing: outcome == .unknown ? Self.unique(trace.missing) : [],
                                     explanation: explain ? trace.root : nil))
         }
@@ -132,8 +132,13 @@ public struct Evaluator: Sendable {
     }
 
     /// The value of a top-level fact as shown in messages.
-    public func displayFact(_ path: String, of description: Description) -> String? {
+    public func displayFact(_ path: String, of description: Description, language: Language = .english) -> String? {
         guard let slot = ruleSet.vocabulary.root.slotByPath[path], let value = description.record.values[slot] else { return nil }
+        if language == .dutch, case .symbol(let index) = value, case .enumeration(let enumIndex) = ruleSet.vocabulary.root.fields[slot].type {
+            // in Dutch messages an enumeration value reads as the Dutch word users say, where there is one
+            let cases = ruleSet.vocabulary.enums[enumIndex].cases
+            if Int(index) < cases.count, let dutch = cases[Int(index)].aliases.first { return dutch }
+        }
         return display(value, layout: 0, slot: slot)
     }
 
@@ -401,5 +406,12 @@ public struct Evaluator: Sendable {
     static func unique(_ items: [String]) -> [String] {
         var seen: Set<String> = []
         return items.filter { seen.insert($0).inserted }
+    }
+
+    /// Evidence without repeats (two definitions may test the same fact).
+    static func unique(_ items: [Evidence]) -> [Evidence] {
+        var kept: [Evidence] = []
+        for item in items where !kept.contains(item) { kept.append(item) }
+        return kept
     }
 }

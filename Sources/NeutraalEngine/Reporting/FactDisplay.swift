@@ -3,7 +3,7 @@ public enum FactDisplay {
     /// The finding's message in a language, with `{field}` placeholders filled from the description.
     public static func message(_ finding: Finding, _ evaluation: Evaluation, _ context: ReportContext) -> String {
         let evaluator = Evaluator(ruleSet: context.ruleSet)
-        return finding.message(context.language) { evaluator.displayFact($0, of: evaluation.description) }
+        return finding.message(context.language) { evaluator.displayFact($0, of: evaluation.description, language: context.language) }
     }
 
     /// `Title (date), locator` for a citation, with the source's identifier where it has one.

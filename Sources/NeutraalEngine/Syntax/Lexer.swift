@@ -2,7 +2,8 @@
 ///
 /// Words are runs of characters other than white space, parentheses, commas and double quotes, so
 /// `account.variant`, `party-political`, `2021-03-17` and `#D66` are single words. Strings are in
-/// double quotes with `\"` and `\\` escapes.
+/// double quotes with `\"` and `\\` as the only escapes; any other backslash is kept as written, so a
+/// pattern's `\d` or `\b` needs no doubling.
 public struct Lexer {
     public init() {}
 
@@ -33,12 +34,10 @@ public struct Lexer {
                 while index < scalars.count {
                     let current = scalars[index]
                     if current == "\\", index + 1 < scalars.count {
+                        // only \" and \\ are escapes; any other backslash stays, so that patterns keep \d, \b, …
                         let next = scalars[index + 1]
-                        switch next {
-                        case "n": content.append("\n")
-                        case "t": content.append("\t")
-                        default: content.append(next)
-                        }
+                        if next != "\"" && next != "\\" { content.append(current) }
+                        content.append(next)
                         index += 2
                         continue
                     }
