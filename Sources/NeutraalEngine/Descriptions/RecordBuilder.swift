@@ -355,7 +355,9 @@ public struct RecordBuilder {
     }
 
     static func unquote(_ text: String) -> String {
-        guard text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") else { return text }
+        let utf8 = text.utf8
+        guard utf8.count >= 2, utf8.first == 0x22, utf8.last == 0x22 else { return text }
+        if !utf8.contains(0x5C) { return String(decoding: utf8.dropFirst().dropLast(), as: UTF8.self) }
         var result = ""
         var escaped = false
         for character in text.dropFirst().dropLast() {

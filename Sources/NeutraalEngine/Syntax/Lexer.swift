@@ -69,25 +69,23 @@ public struct Lexer {
     /// Splits `key: value` at the first colon outside quotes. Returns nil when there is no colon.
     public func splitAttribute(_ node: OutlineNode) -> (key: String, keyLocation: SourceLocation,
                                                           value: String, valueLocation: SourceLocation)? {
+        let bytes = Array(node.text.utf8)
         var inQuotes = false
         var escaped = false
-        var offset = 0
-        for character in node.text.unicodeScalars {
+        for (offset, byte) in bytes.enumerated() {
             if inQuotes {
-                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inQuotes = false }
-            } else if character == "\"" {
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inQuotes = false }
+            } else if byte == 0x22 {
                 inQuotes = true
-            } else if character == ":" {
-                let scalars = Array(node.text.unicodeScalars)
-                let key = String(String.UnicodeScalarView(scalars[0..<offset])).trimmingSpaces()
+            } else if byte == UInt8(ascii: ":") {
+                let key = String(decoding: bytes[0..<offset], as: UTF8.self).trimmingSpaces()
                 var valueStart = offset + 1
-                while valueStart < scalars.count, scalars[valueStart] == " " { valueStart += 1 }
-                let value = String(String.UnicodeScalarView(scalars[valueStart...]))
+                while valueStart < bytes.count, bytes[valueStart] == 0x20 { valueStart += 1 }
+                let value = String(decoding: bytes[valueStart...], as: UTF8.self)
+                let column = bytes[0..<valueStart].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
                 let loc = node.location
-                return (key, loc, value,
-                        SourceLocation(file: loc.file, line: loc.line, column: loc.column + valueStart))
+                return (key, loc, value, SourceLocation(file: loc.file, line: loc.line, column: loc.column + column))
             }
-            offset += 1
         }
         return nil
     }

@@ -8,33 +8,38 @@ public struct OutlineParser {
     /// Parses `source` into top-level nodes; problems are appended to `diagnostics`.
     public func parse(_ source: SourceText, diagnostics: inout [Diagnostic]) -> [OutlineNode] {
         var lines: [(indent: Int, node: OutlineNode)] = []
-        var lineNumber = 0
-        var text = String(decoding: source.bytes, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        let bytes = source.bytes
+        var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var lineNumber = source.firstLine - 1
+        while lineStart <= bytes.count {
             lineNumber += 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            var indent = 0
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let next = lineEnd + 1
+            var contentEnd = lineEnd
+            if contentEnd > lineStart, bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            var index = lineStart
             var sawTab = false
-            for character in line {
-                if character == " " { indent += 1 } else if character == "\t" { sawTab = true; indent += 1 } else { break }
+            while index < contentEnd, bytes[index] == 0x20 || bytes[index] == 0x09 {
+                if bytes[index] == 0x09 { sawTab = true }
+                index += 1
             }
-            let content = line.dropFirst(indent)
-            if content.isEmpty || content.hasPrefix("#") { continue }
+            let indent = index - lineStart
+            defer { lineStart = next }
+            if index == contentEnd || bytes[index] == UInt8(ascii: "#") { continue }
             if sawTab {
                 diagnostics.append(Diagnostic("rules.tab-indentation", "indentation uses a tab",
                                               at: SourceLocation(file: source.path, line: lineNumber, column: 1),
                                               hint: "indent with two spaces per level"))
             }
-            let stripped = Self.stripComment(content)
-            let column = line.prefix(indent).unicodeScalars.count + 1
-            lines.append((indent, OutlineNode(text: stripped,
-                                              location: SourceLocation(file: source.path, line: lineNumber, column: column),
+            var end = Self.commentStart(bytes, from: index, to: contentEnd)
+            while end > index, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            let text = String(decoding: bytes[index..<end], as: UTF8.self)
+            lines.append((indent, OutlineNode(text: text, location: SourceLocation(file: source.path, line: lineNumber, column: indent + 1),
                                               children: [])))
         }
-        var index = 0
-        return Self.build(lines, &index, parentIndent: -1)
+        var position = 0
+        return Self.build(lines, &position, parentIndent: -1)
     }
 
     private static func build(_ lines: [(indent: Int, node: OutlineNode)], _ index: inout Int,
@@ -57,26 +62,32 @@ public struct OutlineParser {
         return result
     }
 
-    /// Removes a ` # comment` that stands outside double quotes.
-    static func stripComment(_ content: Substring) -> String {
+    /// Where a ` # comment` outside double quotes starts in `bytes[from..<to]` (`to` when there is none).
+    static func commentStart(_ bytes: [UInt8], from: Int, to: Int) -> Int {
         var inQuotes = false
         var escaped = false
-        var previous: Character = " "
-        var end = content.endIndex
-        for index in content.indices {
-            let character = content[index]
+        var previous: UInt8 = 0x20
+        var index = from
+        while index < to {
+            let byte = bytes[index]
             if inQuotes {
-                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inQuotes = false }
-            } else if character == "\"" {
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inQuotes = false }
+            } else if byte == 0x22 {
                 inQuotes = true
-            } else if character == "#", previous == " " {
-                end = index
-                break
+            } else if byte == UInt8(ascii: "#"), previous == 0x20 {
+                return index
             }
-            previous = character
+            previous = byte
+            index += 1
         }
-        var result = content[content.startIndex..<end]
-        while result.last == " " { result = result.dropLast() }
-        return String(result)
+        return to
+    }
+
+    /// Removes a ` # comment` that stands outside double quotes.
+    static func stripComment(_ content: Substring) -> String {
+        let bytes = Array(content.utf8)
+        var end = commentStart(bytes, from: 0, to: bytes.count)
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        return String(decoding: bytes[0..<end], as: UTF8.self)
     }
 }
