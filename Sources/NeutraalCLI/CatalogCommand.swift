@@ -2,9 +2,11 @@ import NeutraalEngine
 
 /// `neutraal catalog`: the whole rule set as a document, grouped by source.
 enum CatalogCommand {
-    static let usage = "neutraal catalog [--format markdown] [--rules DIR]"
+    static let usage = "neutraal catalog [--format markdown|html] [--lang nl|en] [--rules DIR]"
     static let options = [
-        OptionSpec("--format", value: "FORMAT", allowed: ["markdown"], help: "markdown (default)"),
+        OptionSpec("--format", value: "FORMAT", allowed: ["markdown", "html"],
+                   help: "markdown (default) or html (one self-contained page)"),
+        NeutraalCommand.languageOption,
         NeutraalCommand.rulesOption,
     ]
 
@@ -14,7 +16,13 @@ enum CatalogCommand {
         }
         if status != ExitCode.success { return status }
         guard let ruleSet = RulesLocator.load(parsed, console: console) else { return ExitCode.inputError }
-        console.out(RuleCatalog.markdown(ruleSet))
+        switch parsed.value("--format") ?? "markdown" {
+        case "html":
+            let language: Language = parsed.value("--lang") == "en" ? .english : .dutch
+            console.out(RuleCatalog.html(ruleSet, language: language))
+        default:
+            console.out(RuleCatalog.markdown(ruleSet))
+        }
         return ExitCode.success
     }
 }

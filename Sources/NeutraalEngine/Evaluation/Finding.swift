@@ -70,7 +70,7 @@ public struct Finding: Sendable {
     /// The message with `{field}` and `{match}` filled in.
     public func message(_ language: Language, facts: (String) -> String?) -> String {
         var text = rule.message(language)
-        guard text.contains(Character("{")) else { return text }
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         var result = ""
         while let open = text.firstIndex(of: "{"), let close = text[open...].firstIndex(of: "}") {
             result += text[..<open]

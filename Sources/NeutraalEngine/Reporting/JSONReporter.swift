@@ -5,6 +5,8 @@ public struct JSONReporter: Reporter {
     /// Rendered once per rule: the citation object, and the message where it quotes no fact.
     private var citations: [String: String] = [:]
     private var fixedMessages: [String: String] = [:]
+    private var heads: [String: String] = [:]
+    private var lastSource: (path: String, quoted: String)?
 
     public init() {}
 
@@ -31,7 +33,7 @@ public struct JSONReporter: Reporter {
 
     private mutating func message(_ finding: Finding, _ evaluation: Evaluation, _ context: ReportContext) -> String {
         let template = finding.rule.message(context.language)
-        guard !template.contains(Character("{")) else { return JSONWriter.quote(FactDisplay.message(finding, evaluation, context)) }
+        guard !template.utf8.contains(UInt8(ascii: "{")) else { return JSONWriter.quote(FactDisplay.message(finding, evaluation, context)) }
         if let cached = fixedMessages[finding.rule.id] { return cached }
         let quoted = JSONWriter.quote(template)
         fixedMessages[finding.rule.id] = quoted
@@ -55,7 +57,13 @@ public struct JSONReporter: Reporter {
             let description = evaluation.description
             let location = description.location
             json.field("id", description.id)
-            json.field("source", description.source.path)
+            if let last = lastSource, last.path == description.source.path {
+                json.raw("source", last.quoted)
+            } else {
+                let quoted = JSONWriter.quote(description.source.path)
+                lastSource = (description.source.path, quoted)
+                json.raw("source", quoted)
+            }
             json.field("line", location.line)
             json.field("column", location.column)
             json.field("verdict", evaluation.verdict.rawValue)
@@ -86,9 +94,14 @@ public struct JSONReporter: Reporter {
     private mutating func write(_ finding: Finding, _ evaluation: Evaluation, _ context: ReportContext, into json: inout JSONWriter) {
         let rule = finding.rule
         json.beginObject()
-        json.field("rule", rule.id)
-        json.field("title", rule.title)
-        json.field("verdict", rule.verdict.rawValue)
+        if let head = heads[rule.id] {
+            json.raw(nil, head)
+        } else {
+            let head = JSONWriter.quote("rule") + ":" + JSONWriter.quote(rule.id) + "," + JSONWriter.quote("title") + ":"
+                + JSONWriter.quote(rule.title) + "," + JSONWriter.quote("verdict") + ":" + JSONWriter.quote(rule.verdict.rawValue)
+            heads[rule.id] = head
+            json.raw(nil, head)
+        }
         json.field("status", finding.statusWord)
         if case .overridden(let by) = finding.status { json.field("overriddenBy", by) }
         if case .waived(let waiver) = finding.status {

@@ -6,6 +6,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case junit
     case github
     case markdown
+    case html
 
     /// A fresh reporter for the format.
     public func makeReporter() -> any Reporter {
@@ -16,6 +17,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         case .junit: return JUnitReporter()
         case .github: return GitHubReporter()
         case .markdown: return MarkdownReporter()
+        case .html: return HTMLReporter()
         }
     }
 }

@@ -1,0 +1,216 @@
+import Foundation
+import Testing
+@testable import NeutraalEngine
+
+/// The real rule set and the bundled samples, judged in-process, for the HTML report tests.
+private enum HTMLCase {
+    static var root: String {
+        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while url.path != "/" {
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+            url = url.deletingLastPathComponent()
+        }
+        return FileManager.default.currentDirectoryPath
+    }
+
+    static let loaded: Result<RuleSet, DiagnosticList> = {
+        do {
+            return .success(try RuleSetLoader().load(folder: root + "/Rules"))
+        } catch let list as DiagnosticList {
+            return .failure(list)
+        } catch {
+            return .failure(DiagnosticList([Diagnostic("test.unexpected", "\(error)", at: nil)]))
+        }
+    }()
+
+    static func ruleSet() throws -> RuleSet { try loaded.get() }
+
+    static let asOf = CivilDate.parse("2024-06-01") ?? 0
+
+    /// Every description of `Samples/`, read and judged in path order.
+    static func samples(_ ruleSet: RuleSet) throws -> [ReportItem] {
+        let folder = root + "/Samples"
+        let paths = (FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? [])
+            .filter { path in InputCollector.extensions.contains { path.hasSuffix("." + $0) } }.sorted()
+        let reader = DescriptionReader(vocabulary: ruleSet.vocabulary)
+        let evaluator = Evaluator(ruleSet: ruleSet, asOf: asOf)
+        var items: [ReportItem] = []
+        for path in paths {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder + "/" + path)))
+            for outcome in reader.read(SourceText(path: "Samples/" + path, bytes: bytes)) {
+                switch outcome {
+                case .description(let description): items.append(.evaluated(evaluator.evaluate(description)))
+                case .failure(let source, let id, let diagnostics): items.append(.failed(source: source, id: id, diagnostics: diagnostics))
+                }
+            }
+        }
+        return items
+    }
+
+    /// Reads and judges one JSON description.
+    static func judge(_ json: String, _ ruleSet: RuleSet) -> ReportItem? {
+        let outcomes = DescriptionReader(vocabulary: ruleSet.vocabulary).read(SourceText(path: "hostile.json", bytes: Array(json.utf8)))
+        guard outcomes.count == 1 else { return nil }
+        switch outcomes[0] {
+        case .description(let description): return .evaluated(Evaluator(ruleSet: ruleSet, asOf: asOf).evaluate(description))
+        case .failure(let source, let id, let diagnostics): return .failed(source: source, id: id, diagnostics: diagnostics)
+        }
+    }
+
+    /// The whole page, as `lint --format html` writes it.
+    static func render(_ items: [ReportItem], _ ruleSet: RuleSet, language: Language = .dutch) -> (page: String, summary: Summary) {
+        let context = ReportContext(ruleSet: ruleSet, language: language)
+        var reporter = HTMLReporter()
+        var summary = Summary()
+        var page = reporter.begin(context)
+        for item in items {
+            summary.add(item)
+            page += reporter.add(item, context)
+        }
+        return (page + reporter.finish(summary, context), summary)
+    }
+
+    /// The findings in the page's JSON data block, as (description id, category, rule).
+    static func data(_ page: String) throws -> [(id: String, category: String, rule: String, marks: [Int])] {
+        let open = "<script type=\"application/json\" id=\"neutraal-data\">"
+        let parts = page.components(separatedBy: open)
+        try #require(parts.count == 2)
+        let json = try #require(parts[1].components(separatedBy: "</script>").first)
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        var rows: [(String, String, String, [Int])] = []
+        for entry in entries {
+            let id = try #require(entry["id"] as? String)
+            for finding in try #require(entry["f"] as? [[String: Any]]) {
+                rows.append((id, try #require(finding["v"] as? String), try #require(finding["r"] as? String), finding["m"] as? [Int] ?? []))
+            }
+        }
+        return rows
+    }
+}
+
+@Suite("The HTML report")
+struct HTMLReporterTests {
+    static let hostile = #"""
+    {"kind": "post", "id": "<script>alert(1)</script> \" ' ]]>", "date": "2023-11-20",
+     "account": {"variant": "corporate"}, "postedBy": "civil-servant", "draftedBy": "civil-servant",
+     "text": "Stem op 22 november! <script>alert(1)</script> ]]> \"quoted\" 'single' \u001b[31mred\u001b[0m <b onmouseover=x>"}
+    """#
+
+    @Test("description text cannot inject markup: script tags, CDATA ends, quotes and ANSI escapes are escaped")
+    func hostileTextIsEscaped() throws {
+        let ruleSet = try HTMLCase.ruleSet()
+        let item = try #require(HTMLCase.judge(Self.hostile, ruleSet))
+        let (page, _) = HTMLCase.render([item], ruleSet)
+        #expect(!page.contains("<script>alert"))
+        #expect(!page.lowercased().contains("<script>alert"))
+        #expect(!page.contains("<b onmouseover"))
+        #expect(!page.contains("]]>"))
+        #expect(!page.unicodeScalars.contains("\u{1B}"))
+        // exactly the page's own three script elements: settings, data and the script
+        #expect(page.components(separatedBy: "<script").count - 1 == 3)
+        #expect(page.components(separatedBy: "</script>").count - 1 == 3)
+        // the text is there, escaped, in the part without script and in the data
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(page.contains("\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"))
+        #expect(page.contains("&quot;quoted&quot;"))
+        let rows = try HTMLCase.data(page)
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0.id == "<script>alert(1)</script> \" ' ]]>" })
+    }
+
+    @Test("the evidence is highlighted with <mark> at its Unicode-scalar offsets")
+    func evidenceIsMarked() throws {
+        #expect(HTMLReporter.highlighted("één <b> stem op mij", marks: [(8, 19)]) == "één &lt;b&gt; <mark>stem op mij</mark>")
+        #expect(HTMLReporter.highlighted("abc", marks: [(1, 2), (0, 1), (2, 9)]) == "<mark>a</mark><mark>b</mark><mark>c</mark>")
+        #expect(HTMLReporter.highlighted("abc", marks: [(2, 1)]) == "abc")
+        let long = String(repeating: "x", count: 3000) + "MATCH" + String(repeating: "y", count: 3000)
+        let (shown, shift) = HTMLReporter.excerpt(long, marks: [(3000, 3005)])
+        let scalars = Array(try #require(shown).unicodeScalars)
+        #expect(scalars.count <= HTMLReporter.textLimit + 2)
+        #expect(String(String.UnicodeScalarView(scalars[(3000 + shift)..<(3005 + shift)])) == "MATCH")
+    }
+
+    @Test("totals per verdict match the summary, and every finding of the samples is in the data")
+    func samplesAreComplete() throws {
+        let ruleSet = try HTMLCase.ruleSet()
+        let items = try HTMLCase.samples(ruleSet)
+        #expect(items.count > 20)
+        let (page, summary) = HTMLCase.render(items, ruleSet)
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">"))
+        #expect(page.hasSuffix("</html>\n"))
+        for verdict in Verdict.allCases {
+            let card = "<span class=\"n\">\(summary.byVerdict[verdict] ?? 0)</span><span class=\"l\">\(verdict.dutch)</span>"
+            #expect(page.contains(card), "no total for \(verdict)")
+        }
+        var expected: [String] = []
+        for item in items {
+            guard case .evaluated(let evaluation) = item else { continue }
+            for finding in evaluation.findings {
+                guard let category = HTMLCategory(finding) else { continue }
+                expected.append("\(evaluation.description.id) \(category.rawValue) \(finding.rule.id)")
+            }
+            for problem in evaluation.problems { expected.append("\(evaluation.description.id) error \(problem.code)") }
+        }
+        let rows = try HTMLCase.data(page)
+        #expect(rows.map { "\($0.id) \($0.category) \($0.rule)" } == expected)
+        #expect(rows.contains { !$0.marks.isEmpty }, "some evidence is a stretch of text")
+        #expect(page.contains("<mark>"))
+        // the charts: one bar per rule with findings, linked to the table's filter
+        for rule in Set(rows.filter { $0.category != "error" }.map(\.rule)) {
+            #expect(page.contains("<a href=\"#rule=\(rule)\">"), "no bar for \(rule)")
+        }
+        #expect(page.contains("Tweede Kamerverkiezing 2023: 2023-10-09 – 2023-11-22"))
+        // self-contained: nothing is loaded from elsewhere
+        for reference in ["src=", "<link", "@import", "url("] { #expect(!page.contains(reference)) }
+    }
+
+    @Test("English labels with --lang en")
+    func english() throws {
+        let ruleSet = try HTMLCase.ruleSet()
+        let item = try #require(HTMLCase.judge(Self.hostile, ruleSet))
+        let (page, _) = HTMLCase.render([item], ruleSet, language: .english)
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(page.contains("Totals per verdict"))
+        #expect(page.contains("\"violation\":\"violation\""))
+        #expect(!page.contains("Totalen per oordeel"))
+    }
+
+    @Test("an empty run is a complete page that says there are no findings")
+    func emptyRun() throws {
+        let ruleSet = try HTMLCase.ruleSet()
+        let (page, _) = HTMLCase.render([], ruleSet)
+        #expect(page.contains("Geen bevindingen."))
+        #expect(try HTMLCase.data(page).isEmpty)
+        #expect(page.hasSuffix("</html>\n"))
+    }
+
+    @Test("an unreadable description is a row of its own")
+    func unreadable() throws {
+        let ruleSet = try HTMLCase.ruleSet()
+        let item = try #require(HTMLCase.judge(#"{"kind": "post", "account": {"variant": "<hybrid>"}}"#, ruleSet))
+        let (page, summary) = HTMLCase.render([item], ruleSet)
+        #expect(summary.errors == 1)
+        #expect(try HTMLCase.data(page).allSatisfy { $0.category == "error" })
+        #expect(!page.contains("<hybrid>"))
+    }
+
+    @Test("grid lines of the chart fall on whole numbers", arguments: [(1, 4), (4, 4), (5, 8), (9, 12), (37, 40), (120, 200), (1234, 2000)])
+    func niceCeiling(value: Int, expected: Int) {
+        #expect(SVGChart.niceCeiling(value) == expected)
+    }
+
+    @Test("the catalog page lists every rule with both messages, escaped, grouped by source")
+    func catalog() throws {
+        let ruleSet = try HTMLCase.ruleSet()
+        let page = RuleCatalog.html(ruleSet, language: .dutch)
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">"))
+        #expect(!page.contains("<script"))
+        for rule in ruleSet.rules {
+            #expect(page.contains("id=\"\(RuleCatalog.anchor("rule", rule.id))\""), "no article for \(rule.id)")
+            #expect(page.contains(XMLEscape.text(rule.messageNL)))
+            #expect(page.contains(XMLEscape.text(rule.messageEN)))
+        }
+        #expect(RuleCatalog.html(ruleSet, language: .english).contains("<h2>Source documents</h2>"))
+        #expect(RuleCatalog.anchor("rule", "A.B <x>") == "rule-A_B__x_")
+    }
+}
