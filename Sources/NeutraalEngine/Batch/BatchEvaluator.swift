@@ -13,7 +13,7 @@ public struct BatchEvaluator: Sendable {
     public let chunkSize: Int
 
     public init(evaluator: Evaluator, baseline: Baseline = Baseline(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                chunkSize: Int = 1 << 20) {
+                chunkSize: Int = 1 << 18) {
         self.evaluator = evaluator
         self.baseline = baseline
         self.jobs = max(1, jobs)
@@ -39,22 +39,35 @@ public struct BatchEvaluator: Sendable {
     /// Runs the batch; `emit` receives the results of each unit of work in input order, on the calling
     /// thread, with the text `render` made of them on the worker thread (nil without `render`): formats
     /// that render each description on its own are thus rendered on every core too.
+    ///
+    /// Units are judged on `jobs` worker threads while the calling thread reads the next units and emits
+    /// finished ones in order; at most `jobs * 3` units are read but not yet emitted, so memory stays flat.
     public func run(_ inputs: [InputCollector.Input], readStandardInput: () -> [UInt8],
                     render: (@Sendable ([ReportItem]) -> String)? = nil, emit: ([ReportItem], String?) -> Void) {
-        var wave: [Unit] = []
-        var waveBytes = 0
-        let waveLimit = jobs * 4
-        func flush() {
-            guard !wave.isEmpty else { return }
-            let results = process(wave, render: render)
-            wave.removeAll(keepingCapacity: true)
-            waveBytes = 0
-            for (items, text) in results { emit(items, text) }
+        let pipeline = Pipeline(limit: jobs * 3)
+        let workers = DispatchSemaphore(value: jobs)
+        var submitted = 0
+        var emitted = 0
+        func emitReady(waitForOne: Bool) {
+            var wait = waitForOne
+            while let result = pipeline.take(emitted, wait: wait) {
+                emit(result.0, result.1)
+                emitted += 1
+                wait = false
+            }
         }
         func add(_ unit: Unit) {
-            wave.append(unit)
-            waveBytes += unit.size
-            if wave.count >= waveLimit || waveBytes >= chunkSize * waveLimit { flush() }
+            while submitted - emitted >= pipeline.limit { emitReady(waitForOne: true) }
+            let sequence = submitted
+            submitted += 1
+            workers.wait()
+            DispatchQueue.global().async {
+                let items = self.evaluate(unit)
+                let text = render?(items)
+                pipeline.put(sequence, (items, text))
+                workers.signal()
+            }
+            emitReady(waitForOne: false)
         }
         for input in inputs {
             switch input {
@@ -82,26 +95,36 @@ public struct BatchEvaluator: Sendable {
                 }
             }
         }
-        flush()
+        while emitted < submitted { emitReady(waitForOne: true) }
     }
 
-    private func process(_ wave: [Unit], render: (@Sendable ([ReportItem]) -> String)?) -> [([ReportItem], String?)] {
-        /// Each slot is written by exactly one iteration, and read only after all of them finished.
-        final class Slots: @unchecked Sendable {
-            var results: [([ReportItem], String?)]
-            init(_ count: Int) { results = Array(repeating: ([], nil), count: count) }
+    /// Finished units by sequence number, handed to the emitting thread in order.
+    final class Pipeline: @unchecked Sendable {
+        let limit: Int
+        private let condition = NSCondition()
+        private var results: [Int: ([ReportItem], String?)] = [:]
+
+        init(limit: Int) {
+            self.limit = max(2, limit)
         }
-        let slots = Slots(wave.count)
-        let work: @Sendable (Int) -> Void = { index in
-            let items = self.evaluate(wave[index])
-            slots.results[index] = (items, render?(items))
+
+        func put(_ sequence: Int, _ result: ([ReportItem], String?)) {
+            condition.lock()
+            results[sequence] = result
+            condition.broadcast()
+            condition.unlock()
         }
-        if jobs == 1 || wave.count == 1 {
-            for index in wave.indices { work(index) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: wave.count) { index in work(index) }
+
+        /// The result of `sequence`: waits for it when `wait`, else nil when it is not finished yet.
+        func take(_ sequence: Int, wait: Bool) -> ([ReportItem], String?)? {
+            condition.lock()
+            defer { condition.unlock() }
+            while results[sequence] == nil {
+                guard wait else { return nil }
+                condition.wait()
+            }
+            return results.removeValue(forKey: sequence)
         }
-        return slots.results
     }
 
     private func evaluate(_ unit: Unit) -> [ReportItem] {

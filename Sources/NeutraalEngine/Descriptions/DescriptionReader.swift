@@ -10,6 +10,11 @@ public struct DescriptionReader: Sendable {
 
     public let vocabulary: Vocabulary
 
+    /// The largest single description, in bytes. A larger record is refused with a located error rather
+    /// than judged: no post or speech comes near it, and matching a text of hundreds of megabytes would
+    /// hold up a whole batch.
+    public static let maximumRecordSize = 8 * 1024 * 1024
+
     public init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
     }
@@ -33,6 +38,7 @@ public struct DescriptionReader: Sendable {
     public func read(_ source: SourceText, format: Format? = nil) -> [ReadOutcome] {
         let chosen = format ?? Self.format(path: source.path, bytes: source.bytes)
         let bom = source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if chosen == .header, source.bytes.count - bom > Self.maximumRecordSize { return [tooLarge(source, id: source.path, at: bom)] }
         switch chosen {
         case .header:
             return [readHeader(source, from: bom)]
@@ -54,13 +60,22 @@ public struct DescriptionReader: Sendable {
             if items.isEmpty {
                 return [failure(source, id: source.path, "input.empty", "the list holds no descriptions", at: start)]
             }
-            return items.enumerated().map { index, item in build(json: item, source: source, number: index + 1, batch: true) }
+            return items.enumerated().map { index, item in
+                let end = index + 1 < items.count ? items[index + 1].offset : bytes.count
+                if end - item.offset > Self.maximumRecordSize { return tooLarge(source, id: "\(source.path)#\(index + 1)", at: item.offset) }
+                return build(json: item, source: source, number: index + 1, batch: true)
+            }
         case .success(let value):
+            if bytes.count - start > Self.maximumRecordSize { return [tooLarge(source, id: source.path, at: value.offset)] }
             return [build(json: value, source: source, number: 1, batch: false)]
         case .failure(let failure):
             // several objects, one per line, in a `.json` file: read as JSON Lines
+            // (only when the first line is a whole object of its own; otherwise the original error stands)
             if failure.message.hasPrefix("unexpected"), bytes[start] == UInt8(ascii: "{") {
-                return readLines(source, from: start, numbering: true)
+                let firstLineEnd = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                if case .success = JSONParser().parse(bytes, range: start..<firstLineEnd) {
+                    return readLines(source, from: start, numbering: true)
+                }
             }
             return [self.failure(source, id: source.path, "input.invalid-json", failure.message, at: failure.offset, hint: failure.hint)]
         }
@@ -96,6 +111,7 @@ public struct DescriptionReader: Sendable {
         var first = range.lowerBound
         while first < range.upperBound, [0x20, 0x09, 0x0D].contains(bytes[first]) { first += 1 }
         if first == range.upperBound { return nil }
+        if range.count > Self.maximumRecordSize { return tooLarge(source, id: "\(source.path)#\(number)", at: first) }
         switch JSONParser().parse(bytes, range: range) {
         case .success(let value):
             return build(json: value, source: source, number: number, batch: true)
@@ -117,6 +133,11 @@ public struct DescriptionReader: Sendable {
     private func identifier(_ record: Record, source: SourceText, number: Int, batch: Bool) -> String {
         if let slot = vocabulary.idSlot, case .string(let id)? = record.values[slot], !id.isEmpty { return id }
         return batch ? "\(source.path)#\(number)" : source.path
+    }
+
+    private func tooLarge(_ source: SourceText, id: String, at offset: Int) -> ReadOutcome {
+        failure(source, id: id, "input.too-large", "the description is larger than \(Self.maximumRecordSize / 1024 / 1024) MB and is not judged",
+                at: offset, hint: "a description is one post, speech or activity; split the text or shorten it")
     }
 
     private func failure(_ source: SourceText, id: String, _ code: String, _ message: String, at offset: Int,

@@ -33,6 +33,19 @@ public struct FoldedText: Sendable {
             length = min(length, original.count - index)
             var scalarValue: UInt32 = 0
             if length == 2 { scalarValue = UInt32(byte & 0x1F) << 6 | UInt32(original[index + 1] & 0x3F) }
+            if length == 2, (0x300...0x36F).contains(scalarValue) {
+                // a combining diacritic (text in decomposed form, as some systems paste it): dropped
+                index += length
+                continue
+            }
+            if Self.isSeparator(original, at: index, length: length) {
+                // punctuation and spaces outside ASCII (“ ” « » – — non-breaking space …) separate words
+                cased.append(0x20)
+                lower.append(0x20)
+                origin.append(Int32(index))
+                index += length
+                continue
+            }
             if let replacement = Self.fold(scalarValue), length == 2 {
                 for folded in replacement.utf8 {
                     cased.append(folded)
@@ -52,6 +65,16 @@ public struct FoldedText: Sendable {
         self.cased = cased
         self.origin = origin
         self.original = original
+    }
+
+    /// Whether the character at `index` is a non-ASCII character that is neither a letter nor a digit.
+    static func isSeparator(_ bytes: [UInt8], at index: Int, length: Int) -> Bool {
+        guard length >= 2, index + length <= bytes.count else { return false }
+        var value = UInt32(bytes[index] & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07))
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        let properties = scalar.properties
+        return !(properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark)
     }
 
     /// Folds a pattern or lexicon entry the same way (returns the lower-cased and the cased bytes).

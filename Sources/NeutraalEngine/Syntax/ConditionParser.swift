@@ -5,6 +5,9 @@
 public struct ConditionParser {
     private var tokens: [Token]
     private var index = 0
+    private var depth = 0
+    /// Deeper nesting of `not` and parentheses is refused with an error instead of exhausting the stack.
+    static let maximumDepth = 100
     private let end: SourceLocation
     private(set) var diagnostics: [Diagnostic] = []
 
@@ -63,6 +66,13 @@ public struct ConditionParser {
 
     private mutating func parseUnary() -> ConditionSyntax {
         let start = here
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maximumDepth {
+            fail("rules.nesting-too-deep", "the condition is nested more than \(Self.maximumDepth) levels deep",
+                 hint: "split it into named conditions with `define`")
+            return Self.placeholder
+        }
         if accept("not") { return .not(parseUnary(), start) }
         return parsePrimary()
     }

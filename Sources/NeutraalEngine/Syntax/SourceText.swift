@@ -43,6 +43,8 @@ public final class SourceText: @unchecked Sendable {
         }
         // a continuation byte position counts as part of the preceding character
         if clamped < bytes.count, bytes[clamped] & 0xC0 == 0x80, column > 1 { column -= 1 }
+        // a byte order mark at the start of the file is not a column
+        if low == 0, firstLine == 1, clamped >= 3, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { column -= 1 }
         return SourceLocation(file: path, line: low + firstLine, column: column)
     }
 

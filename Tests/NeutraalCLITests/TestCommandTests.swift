@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// `neutraal test`: rule examples and samples replayed as regression tests, failures pointing at their own line.
+@Suite("neutraal test")
+struct TestCommandTests {
+    @Test("all examples of a correct rule set pass: exit 0")
+    func passing() throws {
+        let workspace = try Workspace()
+        let result = InProcess.run(["test", "--rules", workspace.rules])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.out.contains("6 rule examples and 0 samples"))
+        #expect(result.out.contains("6 passed, 0 failed"))
+    }
+
+    @Test("a wrong example fails with exit 1, at its own file and line, expected against actual")
+    func failingExample() throws {
+        let workspace = try Workspace()
+        try workspace.write("rules/cli.rules", CLIFixture.rules.replacingOccurrences(
+            of: "  example fires \"corporate\":\n    kind: post\n    account.variant: corporate",
+            with: "  example fires \"corporate\":\n    kind: post\n    account.variant: hybrid"))
+        let result = InProcess.run(["test", "--rules", workspace.rules])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.out.contains("cli.rules:51:3: FAIL CLI-ACCOUNT example fires \"corporate\"\n"))
+        #expect(result.out.contains("expected: CLI-ACCOUNT fires\n"))
+        #expect(result.out.contains("actual:   CLI-ACCOUNT silent\n"))
+        #expect(result.out.contains("5 passed, 1 failed"))
+    }
+
+    @Test("a sample whose expectation does not hold fails, naming the rules that differ")
+    func failingSample() throws {
+        let workspace = try Workspace()
+        let sample = try workspace.write("Samples/post.md", "---\nexpect verdict: allowed\nexpect rules: CLI-GENERAL\n" + CLIFixture.violation.dropFirst(4))
+        let result = InProcess.run(["test", sample, "--rules", workspace.rules])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.out.contains("\(sample):1:1: FAIL"))
+        #expect(result.out.contains("expected verdict: allowed"))
+        #expect(result.out.contains("actual verdict:   violation"))
+        #expect(result.out.contains("- not fired: CLI-GENERAL"))
+        #expect(result.out.contains("+ also fired: CLI-SPECIFIC"))
+    }
+
+    @Test("a sample whose expectation holds passes")
+    func passingSample() throws {
+        let workspace = try Workspace()
+        let sample = try workspace.write("Samples/post.md",
+                                         "---\nexpect verdict: violation\nexpect rules: CLI-SPECIFIC\nexpect overridden: CLI-GENERAL\n" + CLIFixture.violation.dropFirst(4))
+        let result = InProcess.run(["test", sample, "--rules", workspace.rules])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.out.contains("6 rule examples and 1 samples"))
+    }
+}
