@@ -208,7 +208,7 @@ struct BinaryTests {
                                                                                       with: "when: " + deep.condition))
         let result = try Binary.run(["validate", "rules"], in: workspace.root.path)
         let located = result.err.contains("rules/cli.rules:47:")
-        withKnownIssue("ConditionParser recurses once per `(` or `not` (parseOr → parseAnd → parseUnary → parsePrimary) with no depth limit") {
+        do {
             #expect(result.status == 2, "exit status \(result.status)")
             #expect(located, "the error names the condition's line")
         }
