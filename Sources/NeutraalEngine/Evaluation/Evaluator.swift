@@ -222,7 +222,7 @@ public struct Evaluator: Sendable {
             return result
         case .test(let test):
             let result = evaluate(test, &scope, trace: trace)
-            trace?.stack[trace!.stack.count - 1].append(ExplainNode(text: test.text, outcome: result, children: []))
+            if let trace { trace.stack[trace.stack.count - 1].append(ExplainNode(text: test.text, outcome: result, children: [])) }
             return result
         case .quantified(let quantifier, let slot, let path, let body, let absent):
             trace?.open()
