@@ -7,7 +7,7 @@ public struct ConditionParser {
     private var index = 0
     private var depth = 0
     /// Deeper nesting of `not` and parentheses is refused with an error instead of exhausting the stack.
-    static let maximumDepth = 100
+    static let maximumDepth = 256
     private let end: SourceLocation
     private(set) var diagnostics: [Diagnostic] = []
 
