@@ -5,20 +5,14 @@ public struct JSONWriter {
     public private(set) var output = ""
     private var needsComma: [Bool] = [false]
 
-    public init() {}
+    public init() {
+        output.reserveCapacity(1024)
+    }
 
     /// A string literal with its quotes.
     public static func quote(_ text: String) -> String {
         // fast path: nothing to escape (the common case for ids, rule ids and most messages)
-        var clean = true
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x7F
-                || byte == 0xC2 || byte == 0xE2 {
-                clean = false
-                break
-            }
-        }
-        if clean { return "\"" + text + "\"" }
+        if needsNoEscaping(text) { return "\"" + text + "\"" }
         var result = "\""
         result.reserveCapacity(text.utf8.count + 8)
         for scalar in text.unicodeScalars {
@@ -52,7 +46,7 @@ public struct JSONWriter {
 
     public mutating func beginObject(_ key: String? = nil) {
         separator()
-        if let key { output += Self.quote(key) + ":" }
+        if let key { appendKey(key) }
         output += "{"
         needsComma.append(false)
     }
@@ -64,7 +58,7 @@ public struct JSONWriter {
 
     public mutating func beginArray(_ key: String? = nil) {
         separator()
-        if let key { output += Self.quote(key) + ":" }
+        if let key { appendKey(key) }
         output += "["
         needsComma.append(false)
     }
@@ -77,29 +71,57 @@ public struct JSONWriter {
     public mutating func field(_ key: String, _ value: String?) {
         guard let value else { return }
         separator()
-        output += Self.quote(key) + ":" + Self.quote(value)
+        appendKey(key)
+        appendQuoted(value)
     }
 
     public mutating func field(_ key: String, _ value: Int?) {
         guard let value else { return }
         separator()
-        output += Self.quote(key) + ":" + String(value)
+        appendKey(key)
+        output += String(value)
     }
 
     public mutating func field(_ key: String, _ value: Bool) {
         separator()
-        output += Self.quote(key) + ":" + (value ? "true" : "false")
+        appendKey(key)
+        output += value ? "true" : "false"
     }
 
     /// Inserts already rendered JSON as a member (`key` given) or an element.
     public mutating func raw(_ key: String?, _ json: String) {
         separator()
-        if let key { output += Self.quote(key) + ":" }
+        if let key { appendKey(key) }
         output += json
     }
 
     public mutating func value(_ text: String) {
         separator()
-        output += Self.quote(text)
+        appendQuoted(text)
+    }
+
+    /// `"key":`, appended in place.
+    private mutating func appendKey(_ key: String) {
+        appendQuoted(key)
+        output += ":"
+    }
+
+    /// A string literal appended in place, without building it apart first when nothing needs escaping.
+    private mutating func appendQuoted(_ text: String) {
+        if Self.needsNoEscaping(text) {
+            output += "\""
+            output += text
+            output += "\""
+        } else {
+            output += Self.quote(text)
+        }
+    }
+
+    static func needsNoEscaping(_ text: String) -> Bool {
+        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26
+            || byte == 0x7F || byte == 0xC2 || byte == 0xE2 {
+            return false
+        }
+        return true
     }
 }
