@@ -31,6 +31,27 @@ struct PatternDFA: Sendable {
             }
             return result.sorted()
         }
+        // bytes that every instruction treats alike form one class; the construction works per class
+        var classOf = [Int](repeating: 0, count: 256)
+        var representatives: [Int] = []
+        var signatures: [[Bool]: Int] = [:]
+        for byte in 0..<256 {
+            let signature = program.map { instruction -> Bool in
+                switch instruction {
+                case .byte(let expected): return Int(expected) == byte
+                case .set(let bytes): return bytes.contains(UInt8(byte))
+                case .any: return byte != 0x0A
+                default: return false
+                }
+            }
+            if let known = signatures[signature] {
+                classOf[byte] = known
+            } else {
+                signatures[signature] = representatives.count
+                classOf[byte] = representatives.count
+                representatives.append(byte)
+            }
+        }
         let start = closure([0])
         var states: [[Int]] = [start]
         var index: [[Int]: Int32] = [start: 0]
@@ -42,8 +63,8 @@ struct PatternDFA: Sendable {
         while current < states.count {
             let set = states[current]
             accepting.append(set.contains { if case .match = program[$0] { return true }; return false })
-            var row = [Int32](repeating: 0, count: 256)
-            for byte in 0..<256 {
+            var classRow = [Int32](repeating: 0, count: representatives.count)
+            for (classIndex, byte) in representatives.enumerated() {
                 var seeds: [Int] = [0]   // unanchored: a match may start at every position
                 for pc in set {
                     switch program[pc] {
@@ -54,21 +75,21 @@ struct PatternDFA: Sendable {
                     }
                 }
                 if let known = closed[seeds] {
-                    row[byte] = known
+                    classRow[classIndex] = known
                     continue
                 }
                 let next = closure(seeds)
                 if let known = index[next] {
-                    row[byte] = known
+                    classRow[classIndex] = known
                 } else {
                     guard states.count < Self.stateLimit else { return nil }
                     index[next] = Int32(states.count)
-                    row[byte] = Int32(states.count)
+                    classRow[classIndex] = Int32(states.count)
                     states.append(next)
                 }
-                closed[seeds] = row[byte]
+                closed[seeds] = classRow[classIndex]
             }
-            table += row
+            for byte in 0..<256 { table.append(classRow[classOf[byte]]) }
             current += 1
         }
         self.transitions = table
