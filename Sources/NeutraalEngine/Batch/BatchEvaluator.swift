@@ -177,10 +177,32 @@ public struct BatchEvaluator: Sendable {
             return
         }
         defer { try? handle.close() }
-        var carry: [UInt8] = []
+        var pending: [UInt8] = []      // bytes after the last complete line read so far
+        var skipping = false           // inside a line longer than a description may be: read past it
         var line = 1
         var number = 1
         var sawAny = false
+        let limit = DescriptionReader.maximumRecordSize
+        func tooLarge() {
+            add(Unit(content: .problem(.failed(source: path, id: "\(path)#\(number)", diagnostics: [
+                Diagnostic("input.too-large", "the description is larger than \(limit / 1024 / 1024) MB and is not judged",
+                           at: SourceLocation(file: path, line: line, column: 1),
+                           hint: "a description is one post, speech or activity; split the text or shorten it"),
+            ]))))
+            sawAny = true
+            line += 1
+            number += 1
+        }
+        func emit(_ bytes: [UInt8]) {
+            let records = Self.countRecords(bytes)
+            let lines = bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            if records > 0 || !sawAny {
+                add(Unit(content: .lines(SourceText(path: path, bytes: bytes, firstLine: line), firstNumber: number)))
+            }
+            sawAny = sawAny || records > 0
+            line += lines
+            number += records
+        }
         while true {
             let data: Data
             do { data = try handle.read(upToCount: chunkSize) ?? Data() } catch {
@@ -189,28 +211,30 @@ public struct BatchEvaluator: Sendable {
                 ]))))
                 return
             }
-            let atEnd = data.isEmpty
-            var bytes = carry
-            bytes.append(contentsOf: data)
-            carry = []
-            if !atEnd, let lastNewline = bytes.lastIndex(of: 0x0A) {
-                carry = Array(bytes[(lastNewline + 1)...])
-                bytes.removeSubrange((lastNewline + 1)...)
-            } else if !atEnd {
-                carry = bytes
-                continue
+            if data.isEmpty { break }
+            var chunk = [UInt8](data)
+            if skipping {
+                guard let newline = chunk.firstIndex(of: 0x0A) else { continue }
+                skipping = false
+                tooLarge()
+                chunk.removeSubrange(...newline)
             }
-            if !bytes.isEmpty {
-                let records = Self.countRecords(bytes)
-                let lines = bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-                if records > 0 || !sawAny {
-                    add(Unit(content: .lines(SourceText(path: path, bytes: bytes, firstLine: line), firstNumber: number)))
-                }
-                sawAny = sawAny || records > 0
-                line += lines
-                number += records
+            pending.append(contentsOf: chunk)
+            if let lastNewline = pending.lastIndex(of: 0x0A) {
+                let complete = Array(pending[...lastNewline])
+                pending.removeSubrange(...lastNewline)
+                emit(complete)
             }
-            if atEnd { break }
+            if pending.count > limit {
+                // the current line alone is too large: drop what was read of it and skip to its end
+                pending = []
+                skipping = true
+            }
+        }
+        if skipping {
+            tooLarge()
+        } else if !pending.isEmpty {
+            emit(pending)
         }
         if !sawAny {
             add(Unit(content: .lines(SourceText(path: path, bytes: [], firstLine: 1), firstNumber: 1)))
