@@ -40,7 +40,7 @@ for n in "${sizes[@]}"; do
   times=(); peak=0
   for _ in $(seq "$REPS"); do
     /usr/bin/time -f "%e %M" -o "$out/time.txt" "$bin" lint "$file" --format json --no-progress > /dev/null || [ $? -eq 1 ]
-    read -r seconds kb < "$out/time.txt"
+    read -r seconds kb < <(tail -n 1 "$out/time.txt")
     times+=("$seconds"); [ "$kb" -gt "$peak" ] && peak=$kb
   done
   med=$(printf '%s\n' "${times[@]}" | median)
