@@ -6,6 +6,7 @@ public struct JSONReporter: Reporter {
     private var citations: [String: String] = [:]
     private var fixedMessages: [String: String] = [:]
     private var heads: [String: String] = [:]
+    private var weighs: [String: String] = [:]
     private var lastSource: (path: String, quoted: String)?
 
     public init() {}
@@ -112,7 +113,15 @@ public struct JSONReporter: Reporter {
             json.endObject()
         }
         json.raw("message", message(finding, evaluation, context))
-        if rule.verdict == .judgement { json.field("weigh", rule.weigh(context.language)) }
+        if rule.verdict == .judgement, let weigh = rule.weigh(context.language) {
+            if let cached = weighs[rule.id] {
+                json.raw("weigh", cached)
+            } else {
+                let quoted = JSONWriter.quote(weigh)
+                weighs[rule.id] = quoted
+                json.raw("weigh", quoted)
+            }
+        }
         json.raw("citation", citation(rule, context))
         json.beginArray("evidence")
         for evidence in finding.evidence {

@@ -102,8 +102,15 @@ public struct JSONWriter {
 
     /// `"key":`, appended in place.
     private mutating func appendKey(_ key: String) {
-        appendQuoted(key)
-        output += ":"
+        // keys are names from the code and the vocabulary: plain ASCII words in the common case
+        if key.utf8.allSatisfy({ $0 >= 0x23 && $0 < 0x7F && $0 != 0x5C && $0 != 0x3C && $0 != 0x3E && $0 != 0x26 }) {
+            output += "\""
+            output += key
+            output += "\":"
+        } else {
+            appendQuoted(key)
+            output += ":"
+        }
     }
 
     /// A string literal appended in place, without building it apart first when nothing needs escaping.
