@@ -44,8 +44,11 @@ public struct InputCollector {
     }
 
     private mutating func walk(_ folder: String, visited: inout Set<String>) {
-        let real = (folder as NSString).resolvingSymlinksInPath
-        let canonical = URL(fileURLWithPath: real).standardizedFileURL.path
+        // realpath(3): `resolvingSymlinksInPath` leaves relative paths unresolved on Linux, so a loop went unnoticed
+        let canonical = realpath(folder, nil).map { resolved in
+            defer { free(resolved) }
+            return String(cString: resolved)
+        } ?? URL(fileURLWithPath: folder).standardizedFileURL.path
         guard visited.insert(canonical).inserted else {
             inputs.append(.problem(path: folder, code: "input.symlink-loop", message: "`\(folder)` leads back to a folder already read (a symbolic-link loop)",
                                    hint: "the loop was not followed; the files were read once"))

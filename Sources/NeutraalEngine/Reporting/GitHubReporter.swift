@@ -4,12 +4,30 @@
 public struct GitHubReporter: Reporter {
     public init() {}
 
+    // Escaping works on Unicode scalars, not Characters: "\r\n" is one Character, and a `:` or `,` followed by a
+    // combining mark is another, so replacing Characters let a raw line break or separator through.
     static func escapeMessage(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        escape(text, property: false)
     }
 
+    /// Properties (a file path, a title) are also cleaned of control characters, like the message is.
     static func escapeProperty(_ text: String) -> String {
-        escapeMessage(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        escape(TerminalSafe.clean(text, keepNewlines: true), property: true)
+    }
+
+    private static func escape(_ text: String, property: Bool) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": result += "%25"
+            case "\r": result += "%0D"
+            case "\n": result += "%0A"
+            case ":" where property: result += "%3A"
+            case "," where property: result += "%2C"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     static func command(_ level: String, _ location: SourceLocation?, title: String, message: String) -> String {

@@ -7,15 +7,18 @@ public struct MarkdownReporter: Reporter {
 
     static func cell(_ text: String) -> String {
         var result = ""
-        for character in TerminalSafe.clean(text, keepNewlines: true) {
+        // scalars, not Characters: `|` followed by a combining mark is one Character and would slip through
+        for character in TerminalSafe.clean(text, keepNewlines: true).unicodeScalars {
             switch character {
             case "|": result += "\\|"
-            case "\n", "\r\n", "\r": result += "<br>"
+            // a backslash is escaped too, or `\|` in the text would become `\\|`: an escaped backslash and a raw pipe
+            case "\\": result += "\\\\"
+            case "\n", "\r": result += "<br>"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "&": result += "&amp;"
             case "`", "*", "_", "[", "]", "#": result += "\\" + String(character)
-            default: result.append(character)
+            default: result.unicodeScalars.append(character)
             }
         }
         return result
