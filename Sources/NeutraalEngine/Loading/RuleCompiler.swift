@@ -164,6 +164,9 @@ struct RuleCompiler {
             for (key, message) in [("message nl", messageNL), ("message en", messageEN)] {
                 if let message, let attribute = block.attribute(key) { checkPlaceholders(message, at: attribute.valueLocation) }
             }
+            for key in ["message nl", "message en", "weigh nl", "weigh en", "quote", "note"] {
+                if let attribute = block.attribute(key) { checkClosedStrings(attribute) }
+            }
             let weighNL = block.attribute("weigh nl").map(AttributeValues.text)
             let weighEN = block.attribute("weigh en").map(AttributeValues.text)
             if verdict == .judgement, weighNL == nil || weighEN == nil {
@@ -219,6 +222,17 @@ struct RuleCompiler {
         let (syntax, problems) = parser.parse()
         diagnostics += problems
         return syntax
+    }
+
+    /// A text value written in quotes must close its quotes (on each of its lines).
+    private mutating func checkClosedStrings(_ attribute: Block.Attribute) {
+        var problems: [Diagnostic] = []
+        let lexer = Lexer()
+        if attribute.value.hasPrefix("\"") { _ = lexer.tokens(in: attribute.value, at: attribute.valueLocation, diagnostics: &problems) }
+        for line in attribute.children where line.text.hasPrefix("\"") {
+            _ = lexer.tokens(in: line.text, at: line.location, diagnostics: &problems)
+        }
+        diagnostics += problems.filter { $0.code == "rules.unterminated-string" }
     }
 
     private mutating func parseCitation(_ block: Block, sources: [String: SourceDocument]) -> Citation? {
