@@ -94,7 +94,7 @@ public struct Pattern: Sendable {
         return set
     }
 
-    /// The first match (earliest end) in a folded text, as a folded-byte range.
+    /// The leftmost match in a folded text, extended to its longest end, as a folded-byte range.
     public func firstMatch(in text: FoldedText) -> Range<Int>? {
         let input = caseSensitive ? text.cased : text.lower
         if let dfa, !dfa.hasMatch(input) { return nil }
@@ -123,24 +123,32 @@ public struct Pattern: Sendable {
                 list.append((pc, start))
             }
         }
+        // the leftmost match start, once a match is seen; from then on only its threads run on, to find its longest end
+        var chosenStart: Int?
+        var best: Range<Int>?
         var position = -1
         while position < input.count {
             position += 1
-            if current.isEmpty, let firstBytes {
-                while position < input.count, !firstBytes.contains(input[position]) { position += 1 }
-                if position == input.count { return nil }
+            if current.isEmpty {
+                if chosenStart != nil { break }
+                if let firstBytes {
+                    while position < input.count, !firstBytes.contains(input[position]) { position += 1 }
+                    if position == input.count { return nil }
+                }
             }
             generation += 1
             // the threads carried over were added under the previous generation; re-mark them
             var seeded: [(pc: Int, start: Int)] = []
             for thread in current { add(thread.pc, thread.start, position, to: &seeded) }
-            add(0, position, position, to: &seeded)
+            if chosenStart == nil { add(0, position, position, to: &seeded) }
             current = seeded
             next.removeAll(keepingCapacity: true)
             for thread in current {
+                if let chosen = chosenStart, thread.start != chosen { continue }
                 switch program[thread.pc] {
                 case .match:
-                    return thread.start..<position
+                    if chosenStart == nil { chosenStart = thread.start }
+                    if thread.start == chosenStart { best = thread.start..<position }
                 case .byte(let expected):
                     if position < input.count, input[position] == expected { next.append((thread.pc + 1, thread.start)) }
                 case .set(let set):
@@ -151,9 +159,10 @@ public struct Pattern: Sendable {
                     break
                 }
             }
+            if let chosen = chosenStart { next.removeAll { $0.start != chosen } }
             swap(&current, &next)
         }
-        return nil
+        return best
     }
 
     // MARK: Compilation
