@@ -4,14 +4,7 @@ import Testing
 
 /// The real rule set and the bundled samples, judged in-process, for the HTML report tests.
 private enum HTMLCase {
-    static var root: String {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-            url = url.deletingLastPathComponent()
-        }
-        return FileManager.default.currentDirectoryPath
-    }
+    static var root: String { PackageRoot.path() }
 
     static let loaded: Result<RuleSet, DiagnosticList> = {
         do {

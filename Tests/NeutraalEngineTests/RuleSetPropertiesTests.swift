@@ -6,14 +6,7 @@ import Testing
 /// verdict, and the generated catalog in `docs/` is current.
 @Suite("The rule set as a whole")
 struct RuleSetPropertiesTests {
-    static var root: String {
-        var url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while url.path != "/" {
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-            url = url.deletingLastPathComponent()
-        }
-        return FileManager.default.currentDirectoryPath
-    }
+    static var root: String { PackageRoot.path() }
 
     static func ruleSet() throws -> RuleSet { try RuleSetLoader().load(folder: root + "/Rules") }
 
