@@ -7,15 +7,18 @@ public final class Console: @unchecked Sendable {
     public let outputIsTerminal: Bool
     public let errorIsTerminal: Bool
     private let writeOut: (String) -> Void
+    private let writeOutBytes: (([UInt8]) -> Void)?
     private let writeError: (String) -> Void
     private let readInput: () -> [UInt8]
 
     public init(environment: [String: String], outputIsTerminal: Bool, errorIsTerminal: Bool,
-                writeOut: @escaping (String) -> Void, writeError: @escaping (String) -> Void, readInput: @escaping () -> [UInt8]) {
+                writeOut: @escaping (String) -> Void, writeOutBytes: (([UInt8]) -> Void)? = nil,
+                writeError: @escaping (String) -> Void, readInput: @escaping () -> [UInt8]) {
         self.environment = environment
         self.outputIsTerminal = outputIsTerminal
         self.errorIsTerminal = errorIsTerminal
         self.writeOut = writeOut
+        self.writeOutBytes = writeOutBytes
         self.writeError = writeError
         self.readInput = readInput
     }
@@ -25,11 +28,18 @@ public final class Console: @unchecked Sendable {
         Console(environment: ProcessInfo.processInfo.environment,
                 outputIsTerminal: isatty(STDOUT_FILENO) == 1, errorIsTerminal: isatty(STDERR_FILENO) == 1,
                 writeOut: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
+                writeOutBytes: { bytes in FileHandle.standardOutput.write(Data(bytes)) },
                 writeError: { text in FileHandle.standardError.write(Data(text.utf8)) },
                 readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) })
     }
 
     public func out(_ text: String) { if !text.isEmpty { writeOut(text) } }
+
+    /// Writes UTF-8 text that is already bytes (batch output), without making a `String` of it first.
+    public func out(bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        if let writeOutBytes { writeOutBytes(bytes) } else { writeOut(String(decoding: bytes, as: UTF8.self)) }
+    }
     public func error(_ text: String) { if !text.isEmpty { writeError(text) } }
     public func input() -> [UInt8] { readInput() }
 

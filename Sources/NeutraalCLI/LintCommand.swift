@@ -19,13 +19,23 @@ enum LintCommand {
         NeutraalCommand.rulesOption,
     ]
 
-    /// Renders a unit's items with a fresh reporter of a format whose `add` needs no state.
-    static func renderer(_ format: ReportFormat, _ context: ReportContext) -> @Sendable ([ReportItem]) -> String {
-        { items in
+    /// Renders a unit's items as UTF-8 with a fresh reporter of a format whose `add` needs no state.
+    static func renderer(_ format: ReportFormat, _ context: ReportContext) -> @Sendable ([ReportItem]) -> [UInt8] {
+        if format == .json {
+            // JSON Lines straight into one byte buffer per unit of work, from fragments rendered once per rule
+            let prepared = JSONReporter(preparedFor: context)
+            return { items in
+                var reporter = prepared
+                var json = JSONBytes(capacity: items.count * 1536)
+                for item in items { reporter.add(item, context, into: &json) }
+                return json.bytes
+            }
+        }
+        return { items in
             var reporter = format.makeReporter()
             var text = ""
             for item in items { text += reporter.add(item, context) }
-            return text
+            return Array(text.utf8)
         }
     }
 
@@ -94,14 +104,14 @@ enum LintCommand {
         let rendersAlone = [ReportFormat.json, .text, .github].contains(mainFormat)
         let render = rendersAlone ? renderer(mainFormat, mainContext) : nil
         batch.run(collector.inputs, readStandardInput: console.input, render: render) { items, rendered in
-            var text = rendered ?? ""
+            var text = ""
             for item in items {
                 summary.add(item)
                 if rendered == nil { text += main.add(item, mainContext) }
                 for index in extras.indices { extras[index].text += extras[index].reporter.add(item, fileContext) }
                 if writeBaseline, case .evaluated(let evaluation) = item { written.add(evaluation, vocabulary: ruleSet.vocabulary) }
             }
-            console.out(text)
+            if let rendered { console.out(bytes: rendered) } else { console.out(text) }
             if progress { console.error("\r\u{1B}[K\(summary.descriptions + summary.errors) …") }
         }
         if progress { console.error("\r\u{1B}[K") }

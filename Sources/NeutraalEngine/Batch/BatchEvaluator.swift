@@ -37,13 +37,13 @@ public struct BatchEvaluator: Sendable {
     }
 
     /// Runs the batch; `emit` receives the results of each unit of work in input order, on the calling
-    /// thread, with the text `render` made of them on the worker thread (nil without `render`): formats
-    /// that render each description on its own are thus rendered on every core too.
+    /// thread, with the UTF-8 text `render` made of them on the worker thread (nil without `render`):
+    /// formats that render each description on its own are thus rendered on every core too.
     ///
     /// Units are judged on `jobs` worker threads while the calling thread reads the next units and emits
     /// finished ones in order; at most `jobs * 3` units are read but not yet emitted, so memory stays flat.
     public func run(_ inputs: [InputCollector.Input], readStandardInput: () -> [UInt8],
-                    render: (@Sendable ([ReportItem]) -> String)? = nil, emit: ([ReportItem], String?) -> Void) {
+                    render: (@Sendable ([ReportItem]) -> [UInt8])? = nil, emit: ([ReportItem], [UInt8]?) -> Void) {
         let pipeline = Pipeline(limit: jobs * 3)
         let workers = DispatchSemaphore(value: jobs)
         var submitted = 0
@@ -102,13 +102,13 @@ public struct BatchEvaluator: Sendable {
     final class Pipeline: @unchecked Sendable {
         let limit: Int
         private let condition = NSCondition()
-        private var results: [Int: ([ReportItem], String?)] = [:]
+        private var results: [Int: ([ReportItem], [UInt8]?)] = [:]
 
         init(limit: Int) {
             self.limit = max(2, limit)
         }
 
-        func put(_ sequence: Int, _ result: ([ReportItem], String?)) {
+        func put(_ sequence: Int, _ result: ([ReportItem], [UInt8]?)) {
             condition.lock()
             results[sequence] = result
             condition.broadcast()
@@ -116,7 +116,7 @@ public struct BatchEvaluator: Sendable {
         }
 
         /// The result of `sequence`: waits for it when `wait`, else nil when it is not finished yet.
-        func take(_ sequence: Int, wait: Bool) -> ([ReportItem], String?)? {
+        func take(_ sequence: Int, wait: Bool) -> ([ReportItem], [UInt8]?)? {
             condition.lock()
             defer { condition.unlock() }
             while results[sequence] == nil {

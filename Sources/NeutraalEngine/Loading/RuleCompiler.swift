@@ -194,7 +194,7 @@ struct RuleCompiler {
             }
             guard let citation, let condition, let verdict, let messageNL, let messageEN, let whenAttribute else { continue }
             output.rules.append(Rule(
-                id: block.name, title: block.title ?? block.name, citation: citation, kinds: kinds, condition: condition,
+                index: output.rules.count, id: block.name, title: block.title ?? block.name, citation: citation, kinds: kinds, condition: condition,
                 conditionText: AttributeValues.conditionText(whenAttribute), verdict: verdict, messageNL: messageNL, messageEN: messageEN,
                 weighNL: weighNL, weighEN: weighEN, overrides: overrides, validFrom: validFrom, validUntil: validUntil,
                 quote: block.attribute("quote").map(AttributeValues.text), examples: examples, location: block.location))

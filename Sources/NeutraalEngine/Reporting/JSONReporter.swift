@@ -1,18 +1,159 @@
 /// JSON Lines: one object per description, in input order, as documented in the README
 /// (`id`, `source`, `verdict`, `findings` with `rule`, `verdict`, `status`, `message`, `citation`,
 /// `evidence`; an `error` object in place of a description that could not be read).
-public struct JSONReporter: Reporter {
-    /// Rendered once per rule: the citation object, and the message where it quotes no fact.
-    private var citations: [String: String] = [:]
-    private var fixedMessages: [String: String] = [:]
-    private var heads: [String: String] = [:]
-    private var weighs: [String: String] = [:]
-    private var lastSource: (path: String, quoted: String)?
+///
+/// The text is written as bytes; what is the same for every finding of a rule (its head, citation, what to
+/// weigh, and the message where it quotes no fact) is rendered once per rule and copied after that.
+public struct JSONReporter: Reporter, Sendable {
+    /// Fragments rendered once per rule, by rule index.
+    private struct RuleFragments: Sendable {
+        /// `{"rule":…,"title":…,"verdict":…`
+        let head: [UInt8]
+        /// `,"message":…` when the message quotes no fact.
+        let fixedMessage: [UInt8]?
+        /// `[,"weigh":…],"citation":{…},"evidence":[`
+        let tail: [UInt8]
+        /// head, `"status":"fired"`, the fixed message and the tail, when the message quotes no fact.
+        let firedPrefix: [UInt8]?
+    }
+
+    private var fragments: [RuleFragments?] = []
+    private var lastSource: (path: String, quoted: [UInt8])?
+    private var version: (text: String, quoted: [UInt8])?
 
     public init() {}
 
-    private mutating func citation(_ rule: Rule, _ context: ReportContext) -> String {
-        if let cached = citations[rule.id] { return cached }
+    /// A reporter with the fragments of every rule rendered already, to be copied for each unit of work
+    /// (copies share the fragments).
+    public init(preparedFor context: ReportContext) {
+        for rule in context.ruleSet.rules { _ = ruleFragments(rule, context) }
+    }
+
+    public mutating func begin(_ context: ReportContext) -> String { "" }
+
+    public mutating func add(_ item: ReportItem, _ context: ReportContext) -> String {
+        var json = JSONBytes()
+        add(item, context, into: &json)
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    /// Appends the line of one item (with its line end) to `json`.
+    public mutating func add(_ item: ReportItem, _ context: ReportContext, into json: inout JSONBytes) {
+        switch item {
+        case .failed(let source, let id, let diagnostics):
+            json.raw("{\"id\":")
+            json.quoted(id)
+            json.raw(",\"source\":")
+            json.quoted(source)
+            if let first = diagnostics.first {
+                json.raw(",\"error\":")
+                Self.write(first, into: &json)
+            }
+            json.raw(",\"errors\":[")
+            for (index, diagnostic) in diagnostics.enumerated() {
+                if index > 0 { json.raw(",") }
+                Self.write(diagnostic, into: &json)
+            }
+            json.raw("]}\n")
+        case .evaluated(let evaluation):
+            write(evaluation, context, into: &json)
+        }
+    }
+
+    private mutating func write(_ evaluation: Evaluation, _ context: ReportContext, into json: inout JSONBytes) {
+        let description = evaluation.description
+        let location = description.location
+        json.raw("{\"id\":")
+        json.quoted(description.id)
+        json.raw(",\"source\":")
+        if let last = lastSource, last.path == description.source.path {
+            json.raw(last.quoted)
+        } else {
+            let quoted = JSONBytes.quoted(description.source.path)
+            lastSource = (description.source.path, quoted)
+            json.raw(quoted)
+        }
+        json.raw(",\"line\":")
+        json.integer(location.line)
+        json.raw(",\"column\":")
+        json.integer(location.column)
+        json.raw(",\"verdict\":")
+        json.raw(Self.verdictWords[evaluation.verdict.severity])
+        json.raw(",\"date\":")
+        json.quotedDate(evaluation.day)
+        json.raw(evaluation.dated ? ",\"dated\":true,\"rulesetVersion\":" : ",\"dated\":false,\"rulesetVersion\":")
+        if let version, version.text == context.ruleSet.version {
+            json.raw(version.quoted)
+        } else {
+            let quoted = JSONBytes.quoted(context.ruleSet.version)
+            version = (context.ruleSet.version, quoted)
+            json.raw(quoted)
+        }
+        if !evaluation.context.isEmpty {
+            json.raw(",\"context\":{")
+            for (index, (field, value)) in evaluation.context.enumerated() {
+                if index > 0 { json.raw(",") }
+                json.quoted(field)
+                json.raw(":")
+                json.quoted(value)
+            }
+            json.raw("}")
+        }
+        if !evaluation.problems.isEmpty {
+            json.raw(",\"errors\":[")
+            for (index, problem) in evaluation.problems.enumerated() {
+                if index > 0 { json.raw(",") }
+                Self.write(problem, into: &json)
+            }
+            json.raw("]")
+        }
+        json.raw(",\"findings\":[")
+        var first = true
+        for finding in evaluation.findings {
+            if case .silent = finding.status, !context.explain { continue }
+            if !first { json.raw(",") }
+            first = false
+            write(finding, evaluation, context, into: &json)
+        }
+        json.raw("]}\n")
+    }
+
+    private static let verdictWords: [[UInt8]] = [Verdict.allowed, .advisory, .judgement, .violation].map { JSONBytes.quoted($0.rawValue) }
+
+    private mutating func ruleFragments(_ rule: Rule, _ context: ReportContext) -> RuleFragments {
+        if rule.index < fragments.count, let cached = fragments[rule.index] { return cached }
+        var head = JSONBytes()
+        head.raw("{\"rule\":")
+        head.quoted(rule.id)
+        head.raw(",\"title\":")
+        head.quoted(rule.title)
+        head.raw(",\"verdict\":")
+        head.quoted(rule.verdict.rawValue)
+        var tail = JSONBytes()
+        if rule.verdict == .judgement, let weigh = rule.weigh(context.language) {
+            tail.raw(",\"weigh\":")
+            tail.quoted(weigh)
+        }
+        tail.raw(",\"citation\":")
+        tail.raw(Array(citation(rule, context).utf8))
+        tail.raw(",\"evidence\":[")
+        var fixedMessage: [UInt8]?
+        var firedPrefix: [UInt8]?
+        let template = rule.message(context.language)
+        if !template.utf8.contains(UInt8(ascii: "{")) {
+            var message = JSONBytes()
+            message.raw(",\"message\":")
+            message.quoted(template)
+            fixedMessage = message.bytes
+            firedPrefix = head.bytes + Array(",\"status\":\"fired\"".utf8) + message.bytes + tail.bytes
+        }
+        let made = RuleFragments(head: head.bytes, fixedMessage: fixedMessage, tail: tail.bytes, firedPrefix: firedPrefix)
+        if fragments.count < context.ruleSet.rules.count { fragments += Array(repeating: nil, count: context.ruleSet.rules.count - fragments.count) }
+        if rule.index < fragments.count { fragments[rule.index] = made }
+        return made
+    }
+
+    private func citation(_ rule: Rule, _ context: ReportContext) -> String {
         var json = JSONWriter()
         json.beginObject()
         json.field("source", rule.citation.sourceID)
@@ -28,148 +169,122 @@ public struct JSONReporter: Reporter {
         }
         json.field("locator", rule.citation.locator)
         json.endObject()
-        citations[rule.id] = json.output
         return json.output
     }
 
-    private mutating func message(_ finding: Finding, _ evaluation: Evaluation, _ context: ReportContext) -> String {
-        let template = finding.rule.message(context.language)
-        guard !template.utf8.contains(UInt8(ascii: "{")) else { return JSONWriter.quote(FactDisplay.message(finding, evaluation, context)) }
-        if let cached = fixedMessages[finding.rule.id] { return cached }
-        let quoted = JSONWriter.quote(template)
-        fixedMessages[finding.rule.id] = quoted
-        return quoted
-    }
-
-    public mutating func begin(_ context: ReportContext) -> String { "" }
-
-    public mutating func add(_ item: ReportItem, _ context: ReportContext) -> String {
-        var json = JSONWriter()
-        json.beginObject()
-        switch item {
-        case .failed(let source, let id, let diagnostics):
-            json.field("id", id)
-            json.field("source", source)
-            if let first = diagnostics.first { Self.write(first, key: "error", into: &json) }
-            json.beginArray("errors")
-            for diagnostic in diagnostics { Self.write(diagnostic, key: nil, into: &json) }
-            json.endArray()
-        case .evaluated(let evaluation):
-            let description = evaluation.description
-            let location = description.location
-            json.field("id", description.id)
-            if let last = lastSource, last.path == description.source.path {
-                json.raw("source", last.quoted)
-            } else {
-                let quoted = JSONWriter.quote(description.source.path)
-                lastSource = (description.source.path, quoted)
-                json.raw("source", quoted)
-            }
-            json.field("line", location.line)
-            json.field("column", location.column)
-            json.field("verdict", evaluation.verdict.rawValue)
-            json.field("date", CivilDate.format(evaluation.day))
-            json.field("dated", evaluation.dated)
-            json.field("rulesetVersion", context.ruleSet.version)
-            if !evaluation.context.isEmpty {
-                json.beginObject("context")
-                for (field, value) in evaluation.context { json.field(field, value) }
-                json.endObject()
-            }
-            if !evaluation.problems.isEmpty {
-                json.beginArray("errors")
-                for problem in evaluation.problems { Self.write(problem, key: nil, into: &json) }
-                json.endArray()
-            }
-            json.beginArray("findings")
-            for finding in evaluation.findings {
-                if case .silent = finding.status, !context.explain { continue }
-                write(finding, evaluation, context, into: &json)
-            }
-            json.endArray()
-        }
-        json.endObject()
-        return json.output + "\n"
-    }
-
-    private mutating func write(_ finding: Finding, _ evaluation: Evaluation, _ context: ReportContext, into json: inout JSONWriter) {
+    private mutating func write(_ finding: Finding, _ evaluation: Evaluation, _ context: ReportContext, into json: inout JSONBytes) {
         let rule = finding.rule
-        json.beginObject()
-        if let head = heads[rule.id] {
-            json.raw(nil, head)
+        let parts = ruleFragments(rule, context)
+        if case .fired = finding.status, let prefix = parts.firedPrefix {
+            json.raw(prefix)
         } else {
-            let head = JSONWriter.quote("rule") + ":" + JSONWriter.quote(rule.id) + "," + JSONWriter.quote("title") + ":"
-                + JSONWriter.quote(rule.title) + "," + JSONWriter.quote("verdict") + ":" + JSONWriter.quote(rule.verdict.rawValue)
-            heads[rule.id] = head
-            json.raw(nil, head)
-        }
-        json.field("status", finding.statusWord)
-        if case .overridden(let by) = finding.status { json.field("overriddenBy", by) }
-        if case .waived(let waiver) = finding.status {
-            json.beginObject("waiver")
-            json.field("reason", waiver.reason)
-            json.field("approvedBy", waiver.approvedBy)
-            json.field("until", waiver.until.map(CivilDate.format))
-            json.endObject()
-        }
-        json.raw("message", message(finding, evaluation, context))
-        if rule.verdict == .judgement, let weigh = rule.weigh(context.language) {
-            if let cached = weighs[rule.id] {
-                json.raw("weigh", cached)
-            } else {
-                let quoted = JSONWriter.quote(weigh)
-                weighs[rule.id] = quoted
-                json.raw("weigh", quoted)
+            json.raw(parts.head)
+            json.raw(",\"status\":")
+            json.quoted(finding.statusWord)
+            if case .overridden(let by) = finding.status {
+                json.raw(",\"overriddenBy\":")
+                json.quoted(by)
             }
+            if case .waived(let waiver) = finding.status {
+                json.raw(",\"waiver\":{")
+                var fields: [(StaticString, String)] = []
+                if let reason = waiver.reason { fields.append(("\"reason\":", reason)) }
+                if let approver = waiver.approvedBy { fields.append(("\"approvedBy\":", approver)) }
+                if let until = waiver.until { fields.append(("\"until\":", CivilDate.format(until))) }
+                for (index, (key, value)) in fields.enumerated() {
+                    if index > 0 { json.raw(",") }
+                    json.raw(key)
+                    json.quoted(value)
+                }
+                json.raw("}")
+            }
+            if let fixed = parts.fixedMessage {
+                json.raw(fixed)
+            } else {
+                json.raw(",\"message\":")
+                json.quoted(FactDisplay.message(finding, evaluation, context))
+            }
+            json.raw(parts.tail)
         }
-        json.raw("citation", citation(rule, context))
-        json.beginArray("evidence")
-        for evidence in finding.evidence {
-            json.beginObject()
-            json.field("fact", evidence.fact)
-            json.field("value", evidence.value)
-            json.field("match", evidence.match)
-            json.field("start", evidence.start)
-            json.field("end", evidence.end)
-            json.field("line", evidence.location?.line)
-            json.field("column", evidence.location?.column)
-            json.endObject()
+        for (index, evidence) in finding.evidence.enumerated() {
+            json.raw(index == 0 ? "{\"fact\":" : ",{\"fact\":")
+            json.quoted(evidence.fact)
+            if let value = evidence.value {
+                json.raw(",\"value\":")
+                json.quoted(value)
+            }
+            if let match = evidence.match {
+                json.raw(",\"match\":")
+                json.quoted(match)
+            }
+            if let start = evidence.start {
+                json.raw(",\"start\":")
+                json.integer(start)
+            }
+            if let end = evidence.end {
+                json.raw(",\"end\":")
+                json.integer(end)
+            }
+            if let location = evidence.location {
+                json.raw(",\"line\":")
+                json.integer(location.line)
+                json.raw(",\"column\":")
+                json.integer(location.column)
+            }
+            json.raw("}")
         }
-        json.endArray()
+        json.raw("]")
         if finding.status == .undetermined {
-            json.beginArray("missing")
-            for fact in finding.missing { json.value(fact) }
-            json.endArray()
-            json.beginObject("either")
-            json.field("ifTrue", rule.verdict.rawValue)
-            json.field("ifFalse", "none")
-            json.endObject()
+            json.raw(",\"missing\":[")
+            for (index, fact) in finding.missing.enumerated() {
+                if index > 0 { json.raw(",") }
+                json.quoted(fact)
+            }
+            json.raw("],\"either\":{\"ifTrue\":")
+            json.quoted(rule.verdict.rawValue)
+            json.raw(",\"ifFalse\":\"none\"}")
         }
-        if context.explain, let explanation = finding.explanation { Self.write(explanation, key: "explanation", into: &json) }
-        json.endObject()
+        if context.explain, let explanation = finding.explanation {
+            json.raw(",\"explanation\":")
+            Self.write(explanation, into: &json)
+        }
+        json.raw("}")
     }
 
-    static func write(_ node: ExplainNode, key: String?, into json: inout JSONWriter) {
-        json.beginObject(key)
-        json.field("condition", node.text)
-        json.field("outcome", node.outcome.rawValue)
+    static func write(_ node: ExplainNode, into json: inout JSONBytes) {
+        json.raw("{\"condition\":")
+        json.quoted(node.text)
+        json.raw(",\"outcome\":")
+        json.quoted(node.outcome.rawValue)
         if !node.children.isEmpty {
-            json.beginArray("parts")
-            for child in node.children { write(child, key: nil, into: &json) }
-            json.endArray()
+            json.raw(",\"parts\":[")
+            for (index, child) in node.children.enumerated() {
+                if index > 0 { json.raw(",") }
+                write(child, into: &json)
+            }
+            json.raw("]")
         }
-        json.endObject()
+        json.raw("}")
     }
 
-    static func write(_ diagnostic: Diagnostic, key: String?, into json: inout JSONWriter) {
-        json.beginObject(key)
-        json.field("code", diagnostic.code)
-        json.field("message", diagnostic.message)
-        json.field("hint", diagnostic.hint)
-        json.field("file", diagnostic.location?.file)
-        json.field("line", diagnostic.location?.line)
-        json.field("column", diagnostic.location?.column)
-        json.endObject()
+    static func write(_ diagnostic: Diagnostic, into json: inout JSONBytes) {
+        json.raw("{\"code\":")
+        json.quoted(diagnostic.code)
+        json.raw(",\"message\":")
+        json.quoted(diagnostic.message)
+        if let hint = diagnostic.hint {
+            json.raw(",\"hint\":")
+            json.quoted(hint)
+        }
+        if let location = diagnostic.location {
+            json.raw(",\"file\":")
+            json.quoted(location.file)
+            json.raw(",\"line\":")
+            json.integer(location.line)
+            json.raw(",\"column\":")
+            json.integer(location.column)
+        }
+        json.raw("}")
     }
 
     public mutating func finish(_ summary: Summary, _ context: ReportContext) -> String { "" }

@@ -1,5 +1,9 @@
 /// One guideline: when it applies, what it concludes, what it rests on, and its examples.
-public struct Rule: Sendable {
+///
+/// A rule is immutable and shared by reference: every finding points at its rule without copying it.
+public final class Rule: Sendable {
+    /// The rule's position in `RuleSet.rules` (reporters key what they render once per rule by it).
+    public let index: Int
     public let id: String
     public let title: String
     public let citation: Citation
@@ -20,6 +24,30 @@ public struct Rule: Sendable {
     public let quote: String?
     public let examples: [Example]
     public let location: SourceLocation
+
+    public init(index: Int, id: String, title: String, citation: Citation, kinds: Set<Int32>?, condition: Condition,
+                conditionText: String, verdict: Verdict, messageNL: String, messageEN: String, weighNL: String?, weighEN: String?,
+                overrides: [String], validFrom: Int32?, validUntil: Int32?, quote: String?, examples: [Example],
+                location: SourceLocation) {
+        self.index = index
+        self.id = id
+        self.title = title
+        self.citation = citation
+        self.kinds = kinds
+        self.condition = condition
+        self.conditionText = conditionText
+        self.verdict = verdict
+        self.messageNL = messageNL
+        self.messageEN = messageEN
+        self.weighNL = weighNL
+        self.weighEN = weighEN
+        self.overrides = overrides
+        self.validFrom = validFrom
+        self.validUntil = validUntil
+        self.quote = quote
+        self.examples = examples
+        self.location = location
+    }
 
     /// The message in a language.
     public func message(_ language: Language) -> String { language == .dutch ? messageNL : messageEN }
