@@ -194,8 +194,7 @@ public struct BatchEvaluator: Sendable {
             number += 1
         }
         func emit(_ bytes: [UInt8]) {
-            let records = Self.countRecords(bytes)
-            let lines = bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+            let (lines, records) = Self.countLines(bytes)
             if records > 0 || !sawAny {
                 add(Unit(content: .lines(SourceText(path: path, bytes: bytes, firstLine: line), firstNumber: number)))
             }
@@ -251,8 +250,9 @@ public struct BatchEvaluator: Sendable {
             while end < bytes.count, bytes[end - 1] != 0x0A { end += 1 }
             let piece = Array(bytes[start..<end])
             units.append(Unit(content: .lines(SourceText(path: path, bytes: piece, firstLine: line), firstNumber: number)))
-            line += piece.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-            number += countRecords(piece)
+            let (lines, records) = countLines(piece)
+            line += lines
+            number += records
             start = end
         }
         if units.isEmpty { units.append(Unit(content: .lines(SourceText(path: path, bytes: [], firstLine: 1), firstNumber: 1))) }
@@ -260,19 +260,32 @@ public struct BatchEvaluator: Sendable {
     }
 
     /// Lines holding anything but white space.
-    static func countRecords(_ bytes: [UInt8]) -> Int {
-        var count = 0
-        var blank = true
-        for byte in bytes {
-            if byte == 0x0A {
-                if !blank { count += 1 }
-                blank = true
-            } else if byte != 0x20, byte != 0x09, byte != 0x0D {
-                blank = false
+    static func countRecords(_ bytes: [UInt8]) -> Int { countLines(bytes).records }
+
+    /// The line ends in `bytes`, and the lines holding anything but white space, in one pass: line ends are
+    /// found with `memchr`, and a line is looked at only up to its first byte that is not white space.
+    static func countLines(_ bytes: [UInt8]) -> (lines: Int, records: Int) {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return (0, 0) }
+            var lines = 0
+            var records = 0
+            var start = 0
+            let count = buffer.count
+            while start < count {
+                let end: Int
+                if let found = memchr(base + start, 0x0A, count - start) {
+                    end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    lines += 1
+                } else {
+                    end = count
+                }
+                var index = start
+                while index < end, base[index] == 0x20 || base[index] == 0x09 || base[index] == 0x0D { index += 1 }
+                if index < end { records += 1 }
+                start = end + 1
             }
+            return (lines, records)
         }
-        if !blank { count += 1 }
-        return count
     }
 
     /// Whether a JSON input holds one object per line (rather than one document).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads description files: JSON (one object, an array of objects, or JSON Lines) and posts with a
 /// `---` header. Every description comes back as a `ReadOutcome`; one broken record never hides the others.
 public struct DescriptionReader: Sendable {
@@ -90,8 +92,7 @@ public struct DescriptionReader: Sendable {
         var lineStart = start
         var number = firstNumber
         while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = Self.lineEnd(bytes, from: lineStart)
             if let outcome = readLine(source, range: lineStart..<lineEnd, number: number) {
                 outcomes.append(outcome)
                 number += 1
@@ -103,6 +104,15 @@ public struct DescriptionReader: Sendable {
                                     hint: "JSON Lines hold one description object per line"))
         }
         return outcomes
+    }
+
+    /// The offset of the next line end at or after `start`, or the end of `bytes` (found with `memchr`).
+    static func lineEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, start < buffer.count,
+                  let found = memchr(base + start, 0x0A, buffer.count - start) else { return bytes.count }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// One line of JSON Lines (nil for a blank line). `number` is the line's record number for its id.

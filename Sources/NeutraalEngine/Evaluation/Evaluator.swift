@@ -34,7 +34,7 @@ public struct Evaluator: Sendable {
         guard case .symbol(let kind)? = record.values[vocabulary.kindSlot] else {
             return Evaluation(description: description, verdict: .allowed, findings: [], day: day, dated: dated, context: context, notInForce: [])
         }
-        var scope = Scope(record: record, layout: 0, prefix: "", description: description)
+        var scope = Scope(record: record, layout: 0, prefix: "", source: description.source)
         var findings: [Finding] = []
         var notInForce: [String] = []
         for index in ruleSet.rulesByKind[Int(kind)] {
@@ -148,15 +148,16 @@ public struct Evaluator: Sendable {
         var record: Record
         let layout: Int
         let prefix: String
-        let description: Description
+        /// Where the record was read from, for the locations of evidence.
+        let source: SourceText
         /// Texts already folded and scanned, by slot (a record has only a few texts: a list beats a hash table).
         var scans: [(slot: Int, text: FoldedText, matches: [LexiconScanner.Match])] = []
 
-        init(record: Record, layout: Int, prefix: String, description: Description) {
+        init(record: Record, layout: Int, prefix: String, source: SourceText) {
             self.record = record
             self.layout = layout
             self.prefix = prefix
-            self.description = description
+            self.source = source
         }
     }
 
@@ -234,8 +235,9 @@ public struct Evaluator: Sendable {
                 var all = Outcome.true
                 for (index, element) in elements.enumerated() {
                     guard case .objects(let layoutIndex) = ruleSet.vocabulary.layouts[scope.layout].fields[slot].type else { break }
-                    var inner = Scope(record: element, layout: layoutIndex, prefix: scope.prefix + "\(path)[\(index + 1)].",
-                                      description: scope.description)
+                    // the element's path is only shown in evidence, so it is only spelled out when there is a trace
+                    var inner = Scope(record: element, layout: layoutIndex,
+                                      prefix: trace == nil ? "" : scope.prefix + "\(path)[\(index + 1)].", source: scope.source)
                     let before = trace?.evidence.count ?? 0
                     let outcome = evaluate(body, &inner, trace: trace)
                     if outcome == .true { any = .true }
@@ -378,7 +380,7 @@ public struct Evaluator: Sendable {
 
     private func location(_ scope: Scope, _ slot: Int) -> SourceLocation? {
         let offset = scope.record.offsets[slot]
-        return offset >= 0 ? scope.description.source.location(at: Int(offset)) : nil
+        return offset >= 0 ? scope.source.location(at: Int(offset)) : nil
     }
 
     func display(_ value: FactValue, layout: Int, slot: Int) -> String {

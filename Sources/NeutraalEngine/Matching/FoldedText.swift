@@ -12,55 +12,65 @@ public struct FoldedText: Sendable {
 
     public init(_ text: String) {
         let original = Array(text.utf8)
-        var lower: [UInt8] = []
-        var cased: [UInt8] = []
-        var origin: [Int32] = []
-        lower.reserveCapacity(original.count)
-        cased.reserveCapacity(original.count)
-        origin.reserveCapacity(original.count)
-        var index = 0
-        while index < original.count {
-            let byte = original[index]
-            if byte < 0x80 {
-                cased.append(byte)
-                lower.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
-                origin.append(Int32(index))
-                index += 1
-                continue
-            }
-            var length = 1
-            if byte >= 0xF0 { length = 4 } else if byte >= 0xE0 { length = 3 } else if byte >= 0xC0 { length = 2 }
-            length = min(length, original.count - index)
-            var scalarValue: UInt32 = 0
-            if length == 2 { scalarValue = UInt32(byte & 0x1F) << 6 | UInt32(original[index + 1] & 0x3F) }
-            if length == 2, (0x300...0x36F).contains(scalarValue) {
-                // a combining diacritic (text in decomposed form, as some systems paste it): dropped
-                index += length
-                continue
-            }
-            if Self.isSeparator(original, at: index, length: length) {
-                // punctuation and spaces outside ASCII (“ ” « » – — non-breaking space …) separate words
-                cased.append(0x20)
-                lower.append(0x20)
-                origin.append(Int32(index))
-                index += length
-                continue
-            }
-            if let replacement = Self.fold(scalarValue), length == 2 {
-                for folded in replacement.utf8 {
-                    cased.append(folded)
-                    lower.append(folded >= 65 && folded <= 90 ? folded + 32 : folded)
-                    origin.append(Int32(index))
+        // folding never makes a text longer: one output byte per ASCII byte, at most as many as the input
+        // bytes of any other character
+        let count = original.count
+        var lower = [UInt8](repeating: 0, count: count)
+        var cased = [UInt8](repeating: 0, count: count)
+        var origin = [Int32](repeating: 0, count: count)
+        var written = 0
+        original.withUnsafeBufferPointer { input in
+            lower.withUnsafeMutableBufferPointer { lowerOut in
+                cased.withUnsafeMutableBufferPointer { casedOut in
+                    origin.withUnsafeMutableBufferPointer { originOut in
+                        @inline(__always) func put(_ byte: UInt8, _ lowered: UInt8, from offset: Int) {
+                            casedOut[written] = byte
+                            lowerOut[written] = lowered
+                            originOut[written] = Int32(truncatingIfNeeded: offset)
+                            written += 1
+                        }
+                        var index = 0
+                        while index < count {
+                            let byte = input[index]
+                            if byte < 0x80 {
+                                put(byte, byte >= 65 && byte <= 90 ? byte + 32 : byte, from: index)
+                                index += 1
+                                continue
+                            }
+                            var length = 1
+                            if byte >= 0xF0 { length = 4 } else if byte >= 0xE0 { length = 3 } else if byte >= 0xC0 { length = 2 }
+                            length = min(length, count - index)
+                            var scalarValue: UInt32 = 0
+                            if length == 2 { scalarValue = UInt32(byte & 0x1F) << 6 | UInt32(input[index + 1] & 0x3F) }
+                            if length == 2, (0x300...0x36F).contains(scalarValue) {
+                                // a combining diacritic (text in decomposed form, as some systems paste it): dropped
+                                index += length
+                                continue
+                            }
+                            if Self.isSeparator(original, at: index, length: length) {
+                                // punctuation and spaces outside ASCII (“ ” « » – — non-breaking space …) separate words
+                                put(0x20, 0x20, from: index)
+                                index += length
+                                continue
+                            }
+                            if length == 2, let replacement = Self.fold(scalarValue) {
+                                for folded in replacement.utf8 {
+                                    put(folded, folded >= 65 && folded <= 90 ? folded + 32 : folded, from: index)
+                                }
+                            } else {
+                                for offset in 0..<length {
+                                    put(input[index + offset], input[index + offset], from: index + offset)
+                                }
+                            }
+                            index += length
+                        }
+                    }
                 }
-            } else {
-                for offset in 0..<length {
-                    cased.append(original[index + offset])
-                    lower.append(original[index + offset])
-                    origin.append(Int32(index + offset))
-                }
             }
-            index += length
         }
+        lower.removeSubrange(written...)
+        cased.removeSubrange(written...)
+        origin.removeSubrange(written...)
         self.lower = lower
         self.cased = cased
         self.origin = origin

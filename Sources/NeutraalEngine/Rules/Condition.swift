@@ -11,8 +11,8 @@ public indirect enum Condition: Sendable {
     case quantified(Quantifier, slot: Int, path: String, Condition, absent: AbsentMeaning)
 }
 
-/// One test of one field.
-public struct FieldTest: Sendable {
+/// One test of one field (shared by reference: evaluating it copies nothing).
+public final class FieldTest: Sendable {
     /// The compiled operators.
     public enum Operation: Sendable {
         case equals(FactValue)
@@ -42,4 +42,12 @@ public struct FieldTest: Sendable {
     public let absent: AbsentMeaning
     /// The test as written (`account.variant is corporate`).
     public let text: String
+
+    public init(slot: Int, path: String, operation: Operation, absent: AbsentMeaning, text: String) {
+        self.slot = slot
+        self.path = path
+        self.operation = operation
+        self.absent = absent
+        self.text = text
+    }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The bytes of one input file with a lazily built index of line starts, so that byte offsets kept
 /// during parsing can be turned into line and column only when a location is actually shown.
 public final class SourceText: @unchecked Sendable {
@@ -14,9 +16,13 @@ public final class SourceText: @unchecked Sendable {
         self.bytes = bytes
         self.firstLine = firstLine
         var starts = [0]
-        starts.reserveCapacity(bytes.count / 40 + 1)
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(index + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var start = 0
+            while start < buffer.count, let found = memchr(base + start, 0x0A, buffer.count - start) {
+                start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(start)
+            }
         }
         self.lineStarts = starts
     }
