@@ -46,7 +46,7 @@ public struct Evaluator: Sendable {
             let quick = evaluate(rule.condition, &scope, trace: nil)
             if quick == .false && !explain { continue }
             if quick == .unknown && rule.verdict == .allowed && !explain { continue }
-            let trace = Trace()
+            let trace = Trace(explains: explain)
             let outcome = evaluate(rule.condition, &scope, trace: trace)
             let status: Finding.Status
             switch outcome {
@@ -59,17 +59,8 @@ public struct Evaluator: Sendable {
                                     explanation: explain ? trace.root : nil))
         }
         // exceptions: a fired rule sets aside the fired rules it overrides
-        let firedIDs = Set(findings.filter { $0.status == .fired }.map(\.rule.id))
-        var overriddenBy: [String: String] = [:]
-        for finding in findings where finding.status == .fired {
-            for target in finding.rule.overrides where firedIDs.contains(target) && overriddenBy[target] == nil {
-                overriddenBy[target] = finding.rule.id
-            }
-        }
-        findings = findings.map { finding in
-            guard let by = overriddenBy[finding.rule.id] else { return finding }
-            return Finding(rule: finding.rule, status: .overridden(by: by), evidence: finding.evidence, missing: finding.missing,
-                           explanation: finding.explanation)
+        if findings.contains(where: { $0.status == .fired && !$0.rule.overrides.isEmpty }) {
+            Self.applyOverrides(&findings)
         }
         let problems = applyWaivers(description, to: &findings)
         let verdict = findings.compactMap(\.effectiveVerdict).max() ?? .allowed
@@ -90,6 +81,22 @@ public struct Evaluator: Sendable {
         }.map(\.element)
         return Evaluation(description: description, verdict: verdict, findings: findings, day: day, dated: dated,
                           context: context, notInForce: notInForce, problems: problems)
+    }
+
+    /// Sets aside every fired finding that a fired exception overrides.
+    private static func applyOverrides(_ findings: inout [Finding]) {
+        let firedIDs = Set(findings.filter { $0.status == .fired }.map(\.rule.id))
+        var overriddenBy: [String: String] = [:]
+        for finding in findings where finding.status == .fired {
+            for target in finding.rule.overrides where firedIDs.contains(target) && overriddenBy[target] == nil {
+                overriddenBy[target] = finding.rule.id
+            }
+        }
+        findings = findings.map { finding in
+            guard let by = overriddenBy[finding.rule.id] else { return finding }
+            return Finding(rule: finding.rule, status: .overridden(by: by), evidence: finding.evidence, missing: finding.missing,
+                           explanation: finding.explanation)
+        }
     }
 
     /// Marks findings accepted by valid waivers; returns the problems of invalid waivers (which waive nothing).
@@ -161,16 +168,30 @@ public struct Evaluator: Sendable {
         }
     }
 
+    /// What a traced evaluation collects: evidence, missing facts, and (with `--explain`) the tree of how
+    /// each condition came out.
     final class Trace {
         var evidence: [Evidence] = []
         var missing: [String] = []
-        var stack: [[ExplainNode]] = [[]]
+        /// Whether to build the explanation tree (only `--explain` shows it).
+        let explains: Bool
+        var stack: [[ExplainNode]]
         var root: ExplainNode? { stack.first?.first }
 
-        func open() { stack.append([]) }
-        func close(_ text: String, _ outcome: Outcome) {
+        init(explains: Bool) {
+            self.explains = explains
+            stack = explains ? [[]] : []
+        }
+
+        func open() { if explains { stack.append([]) } }
+        func close(_ text: @autoclosure () -> String, _ outcome: Outcome) {
+            guard explains else { return }
             let children = stack.removeLast()
-            stack[stack.count - 1].append(ExplainNode(text: text, outcome: outcome, children: children))
+            stack[stack.count - 1].append(ExplainNode(text: text(), outcome: outcome, children: children))
+        }
+        func leaf(_ text: String, _ outcome: Outcome) {
+            guard explains else { return }
+            stack[stack.count - 1].append(ExplainNode(text: text, outcome: outcome, children: []))
         }
     }
 
@@ -223,7 +244,7 @@ public struct Evaluator: Sendable {
             return result
         case .test(let test):
             let result = evaluate(test, &scope, trace: trace)
-            if let trace { trace.stack[trace.stack.count - 1].append(ExplainNode(text: test.text, outcome: result, children: [])) }
+            trace?.leaf(test.text, result)
             return result
         case .quantified(let quantifier, let slot, let path, let body, let absent):
             trace?.open()

@@ -41,17 +41,33 @@ public final class SourceText: @unchecked Sendable {
             if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
         }
         let start = lineStarts[low]
-        var column = 1
-        var index = start
-        while index < clamped {
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
+        var column = 1 + Self.countCharacterStarts(bytes, from: start, to: clamped)
         // a continuation byte position counts as part of the preceding character
         if clamped < bytes.count, bytes[clamped] & 0xC0 == 0x80, column > 1 { column -= 1 }
         // a byte order mark at the start of the file is not a column
         if low == 0, firstLine == 1, clamped >= 3, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { column -= 1 }
         return SourceLocation(file: path, line: low + firstLine, column: column)
+    }
+
+    /// The bytes in `start..<end` that begin a character (that are not UTF-8 continuation bytes),
+    /// counted eight at a time.
+    static func countCharacterStarts(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        guard start < end else { return 0 }
+        return bytes.withUnsafeBytes { raw in
+            var continuation = 0
+            var index = start
+            while index + 8 <= end {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                // a continuation byte is 10xxxxxx: its top bit set and the next one clear
+                continuation += ((word & ~(word << 1)) & 0x8080_8080_8080_8080).nonzeroBitCount
+                index += 8
+            }
+            while index < end {
+                if raw[index] & 0xC0 == 0x80 { continuation += 1 }
+                index += 1
+            }
+            return end - start - continuation
+        }
     }
 
     /// The text of a 1-based line without its line end, for quoting in diagnostics.
