@@ -159,6 +159,10 @@ public struct Evaluator: Sendable {
         let source: SourceText
         /// Texts already folded and scanned, by slot (a record has only a few texts: a list beats a hash table).
         var scans: [(slot: Int, text: FoldedText, matches: [LexiconScanner.Match])] = []
+        /// Where each pattern first matched each text already searched (nil: nowhere), by slot and pattern.
+        var patternMatches: [(slot: Int, pattern: Int, match: Range<Int>?)] = []
+        /// Outcomes of named definitions already evaluated on this record without a trace.
+        var definitions: [(name: String, outcome: Outcome)] = []
 
         init(record: Record, layout: Int, prefix: String, source: SourceText) {
             self.record = record
@@ -238,6 +242,13 @@ public struct Evaluator: Sendable {
             }
             return result
         case .named(let name, let inner):
+            if trace == nil {
+                // a definition comes out the same for every rule that uses it on this record
+                for cached in scope.definitions where cached.name == name { return cached.outcome }
+                let result = evaluate(inner, &scope, trace: nil)
+                scope.definitions.append((name, result))
+                return result
+            }
             trace?.open()
             let result = evaluate(inner, &scope, trace: trace)
             trace?.close(name, result)
@@ -346,7 +357,14 @@ public struct Evaluator: Sendable {
         case .matches(let index):
             guard case .string(let text) = value else { return .false }
             let (folded, _) = scan(text, slot: test.slot, &scope)
-            guard let match = ruleSet.patterns[index].firstMatch(in: folded) else { return .false }
+            let found: Range<Int>?
+            if let cached = scope.patternMatches.first(where: { $0.slot == test.slot && $0.pattern == index }) {
+                found = cached.match
+            } else {
+                found = ruleSet.patterns[index].firstMatch(in: folded)
+                scope.patternMatches.append((test.slot, index, found))
+            }
+            guard let match = found else { return .false }
             if let trace {
                 let range = folded.originalRange(match)
                 let scalars = folded.scalarRange(range)
