@@ -1,5 +1,5 @@
 /// One value of a description, already checked against the vocabulary.
-public indirect enum FactValue: Sendable {
+public enum FactValue: Sendable {
     case bool(Bool)
     /// An enumeration value: the index of its case.
     case symbol(Int32)
