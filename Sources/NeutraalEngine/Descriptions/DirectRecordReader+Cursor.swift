@@ -9,7 +9,9 @@ extension DirectRecordReader {
         /// The byte at the cursor, or 0 at the end of the line.
         var peek: UInt8 { position < end ? buffer[position] : 0 }
 
+        @inline(__always)
         mutating func skipWhitespace() {
+            if position < end, buffer[position] > 0x20 { return }
             while position < end {
                 let byte = buffer[position]
                 if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { position += 1 } else { break }
