@@ -122,7 +122,15 @@ public struct DescriptionReader: Sendable {
         while first < range.upperBound, [0x20, 0x09, 0x0D].contains(bytes[first]) { first += 1 }
         if first == range.upperBound { return nil }
         if range.count > Self.maximumRecordSize { return tooLarge(source, id: "\(source.path)#\(number)", at: first) }
-        switch JSONParser().parse(bytes, range: range) {
+        // the ordinary record, read straight from its bytes; anything unusual is read the ordinary way
+        if let description = vocabulary.directReader.read(source, range: range, number: number) { return .description(description) }
+        return readLineParsed(source, range: range, number: number)
+    }
+
+    /// One non-blank line of JSON Lines read the ordinary way: parsed to JSON, then checked field by field,
+    /// with located diagnostics for whatever is wrong.
+    func readLineParsed(_ source: SourceText, range: Range<Int>, number: Int) -> ReadOutcome {
+        switch JSONParser().parse(source.bytes, range: range) {
         case .success(let value):
             return build(json: value, source: source, number: number, batch: true)
         case .failure(let failure):

@@ -1,5 +1,5 @@
 /// One value of a description, already checked against the vocabulary.
-public indirect enum FactValue: Sendable {
+public enum FactValue: Sendable {
     case bool(Bool)
     /// An enumeration value: the index of its case.
     case symbol(Int32)
@@ -49,8 +49,16 @@ public struct Record: Sendable {
     public var offsets: [Int32]
 
     public init(slotCount: Int) {
-        values = Array(repeating: nil, count: slotCount)
-        offsets = Array(repeating: -1, count: slotCount)
+        // appended rather than `Array(repeating:count:)`, whose buffer is allocated by an unspecialised
+        // library call that looks up the array's type at run time: this is done for every record read
+        values = []
+        values.reserveCapacity(slotCount)
+        offsets = []
+        offsets.reserveCapacity(slotCount)
+        for _ in 0..<max(0, slotCount) {
+            values.append(nil)
+            offsets.append(-1)
+        }
     }
 
     public subscript(slot: Int) -> FactValue? { values[slot] }

@@ -2,7 +2,11 @@
 public enum CivilDate {
     /// The day number of a `YYYY-MM-DD` string, or nil when it is not a real date.
     public static func parse(_ text: String) -> Int32? {
-        let bytes = Array(text.utf8)
+        Array(text.utf8).withUnsafeBufferPointer { parse(utf8: $0) }
+    }
+
+    /// The day number of `YYYY-MM-DD` given as UTF-8 bytes, or nil when it is not a real date.
+    public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

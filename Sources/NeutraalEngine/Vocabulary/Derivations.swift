@@ -2,7 +2,12 @@
 public enum Derivations {
     /// Applies every derivation of the top-level layout to `record`.
     public static func apply(_ vocabulary: Vocabulary, to record: inout Record) {
-        for derivation in vocabulary.derivations {
+        apply(vocabulary.derivations, calendars: vocabulary.calendars, to: &record)
+    }
+
+    /// Applies `derivations` (reading `calendars`) to a top-level record.
+    static func apply(_ derivations: [Derivation], calendars: [Calendar], to record: inout Record) {
+        for derivation in derivations {
             guard let source = record.values[derivation.sourceSlot] else { continue }
             switch derivation.op {
             case .hashtags:
@@ -18,7 +23,7 @@ public enum Derivations {
                 record.values[derivation.targetSlot] = .list(list)
             case .calendar(let index):
                 guard case .date(let day) = source, record.values[derivation.targetSlot] == nil else { continue }
-                if let period = vocabulary.calendars[index].period(containing: day) {
+                if let period = calendars[index].period(containing: day) {
                     record.values[derivation.targetSlot] = .string(period.name)
                 }
             }
@@ -27,6 +32,8 @@ public enum Derivations {
 
     /// Every `#word` in a text (letters, digits, `_` and `-` after the `#`), with the `#`.
     public static func hashtags(in text: String) -> [String] {
+        let hash = UInt8(ascii: "#")
+        guard text.utf8.withContiguousStorageIfAvailable({ ByteScan.contains(hash, in: $0) }) ?? text.utf8.contains(hash) else { return [] }
         var result: [String] = []
         var current: String.UnicodeScalarView?
         var previous: Unicode.Scalar = " "

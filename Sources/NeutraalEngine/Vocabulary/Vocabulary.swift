@@ -17,6 +17,24 @@ public struct Vocabulary: Sendable {
     public let textSlot: Int?
     public let derivations: [Derivation]
     public let calendars: [Calendar]
+    /// The fast reader of JSON Lines records, with its tables built once for this vocabulary.
+    public let directReader: DirectRecordReader
+
+    init(enums: [EnumType], enumIndexByName: [String: Int], layouts: [RecordLayout], kindSlot: Int, kindEnum: Int,
+         idSlot: Int?, dateSlot: Int?, textSlot: Int?, derivations: [Derivation], calendars: [Calendar]) {
+        self.enums = enums
+        self.enumIndexByName = enumIndexByName
+        self.layouts = layouts
+        self.kindSlot = kindSlot
+        self.kindEnum = kindEnum
+        self.idSlot = idSlot
+        self.dateSlot = dateSlot
+        self.textSlot = textSlot
+        self.derivations = derivations
+        self.calendars = calendars
+        self.directReader = DirectRecordReader(enums: enums, layouts: layouts, kindSlot: kindSlot, kindEnum: kindEnum,
+                                               idSlot: idSlot, derivations: derivations, calendars: calendars)
+    }
 
     /// The top-level layout.
     public var root: RecordLayout { layouts[0] }

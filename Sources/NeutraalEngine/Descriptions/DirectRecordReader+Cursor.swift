@@ -1,0 +1,248 @@
+extension DirectRecordReader {
+    /// A position in the bytes of one line, with the JSON scalars read exactly as `JSONParser` reads them;
+    /// anything `JSONParser` would refuse (or that is not worth reading here) throws `Unusual`.
+    struct Cursor {
+        let buffer: UnsafeBufferPointer<UInt8>
+        var position: Int
+        let end: Int
+
+        /// The byte at the cursor, or 0 at the end of the line.
+        var peek: UInt8 { position < end ? buffer[position] : 0 }
+
+        @inline(__always)
+        mutating func skipWhitespace() {
+            if position < end, buffer[position] > 0x20 { return }
+            while position < end {
+                let byte = buffer[position]
+                if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { position += 1 } else { break }
+            }
+        }
+
+        /// Whether `buffer[range]` is `word`.
+        func matches(_ range: Range<Int>, _ word: StaticString) -> Bool {
+            word.withUTF8Buffer { literal in
+                guard literal.count == range.count else { return false }
+                for index in 0..<literal.count where literal[index] != buffer[range.lowerBound + index] { return false }
+                return true
+            }
+        }
+
+        /// The bytes of a key in double quotes at the cursor. A key with an escape or a control character
+        /// throws; other bytes are taken as they are (a key only counts when it equals a key of the vocabulary).
+        mutating func plainKey() throws(Unusual) -> Range<Int> {
+            guard peek == UInt8(ascii: "\"") else { throw Unusual() }
+            let start = position + 1
+            var scan = start
+            while true {
+                scan = ByteScan.firstStringStop(buffer, from: scan, to: end)
+                guard scan < end else { throw Unusual() }
+                let byte = buffer[scan]
+                if byte == UInt8(ascii: "\"") {
+                    position = scan + 1
+                    return start..<scan
+                }
+                if byte == UInt8(ascii: "\\") || byte < 0x20 { throw Unusual() }
+                scan += 1
+            }
+        }
+
+        /// A string at the cursor: the range of its bytes when they are the text itself, otherwise the
+        /// decoded bytes (escapes resolved exactly as `JSONParser` resolves them). UTF-8 is validated.
+        mutating func stringBytes() throws(Unusual) -> (raw: Range<Int>, decoded: [UInt8]?) {
+            guard peek == UInt8(ascii: "\"") else { throw Unusual() }
+            let start = position + 1
+            var scan = start
+            while true {
+                scan = ByteScan.firstStringStop(buffer, from: scan, to: end)
+                guard scan < end else { throw Unusual() }
+                let byte = buffer[scan]
+                if byte == UInt8(ascii: "\"") {
+                    position = scan + 1
+                    return (start..<scan, nil)
+                }
+                if byte == UInt8(ascii: "\\") { break }
+                if byte < 0x20 { throw Unusual() }
+                scan += try sequenceLength(at: scan)
+            }
+            var bytes = Array(UnsafeBufferPointer(rebasing: buffer[start..<scan]))
+            bytes.reserveCapacity(scan - start + 16)
+            position = scan
+            while true {
+                guard position < end else { throw Unusual() }
+                let byte = buffer[position]
+                if byte == UInt8(ascii: "\"") {
+                    position += 1
+                    return (start..<position - 1, bytes)
+                }
+                if byte < 0x20 { throw Unusual() }
+                if byte == UInt8(ascii: "\\") {
+                    position += 1
+                    guard position < end else { throw Unusual() }
+                    let escape = buffer[position]
+                    position += 1
+                    switch escape {
+                    case UInt8(ascii: "\""): bytes.append(0x22)
+                    case UInt8(ascii: "\\"): bytes.append(0x5C)
+                    case UInt8(ascii: "/"): bytes.append(0x2F)
+                    case UInt8(ascii: "b"): bytes.append(0x08)
+                    case UInt8(ascii: "f"): bytes.append(0x0C)
+                    case UInt8(ascii: "n"): bytes.append(0x0A)
+                    case UInt8(ascii: "r"): bytes.append(0x0D)
+                    case UInt8(ascii: "t"): bytes.append(0x09)
+                    case UInt8(ascii: "u"): Self.appendUTF8(try unicodeEscape(), to: &bytes)
+                    default: throw Unusual()
+                    }
+                    continue
+                }
+                if byte < 0x80 {
+                    bytes.append(byte)
+                    position += 1
+                    continue
+                }
+                let length = try sequenceLength(at: position)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position..<position + length]))
+                position += length
+            }
+        }
+
+        /// A string value at the cursor.
+        mutating func string() throws(Unusual) -> String {
+            let text = try stringBytes()
+            if let decoded = text.decoded { return String(decoding: decoded, as: UTF8.self) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[text.raw]), as: UTF8.self)
+        }
+
+        /// A list of strings at the cursor (any other element throws).
+        mutating func strings() throws(Unusual) -> [String] {
+            guard peek == UInt8(ascii: "[") else { throw Unusual() }
+            position += 1
+            skipWhitespace()
+            var items: [String] = []
+            if peek == UInt8(ascii: "]") { position += 1; return items }
+            while true {
+                skipWhitespace()
+                items.append(try string())
+                skipWhitespace()
+                if peek == UInt8(ascii: ",") { position += 1; continue }
+                if peek == UInt8(ascii: "]") { position += 1; return items }
+                throw Unusual()
+            }
+        }
+
+        /// `true` or `false` at the cursor.
+        mutating func bool() throws(Unusual) -> Bool {
+            if peek == UInt8(ascii: "t"), position + 4 <= end, matches(position..<position + 4, "true") {
+                position += 4
+                return true
+            }
+            if peek == UInt8(ascii: "f"), position + 5 <= end, matches(position..<position + 5, "false") {
+                position += 5
+                return false
+            }
+            throw Unusual()
+        }
+
+        /// A number at the cursor: the grammar `JSONParser` checks, then the same conversion.
+        mutating func number() throws(Unusual) -> Double {
+            let start = position
+            if peek == UInt8(ascii: "-") { position += 1 }
+            let integerStart = position
+            let integerDigits = digits()
+            guard integerDigits > 0 else { throw Unusual() }
+            if integerDigits > 1, buffer[integerStart] == 48 { throw Unusual() }
+            if peek == UInt8(ascii: ".") {
+                position += 1
+                guard digits() > 0 else { throw Unusual() }
+            }
+            if position < end, buffer[position] | 0x20 == UInt8(ascii: "e") {
+                position += 1
+                if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { position += 1 }
+                guard digits() > 0 else { throw Unusual() }
+            }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<position]), as: UTF8.self)
+            guard let value = Double(text) else { throw Unusual() }
+            return value
+        }
+
+        private mutating func digits() -> Int {
+            let begin = position
+            while position < end, buffer[position] >= 48, buffer[position] <= 57 { position += 1 }
+            return position - begin
+        }
+
+        /// The scalar of a `\u` escape whose `u` is just behind the cursor (a surrogate pair as one scalar).
+        private mutating func unicodeEscape() throws(Unusual) -> UInt32 {
+            var scalar = try hex4()
+            if (0xD800...0xDBFF).contains(scalar) {
+                guard position + 1 < end, buffer[position] == UInt8(ascii: "\\"), buffer[position + 1] == UInt8(ascii: "u") else {
+                    throw Unusual()
+                }
+                position += 2
+                let low = try hex4()
+                guard (0xDC00...0xDFFF).contains(low) else { throw Unusual() }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00...0xDFFF).contains(scalar) {
+                throw Unusual()
+            }
+            return scalar
+        }
+
+        private mutating func hex4() throws(Unusual) -> UInt32 {
+            guard position + 4 <= end else { throw Unusual() }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let byte = buffer[position]
+                let digit: UInt32
+                switch byte {
+                case 48...57: digit = UInt32(byte - 48)
+                case 65...70: digit = UInt32(byte - 55)
+                case 97...102: digit = UInt32(byte - 87)
+                default: throw Unusual()
+                }
+                value = value << 4 | digit
+                position += 1
+            }
+            return value
+        }
+
+        /// The UTF-8 encoding of a scalar (never a surrogate, at most U+10FFFF).
+        private static func appendUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
+            switch scalar {
+            case 0..<0x80:
+                bytes.append(UInt8(scalar))
+            case 0x80..<0x800:
+                bytes.append(UInt8(0xC0 | scalar >> 6))
+                bytes.append(UInt8(0x80 | scalar & 0x3F))
+            case 0x800..<0x10000:
+                bytes.append(UInt8(0xE0 | scalar >> 12))
+                bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | scalar & 0x3F))
+            default:
+                bytes.append(UInt8(0xF0 | scalar >> 18))
+                bytes.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+                bytes.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | scalar & 0x3F))
+            }
+        }
+
+        /// The length of the valid UTF-8 sequence at `index` (a byte of 0x80 or more), or `Unusual`.
+        private func sequenceLength(at index: Int) throws(Unusual) -> Int {
+            let lead = buffer[index]
+            let length: Int
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: throw Unusual()
+            }
+            guard index + length <= end else { throw Unusual() }
+            for offset in 1..<length where buffer[index + offset] & 0xC0 != 0x80 { throw Unusual() }
+            let second = buffer[index + 1]
+            if lead == 0xE0, second < 0xA0 { throw Unusual() }
+            if lead == 0xED, second > 0x9F { throw Unusual() }
+            if lead == 0xF0, second < 0x90 { throw Unusual() }
+            if lead == 0xF4, second > 0x8F { throw Unusual() }
+            return length
+        }
+    }
+}

@@ -1,0 +1,348 @@
+/// Reads one JSON Lines record straight from its bytes into the slots of a `Record`, guided by the
+/// vocabulary: keys are matched by their bytes against tables built once per vocabulary (no `String` per
+/// key, no JSON tree), enumeration values against every spelling the enumeration accepts, dates from
+/// their bytes.
+///
+/// It is the fast path of `DescriptionReader.readLine`, and only for the ordinary case: whatever is
+/// unusual (invalid JSON or UTF-8, an unknown or dotted key, `null`, a duplicate, a value of the wrong
+/// type or outside its enumeration, a missing field, a field of another kind, `waivers`, an escape it
+/// does not decode, a key or spelling written with an escape) makes `read` return nil, and the line is
+/// read the ordinary way (`JSONParser` and `RecordBuilder`), which gives the result or the located
+/// diagnostics. A description it does return is exactly the one the ordinary way would give.
+///
+/// Built once per vocabulary (see `Vocabulary.directReader`); immutable, so shared by every thread.
+public final class DirectRecordReader: Sendable {
+    /// What a slot holds, as the reader reads it (`FieldType` without its boxes).
+    enum ValueKind: Sendable {
+        case string
+        case bool
+        case number
+        case date
+        case enumeration(Int)
+        /// A list; the element's kind is `kinds[index]`.
+        case list(Int)
+        /// A list of objects laid out by this layout.
+        case objects(Int)
+    }
+
+    /// The reason `read` gives up; the line is then read the ordinary way.
+    struct Unusual: Error {}
+
+    /// Per key node (nodes of every layout's key tree): its slot, or -1 for an object of further keys.
+    let nodeSlot: [Int]
+    /// Per key node, table `node` of `keys`: its children's node indices by their key.
+    let keys: ByteKeyTables
+    /// The root node of each layout.
+    let layoutRoots: [Int]
+    /// The number of slots of each layout.
+    let slotCounts: [Int]
+    /// The kind of slot `s` of layout `l` is `kinds[kindBase[l] + s]`; list elements' kinds follow.
+    let kinds: [ValueKind]
+    let kindBase: [Int]
+    /// The required slots of layout `l` are `requiredSlots[requiredStart[l]..<requiredStart[l + 1]]`.
+    let requiredSlots: [Int]
+    let requiredStart: [Int]
+    /// Whether a description of kind `k` may carry top-level slot `s`: `allowed[k * slotCounts[0] + s]`.
+    let allowed: [Bool]
+    let kindCount: Int
+    /// Per enumeration (table `index` of `spellings`): every spelling `EnumType.caseIndex(of:)` accepts as written, to its case.
+    let spellings: ByteKeyTables
+    let kindSlot: Int
+    let idSlot: Int?
+    let derivations: [Derivation]
+    let calendars: [Calendar]
+
+    /// JSON nesting beyond this is left to the ordinary path (whose parser has a limit of its own).
+    static let maximumDepth = 32
+
+    init(enums: [EnumType], layouts: [RecordLayout], kindSlot: Int, kindEnum: Int, idSlot: Int?,
+         derivations: [Derivation], calendars: [Calendar]) {
+        var nodeSlot: [Int] = []
+        var tables: [[(key: [UInt8], value: Int32)]] = []
+        func add(_ node: RecordLayout.KeyNode) -> Int {
+            let index = nodeSlot.count
+            nodeSlot.append(node.slot ?? -1)
+            tables.append([])
+            var pairs: [(key: [UInt8], value: Int32)] = []
+            for key in node.children.keys.sorted() {
+                guard let child = node.children[key] else { continue }
+                pairs.append((Array(key.utf8), Int32(add(child))))
+            }
+            tables[index] = pairs
+            return index
+        }
+        layoutRoots = layouts.map { add($0.keys) }
+        self.nodeSlot = nodeSlot
+        keys = ByteKeyTables(tables)
+        slotCounts = layouts.map(\.fields.count)
+
+        var kinds: [ValueKind] = []
+        var kindBase: [Int] = []
+        for layout in layouts {
+            kindBase.append(kinds.count)
+            kinds += repeatElement(.string, count: layout.fields.count)
+        }
+        func kind(of type: FieldType) -> ValueKind {
+            switch type {
+            case .string, .text: return .string
+            case .bool: return .bool
+            case .number: return .number
+            case .date: return .date
+            case .enumeration(let index): return .enumeration(index)
+            case .objects(let layout): return .objects(layout)
+            case .list(let element):
+                let elementKind = kind(of: element)
+                kinds.append(elementKind)
+                return .list(kinds.count - 1)
+            }
+        }
+        for (index, layout) in layouts.enumerated() {
+            for field in layout.fields { kinds[kindBase[index] + field.slot] = kind(of: field.type) }
+        }
+        self.kinds = kinds
+        self.kindBase = kindBase
+
+        var requiredSlots: [Int] = []
+        var requiredStart: [Int] = []
+        for layout in layouts {
+            requiredStart.append(requiredSlots.count)
+            requiredSlots += layout.fields.filter(\.required).map(\.slot)
+        }
+        requiredStart.append(requiredSlots.count)
+        self.requiredSlots = requiredSlots
+        self.requiredStart = requiredStart
+
+        let rootFields = layouts.first?.fields ?? []
+        kindCount = enums.indices.contains(kindEnum) ? enums[kindEnum].cases.count : 0
+        allowed = (0..<kindCount).flatMap { kind in rootFields.map { $0.kinds?.contains(Int32(kind)) ?? true } }
+        spellings = ByteKeyTables(enums.map(Self.spellings))
+        self.kindSlot = kindSlot
+        self.idSlot = idSlot
+        self.derivations = derivations
+        self.calendars = calendars
+    }
+
+    /// The spellings of an enumeration's cases as `EnumType` looks them up (lower-cased names, then
+    /// aliases, a later one replacing an earlier), keeping only those that `caseIndex(of:)` confirms
+    /// and that have no leading or trailing space (which the ordinary path trims first).
+    static func spellings(_ enumeration: EnumType) -> [(key: [UInt8], value: Int32)] {
+        var pairs: [(key: [UInt8], value: Int32)] = []
+        for (index, value) in enumeration.cases.enumerated() {
+            pairs.append((Array(value.name.lowercased().utf8), Int32(index)))
+            for alias in value.aliases { pairs.append((Array(alias.lowercased().utf8), Int32(index))) }
+        }
+        return ByteKeyTables([pairs]).entries(of: 0).filter { entry in
+            guard let first = entry.key.first, let last = entry.key.last,
+                  first != 0x20, first != 0x09, last != 0x20, last != 0x09 else { return false }
+            return enumeration.caseIndex(of: String(decoding: entry.key, as: UTF8.self)) == entry.value
+        }
+    }
+
+    /// The description on `source.bytes[range]`, one line of JSON Lines numbered `number`, or nil when
+    /// the line is not an ordinary record (the caller then reads it the ordinary way).
+    public func read(_ source: SourceText, range: Range<Int>, number: Int) -> Description? {
+        source.bytes.withUnsafeBufferPointer { buffer -> Description? in
+            guard range.lowerBound >= 0, range.upperBound <= buffer.count else { return nil }
+            var cursor = Cursor(buffer: buffer, position: range.lowerBound, end: range.upperBound)
+            do throws(Unusual) {
+                cursor.skipWhitespace()
+                guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
+                let start = cursor.position
+                var record = Record(slotCount: slotCounts[0])
+                var expectation = Expectation()
+                try readMembers(&cursor, into: &record, layout: 0, node: layoutRoots[0], topLevel: true,
+                                expectation: &expectation, depth: 0)
+                cursor.skipWhitespace()
+                guard cursor.position == cursor.end else { throw Unusual() }
+                try finish(&record, layout: 0)
+                let id: String
+                if let slot = idSlot, case .string(let text)? = record.values[slot], !text.isEmpty {
+                    id = text
+                } else {
+                    id = "\(source.path)#\(number)"
+                }
+                return Description(id: id, record: record, source: source, offset: start, expectation: expectation, waivers: [])
+            } catch {
+                return nil
+            }
+        }
+    }
+
+    // MARK: Objects
+
+    /// The members of the object at the cursor, into `record` (whose layout is `layout`) from key node `node`.
+    private func readMembers(_ cursor: inout Cursor, into record: inout Record, layout: Int, node: Int, topLevel: Bool,
+                             expectation: inout Expectation, depth: Int) throws(Unusual) {
+        guard depth < Self.maximumDepth else { throw Unusual() }
+        cursor.position += 1
+        cursor.skipWhitespace()
+        if cursor.peek == UInt8(ascii: "}") { cursor.position += 1; return }
+        while true {
+            cursor.skipWhitespace()
+            let keyOffset = cursor.position
+            let key = try cursor.plainKey()
+            cursor.skipWhitespace()
+            guard cursor.peek == UInt8(ascii: ":") else { throw Unusual() }
+            cursor.position += 1
+            cursor.skipWhitespace()
+            if topLevel, cursor.matches(key, "expect") {
+                try readExpectation(&cursor, into: &expectation)
+            } else if topLevel, cursor.matches(key, "waivers") {
+                throw Unusual()
+            } else {
+                guard let found = keys.value(in: node, cursor.buffer, key) else { throw Unusual() }
+                let child = Int(found)
+                let slot = nodeSlot[child]
+                if slot >= 0 {
+                    guard record.values[slot] == nil else { throw Unusual() }
+                    record.values[slot] = try readValue(&cursor, kind: kinds[kindBase[layout] + slot], depth: depth + 1)
+                    record.offsets[slot] = Int32(clamping: keyOffset)
+                } else {
+                    guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
+                    try readMembers(&cursor, into: &record, layout: layout, node: child, topLevel: false,
+                                    expectation: &expectation, depth: depth + 1)
+                }
+            }
+            cursor.skipWhitespace()
+            if cursor.peek == UInt8(ascii: ",") { cursor.position += 1; continue }
+            if cursor.peek == UInt8(ascii: "}") { cursor.position += 1; return }
+            throw Unusual()
+        }
+    }
+
+    /// What `RecordBuilder.finish` checks and adds, giving up where it would report an error.
+    private func finish(_ record: inout Record, layout: Int) throws(Unusual) {
+        for index in requiredStart[layout]..<requiredStart[layout + 1] where record.values[requiredSlots[index]] == nil {
+            throw Unusual()
+        }
+        guard layout == 0 else { return }
+        if case .symbol(let kind)? = record.values[kindSlot] {
+            guard kind >= 0, Int(kind) < kindCount else { throw Unusual() }
+            let base = Int(kind) * slotCounts[0]
+            for slot in 0..<slotCounts[0] where !allowed[base + slot] && record.values[slot] != nil { throw Unusual() }
+        }
+        Derivations.apply(derivations, calendars: calendars, to: &record)
+    }
+
+    /// An element of a list of objects, laid out by `layout`.
+    private func readElement(_ cursor: inout Cursor, layout: Int, depth: Int) throws(Unusual) -> Record {
+        guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
+        var element = Record(slotCount: slotCounts[layout])
+        var unused = Expectation()
+        try readMembers(&cursor, into: &element, layout: layout, node: layoutRoots[layout], topLevel: false,
+                        expectation: &unused, depth: depth)
+        try finish(&element, layout: layout)
+        return element
+    }
+
+    /// `expect`: `verdict` (a string), `rules` and `overridden` (lists of strings), as `RecordBuilder` reads them.
+    private func readExpectation(_ cursor: inout Cursor, into expectation: inout Expectation) throws(Unusual) {
+        guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
+        cursor.position += 1
+        cursor.skipWhitespace()
+        if cursor.peek == UInt8(ascii: "}") { cursor.position += 1; return }
+        while true {
+            cursor.skipWhitespace()
+            let key = try cursor.plainKey()
+            cursor.skipWhitespace()
+            guard cursor.peek == UInt8(ascii: ":") else { throw Unusual() }
+            cursor.position += 1
+            cursor.skipWhitespace()
+            if cursor.matches(key, "verdict") {
+                expectation.verdict = try cursor.string().lowercased()
+            } else if cursor.matches(key, "rules") {
+                expectation.rules = try cursor.strings()
+            } else if cursor.matches(key, "overridden") {
+                expectation.overridden = try cursor.strings()
+            } else {
+                throw Unusual()
+            }
+            cursor.skipWhitespace()
+            if cursor.peek == UInt8(ascii: ",") { cursor.position += 1; continue }
+            if cursor.peek == UInt8(ascii: "}") { cursor.position += 1; return }
+            throw Unusual()
+        }
+    }
+
+    // MARK: Values
+
+    /// One value of a field of type `type`, as `RecordBuilder.convert` makes it.
+    private func readValue(_ cursor: inout Cursor, kind: ValueKind, depth: Int) throws(Unusual) -> FactValue {
+        guard depth < Self.maximumDepth else { throw Unusual() }
+        switch kind {
+        case .string:
+            return .string(try cursor.string())
+        case .bool:
+            return .bool(try cursor.bool())
+        case .number:
+            return .number(try cursor.number())
+        case .date:
+            let text = try cursor.stringBytes()
+            let day: Int32? = text.decoded.map { bytes in bytes.withUnsafeBufferPointer { CivilDate.parse(utf8: $0) } }
+                ?? CivilDate.parse(utf8: UnsafeBufferPointer(rebasing: cursor.buffer[text.raw]))
+            guard let day else { throw Unusual() }
+            return .date(day)
+        case .enumeration(let index):
+            let text = try cursor.stringBytes()
+            if let decoded = text.decoded {
+                return .symbol(try decoded.withUnsafeBufferPointer { bytes throws(Unusual) in
+                    try symbol(bytes, 0..<bytes.count, enumeration: index)
+                })
+            }
+            return .symbol(try symbol(cursor.buffer, text.raw, enumeration: index))
+        case .list(let elementIndex):
+            let element = kinds[elementIndex]
+            guard cursor.peek == UInt8(ascii: "[") else {
+                // a single value where a list is expected is a list of one
+                return .list([try readValue(&cursor, kind: element, depth: depth)])
+            }
+            cursor.position += 1
+            cursor.skipWhitespace()
+            var items: [FactValue] = []
+            if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return .list(items) }
+            while true {
+                cursor.skipWhitespace()
+                items.append(try readValue(&cursor, kind: element, depth: depth + 1))
+                cursor.skipWhitespace()
+                if cursor.peek == UInt8(ascii: ",") { cursor.position += 1; continue }
+                if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return .list(items) }
+                throw Unusual()
+            }
+        case .objects(let layout):
+            guard layout >= 0, layout < slotCounts.count else { throw Unusual() }
+            guard cursor.peek == UInt8(ascii: "[") else {
+                return .objects([try readElement(&cursor, layout: layout, depth: depth)])
+            }
+            cursor.position += 1
+            cursor.skipWhitespace()
+            var records: [Record] = []
+            if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return .objects(records) }
+            while true {
+                cursor.skipWhitespace()
+                records.append(try readElement(&cursor, layout: layout, depth: depth + 1))
+                cursor.skipWhitespace()
+                if cursor.peek == UInt8(ascii: ",") { cursor.position += 1; continue }
+                if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return .objects(records) }
+                throw Unusual()
+            }
+        }
+    }
+
+    /// The case written as `bytes[range]`: as written, or (ASCII only) lower-cased, as `EnumType.caseIndex(of:)` tries.
+    private func symbol(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, enumeration: Int) throws(Unusual) -> Int32 {
+        if let found = spellings.value(in: enumeration, bytes, range) { return found }
+        guard let first = range.first, let last = range.last else { throw Unusual() }
+        // leading or trailing space: the ordinary path trims it (and names it in an error otherwise)
+        if bytes[first] == 0x20 || bytes[first] == 0x09 || bytes[last] == 0x20 || bytes[last] == 0x09 { throw Unusual() }
+        var lowered: [UInt8] = []
+        lowered.reserveCapacity(range.count)
+        for index in range {
+            let byte = bytes[index]
+            guard byte < 0x80 else { throw Unusual() }
+            lowered.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+        }
+        let found = lowered.withUnsafeBufferPointer { spellings.value(in: enumeration, $0, 0..<$0.count) }
+        guard let found else { throw Unusual() }
+        return found
+    }
+}
