@@ -18,7 +18,8 @@ public struct LexiconScanner: Sendable {
     }
 
     private let patterns: [Pattern]
-    /// Dense transition table: state * 256 + byte.
+    /// Dense transition table: state * 256 + byte gives the next state times two, plus one when that
+    /// state ends some entry (so the scan looks at the outputs only where there are any).
     private let transitions: [Int32]
     private let outputStart: [Int32]
     private let outputs: [Int32]
@@ -90,6 +91,10 @@ public struct LexiconScanner: Sendable {
             flat += collected[state]
         }
         starts.append(Int32(flat.count))
+        for index in table.indices {
+            let next = Int(table[index])
+            table[index] = table[index] << 1 | (starts[next] < starts[next + 1] ? 1 : 0)
+        }
         self.patterns = patterns
         self.transitions = table
         self.outputStart = starts
@@ -103,21 +108,25 @@ public struct LexiconScanner: Sendable {
         let cased = text.cased
         var state = 0
         transitions.withUnsafeBufferPointer { table in
-            for index in 0..<lower.count {
-                state = Int(table[state &* 256 &+ Int(lower[index])])
-                let begin = Int(outputStart[state])
-                let end = Int(outputStart[state + 1])
-                guard begin < end else { continue }
-                for output in begin..<end {
-                    let pattern = patterns[Int(outputs[output])]
-                    let start = index + 1 - pattern.lower.count
-                    if pattern.wholeWords {
-                        if start > 0, FoldedText.isWordByte(lower[start - 1]), FoldedText.isWordByte(pattern.lower[0]) { continue }
-                        if index + 1 < lower.count, FoldedText.isWordByte(lower[index + 1]),
-                           let last = pattern.lower.last, FoldedText.isWordByte(last) { continue }
+            lower.withUnsafeBufferPointer { bytes in
+                for index in 0..<bytes.count {
+                    let entry = table[state &* 256 &+ Int(bytes[index])]
+                    state = Int(entry >> 1)
+                    guard entry & 1 != 0 else { continue }
+                    let begin = Int(outputStart[state])
+                    let end = Int(outputStart[state + 1])
+                    guard begin < end else { continue }
+                    for output in begin..<end {
+                        let pattern = patterns[Int(outputs[output])]
+                        let start = index + 1 - pattern.lower.count
+                        if pattern.wholeWords {
+                            if start > 0, FoldedText.isWordByte(lower[start - 1]), FoldedText.isWordByte(pattern.lower[0]) { continue }
+                            if index + 1 < lower.count, FoldedText.isWordByte(lower[index + 1]),
+                               let last = pattern.lower.last, FoldedText.isWordByte(last) { continue }
+                        }
+                        if pattern.caseSensitive, !cased[start...index].elementsEqual(pattern.cased) { continue }
+                        matches.append(Match(lexicon: pattern.lexicon, entry: pattern.entry, range: start..<index + 1))
                     }
-                    if pattern.caseSensitive, !cased[start...index].elementsEqual(pattern.cased) { continue }
-                    matches.append(Match(lexicon: pattern.lexicon, entry: pattern.entry, range: start..<index + 1))
                 }
             }
         }
