@@ -43,7 +43,7 @@ public struct Evaluator: Sendable {
                 notInForce.append(rule.id)
                 continue
             }
-            let quick = evaluate(rule.condition, &scope, trace: nil)
+            let quick = quickOutcome(of: rule, &scope)
             if quick == .false && !explain { continue }
             if quick == .unknown && rule.verdict == .allowed && !explain { continue }
             let trace = Trace(explains: explain)
@@ -163,6 +163,8 @@ public struct Evaluator: Sendable {
         var patternMatches: [(slot: Int, pattern: Int, match: Range<Int>?)] = []
         /// Outcomes of named definitions already evaluated on this record without a trace.
         var definitions: [(name: String, outcome: Outcome)] = []
+        /// Outcomes of the program's definitions already evaluated on this record (nil: not yet).
+        var programDefinitions: [Outcome?] = []
 
         init(record: Record, layout: Int, prefix: String, source: SourceText) {
             self.record = record
@@ -199,7 +201,7 @@ public struct Evaluator: Sendable {
         }
     }
 
-    private func evaluate(_ condition: Condition, _ scope: inout Scope, trace: Trace?) -> Outcome {
+    func evaluate(_ condition: Condition, _ scope: inout Scope, trace: Trace?) -> Outcome {
         switch condition {
         case .all(let parts):
             trace?.open()
@@ -314,7 +316,7 @@ public struct Evaluator: Sendable {
         }
     }
 
-    private func evaluate(_ test: FieldTest, _ scope: inout Scope, trace: Trace?) -> Outcome {
+    func evaluate(_ test: FieldTest, _ scope: inout Scope, trace: Trace?) -> Outcome {
         let value = scope.record.values[test.slot]
         switch test.operation {
         case .present:

@@ -11,6 +11,8 @@ public struct RuleSet: Sendable {
     public let rulesByKind: [[Int]]
     /// Compiled automaton over every lexicon entry.
     public let scanner: LexiconScanner
+    /// Every rule's condition as a flat program, for the first pass over each description.
+    public let program: ConditionProgram
     /// `sha256:` and the hash of every file of the rule set, in path order.
     public let version: String
     /// The files the rule set was read from, relative to its folder.

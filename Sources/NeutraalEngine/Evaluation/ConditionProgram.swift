@@ -1,0 +1,117 @@
+/// Every rule's condition compiled once more, into one flat array of plain nodes, for the first pass over
+/// each description: "does this rule fire?" answered without walking enum payloads, retaining, or
+/// comparing names. Tests on enumeration values become bit masks; a definition used by several rules is
+/// evaluated once per description.
+///
+/// The condition tree (`Condition`) stays the reference: rules that fire are evaluated again on the tree
+/// to collect their evidence and explanation, and a test that `ConditionProgramTests` runs checks that
+/// both give the same outcome for every rule on every sample and example.
+public struct ConditionProgram: Sendable {
+    /// What a node does.
+    enum Operation: UInt8, Sendable {
+        case all
+        case any
+        case not
+        /// A definition: `first` is its index among the definitions, its one child the condition.
+        case named
+        /// Any other test of a field, evaluated by `Evaluator` through `tests[first]`.
+        case test
+        /// The field is an enumeration value in `mask` (`is`, `is one of`).
+        case symbolIn
+        /// The field is an enumeration value outside `mask` (`is not`, `is not one of`).
+        case symbolNotIn
+        /// The field is a list holding an enumeration value in `mask` (`includes`, `includes any of`).
+        case listIncludesSymbol
+        case some
+        case every
+        case no
+    }
+
+    /// One node; children are `children[first ..< first + count]`.
+    struct Node: Sendable {
+        var operation: Operation
+        var absent: AbsentMeaning
+        var slot: Int32
+        var first: Int32
+        var count: Int32
+        var mask: UInt64
+    }
+
+    private(set) var nodes: [Node] = []
+    private(set) var children: [Int32] = []
+    private(set) var tests: [FieldTest] = []
+    /// The root node of each rule, by rule index.
+    private(set) var roots: [Int32] = []
+    /// The names of the definitions, by their index.
+    private(set) var definitionNames: [String] = []
+
+    /// Compiles the conditions of `rules` (in rule-index order).
+    public init(rules: [Rule]) {
+        for rule in rules { roots.append(compile(rule.condition)) }
+    }
+
+    private mutating func add(_ node: Node) -> Int32 {
+        nodes.append(node)
+        return Int32(nodes.count - 1)
+    }
+
+    private mutating func compile(_ condition: Condition) -> Int32 {
+        switch condition {
+        case .all(let parts): return group(.all, parts)
+        case .any(let parts): return group(.any, parts)
+        case .not(let inner): return group(.not, [inner])
+        case .named(let name, let inner):
+            let index: Int
+            if let known = definitionNames.firstIndex(of: name) {
+                index = known
+            } else {
+                definitionNames.append(name)
+                index = definitionNames.count - 1
+            }
+            let child = compile(inner)
+            let start = Int32(children.count)
+            children.append(child)
+            return add(Node(operation: .named, absent: .unknown, slot: 0, first: start, count: 1, mask: UInt64(index)))
+        case .quantified(let quantifier, let slot, _, let body, let absent):
+            let child = compile(body)
+            let start = Int32(children.count)
+            children.append(child)
+            let operation: Operation = quantifier == .some ? .some : quantifier == .every ? .every : .no
+            return add(Node(operation: operation, absent: absent, slot: Int32(slot), first: start, count: 1, mask: 0))
+        case .test(let test):
+            if let (operation, mask) = Self.symbolMask(test.operation) {
+                return add(Node(operation: operation, absent: test.absent, slot: Int32(test.slot), first: 0, count: 0, mask: mask))
+            }
+            tests.append(test)
+            return add(Node(operation: .test, absent: test.absent, slot: Int32(test.slot), first: Int32(tests.count - 1), count: 0, mask: 0))
+        }
+    }
+
+    private mutating func group(_ operation: Operation, _ parts: [Condition]) -> Int32 {
+        let compiled = parts.map { compile($0) }
+        let start = Int32(children.count)
+        children += compiled
+        return add(Node(operation: operation, absent: .unknown, slot: 0, first: start, count: Int32(compiled.count), mask: 0))
+    }
+
+    /// The bit mask of a test on enumeration values, when every value has an index below 64.
+    private static func symbolMask(_ operation: FieldTest.Operation) -> (Operation, UInt64)? {
+        func mask(_ values: [FactValue]) -> UInt64? {
+            var bits: UInt64 = 0
+            for value in values {
+                guard case .symbol(let index) = value, index >= 0, index < 64 else { return nil }
+                bits |= 1 << UInt64(index)
+            }
+            return bits
+        }
+        switch operation {
+        case .equals(let value): return mask([value]).map { (.symbolIn, $0) }
+        case .oneOf(let values): return mask(values).map { (.symbolIn, $0) }
+        case .notEquals(let value): return mask([value]).map { (.symbolNotIn, $0) }
+        case .notOneOf(let values): return mask(values).map { (.symbolNotIn, $0) }
+        case .includes(let value): return mask([value]).map { (.listIncludesSymbol, $0) }
+        case .includesAny(let values): return mask(values).map { (.listIncludesSymbol, $0) }
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,110 @@
+/// The first pass over a description: each rule's outcome from the flat `ConditionProgram`, with the same
+/// three-valued logic as the condition tree, and no evidence.
+extension Evaluator {
+    /// The outcome of a rule's condition on the record of `scope`.
+    func quickOutcome(of rule: Rule, _ scope: inout Scope) -> Outcome {
+        let program = ruleSet.program
+        guard rule.index < program.roots.count else { return evaluate(rule.condition, &scope, trace: nil) }
+        if scope.programDefinitions.count < program.definitionNames.count {
+            scope.programDefinitions = Array(repeating: nil, count: program.definitionNames.count)
+        }
+        return outcome(of: program.roots[rule.index], program, &scope)
+    }
+
+    private func outcome(of index: Int32, _ program: ConditionProgram, _ scope: inout Scope) -> Outcome {
+        let node = program.nodes[Int(index)]
+        switch node.operation {
+        case .all:
+            var result = Outcome.true
+            for child in node.first..<node.first + node.count {
+                switch outcome(of: program.children[Int(child)], program, &scope) {
+                case .false: return .false
+                case .unknown: result = .unknown
+                case .true: break
+                }
+            }
+            return result
+        case .any:
+            var result = Outcome.false
+            for child in node.first..<node.first + node.count {
+                switch outcome(of: program.children[Int(child)], program, &scope) {
+                case .true: return .true
+                case .unknown: result = .unknown
+                case .false: break
+                }
+            }
+            return result
+        case .not:
+            return outcome(of: program.children[Int(node.first)], program, &scope).negated
+        case .named:
+            let definition = Int(node.mask)
+            if definition < scope.programDefinitions.count, let known = scope.programDefinitions[definition] { return known }
+            let result = outcome(of: program.children[Int(node.first)], program, &scope)
+            if definition < scope.programDefinitions.count { scope.programDefinitions[definition] = result }
+            return result
+        case .test:
+            return evaluate(program.tests[Int(node.first)], &scope, trace: nil)
+        case .symbolIn, .symbolNotIn, .listIncludesSymbol:
+            return symbolTest(node, scope.record.values[Int(node.slot)])
+        case .some, .every, .no:
+            return quantified(node, program, &scope)
+        }
+    }
+
+    /// A test of enumeration values against the node's mask, exactly as `compare` decides it.
+    private func symbolTest(_ node: ConditionProgram.Node, _ value: FactValue?) -> Outcome {
+        let negated = node.operation == .symbolNotIn
+        guard let value else {
+            switch node.absent {
+            case .unknown: return .unknown
+            case .false, .empty: return .from(negated)
+            }
+        }
+        switch (node.operation, value) {
+        case (.listIncludesSymbol, .list(let items)):
+            for item in items {
+                if case .symbol(let index) = item, index >= 0, index < 64, node.mask & (1 << UInt64(index)) != 0 { return .true }
+            }
+            return .false
+        case (.listIncludesSymbol, _):
+            return .false
+        case (_, .symbol(let index)):
+            let inMask = index >= 0 && index < 64 && node.mask & (1 << UInt64(index)) != 0
+            return .from(inMask != negated)
+        default:
+            return .from(negated)
+        }
+    }
+
+    /// `some`, `every` or `no` element of a list of objects.
+    private func quantified(_ node: ConditionProgram.Node, _ program: ConditionProgram, _ scope: inout Scope) -> Outcome {
+        let slot = Int(node.slot)
+        guard case .objects(let elements)? = scope.record.values[slot] else {
+            switch node.absent {
+            case .unknown: return .unknown
+            default: return node.operation == .some ? .false : .true
+            }
+        }
+        guard case .objects(let layoutIndex) = ruleSet.vocabulary.layouts[scope.layout].fields[slot].type else {
+            return node.operation == .no ? .true : node.operation == .some ? .false : .true
+        }
+        var any = Outcome.false
+        var all = Outcome.true
+        let body = program.children[Int(node.first)]
+        for element in elements {
+            var inner = Scope(record: element, layout: layoutIndex, prefix: "", source: scope.source)
+            inner.programDefinitions = Array(repeating: nil, count: scope.programDefinitions.count)
+            let result = outcome(of: body, program, &inner)
+            if result == .true { any = .true }
+            if result == .unknown, any == .false { any = .unknown }
+            if result == .false { all = .false }
+            if result == .unknown, all == .true { all = .unknown }
+            if node.operation == .some, any == .true { break }
+        }
+        switch node.operation {
+        case .some: return any
+        case .every: return all
+        default: return any.negated
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import NeutraalEngine
+
+/// The flat condition program (the first pass over every description) against the condition tree (the
+/// reference, which also collects evidence): the same outcome for every rule on every description.
+@Suite("Condition program")
+struct ConditionProgramTests {
+    static let root = PackageRoot.path()
+
+    /// Every rule of `ruleSet` on `description`, both ways; returns the rules where the outcomes differ.
+    static func differences(_ description: Description, _ ruleSet: RuleSet) -> [String] {
+        let evaluator = Evaluator(ruleSet: ruleSet, asOf: CivilDate.parse("2024-06-01") ?? 0)
+        var differences: [String] = []
+        for rule in ruleSet.rules {
+            var treeScope = Evaluator.Scope(record: description.record, layout: 0, prefix: "", source: description.source)
+            var programScope = Evaluator.Scope(record: description.record, layout: 0, prefix: "", source: description.source)
+            let tree = evaluator.evaluate(rule.condition, &treeScope, trace: nil)
+            let program = evaluator.quickOutcome(of: rule, &programScope)
+            if tree != program { differences.append("\(description.id) \(rule.id): tree \(tree), program \(program)") }
+        }
+        return differences
+    }
+
+    @Test("the program and the tree agree on every rule for every sample and every rule example")
+    func samplesAndExamples() throws {
+        let ruleSet = try RuleSetLoader().load(folder: Self.root + "/Rules")
+        var descriptions: [Description] = ruleSet.rules.flatMap { $0.examples.compactMap(\.description) }
+        let reader = DescriptionReader(vocabulary: ruleSet.vocabulary)
+        let files = FileManager.default.enumerator(atPath: Self.root + "/Samples")?.compactMap { $0 as? String } ?? []
+        for file in files.sorted() where [".md", ".json", ".jsonl", ".txt", ".post"].contains(where: file.hasSuffix) {
+            let data = try Data(contentsOf: URL(fileURLWithPath: Self.root + "/Samples/" + file))
+            for outcome in reader.read(SourceText(path: file, bytes: [UInt8](data))) {
+                if case .description(let description) = outcome { descriptions.append(description) }
+            }
+        }
+        #expect(descriptions.count > 200)
+        let differences = descriptions.flatMap { Self.differences($0, ruleSet) }
+        #expect(differences.isEmpty, "\(differences.prefix(10))")
+    }
+
+    @Test("the program and the tree agree on every rule for a generated batch")
+    func generatedBatch() throws {
+        let ruleSet = try RuleSetLoader().load(folder: Self.root + "/Rules")
+        var generator = GeneratedActivities(seed: 7)
+        let text = generator.lines(2_000).joined(separator: "\n") + "\n"
+        let outcomes = DescriptionReader(vocabulary: ruleSet.vocabulary).read(SourceText(path: "generated.jsonl", text: text))
+        let descriptions = outcomes.compactMap { outcome -> Description? in
+            if case .description(let description) = outcome { return description }
+            return nil
+        }
+        #expect(descriptions.count > 1_900)
+        let differences = descriptions.flatMap { Self.differences($0, ruleSet) }
+        #expect(differences.isEmpty, "\(differences.prefix(10))")
+    }
+
+    @Test("tests of enumeration values become bit masks, other tests stay tests")
+    func masks() throws {
+        let ruleSet = try Fixture.ruleSet()
+        let program = ruleSet.program
+        #expect(program.roots.count == ruleSet.rules.count)
+        #expect(program.nodes.contains { $0.operation == .symbolIn })
+        #expect(program.nodes.contains { $0.operation == .test })
+    }
+}
