@@ -5,9 +5,6 @@ extension Evaluator {
     func quickOutcome(of rule: Rule, _ scope: inout Scope) -> Outcome {
         let program = ruleSet.program
         guard rule.index < program.roots.count else { return evaluate(rule.condition, &scope, trace: nil) }
-        if scope.programDefinitions.count < program.definitionNames.count {
-            scope.programDefinitions = Array(repeating: nil, count: program.definitionNames.count)
-        }
         return outcome(of: program.roots[rule.index], program, &scope)
     }
 
@@ -38,6 +35,9 @@ extension Evaluator {
             return outcome(of: program.children[Int(node.first)], program, &scope).negated
         case .named:
             let definition = Int(node.mask)
+            if scope.programDefinitions.isEmpty {
+                scope.programDefinitions = Array(repeating: nil, count: program.definitionNames.count)
+            }
             if definition < scope.programDefinitions.count, let known = scope.programDefinitions[definition] { return known }
             let result = outcome(of: program.children[Int(node.first)], program, &scope)
             if definition < scope.programDefinitions.count { scope.programDefinitions[definition] = result }
@@ -93,7 +93,6 @@ extension Evaluator {
         let body = program.children[Int(node.first)]
         for element in elements {
             var inner = Scope(record: element, layout: layoutIndex, prefix: "", source: scope.source)
-            inner.programDefinitions = Array(repeating: nil, count: scope.programDefinitions.count)
             let result = outcome(of: body, program, &inner)
             if result == .true { any = .true }
             if result == .unknown, any == .false { any = .unknown }

@@ -415,7 +415,8 @@ public struct Evaluator: Sendable {
 
     private func addFactEvidence(_ test: FieldTest, _ scope: Scope, _ trace: Trace?) {
         guard let trace, let value = scope.record.values[test.slot] else { return }
-        trace.evidence.append(Evidence(fact: scope.prefix + test.path, value: display(value, layout: scope.layout, slot: test.slot),
+        trace.evidence.append(Evidence(fact: scope.prefix.isEmpty ? test.path : scope.prefix + test.path,
+                                       value: display(value, layout: scope.layout, slot: test.slot),
                                        match: nil, start: nil, end: nil, location: location(scope, test.slot)))
     }
 
@@ -453,6 +454,7 @@ public struct Evaluator: Sendable {
 
     /// Evidence without repeats (two definitions may test the same fact).
     static func unique(_ items: [Evidence]) -> [Evidence] {
+        guard items.count > 1 else { return items }
         var kept: [Evidence] = []
         for item in items where !kept.contains(item) { kept.append(item) }
         return kept

@@ -30,31 +30,17 @@ public struct JSONBytes {
 
     /// Appends a decimal integer.
     public mutating func integer(_ value: Int) {
-        if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
-            if value == Int.min {
-                bytes.append(contentsOf: String(value).utf8.dropFirst())
-                return
-            }
-            integer(-value)
+        guard value >= 0 else {
+            bytes.append(contentsOf: String(value).utf8)
             return
         }
-        if value < 10 {
-            bytes.append(UInt8(truncatingIfNeeded: 48 + value))
-            return
-        }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
+        var divisor = 1
+        while divisor <= value / 10 { divisor &*= 10 }
         var rest = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while rest > 0 {
-                buffer[19 - count] = UInt8(truncatingIfNeeded: 48 + rest % 10)
-                rest /= 10
-                count += 1
-            }
-            bytes.append(contentsOf: buffer[(20 - count)...])
+        while divisor > 0 {
+            bytes.append(UInt8(truncatingIfNeeded: 48 &+ rest / divisor))
+            rest %= divisor
+            divisor /= 10
         }
     }
 

@@ -6,7 +6,7 @@
 /// weigh, and the message where it quotes no fact) is rendered once per rule and copied after that.
 public struct JSONReporter: Reporter, Sendable {
     /// Fragments rendered once per rule, by rule index.
-    private struct RuleFragments: Sendable {
+    private final class RuleFragments: Sendable {
         /// `{"rule":…,"title":…,"verdict":…`
         let head: [UInt8]
         /// `,"message":…` when the message quotes no fact.
@@ -15,6 +15,13 @@ public struct JSONReporter: Reporter, Sendable {
         let tail: [UInt8]
         /// head, `"status":"fired"`, the fixed message and the tail, when the message quotes no fact.
         let firedPrefix: [UInt8]?
+
+        init(head: [UInt8], fixedMessage: [UInt8]?, tail: [UInt8], firedPrefix: [UInt8]?) {
+            self.head = head
+            self.fixedMessage = fixedMessage
+            self.tail = tail
+            self.firedPrefix = firedPrefix
+        }
     }
 
     private var fragments: [RuleFragments?] = []
