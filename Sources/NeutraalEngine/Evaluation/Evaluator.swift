@@ -83,19 +83,22 @@ public struct Evaluator: Sendable {
                           context: context, notInForce: notInForce, problems: problems)
     }
 
-    /// Sets aside every fired finding that a fired exception overrides.
+    /// Sets aside every fired finding that a fired exception overrides (the first exception in finding
+    /// order names itself as the one that set it aside).
     private static func applyOverrides(_ findings: inout [Finding]) {
-        let firedIDs = Set(findings.filter { $0.status == .fired }.map(\.rule.id))
-        var overriddenBy: [String: String] = [:]
+        var overriddenBy: [String?] = Array(repeating: nil, count: findings.count)
         for finding in findings where finding.status == .fired {
-            for target in finding.rule.overrides where firedIDs.contains(target) && overriddenBy[target] == nil {
-                overriddenBy[target] = finding.rule.id
+            for target in finding.rule.overrides {
+                guard let index = findings.firstIndex(where: { $0.status == .fired && $0.rule.id == target }),
+                      overriddenBy[index] == nil else { continue }
+                overriddenBy[index] = finding.rule.id
             }
         }
-        findings = findings.map { finding in
-            guard let by = overriddenBy[finding.rule.id] else { return finding }
-            return Finding(rule: finding.rule, status: .overridden(by: by), evidence: finding.evidence, missing: finding.missing,
-                           explanation: finding.explanation)
+        for index in findings.indices {
+            guard let by = overriddenBy[index] else { continue }
+            let finding = findings[index]
+            findings[index] = Finding(rule: finding.rule, status: .overridden(by: by), evidence: finding.evidence, missing: finding.missing,
+                                      explanation: finding.explanation)
         }
     }
 
@@ -452,11 +455,17 @@ public struct Evaluator: Sendable {
         return items.filter { seen.insert($0).inserted }
     }
 
+    /// `==` on evidence, with the cheap comparisons first.
+    private static func sameEvidence(_ a: Evidence, _ b: Evidence) -> Bool {
+        a.start == b.start && a.end == b.end && a.location?.line == b.location?.line && a.location?.column == b.location?.column
+            && a.fact == b.fact && a.value == b.value && a.match == b.match && a.location?.file == b.location?.file
+    }
+
     /// Evidence without repeats (two definitions may test the same fact).
     static func unique(_ items: [Evidence]) -> [Evidence] {
         guard items.count > 1 else { return items }
         var kept: [Evidence] = []
-        for item in items where !kept.contains(item) { kept.append(item) }
+        for item in items where !kept.contains(where: { sameEvidence($0, item) }) { kept.append(item) }
         return kept
     }
 }
