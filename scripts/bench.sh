@@ -3,13 +3,14 @@
 # reports activities/s, MB/s and peak memory, with the ratios against the peer engines (Cedar, Rego, CEL)
 # and the Swift read-and-split floor, all measured in this same run on this machine.
 #
-# usage: scripts/bench.sh [N ...]        default: 100000 1000000
-# env:   REPS (3), SEED (42), PEERS (1: also run Cedar, Rego and CEL on the first N; 0: skip them)
+# usage: scripts/bench.sh [N ...]        default: 10000 100000 1000000
+# env:   REPS (3), SEED (42), PEERS (1: also run Cedar, Rego and CEL on the 100,000-record batch, or on the
+#        first N when 100000 is not among the sizes; 0: skip them)
 #        PEERS_DIR (../shared/bench/peers: the generator, the peer policies and the floors)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(100000 1000000)
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000)
 REPS=${REPS:-3}; SEED=${SEED:-42}; PEERS=${PEERS:-1}
 PEERS_DIR=${PEERS_DIR:-../shared/bench/peers}
 [ -f "$PEERS_DIR/gen_activities.py" ] || { echo "bench: $PEERS_DIR/gen_activities.py not found (set PEERS_DIR)" >&2; exit 2; }
@@ -30,12 +31,13 @@ echo "rule set: $($bin validate | head -1)"
 echo
 printf '| batch | MB | neutraal s | activities/s | MB/s | peak MB | Swift read+split floor /s | share of floor |\n'
 printf '|---:|---:|---:|---:|---:|---:|---:|---:|\n'
-first=""
+first=""; peerfile=""
 : > "$out/neutraal-times.txt"
 for n in "${sizes[@]}"; do
   file=$out/activities-$n-$SEED.jsonl
   [ -s "$file" ] || python3 "$PEERS_DIR/gen_activities.py" "$n" "$SEED" > "$file"
   [ -n "$first" ] || first=$file
+  [ "$n" != 100000 ] || peerfile=$file
   mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN {printf "%.1f", b/1e6}')
   times=(); peak=0
   for _ in $(seq "$REPS"); do
@@ -55,6 +57,8 @@ for n in "${sizes[@]}"; do
 done
 
 if [ "$PEERS" = "1" ]; then
+  [ -n "$peerfile" ] || peerfile=$first
+  first=$peerfile
   n=$(wc -l < "$first")
   ours=$(awk -v n="$n" '$1 == n {print $2}' "$out/neutraal-times.txt" | tail -1)
   echo
@@ -64,7 +68,8 @@ if [ "$PEERS" = "1" ]; then
   printf '| engine | activities/s | neutraal is faster by |\n|---|---:|---:|\n'
   awk -v n="$n" -v s="$ours" 'BEGIN {printf "| neutraal (full rule set, whole process) | %.0f | 1.0x |\n", n / s}'
   for peer in cedar rego cel; do
-    if line=$(python3 "$PEERS_DIR/bench.py" "$peer" "$first" "$REPS" 2>/dev/null | tail -1) && [ -n "$line" ]; then
+    # the with-parse figure: like neutraal's, it starts from the JSON text of each line
+    if line=$(python3 "$PEERS_DIR/bench.py" "$peer" "$first" "$REPS" 2>/dev/null | grep '"with-parse"' | tail -1) && [ -n "$line" ]; then
       rate=$(printf '%s' "$line" | python3 -c 'import json,sys; print(json.load(sys.stdin)["acts_per_s"])')
       awk -v p="$peer" -v r="$rate" -v n="$n" -v s="$ours" 'BEGIN {printf "| %s (10 rules) | %.0f | %.1fx |\n", p, r, (n / s) / r}'
     else

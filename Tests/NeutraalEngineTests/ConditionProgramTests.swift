@@ -24,7 +24,7 @@ struct ConditionProgramTests {
 
     @Test("the program and the tree agree on every rule for every sample and every rule example")
     func samplesAndExamples() throws {
-        let ruleSet = try RuleSetLoader().load(folder: Self.root + "/Rules")
+        let ruleSet = try RealRules.ruleSet()
         var descriptions: [Description] = ruleSet.rules.flatMap { $0.examples.compactMap(\.description) }
         let reader = DescriptionReader(vocabulary: ruleSet.vocabulary)
         let files = FileManager.default.enumerator(atPath: Self.root + "/Samples")?.compactMap { $0 as? String } ?? []
@@ -41,7 +41,7 @@ struct ConditionProgramTests {
 
     @Test("the program and the tree agree on every rule for a generated batch")
     func generatedBatch() throws {
-        let ruleSet = try RuleSetLoader().load(folder: Self.root + "/Rules")
+        let ruleSet = try RealRules.ruleSet()
         var generator = GeneratedActivities(seed: 7)
         let text = generator.lines(2_000).joined(separator: "\n") + "\n"
         let outcomes = DescriptionReader(vocabulary: ruleSet.vocabulary).read(SourceText(path: "generated.jsonl", text: text))

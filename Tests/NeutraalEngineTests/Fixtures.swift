@@ -747,6 +747,21 @@ extension Evaluation {
     var firedRules: [String] { findings.filter { $0.status == .fired }.map(\.rule.id) }
 }
 
+/// The real rule set of the repository (`Rules/`), loaded once for every test that judges with it.
+enum RealRules {
+    static let loaded: Result<RuleSet, DiagnosticList> = {
+        do {
+            return .success(try RuleSetLoader().load(folder: PackageRoot.path() + "/Rules"))
+        } catch let list as DiagnosticList {
+            return .failure(list)
+        } catch {
+            return .failure(DiagnosticList([Diagnostic("test.unexpected", "\(error)", at: nil)]))
+        }
+    }()
+
+    static func ruleSet() throws -> RuleSet { try loaded.get() }
+}
+
 /// Finds the package root by walking up from this file to the folder holding `Package.swift`.
 enum PackageRoot {
     static func path(from file: String = #filePath) -> String {

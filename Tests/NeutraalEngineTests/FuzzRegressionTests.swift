@@ -32,15 +32,7 @@ struct FuzzRegressionTests {
 
     static let root = PackageRoot.path()
 
-    static let ruleSet: Result<RuleSet, DiagnosticList> = {
-        do {
-            return .success(try RuleSetLoader().load(folder: root + "/Rules"))
-        } catch let list as DiagnosticList {
-            return .failure(list)
-        } catch {
-            return .failure(DiagnosticList([Diagnostic("test.unexpected", "\(error)", at: nil)]))
-        }
-    }()
+    static var ruleSet: Result<RuleSet, DiagnosticList> { RealRules.loaded }
 
     static let vocabularySchema = SourceText(
         path: "Rules/vocabulary.schema", bytes: FileManager.default.contents(atPath: root + "/Rules/vocabulary.schema").map { [UInt8]($0) } ?? [])

@@ -6,15 +6,7 @@ import Testing
 private enum HTMLCase {
     static var root: String { PackageRoot.path() }
 
-    static let loaded: Result<RuleSet, DiagnosticList> = {
-        do {
-            return .success(try RuleSetLoader().load(folder: root + "/Rules"))
-        } catch let list as DiagnosticList {
-            return .failure(list)
-        } catch {
-            return .failure(DiagnosticList([Diagnostic("test.unexpected", "\(error)", at: nil)]))
-        }
-    }()
+    static var loaded: Result<RuleSet, DiagnosticList> { RealRules.loaded }
 
     static func ruleSet() throws -> RuleSet { try loaded.get() }
 

@@ -7,15 +7,7 @@ import Testing
 struct RuleExampleTests {
     static let folder = PackageRoot.path() + "/Rules"
 
-    static let loaded: Result<RuleSet, DiagnosticList> = {
-        do {
-            return .success(try RuleSetLoader().load(folder: folder))
-        } catch let list as DiagnosticList {
-            return .failure(list)
-        } catch {
-            return .failure(DiagnosticList([Diagnostic("test.unexpected", "\(error)", at: nil)]))
-        }
-    }()
+    static var loaded: Result<RuleSet, DiagnosticList> { RealRules.loaded }
 
     /// The ids of the real rules (none when the rule set does not load; `loads` then fails).
     static var ruleIDs: [String] { (try? loaded.get())?.rules.map(\.id) ?? [] }

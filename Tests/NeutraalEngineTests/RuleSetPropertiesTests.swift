@@ -8,7 +8,7 @@ import Testing
 struct RuleSetPropertiesTests {
     static var root: String { PackageRoot.path() }
 
-    static func ruleSet() throws -> RuleSet { try RuleSetLoader().load(folder: root + "/Rules") }
+    static func ruleSet() throws -> RuleSet { try RealRules.ruleSet() }
 
     /// Every description of `Samples/`.
     static func samples(_ ruleSet: RuleSet) throws -> [Description] {

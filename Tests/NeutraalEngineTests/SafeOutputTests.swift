@@ -34,15 +34,7 @@ struct SafeOutputTests {
     ]
 
     /// The real rule set.
-    static let ruleSet: Result<RuleSet, DiagnosticList> = {
-        do {
-            return .success(try RuleSetLoader().load(folder: PackageRoot.path() + "/Rules"))
-        } catch let list as DiagnosticList {
-            return .failure(list)
-        } catch {
-            return .failure(DiagnosticList([Diagnostic("test.unexpected", "\(error)", at: nil)]))
-        }
-    }()
+    static var ruleSet: Result<RuleSet, DiagnosticList> { RealRules.loaded }
 
     static let asOf = CivilDate.parse("2024-06-01") ?? 0
 
