@@ -28,7 +28,7 @@ public final class Console: @unchecked Sendable {
         Console(environment: ProcessInfo.processInfo.environment,
                 outputIsTerminal: isatty(STDOUT_FILENO) == 1, errorIsTerminal: isatty(STDERR_FILENO) == 1,
                 writeOut: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
-                writeOutBytes: { bytes in FileHandle.standardOutput.write(Data(bytes)) },
+                writeOutBytes: { bytes in bytes.withUnsafeBytes { FileHandle.standardOutput.write(Data($0)) } },
                 writeError: { text in FileHandle.standardError.write(Data(text.utf8)) },
                 readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) })
     }

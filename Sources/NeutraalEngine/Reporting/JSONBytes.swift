@@ -1,25 +1,82 @@
+import Foundation
+
 /// JSON text written straight into a byte buffer, for output that is produced per record at speed.
 ///
 /// Strings are escaped exactly as `JSONWriter.quote` does (quotes, backslashes, control characters,
 /// `<`, `>`, `&`, U+2028 and U+2029 as escapes), so the two writers produce the same text. There is no
 /// comma bookkeeping: callers write the punctuation, usually as constant fragments rendered once.
-public struct JSONBytes {
-    public var bytes: [UInt8] = []
+///
+/// The writer owns its memory (it cannot be copied, only passed `inout`), so that appending a fragment is
+/// a copy into spare room rather than a call through the generic array machinery.
+public struct JSONBytes: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
 
     public init(capacity: Int = 1024) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(64, capacity)
+        base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// The bytes written so far.
+    public var bytes: [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let target = buffer.baseAddress, count > 0 { memcpy(target, base, count) }
+            initialized = count
+        }
+    }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(count + extra) }
+    }
+
+    private mutating func grow(_ needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = newCapacity
+    }
+
+    /// Appends one byte.
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    /// Appends raw bytes.
+    @inline(__always)
+    private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let start = source.baseAddress, !source.isEmpty else { return }
+        reserve(source.count)
+        if source.count <= 16 {
+            for index in 0..<source.count { base[count + index] = start[index] }
+        } else {
+            memcpy(base + count, start, source.count)
+        }
+        count += source.count
     }
 
     /// Appends text as it is (a constant fragment, or JSON rendered before).
     @inline(__always)
     public mutating func raw(_ fragment: [UInt8]) {
-        bytes.append(contentsOf: fragment)
+        fragment.withUnsafeBufferPointer { append($0) }
     }
 
     /// Appends ASCII text as it is.
     @inline(__always)
     public mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Appends a string literal with its quotes.
@@ -31,14 +88,15 @@ public struct JSONBytes {
     /// Appends a decimal integer.
     public mutating func integer(_ value: Int) {
         guard value >= 0 else {
-            bytes.append(contentsOf: String(value).utf8)
+            var text = String(value)
+            text.withUTF8 { append($0) }
             return
         }
         var divisor = 1
         while divisor <= value / 10 { divisor &*= 10 }
         var rest = value
         while divisor > 0 {
-            bytes.append(UInt8(truncatingIfNeeded: 48 &+ rest / divisor))
+            append(UInt8(truncatingIfNeeded: 48 &+ rest / divisor))
             rest %= divisor
             divisor /= 10
         }
@@ -51,18 +109,18 @@ public struct JSONBytes {
             quoted(CivilDate.format(dayNumber))
             return
         }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(truncatingIfNeeded: 48 + year / 1000))
-        bytes.append(UInt8(truncatingIfNeeded: 48 + year / 100 % 10))
-        bytes.append(UInt8(truncatingIfNeeded: 48 + year / 10 % 10))
-        bytes.append(UInt8(truncatingIfNeeded: 48 + year % 10))
-        bytes.append(UInt8(ascii: "-"))
-        bytes.append(UInt8(truncatingIfNeeded: 48 + month / 10))
-        bytes.append(UInt8(truncatingIfNeeded: 48 + month % 10))
-        bytes.append(UInt8(ascii: "-"))
-        bytes.append(UInt8(truncatingIfNeeded: 48 + day / 10))
-        bytes.append(UInt8(truncatingIfNeeded: 48 + day % 10))
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
+        append(UInt8(truncatingIfNeeded: 48 + year / 1000))
+        append(UInt8(truncatingIfNeeded: 48 + year / 100 % 10))
+        append(UInt8(truncatingIfNeeded: 48 + year / 10 % 10))
+        append(UInt8(truncatingIfNeeded: 48 + year % 10))
+        append(UInt8(ascii: "-"))
+        append(UInt8(truncatingIfNeeded: 48 + month / 10))
+        append(UInt8(truncatingIfNeeded: 48 + month % 10))
+        append(UInt8(ascii: "-"))
+        append(UInt8(truncatingIfNeeded: 48 + day / 10))
+        append(UInt8(truncatingIfNeeded: 48 + day % 10))
+        append(UInt8(ascii: "\""))
     }
 
     /// A string literal with its quotes, as bytes (for fragments rendered once).
@@ -73,7 +131,7 @@ public struct JSONBytes {
     }
 
     private mutating func appendQuoted(_ text: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         var start = 0
         var index = 0
         let count = text.count
@@ -104,21 +162,21 @@ public struct JSONBytes {
                     continue
                 }
             }
-            if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<index])) }
+            if start < index { append(UnsafeBufferPointer(rebasing: text[start..<index])) }
             if let escape {
                 raw(escape)
             } else {
                 // a control character (C0, DEL or C1) as \u00xx in lower-case hex
                 let value = length == 2 ? text[index + 1] : byte
                 raw("\\u00")
-                bytes.append(Self.hexDigit(value >> 4))
-                bytes.append(Self.hexDigit(value & 0x0F))
+                append(Self.hexDigit(value >> 4))
+                append(Self.hexDigit(value & 0x0F))
             }
             index += length
             start = index
         }
-        if start < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<count])) }
-        bytes.append(UInt8(ascii: "\""))
+        if start < count { append(UnsafeBufferPointer(rebasing: text[start..<count])) }
+        append(UInt8(ascii: "\""))
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {
