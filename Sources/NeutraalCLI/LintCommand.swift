@@ -66,7 +66,8 @@ enum LintCommand {
             jobs = number
         }
         guard let asOf = Options.asOf(parsed, console: console) else { return ExitCode.inputError }
-        guard let ruleSet = RulesLocator.load(parsed, console: console) else { return ExitCode.inputError }
+        guard let loaded = RulesLocator.load(parsed, console: console) else { return ExitCode.inputError }
+        let ruleSet = loaded.withPatternAutomata()
         var baseline = Baseline()
         if let path = parsed.value("--baseline") {
             switch InputFiles.read(path, console: console) {

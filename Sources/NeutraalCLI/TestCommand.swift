@@ -28,7 +28,8 @@ enum TestCommand {
             minimum = value
         }
         guard let asOf = Options.asOf(parsed, console: console) else { return ExitCode.inputError }
-        guard let ruleSet = RulesLocator.load(parsed, console: console) else { return ExitCode.inputError }
+        guard let loaded = RulesLocator.load(parsed, console: console) else { return ExitCode.inputError }
+        let ruleSet = loaded.withPatternAutomata()
         let rulesFolder = RulesLocator.folder(explicit: parsed.value("--rules"), environment: console.environment)
         var paths = parsed.positionals
         if paths.isEmpty {

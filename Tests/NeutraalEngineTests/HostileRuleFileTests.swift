@@ -157,6 +157,7 @@ struct HostileRuleFileTests {
         var match: Range<Int>?
         let elapsed = clock.measure { match = pattern.firstMatch(in: folded) }
         #expect((match != nil) == testCase.expectMatch)
+        #expect((pattern.withAutomaton().firstMatch(in: folded) != nil) == testCase.expectMatch)
         // an exponential backtracker would not finish at all; a linear simulation takes well under this even in a debug build
         #expect(elapsed < .seconds(30), "took \(elapsed)")
     }

@@ -138,7 +138,11 @@ struct MatchingTests {
     /// The first match of a pattern in a text, as written in the text.
     static func match(_ pattern: String, _ text: String) throws -> String? {
         let folded = FoldedText(text)
-        return try Pattern(pattern).firstMatch(in: folded).map { folded.originalText(folded.originalRange($0)) }
+        let plain = try Pattern(pattern)
+        let found = plain.firstMatch(in: folded)
+        // the deterministic automaton in front of the NFA never changes what is found
+        #expect(plain.withAutomaton().firstMatch(in: folded) == found, "`\(pattern)` with and without its automaton")
+        return found.map { folded.originalText(folded.originalRange($0)) }
     }
 
     struct PatternCase: CustomTestStringConvertible, Sendable {
@@ -234,6 +238,29 @@ struct MatchingTests {
     func linearTime(_ example: Pathological) throws {
         let text = String(repeating: "a", count: 20_000)
         #expect(try Self.match(example.pattern, text) == nil)
+    }
+
+    @Test("the rule set's patterns find the same with and without their automata, on every example and a generated batch")
+    func automataChangeNothing() throws {
+        let ruleSet = try RealRules.ruleSet()
+        let automata = ruleSet.withPatternAutomata()
+        #expect(!ruleSet.patterns.isEmpty && automata.patterns.allSatisfy(\.hasAutomaton))
+        var texts: [String] = ruleSet.rules.flatMap { rule in
+            rule.examples.compactMap(\.description).flatMap { description in
+                description.record.values.compactMap { value -> String? in if case .string(let text)? = value { text } else { nil } }
+            }
+        }
+        var generator = GeneratedActivities(seed: 11)
+        texts += generator.lines(500)
+        var compared = 0
+        for text in texts {
+            let folded = FoldedText(text)
+            for (plain, fast) in zip(ruleSet.patterns, automata.patterns) {
+                #expect(plain.firstMatch(in: folded) == fast.firstMatch(in: folded), "`\(plain.source)` on `\(text.prefix(60))`")
+                compared += 1
+            }
+        }
+        #expect(compared > 1_000)
     }
 
     @Test("a long text with many lexicon entries is scanned in one pass")

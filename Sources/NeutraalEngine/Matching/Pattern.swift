@@ -53,8 +53,9 @@ public struct Pattern: Sendable {
     /// The bytes a match can start with (nil when a match can be empty): positions where no thread is
     /// alive and the byte is not among these are skipped without running the automaton.
     let firstBytes: ByteSet?
-    /// The deterministic automaton that answers "is there a match?" (nil for patterns with assertions).
-    let dfa: PatternDFA?
+    /// The deterministic automaton that answers "is there a match?" in one look-up per byte (nil until
+    /// `withAutomaton()` builds it, and for patterns with assertions): a filter in front of the NFA.
+    private(set) var dfa: PatternDFA?
 
     public init(_ source: String) throws {
         var text = Substring(source)
@@ -70,8 +71,19 @@ public struct Pattern: Sendable {
         self.caseSensitive = caseSensitive
         self.program = program
         self.firstBytes = Self.firstBytes(of: program)
-        self.dfa = PatternDFA(program: program)
+        self.dfa = nil
     }
+
+    /// The same pattern with its deterministic automaton built: worth the few milliseconds it takes when
+    /// many texts are searched; the matches are the same with or without it.
+    public func withAutomaton() -> Pattern {
+        var copy = self
+        copy.dfa = PatternDFA(program: program)
+        return copy
+    }
+
+    /// Whether the deterministic automaton is built.
+    public var hasAutomaton: Bool { dfa != nil }
 
     /// Follows the program from its start through splits, jumps and assertions to the instructions that
     /// consume the first byte.

@@ -7,60 +7,65 @@
 public struct Lexer {
     public init() {}
 
-    /// Tokenizes `text`, whose first character stands at `start`.
+    /// Tokenizes `text`, whose first character stands at `start`. The text is read as UTF-8 bytes; columns
+    /// count characters (Unicode scalars).
     public func tokens(in text: String, at start: SourceLocation, diagnostics: inout [Diagnostic]) -> [Token] {
         var result: [Token] = []
-        let scalars = Array(text.unicodeScalars)
+        let bytes = Array(text.utf8)
         var index = 0
+        /// Characters before `index`.
+        var column = 0
         func location(_ offset: Int) -> SourceLocation {
             SourceLocation(file: start.file, line: start.line, column: start.column + offset)
         }
-        while index < scalars.count {
-            let scalar = scalars[index]
-            switch scalar {
-            case " ", "\t":
-                index += 1
-            case "(":
-                result.append(Token(.openParen, "(", location(index))); index += 1
-            case ")":
-                result.append(Token(.closeParen, ")", location(index))); index += 1
-            case ",":
-                result.append(Token(.comma, ",", location(index))); index += 1
-            case "\"":
-                let begin = index
-                index += 1
-                var content = String.UnicodeScalarView()
+        func step() {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09:
+                step()
+            case 0x28:
+                result.append(Token(.openParen, "(", location(column))); step()
+            case 0x29:
+                result.append(Token(.closeParen, ")", location(column))); step()
+            case 0x2C:
+                result.append(Token(.comma, ",", location(column))); step()
+            case 0x22:
+                let begin = column
+                step()
+                var content: [UInt8] = []
                 var closed = false
-                while index < scalars.count {
-                    let current = scalars[index]
-                    if current == "\\", index + 1 < scalars.count {
+                while index < bytes.count {
+                    let current = bytes[index]
+                    if current == 0x5C, index + 1 < bytes.count {
                         // only \" and \\ are escapes; any other backslash stays, so that patterns keep \d, \b, …
-                        let next = scalars[index + 1]
-                        if next != "\"" && next != "\\" { content.append(current) }
+                        let next = bytes[index + 1]
+                        if next != 0x22 && next != 0x5C { content.append(current) }
                         content.append(next)
-                        index += 2
+                        step()
+                        step()
                         continue
                     }
-                    if current == "\"" { closed = true; index += 1; break }
+                    if current == 0x22 { closed = true; step(); break }
                     content.append(current)
-                    index += 1
+                    step()
                 }
                 if !closed {
                     diagnostics.append(Diagnostic("rules.unterminated-string", "string is not closed",
                                                   at: location(begin), hint: "add the closing `\"`"))
                 }
-                result.append(Token(.string, String(content), location(begin)))
+                result.append(Token(.string, String(decoding: content, as: UTF8.self), location(begin)))
             default:
-                let begin = index
-                var word = String.UnicodeScalarView()
-                while index < scalars.count {
-                    let current = scalars[index]
-                    if current == " " || current == "\t" || current == "(" || current == ")" || current == ","
-                        || current == "\"" { break }
-                    word.append(current)
-                    index += 1
+                let begin = column
+                let first = index
+                while index < bytes.count {
+                    let current = bytes[index]
+                    if current == 0x20 || current == 0x09 || current == 0x28 || current == 0x29 || current == 0x2C || current == 0x22 { break }
+                    step()
                 }
-                result.append(Token(.word, String(word), location(begin)))
+                result.append(Token(.word, String(decoding: bytes[first..<index], as: UTF8.self), location(begin)))
             }
         }
         return result
