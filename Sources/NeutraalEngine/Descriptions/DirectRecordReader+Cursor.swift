@@ -32,6 +32,25 @@ extension DirectRecordReader {
         mutating func plainKey() throws(Unusual) -> Range<Int> {
             guard peek == UInt8(ascii: "\"") else { throw Unusual() }
             let start = position + 1
+            #if _endian(little)
+            // most keys end within sixteen bytes: look for the first stop in two words
+            if start + 16 <= end, let base = buffer.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                var word = start
+                var stops = ByteScan.stringStops(raw.loadUnaligned(fromByteOffset: word, as: UInt64.self))
+                if stops == 0 {
+                    word += 8
+                    stops = ByteScan.stringStops(raw.loadUnaligned(fromByteOffset: word, as: UInt64.self))
+                }
+                if stops != 0 {
+                    let stop = word + stops.trailingZeroBitCount / 8
+                    if buffer[stop] == UInt8(ascii: "\"") {
+                        position = stop + 1
+                        return start..<stop
+                    }
+                }
+            }
+            #endif
             var scan = start
             while true {
                 scan = ByteScan.firstStringStop(buffer, from: scan, to: end)
