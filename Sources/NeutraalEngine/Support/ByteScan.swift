@@ -1,6 +1,8 @@
-/// Scans of byte buffers sixteen bytes at a time (SIMD compares, which compile to a few vector
-/// instructions; for the end of a string on little-endian machines only, byte by byte elsewhere): for the
-/// hot loops of reading, the end of a JSON string and a `#` in a text.
+import Foundation
+
+/// Scans of byte buffers for the hot loops of reading: the end of a JSON string sixteen bytes at a time
+/// (SIMD compares, which compile to a few vector instructions; on little-endian machines, byte by byte
+/// elsewhere), a `#` in a text with `memchr`.
 enum ByteScan {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highs: UInt64 = 0x8080_8080_8080_8080
@@ -28,7 +30,7 @@ enum ByteScan {
     /// The string stops (see `isStringStop`) among sixteen bytes, as a byte of all ones for each, in two
     /// little-endian words: the first eight bytes, then the last eight.
     @inline(__always)
-    private static func stringStopLanes(_ block: SIMD16<Int8>) -> SIMD2<UInt64> {
+    static func stringStopLanes(_ block: SIMD16<Int8>) -> SIMD2<UInt64> {
         // as signed bytes, those of 0x80 and above are negative, so `< 0x20` takes them with the control
         // characters; the operands are typed in full so that the concrete (vector) comparisons are chosen
         let stops = (block .== SIMD16<Int8>(repeating: 0x22)) .| (block .== SIMD16<Int8>(repeating: 0x5C))
@@ -61,23 +63,10 @@ enum ByteScan {
         return index
     }
 
-    /// Whether `buffer` holds `byte`.
-    static func contains(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        if let base = buffer.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let pattern = SIMD16<UInt8>(repeating: byte)
-            while index + 16 <= buffer.count {
-                let found = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self) .== pattern
-                let lanes = unsafeBitCast(found, to: SIMD2<UInt64>.self)
-                if lanes[0] | lanes[1] != 0 { return true }
-                index += 16
-            }
-        }
-        while index < buffer.count {
-            if buffer[index] == byte { return true }
-            index += 1
-        }
-        return false
+    /// The index of the first `byte` in `buffer[start...]`, or nil (found with `memchr`).
+    static func firstIndex(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start >= 0, start < buffer.count, let base = buffer.baseAddress,
+              let found = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }

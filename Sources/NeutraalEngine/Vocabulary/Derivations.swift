@@ -29,34 +29,4 @@ public enum Derivations {
             }
         }
     }
-
-    /// Every `#word` in a text (letters, digits, `_` and `-` after the `#`), with the `#`.
-    public static func hashtags(in text: String) -> [String] {
-        let hash = UInt8(ascii: "#")
-        guard text.utf8.withContiguousStorageIfAvailable({ ByteScan.contains(hash, in: $0) }) ?? text.utf8.contains(hash) else { return [] }
-        var result: [String] = []
-        var current: String.UnicodeScalarView?
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            if var tag = current {
-                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_" || scalar == "-" {
-                    tag.append(scalar)
-                    current = tag
-                } else {
-                    if tag.count > 1 { result.append(String(tag)) }
-                    current = nil
-                }
-            }
-            if current == nil, scalar == "#", !(previous.properties.isAlphabetic || previous.properties.numericType != nil) {
-                current = String.UnicodeScalarView([scalar])
-            }
-            previous = scalar
-        }
-        if let tag = current, tag.count > 1 { result.append(String(tag)) }
-        return result.map { tag in
-            var trimmed = Substring(tag)
-            while trimmed.last == "-" { trimmed = trimmed.dropLast() }
-            return String(trimmed)
-        }
-    }
 }
