@@ -2,9 +2,11 @@
 /// filled, which a layout requires, which a kind of description may not carry.
 struct SlotSet: Sendable, Equatable {
     /// The largest number of slots a layout may have for its slots to fit in a set.
-    static let capacity = 256
+    static let capacity = 128
 
-    private var bits = SIMD4<UInt64>(repeating: 0)
+    /// Slots 0–63, then 64–127.
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
 
     init() {}
 
@@ -16,22 +18,26 @@ struct SlotSet: Sendable, Equatable {
     /// Adds `slot` (below `capacity`); false when it was already in the set.
     @inline(__always)
     mutating func insert(_ slot: Int) -> Bool {
-        let word = slot >> 6
-        let bit: UInt64 = 1 << UInt64(slot & 63)
-        if bits[word] & bit != 0 { return false }
-        bits[word] |= bit
+        let bit: UInt64 = 1 &<< UInt64(truncatingIfNeeded: slot & 63)
+        if slot < 64 {
+            if low & bit != 0 { return false }
+            low |= bit
+        } else {
+            if high & bit != 0 { return false }
+            high |= bit
+        }
         return true
     }
 
     /// Whether every slot of this set is in `other`.
     @inline(__always)
     func isSubset(of other: SlotSet) -> Bool {
-        bits & ~other.bits == SIMD4(repeating: 0)
+        low & ~other.low == 0 && high & ~other.high == 0
     }
 
     /// Whether this set and `other` have no slot in common.
     @inline(__always)
     func isDisjoint(with other: SlotSet) -> Bool {
-        bits & other.bits == SIMD4(repeating: 0)
+        low & other.low == 0 && high & other.high == 0
     }
 }
