@@ -132,48 +132,69 @@ final class ByteKeyTables: @unchecked Sendable {
         (first ^ (last >> 7 | last << 57) ^ UInt64(truncatingIfNeeded: length)) &* multiplier
     }
 
+    /// A byte string to look up, as the tables see it: its first and last eight bytes (one word for up to
+    /// eight bytes, the bytes beyond the string zero), its length, and where it starts in the input (for
+    /// the middle words of a string longer than sixteen bytes).
+    struct Probe {
+        var first: UInt64
+        var last: UInt64
+        var length: Int
+        var start: Int
+    }
+
+    /// `bytes[range]` as a probe (nil for an empty or unreadable range).
+    @inline(__always)
+    static func probe(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Probe? {
+        guard range.lowerBound >= 0, range.upperBound <= bytes.count, !range.isEmpty, let base = bytes.baseAddress else { return nil }
+        let length = range.count
+        let raw = UnsafeRawPointer(base)
+        if length >= 8 {
+            return Probe(first: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self)),
+                         last: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: range.upperBound - 8, as: UInt64.self)),
+                         length: length, start: range.lowerBound)
+        }
+        var word: UInt64 = 0
+        if range.upperBound >= 8 {
+            // the eight bytes that end with the string, shifted so that its bytes are the low ones
+            word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: range.upperBound - 8, as: UInt64.self))
+                >> (8 * UInt64(8 - length))
+        } else {
+            for index in 0..<length { word |= UInt64(bytes[range.lowerBound + index]) << (8 * UInt64(index)) }
+        }
+        return Probe(first: word, last: word, length: length, start: range.lowerBound)
+    }
+
     /// The value table `table` holds for `bytes[range]`, if any.
     @inline(__always)
     func value(in table: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32? {
-        guard table >= 0, table < tableCount, range.lowerBound >= 0, range.upperBound <= bytes.count,
-              let base = bytes.baseAddress else { return nil }
-        let length = range.count
-        guard length > 0, length < Int(Bucket.empty) else { return nil }
-        let raw = UnsafeRawPointer(base)
-        let first: UInt64
-        let last: UInt64
-        if length >= 8 {
-            first = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self))
-            last = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: range.upperBound - 8, as: UInt64.self))
-        } else {
-            var word: UInt64 = 0
-            if range.upperBound >= 8 {
-                // the eight bytes that end with the key, shifted so that the key's bytes are the low ones
-                word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: range.upperBound - 8, as: UInt64.self))
-                    >> (8 * UInt64(8 - length))
-            } else {
-                for index in 0..<length { word |= UInt64(bytes[range.lowerBound + index]) << (8 * UInt64(index)) }
-            }
-            first = word
-            last = word
-        }
+        guard let probe = Self.probe(bytes, range) else { return nil }
+        return value(in: table, probe, bytes)
+    }
+
+    /// The value table `table` holds for the string `probe` describes in `bytes`, if any.
+    @inline(__always)
+    func value(in table: Int, _ probe: Probe, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard table >= 0, table < tableCount, probe.length > 0, probe.length < Int(Bucket.empty) else { return nil }
         let info = tables[table]
-        var bucket = Int(Self.hash(first: first, last: last, length: length, multiplier: info.multiplier) >> info.shift)
+        let hash = Self.hash(first: probe.first, last: probe.last, length: probe.length, multiplier: info.multiplier)
+        var bucket = Int(truncatingIfNeeded: hash &>> info.shift)
         while true {
             let entry = buckets[info.start + bucket]
             if entry.length == Bucket.empty { return nil }
-            if entry.length == UInt32(length), entry.first == first, entry.last == last {
-                if length <= 16 || sameMiddle(raw, range, Int(entry.middleStart)) { return entry.value }
+            if entry.length == UInt32(truncatingIfNeeded: probe.length), entry.first == probe.first, entry.last == probe.last {
+                if probe.length <= 16 || sameMiddle(bytes, probe, Int(entry.middleStart)) { return entry.value }
             }
             bucket = (bucket + 1) & info.mask
         }
     }
 
-    /// Whether the middle words of the input `raw[range]` (longer than sixteen bytes) are those stored from `start`.
-    private func sameMiddle(_ raw: UnsafeRawPointer, _ range: Range<Int>, _ start: Int) -> Bool {
-        var offset = range.lowerBound + 8
+    /// Whether the middle words of the string `probe` (longer than sixteen bytes) in `bytes` are those stored from `start`.
+    private func sameMiddle(_ bytes: UnsafeBufferPointer<UInt8>, _ probe: Probe, _ start: Int) -> Bool {
+        guard probe.start >= 0, probe.start + probe.length <= bytes.count, let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var offset = probe.start + 8
         var index = start
-        while offset < range.upperBound - 8 {
+        while offset < probe.start + probe.length - 8 {
             let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             if word != middles[index] { return false }
             offset += 8

@@ -214,12 +214,18 @@ public final class DirectRecordReader: Sendable {
         while true {
             cursor.skipWhitespace()
             let keyOffset = cursor.position
-            let key = try cursor.plainKey()
+            let found: Int32?
+            if let probe = cursor.shortString() {
+                found = keys.value(in: node, probe, cursor.buffer)
+            } else {
+                let key = try cursor.plainKey()
+                found = keys.value(in: node, cursor.buffer, key)
+            }
+            guard let found else { throw Unusual() }
             cursor.skipWhitespace()
             guard cursor.peek == UInt8(ascii: ":") else { throw Unusual() }
             cursor.position += 1
             cursor.skipWhitespace()
-            guard let found = keys.value(in: node, cursor.buffer, key) else { throw Unusual() }
             if found >= 0 {
                 let child = Int(found)
                 let slot = nodeSlot[child]
@@ -300,6 +306,12 @@ public final class DirectRecordReader: Sendable {
             guard let day else { throw Unusual() }
             return .date(day)
         case .enumeration(let index):
+            let start = cursor.position
+            if let probe = cursor.shortString(), let found = spellings.value(in: index, probe, cursor.buffer) {
+                return .symbol(found)
+            }
+            // a longer spelling, one with an escape or outside ASCII, or one to lower-case first
+            cursor.position = start
             let text = try cursor.stringBytes()
             if let decoded = text.decoded {
                 return .symbol(try decoded.withUnsafeBufferPointer { bytes throws(Unusual) in
