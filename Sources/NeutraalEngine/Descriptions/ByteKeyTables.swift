@@ -1,62 +1,105 @@
 /// Immutable tables from byte strings to small integers, looked up by the bytes of an input without making
-/// a `String`: open addressing on a hash of the length and three of the bytes, confirmed by comparing the
-/// bytes. Many small tables share flat storage, so that a look-up touches a few arrays of one object.
-/// Used by `DirectRecordReader` for JSON keys (one table per key node) and enumeration spellings.
-final class ByteKeyTables: Sendable {
-    /// One key: its bytes in `pool` and in `words`, its value, and its signature (length and three of its bytes).
-    private struct Entry: Sendable {
-        let start: Int
-        let length: Int
-        let wordStart: Int
-        let value: Int32
-        let signature: UInt32
+/// a `String`. A key is seen as two 64-bit words, its first eight bytes and its last eight (the same word
+/// for a key of up to eight bytes), plus the words in between for a key longer than sixteen bytes. A table
+/// hashes the two words and the length with a multiplier chosen when it is built so that its keys rarely
+/// share a bucket (open addressing; a look-up usually reads one bucket), and a bucket holds the two words,
+/// so most look-ups are two loads from the input and three comparisons.
+///
+/// All tables live in one block of memory owned by the object and never written after `init`; the
+/// object is therefore safe to share between threads. Used by `DirectRecordReader` for JSON keys (one table
+/// per key node) and enumeration spellings.
+final class ByteKeyTables: @unchecked Sendable {
+    /// One bucket: a key (its length, first and last word, where its middle words start) and its value.
+    /// An empty bucket has the length `Bucket.empty`.
+    private struct Bucket {
+        static let empty = UInt32.max
+        var length: UInt32
+        var value: Int32
+        var middleStart: UInt32
+        var first: UInt64
+        var last: UInt64
     }
 
-    private let pool: [UInt8]
-    /// Each key as little-endian 64-bit words, the last one padded with zeros.
-    private let words: [UInt64]
-    private let entries: [Entry]
-    /// Entry index + 1 per bucket; 0 is an empty bucket.
-    private let buckets: [Int32]
-    /// Per table: its first bucket and its bucket count minus one (a power of two minus one).
-    private let tableStart: [Int]
-    private let tableMask: [Int]
+    /// Where a table's buckets start, how far to shift a hash for its bucket, and its multiplier.
+    private struct Table {
+        var start: Int
+        var shift: UInt64
+        var mask: Int
+        var multiplier: UInt64
+    }
+
+    private let buckets: UnsafeMutablePointer<Bucket>
+    private let bucketCount: Int
+    /// The middle words of keys longer than sixteen bytes (the words at offsets 8, 16, … before the last word).
+    private let middles: UnsafeMutablePointer<UInt64>
+    private let tables: UnsafeMutablePointer<Table>
+    private let tableCount: Int
+    /// Each table's keys and values, for `entries(of:)`.
+    private let pairs: [[(key: [UInt8], value: Int32)]]
+
+    /// Multipliers tried in turn for a table (odd, with well-mixed bits); the first that puts every key in a
+    /// bucket of its own is kept, otherwise the one with the fewest extra probes.
+    private static let multipliers: [UInt64] = [
+        0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9, 0xD6E8_FEB8_6659_FD93,
+        0xA076_1D64_78BD_642F, 0xE703_7ED1_A0B4_28DB, 0x8EBC_6AF0_9C88_C6E3, 0x5899_65CC_7537_4CC3,
+        0x1D8E_4E27_C47D_124F, 0xFF51_AFD7_ED55_8CCD, 0xC4CE_B9FE_1A85_EC53, 0x2127_599B_F432_5C37,
+        0x8803_55F2_1E6D_1965, 0x94D0_49BB_1331_11EB, 0xBF58_476D_1CE4_E5B9, 0x6C8E_9CF5_7093_2BD5,
+    ]
 
     /// One table per element of `tables`; within a table a later pair with the same bytes replaces an earlier one.
     init(_ tables: [[(key: [UInt8], value: Int32)]]) {
-        var pool: [UInt8] = []
-        var words: [UInt64] = []
-        var entries: [Entry] = []
-        var buckets: [Int32] = []
-        var tableStart: [Int] = []
-        var tableMask: [Int] = []
-        for pairs in tables {
-            let unique = Self.unique(pairs)
-            var size = 4
-            while size < unique.count * 4 { size *= 2 }
-            let first = buckets.count
-            tableStart.append(first)
-            tableMask.append(size - 1)
-            buckets.append(contentsOf: repeatElement(0, count: size))
-            for pair in unique {
-                let signature = pair.key.withUnsafeBufferPointer { Self.signature($0, 0..<$0.count) }
-                entries.append(Entry(start: pool.count, length: pair.key.count, wordStart: words.count, value: pair.value,
-                                     signature: signature))
-                pool.append(contentsOf: pair.key)
-                for chunk in stride(from: 0, to: pair.key.count, by: 8) {
-                    words.append(Self.word(pair.key[chunk..<min(chunk + 8, pair.key.count)]))
+        let unique = tables.map(Self.unique)
+        pairs = unique
+        var laidOut: [Bucket] = []
+        var middleWords: [UInt64] = []
+        var tableInfo: [Table] = []
+        for keys in unique {
+            var bits: UInt64 = 2
+            while (1 << bits) < keys.count * 2 { bits += 1 }
+            let size = 1 << Int(bits)
+            let shift = 64 - bits
+            let words = keys.map { Self.words(of: $0.key) }
+            var best: (multiplier: UInt64, probes: Int)?
+            for multiplier in Self.multipliers {
+                var used = [Bool](repeating: false, count: size)
+                var probes = 0
+                for (index, key) in keys.enumerated() {
+                    var bucket = Int(Self.hash(first: words[index].first, last: words[index].last, length: key.key.count,
+                                               multiplier: multiplier) >> shift)
+                    while used[bucket] { bucket = (bucket + 1) & (size - 1); probes += 1 }
+                    used[bucket] = true
                 }
-                var bucket = Self.bucket(signature) & (size - 1)
-                while buckets[first + bucket] != 0 { bucket = (bucket + 1) & (size - 1) }
-                buckets[first + bucket] = Int32(entries.count)
+                if best == nil || probes < (best?.probes ?? 0) { best = (multiplier, probes) }
+                if probes == 0 { break }
+            }
+            let multiplier = best?.multiplier ?? Self.multipliers[0]
+            let start = laidOut.count
+            tableInfo.append(Table(start: start, shift: shift, mask: size - 1, multiplier: multiplier))
+            laidOut += repeatElement(Bucket(length: Bucket.empty, value: 0, middleStart: 0, first: 0, last: 0), count: size)
+            for (index, key) in keys.enumerated() {
+                let length = key.key.count
+                var bucket = Int(Self.hash(first: words[index].first, last: words[index].last, length: length,
+                                           multiplier: multiplier) >> shift)
+                while laidOut[start + bucket].length != Bucket.empty { bucket = (bucket + 1) & (size - 1) }
+                laidOut[start + bucket] = Bucket(length: UInt32(length), value: key.value, middleStart: UInt32(middleWords.count),
+                                                 first: words[index].first, last: words[index].last)
+                middleWords += words[index].middle
             }
         }
-        self.pool = pool
-        self.words = words
-        self.entries = entries
-        self.buckets = buckets
-        self.tableStart = tableStart
-        self.tableMask = tableMask
+        bucketCount = laidOut.count
+        buckets = .allocate(capacity: max(1, laidOut.count))
+        buckets.initialize(from: laidOut, count: laidOut.count)
+        middles = .allocate(capacity: max(1, middleWords.count))
+        middles.initialize(from: middleWords, count: middleWords.count)
+        tableCount = tableInfo.count
+        self.tables = .allocate(capacity: max(1, tableInfo.count))
+        self.tables.initialize(from: tableInfo, count: tableInfo.count)
+    }
+
+    deinit {
+        buckets.deallocate()
+        middles.deallocate()
+        tables.deallocate()
     }
 
     private static func unique(_ pairs: [(key: [UInt8], value: Int32)]) -> [(key: [UInt8], value: Int32)] {
@@ -71,73 +114,97 @@ final class ByteKeyTables: Sendable {
         return unique
     }
 
-    /// The value table `table` holds for `bytes[range]`, if any.
-    func value(in table: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32? {
-        let first = tableStart[table]
-        let mask = tableMask[table]
-        let signature = Self.signature(bytes, range)
-        var bucket = Self.bucket(signature) & mask
-        while true {
-            let index = Int(buckets[first + bucket]) - 1
-            if index < 0 { return nil }
-            let entry = entries[index]
-            if entry.signature == signature, entry.length == range.count {
-                if Self.same(bytes, range, words, entry.wordStart) { return entry.value }
-            }
-            bucket = (bucket + 1) & mask
-        }
-    }
-
-    /// Every key of table `table` with its value, for checking the table.
-    func entries(of table: Int) -> [(key: [UInt8], value: Int32)] {
-        let first = tableStart[table]
-        return buckets[first...(first + tableMask[table])].filter { $0 > 0 }.map { bucket in
-            let entry = entries[Int(bucket) - 1]
-            return (Array(pool[entry.start..<entry.start + entry.length]), entry.value)
-        }
-    }
-
-    /// Up to eight bytes as a little-endian word.
-    private static func word(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var word: UInt64 = 0
-        for (index, byte) in bytes.enumerated() { word |= UInt64(byte) << (8 * UInt64(index)) }
-        return word
-    }
-
-    /// Whether `bytes[range]` are the bytes of the key whose words start at `words[start]` (the lengths are equal).
-    @inline(__always)
-    private static func same(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ words: [UInt64], _ start: Int) -> Bool {
-        var index = range.lowerBound
-        var wordIndex = start
-        while index < range.upperBound {
-            let count = min(8, range.upperBound - index)
+    /// The words of a key as `value(in:_:_:)` reads them from an input.
+    private static func words(of key: [UInt8]) -> (first: UInt64, last: UInt64, middle: [UInt64]) {
+        func word(at offset: Int) -> UInt64 {
             var word: UInt64 = 0
-            if let base = bytes.baseAddress, index + 8 <= bytes.count {
-                word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                if count < 8 { word &= (1 << (8 * UInt64(count))) - 1 }
-            } else {
-                for offset in 0..<count { word |= UInt64(bytes[index + offset]) << (8 * UInt64(offset)) }
+            for index in 0..<min(8, key.count - offset) { word |= UInt64(key[offset + index]) << (8 * UInt64(index)) }
+            return word
+        }
+        let first = word(at: 0)
+        guard key.count > 8 else { return (first, first, []) }
+        let middle = stride(from: 8, to: key.count - 8, by: 8).map(word(at:))
+        return (first, word(at: key.count - 8), middle)
+    }
+
+    @inline(__always)
+    private static func hash(first: UInt64, last: UInt64, length: Int, multiplier: UInt64) -> UInt64 {
+        (first ^ (last >> 7 | last << 57) ^ UInt64(truncatingIfNeeded: length)) &* multiplier
+    }
+
+    /// A byte string to look up, as the tables see it: its first and last eight bytes (one word for up to
+    /// eight bytes, the bytes beyond the string zero), its length, and where it starts in the input (for
+    /// the middle words of a string longer than sixteen bytes).
+    struct Probe {
+        var first: UInt64
+        var last: UInt64
+        var length: Int
+        var start: Int
+    }
+
+    /// `bytes[range]` as a probe (nil for an empty or unreadable range).
+    @inline(__always)
+    static func probe(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Probe? {
+        guard range.lowerBound >= 0, range.upperBound <= bytes.count, !range.isEmpty, let base = bytes.baseAddress else { return nil }
+        let length = range.count
+        let raw = UnsafeRawPointer(base)
+        if length >= 8 {
+            return Probe(first: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self)),
+                         last: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: range.upperBound - 8, as: UInt64.self)),
+                         length: length, start: range.lowerBound)
+        }
+        var word: UInt64 = 0
+        if range.upperBound >= 8 {
+            // the eight bytes that end with the string, shifted so that its bytes are the low ones
+            word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: range.upperBound - 8, as: UInt64.self))
+                >> (8 * UInt64(8 - length))
+        } else {
+            for index in 0..<length { word |= UInt64(bytes[range.lowerBound + index]) << (8 * UInt64(index)) }
+        }
+        return Probe(first: word, last: word, length: length, start: range.lowerBound)
+    }
+
+    /// The value table `table` holds for `bytes[range]`, if any.
+    @inline(__always)
+    func value(in table: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32? {
+        guard let probe = Self.probe(bytes, range) else { return nil }
+        return value(in: table, probe, bytes)
+    }
+
+    /// The value table `table` holds for the string `probe` describes in `bytes`, if any.
+    @inline(__always)
+    func value(in table: Int, _ probe: Probe, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard table >= 0, table < tableCount, probe.length > 0, probe.length < Int(Bucket.empty) else { return nil }
+        let info = tables[table]
+        let hash = Self.hash(first: probe.first, last: probe.last, length: probe.length, multiplier: info.multiplier)
+        var bucket = Int(truncatingIfNeeded: hash &>> info.shift)
+        while true {
+            let entry = buckets[info.start + bucket]
+            if entry.length == Bucket.empty { return nil }
+            if entry.length == UInt32(truncatingIfNeeded: probe.length), entry.first == probe.first, entry.last == probe.last {
+                if probe.length <= 16 || sameMiddle(bytes, probe, Int(entry.middleStart)) { return entry.value }
             }
-            if word != words[wordIndex] { return false }
-            index += 8
-            wordIndex += 1
+            bucket = (bucket + 1) & info.mask
+        }
+    }
+
+    /// Whether the middle words of the string `probe` (longer than sixteen bytes) in `bytes` are those stored from `start`.
+    private func sameMiddle(_ bytes: UnsafeBufferPointer<UInt8>, _ probe: Probe, _ start: Int) -> Bool {
+        guard probe.start >= 0, probe.start + probe.length <= bytes.count, let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var offset = probe.start + 8
+        var index = start
+        while offset < probe.start + probe.length - 8 {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            if word != middles[index] { return false }
+            offset += 8
+            index += 1
         }
         return true
     }
 
-    /// The length and the first, middle and last byte: cheap, and different for nearly all keys of a table.
-    @inline(__always)
-    private static func signature(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt32 {
-        let count = range.count
-        guard count > 0 else { return 0 }
-        let first = UInt32(bytes[range.lowerBound])
-        let middle = UInt32(bytes[range.lowerBound + count / 2])
-        let last = UInt32(bytes[range.upperBound - 1])
-        return UInt32(truncatingIfNeeded: count) | first << 8 | middle << 16 | last << 24
-    }
-
-    @inline(__always)
-    private static func bucket(_ signature: UInt32) -> Int {
-        Int((signature &* 0x9E37_79B1) >> 16)
+    /// Every key of table `table` with its value, for checking the table.
+    func entries(of table: Int) -> [(key: [UInt8], value: Int32)] {
+        pairs.indices.contains(table) ? pairs[table] : []
     }
 }

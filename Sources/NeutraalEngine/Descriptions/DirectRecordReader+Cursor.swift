@@ -27,6 +27,40 @@ extension DirectRecordReader {
             }
         }
 
+        /// A short plain string in double quotes at the cursor (fewer than sixteen bytes, none of them a
+        /// quote, a backslash, a control character or a byte of 0x80 or more, and sixteen bytes of the line
+        /// after the opening quote) as a probe for `ByteKeyTables`, with the cursor moved past it; nil
+        /// otherwise (and on big-endian machines), with the cursor where it was.
+        @inline(__always)
+        mutating func shortString() -> ByteKeyTables.Probe? {
+            #if _endian(little)
+            let start = position + 1
+            guard position < end, start + 16 <= end, buffer[position] == UInt8(ascii: "\""),
+                  let base = buffer.baseAddress else { return nil }
+            let raw = UnsafeRawPointer(base)
+            let block = raw.loadUnaligned(fromByteOffset: start, as: SIMD16<Int8>.self)
+            let stops = ByteScan.stringStopLanes(block)
+            let words = unsafeBitCast(block, to: SIMD2<UInt64>.self)
+            let probe: ByteKeyTables.Probe
+            if stops[0] != 0 {
+                let length = stops[0].trailingZeroBitCount / 8
+                let word = words[0] & ((1 &<< UInt64(8 * length)) &- 1)
+                probe = ByteKeyTables.Probe(first: word, last: word, length: length, start: start)
+            } else if stops[1] != 0 {
+                let length = 8 + stops[1].trailingZeroBitCount / 8
+                let last = raw.loadUnaligned(fromByteOffset: start + length - 8, as: UInt64.self)
+                probe = ByteKeyTables.Probe(first: words[0], last: last, length: length, start: start)
+            } else {
+                return nil
+            }
+            guard buffer[start + probe.length] == UInt8(ascii: "\"") else { return nil }
+            position = start + probe.length + 1
+            return probe
+            #else
+            return nil
+            #endif
+        }
+
         /// The bytes of a key in double quotes at the cursor. A key with an escape or a control character
         /// throws; other bytes are taken as they are (a key only counts when it equals a key of the vocabulary).
         mutating func plainKey() throws(Unusual) -> Range<Int> {

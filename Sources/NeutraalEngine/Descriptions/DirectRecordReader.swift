@@ -28,9 +28,20 @@ public final class DirectRecordReader: Sendable {
     /// The reason `read` gives up; the line is then read the ordinary way.
     struct Unusual: Error {}
 
+    /// Where a record's values and offsets are written while it is read.
+    struct Slots {
+        let values: UnsafeMutableBufferPointer<FactValue?>
+        let offsets: UnsafeMutableBufferPointer<Int32>
+    }
+
+    /// What the root table of layout 0 gives for `expect` and `waivers`, which are not fields (key nodes are 0 and above).
+    static let expectKey: Int32 = -2
+    static let waiversKey: Int32 = -3
+
     /// Per key node (nodes of every layout's key tree): its slot, or -1 for an object of further keys.
     let nodeSlot: [Int]
-    /// Per key node, table `node` of `keys`: its children's node indices by their key.
+    /// Per key node, table `node` of `keys`: its children's node indices by their key (and, in the root
+    /// table of layout 0, `expectKey` and `waiversKey`).
     let keys: ByteKeyTables
     /// The root node of each layout.
     let layoutRoots: [Int]
@@ -39,11 +50,10 @@ public final class DirectRecordReader: Sendable {
     /// The kind of slot `s` of layout `l` is `kinds[kindBase[l] + s]`; list elements' kinds follow.
     let kinds: [ValueKind]
     let kindBase: [Int]
-    /// The required slots of layout `l` are `requiredSlots[requiredStart[l]..<requiredStart[l + 1]]`.
-    let requiredSlots: [Int]
-    let requiredStart: [Int]
-    /// Whether a description of kind `k` may carry top-level slot `s`: `allowed[k * slotCounts[0] + s]`.
-    let allowed: [Bool]
+    /// The required slots of each layout.
+    let requiredSlots: [SlotSet]
+    /// Per kind of description: the top-level slots it may not carry.
+    let forbiddenSlots: [SlotSet]
     let kindCount: Int
     /// Per enumeration (table `index` of `spellings`): every spelling `EnumType.caseIndex(of:)` accepts as written, to its case.
     let spellings: ByteKeyTables
@@ -51,6 +61,9 @@ public final class DirectRecordReader: Sendable {
     let idSlot: Int?
     let derivations: [Derivation]
     let calendars: [Calendar]
+    /// False when the vocabulary has no layout, or a layout with more slots than a `SlotSet` holds:
+    /// `read` then leaves every line to the ordinary path.
+    let enabled: Bool
 
     /// JSON nesting beyond this is left to the ordinary path (whose parser has a limit of its own).
     static let maximumDepth = 32
@@ -72,9 +85,14 @@ public final class DirectRecordReader: Sendable {
             return index
         }
         layoutRoots = layouts.map { add($0.keys) }
+        if let root = layoutRoots.first {
+            // last, so that they replace fields of these names, as the ordinary path looks for them first
+            tables[root] += [(Array("expect".utf8), Self.expectKey), (Array("waivers".utf8), Self.waiversKey)]
+        }
         self.nodeSlot = nodeSlot
         keys = ByteKeyTables(tables)
         slotCounts = layouts.map(\.fields.count)
+        enabled = !layouts.isEmpty && slotCounts.allSatisfy { $0 <= SlotSet.capacity }
 
         var kinds: [ValueKind] = []
         var kindBase: [Int] = []
@@ -102,19 +120,15 @@ public final class DirectRecordReader: Sendable {
         self.kinds = kinds
         self.kindBase = kindBase
 
-        var requiredSlots: [Int] = []
-        var requiredStart: [Int] = []
-        for layout in layouts {
-            requiredStart.append(requiredSlots.count)
-            requiredSlots += layout.fields.filter(\.required).map(\.slot)
+        let enabled = self.enabled
+        requiredSlots = layouts.map { layout in
+            enabled ? SlotSet(layout.fields.filter(\.required).map(\.slot)) : SlotSet()
         }
-        requiredStart.append(requiredSlots.count)
-        self.requiredSlots = requiredSlots
-        self.requiredStart = requiredStart
-
         let rootFields = layouts.first?.fields ?? []
         kindCount = enums.indices.contains(kindEnum) ? enums[kindEnum].cases.count : 0
-        allowed = (0..<kindCount).flatMap { kind in rootFields.map { $0.kinds?.contains(Int32(kind)) ?? true } }
+        forbiddenSlots = (0..<kindCount).map { kind in
+            enabled ? SlotSet(rootFields.filter { !($0.kinds?.contains(Int32(kind)) ?? true) }.map(\.slot)) : SlotSet()
+        }
         spellings = ByteKeyTables(enums.map(Self.spellings))
         self.kindSlot = kindSlot
         self.idSlot = idSlot
@@ -141,20 +155,19 @@ public final class DirectRecordReader: Sendable {
     /// The description on `source.bytes[range]`, one line of JSON Lines numbered `number`, or nil when
     /// the line is not an ordinary record (the caller then reads it the ordinary way).
     public func read(_ source: SourceText, range: Range<Int>, number: Int) -> Description? {
-        source.bytes.withUnsafeBufferPointer { buffer -> Description? in
+        guard enabled else { return nil }
+        return source.bytes.withUnsafeBufferPointer { buffer -> Description? in
             guard range.lowerBound >= 0, range.upperBound <= buffer.count else { return nil }
             var cursor = Cursor(buffer: buffer, position: range.lowerBound, end: range.upperBound)
             do throws(Unusual) {
                 cursor.skipWhitespace()
                 guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
                 let start = cursor.position
-                var record = Record(slotCount: slotCounts[0])
                 var expectation = Expectation()
-                try readMembers(&cursor, into: &record, layout: 0, node: layoutRoots[0], topLevel: true,
-                                expectation: &expectation, depth: 0)
+                var record = try readRecord(&cursor, layout: 0, expectation: &expectation, depth: 0)
                 cursor.skipWhitespace()
                 guard cursor.position == cursor.end else { throw Unusual() }
-                try finish(&record, layout: 0)
+                Derivations.apply(derivations, calendars: calendars, to: &record)
                 let id: String
                 if let slot = idSlot, case .string(let text)? = record.values[slot], !text.isEmpty {
                     id = text
@@ -170,38 +183,66 @@ public final class DirectRecordReader: Sendable {
 
     // MARK: Objects
 
-    /// The members of the object at the cursor, into `record` (whose layout is `layout`) from key node `node`.
-    private func readMembers(_ cursor: inout Cursor, into record: inout Record, layout: Int, node: Int, topLevel: Bool,
+    /// The object at the cursor as a record laid out by `layout`, with what `RecordBuilder.finish` checks
+    /// (giving up where it would report an error); the derivations are left to the caller.
+    private func readRecord(_ cursor: inout Cursor, layout: Int, expectation: inout Expectation,
+                            depth: Int) throws(Unusual) -> Record {
+        var record = Record(slotCount: slotCounts[layout])
+        var filled = SlotSet()
+        try record.values.withUnsafeMutableBufferPointer { values throws(Unusual) in
+            try record.offsets.withUnsafeMutableBufferPointer { offsets throws(Unusual) in
+                try readMembers(&cursor, into: Slots(values: values, offsets: offsets), filled: &filled, layout: layout,
+                                node: layoutRoots[layout], expectation: &expectation, depth: depth)
+            }
+        }
+        guard requiredSlots[layout].isSubset(of: filled) else { throw Unusual() }
+        if layout == 0, case .symbol(let kind)? = record.values[kindSlot] {
+            guard kind >= 0, Int(kind) < kindCount, filled.isDisjoint(with: forbiddenSlots[Int(kind)]) else { throw Unusual() }
+        }
+        return record
+    }
+
+    /// The members of the object at the cursor, into `slots` (laid out by `layout`) from key node `node`;
+    /// `filled` gains the slots they fill.
+    private func readMembers(_ cursor: inout Cursor, into slots: Slots, filled: inout SlotSet, layout: Int, node: Int,
                              expectation: inout Expectation, depth: Int) throws(Unusual) {
         guard depth < Self.maximumDepth else { throw Unusual() }
         cursor.position += 1
         cursor.skipWhitespace()
         if cursor.peek == UInt8(ascii: "}") { cursor.position += 1; return }
+        let base = kindBase[layout]
         while true {
             cursor.skipWhitespace()
             let keyOffset = cursor.position
-            let key = try cursor.plainKey()
+            let found: Int32?
+            if let probe = cursor.shortString() {
+                found = keys.value(in: node, probe, cursor.buffer)
+            } else {
+                let key = try cursor.plainKey()
+                found = keys.value(in: node, cursor.buffer, key)
+            }
+            guard let found else { throw Unusual() }
             cursor.skipWhitespace()
             guard cursor.peek == UInt8(ascii: ":") else { throw Unusual() }
             cursor.position += 1
             cursor.skipWhitespace()
-            if topLevel, cursor.matches(key, "expect") {
-                try readExpectation(&cursor, into: &expectation)
-            } else if topLevel, cursor.matches(key, "waivers") {
-                throw Unusual()
-            } else {
-                guard let found = keys.value(in: node, cursor.buffer, key) else { throw Unusual() }
+            if found >= 0 {
                 let child = Int(found)
                 let slot = nodeSlot[child]
                 if slot >= 0 {
-                    guard record.values[slot] == nil else { throw Unusual() }
-                    record.values[slot] = try readValue(&cursor, kind: kinds[kindBase[layout] + slot], depth: depth + 1)
-                    record.offsets[slot] = Int32(clamping: keyOffset)
+                    guard slot < slots.values.count, filled.insert(slot) else { throw Unusual() }
+                    slots.values[slot] = try readValue(&cursor, kind: kinds[base + slot], depth: depth + 1)
+                    slots.offsets[slot] = Int32(clamping: keyOffset)
                 } else {
                     guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
-                    try readMembers(&cursor, into: &record, layout: layout, node: child, topLevel: false,
+                    try readMembers(&cursor, into: slots, filled: &filled, layout: layout, node: child,
                                     expectation: &expectation, depth: depth + 1)
                 }
+            } else if found == Self.expectKey {
+                try readExpectation(&cursor, into: &expectation)
+            } else {
+                // `waivers`
+                throw Unusual()
             }
             cursor.skipWhitespace()
             if cursor.peek == UInt8(ascii: ",") { cursor.position += 1; continue }
@@ -210,29 +251,11 @@ public final class DirectRecordReader: Sendable {
         }
     }
 
-    /// What `RecordBuilder.finish` checks and adds, giving up where it would report an error.
-    private func finish(_ record: inout Record, layout: Int) throws(Unusual) {
-        for index in requiredStart[layout]..<requiredStart[layout + 1] where record.values[requiredSlots[index]] == nil {
-            throw Unusual()
-        }
-        guard layout == 0 else { return }
-        if case .symbol(let kind)? = record.values[kindSlot] {
-            guard kind >= 0, Int(kind) < kindCount else { throw Unusual() }
-            let base = Int(kind) * slotCounts[0]
-            for slot in 0..<slotCounts[0] where !allowed[base + slot] && record.values[slot] != nil { throw Unusual() }
-        }
-        Derivations.apply(derivations, calendars: calendars, to: &record)
-    }
-
     /// An element of a list of objects, laid out by `layout`.
     private func readElement(_ cursor: inout Cursor, layout: Int, depth: Int) throws(Unusual) -> Record {
-        guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
-        var element = Record(slotCount: slotCounts[layout])
+        guard cursor.peek == UInt8(ascii: "{"), layout > 0, layout < slotCounts.count else { throw Unusual() }
         var unused = Expectation()
-        try readMembers(&cursor, into: &element, layout: layout, node: layoutRoots[layout], topLevel: false,
-                        expectation: &unused, depth: depth)
-        try finish(&element, layout: layout)
-        return element
+        return try readRecord(&cursor, layout: layout, expectation: &unused, depth: depth)
     }
 
     /// `expect`: `verdict` (a string), `rules` and `overridden` (lists of strings), as `RecordBuilder` reads them.
@@ -283,6 +306,12 @@ public final class DirectRecordReader: Sendable {
             guard let day else { throw Unusual() }
             return .date(day)
         case .enumeration(let index):
+            let start = cursor.position
+            if let probe = cursor.shortString(), let found = spellings.value(in: index, probe, cursor.buffer) {
+                return .symbol(found)
+            }
+            // a longer spelling, one with an escape or outside ASCII, or one to lower-case first
+            cursor.position = start
             let text = try cursor.stringBytes()
             if let decoded = text.decoded {
                 return .symbol(try decoded.withUnsafeBufferPointer { bytes throws(Unusual) in
@@ -299,6 +328,8 @@ public final class DirectRecordReader: Sendable {
             cursor.position += 1
             cursor.skipWhitespace()
             var items: [FactValue] = []
+            // most lists are short: room for them at once rather than growing one element at a time
+            items.reserveCapacity(4)
             if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return .list(items) }
             while true {
                 cursor.skipWhitespace()
@@ -309,13 +340,14 @@ public final class DirectRecordReader: Sendable {
                 throw Unusual()
             }
         case .objects(let layout):
-            guard layout >= 0, layout < slotCounts.count else { throw Unusual() }
+            guard layout > 0, layout < slotCounts.count else { throw Unusual() }
             guard cursor.peek == UInt8(ascii: "[") else {
                 return .objects([try readElement(&cursor, layout: layout, depth: depth)])
             }
             cursor.position += 1
             cursor.skipWhitespace()
             var records: [Record] = []
+            records.reserveCapacity(4)
             if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return .objects(records) }
             while true {
                 cursor.skipWhitespace()

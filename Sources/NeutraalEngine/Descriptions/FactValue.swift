@@ -49,19 +49,39 @@ public struct Record: Sendable {
     public var offsets: [Int32]
 
     public init(slotCount: Int) {
-        // appended rather than `Array(repeating:count:)`, whose buffer is allocated by an unspecialised
-        // library call that looks up the array's type at run time: this is done for every record read
+        // reserved, then filled from a sequence of literal nils, rather than `Array(repeating:count:)` or
+        // `Array(unsafeUninitializedCapacity:)`, whose buffers are allocated by an unspecialised library
+        // call that looks up the array's type at run time, or appending one slot at a time, which copies
+        // the value through an outlined switch: this is done for every record read
+        let count = max(0, slotCount)
         values = []
-        values.reserveCapacity(slotCount)
+        values.reserveCapacity(count)
+        values.append(contentsOf: EmptySlots(count: count))
         offsets = []
-        offsets.reserveCapacity(slotCount)
-        for _ in 0..<max(0, slotCount) {
-            values.append(nil)
-            offsets.append(-1)
-        }
+        offsets.reserveCapacity(count)
+        offsets.append(contentsOf: repeatElement(-1, count: count))
     }
 
     public subscript(slot: Int) -> FactValue? { values[slot] }
+}
+
+/// `count` empty slots, as a sequence whose elements the compiler sees to be nil (see `Record.init(slotCount:)`).
+private struct EmptySlots: Sequence {
+    let count: Int
+
+    var underestimatedCount: Int { count }
+
+    func makeIterator() -> Iterator { Iterator(left: count) }
+
+    struct Iterator: IteratorProtocol {
+        var left: Int
+
+        mutating func next() -> FactValue?? {
+            guard left > 0 else { return nil }
+            left -= 1
+            return .some(nil)
+        }
+    }
 }
 
 /// What a sample or example says Neutraal must conclude (`expect …` lines).

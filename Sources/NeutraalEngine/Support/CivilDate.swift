@@ -8,17 +8,21 @@ public enum CivilDate {
     /// The day number of `YYYY-MM-DD` given as UTF-8 bytes, or nil when it is not a real date.
     public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= 48, byte <= 57 else { return nil }
-                value = value * 10 + Int(byte - 48)
+        var year = 0
+        var month = 0
+        var day = 0
+        for index in 0..<10 where index != 4 && index != 7 {
+            let digit = bytes[index] &- 48
+            guard digit <= 9 else { return nil }
+            if index < 4 {
+                year = year * 10 + Int(digit)
+            } else if index < 7 {
+                month = month * 10 + Int(digit)
+            } else {
+                day = day * 10 + Int(digit)
             }
-            return value
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month) else { return nil }
+        guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month) else { return nil }
         return Int32(daysFromCivil(year: year, month: month, day: day))
     }
 

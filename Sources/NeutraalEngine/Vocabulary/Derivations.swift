@@ -7,56 +7,28 @@ public enum Derivations {
 
     /// Applies `derivations` (reading `calendars`) to a top-level record.
     static func apply(_ derivations: [Derivation], calendars: [Calendar], to record: inout Record) {
-        for derivation in derivations {
-            guard let source = record.values[derivation.sourceSlot] else { continue }
-            switch derivation.op {
+        // by index, reading the fields it needs, rather than copying each derivation (and its names)
+        for index in derivations.indices {
+            let sourceSlot = derivations[index].sourceSlot
+            let targetSlot = derivations[index].targetSlot
+            switch derivations[index].op {
             case .hashtags:
-                guard case .string(let text) = source else { continue }
+                guard case .string(let text)? = record.values[sourceSlot] else { continue }
                 let found = hashtags(in: text)
                 guard !found.isEmpty else { continue }
                 var list: [FactValue] = []
-                if case .list(let existing)? = record.values[derivation.targetSlot] { list = existing }
+                if case .list(let existing)? = record.values[targetSlot] { list = existing }
                 var seen = Set(list.compactMap { if case .string(let s) = $0 { s.lowercased() } else { nil } })
                 for tag in found where seen.insert(tag.lowercased()).inserted {
                     list.append(.string(tag))
                 }
-                record.values[derivation.targetSlot] = .list(list)
-            case .calendar(let index):
-                guard case .date(let day) = source, record.values[derivation.targetSlot] == nil else { continue }
-                if let period = calendars[index].period(containing: day) {
-                    record.values[derivation.targetSlot] = .string(period.name)
+                record.values[targetSlot] = .list(list)
+            case .calendar(let calendar):
+                guard case .date(let day)? = record.values[sourceSlot], record.values[targetSlot] == nil else { continue }
+                if let period = calendars[calendar].period(containing: day) {
+                    record.values[targetSlot] = .string(period.name)
                 }
             }
-        }
-    }
-
-    /// Every `#word` in a text (letters, digits, `_` and `-` after the `#`), with the `#`.
-    public static func hashtags(in text: String) -> [String] {
-        let hash = UInt8(ascii: "#")
-        guard text.utf8.withContiguousStorageIfAvailable({ ByteScan.contains(hash, in: $0) }) ?? text.utf8.contains(hash) else { return [] }
-        var result: [String] = []
-        var current: String.UnicodeScalarView?
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            if var tag = current {
-                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_" || scalar == "-" {
-                    tag.append(scalar)
-                    current = tag
-                } else {
-                    if tag.count > 1 { result.append(String(tag)) }
-                    current = nil
-                }
-            }
-            if current == nil, scalar == "#", !(previous.properties.isAlphabetic || previous.properties.numericType != nil) {
-                current = String.UnicodeScalarView([scalar])
-            }
-            previous = scalar
-        }
-        if let tag = current, tag.count > 1 { result.append(String(tag)) }
-        return result.map { tag in
-            var trimmed = Substring(tag)
-            while trimmed.last == "-" { trimmed = trimmed.dropLast() }
-            return String(trimmed)
         }
     }
 }
