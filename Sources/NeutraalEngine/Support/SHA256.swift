@@ -18,13 +18,33 @@ public struct SHA256 {
     public init() {}
 
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes {
-            buffer.append(byte)
-            length += 1
+        if let done: Void = bytes.withContiguousStorageIfAvailable({ update(contiguous: $0) }) { return done }
+        Array(bytes).withUnsafeBufferPointer { update(contiguous: $0) }
+    }
+
+    public mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { update(contiguous: $0) }
+    }
+
+    /// Whole 64-byte blocks are compressed straight from the input; only the remainder is buffered.
+    private mutating func update(contiguous bytes: UnsafeBufferPointer<UInt8>) {
+        length += UInt64(bytes.count)
+        var index = 0
+        while index < bytes.count, !buffer.isEmpty || bytes.count - index < 64 {
+            buffer.append(bytes[index])
+            index += 1
             if buffer.count == 64 {
-                compress(buffer)
+                buffer.withUnsafeBufferPointer { compress($0) }
                 buffer.removeAll(keepingCapacity: true)
             }
+        }
+        while bytes.count - index >= 64 {
+            compress(UnsafeBufferPointer(rebasing: bytes[index..<index + 64]))
+            index += 64
+        }
+        while index < bytes.count {
+            buffer.append(bytes[index])
+            index += 1
         }
     }
 
@@ -34,7 +54,7 @@ public struct SHA256 {
         update([0x80])
         while buffer.count != 56 { update([0]) }
         for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        compress(buffer)
+        buffer.withUnsafeBufferPointer { compress($0) }
         buffer.removeAll()
         let digits = Array("0123456789abcdef")
         var text = ""
@@ -44,8 +64,13 @@ public struct SHA256 {
         return text
     }
 
-    private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            compress(block, schedule: w)
+        }
+    }
+
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, schedule w: UnsafeMutableBufferPointer<UInt32>) {
         for index in 0..<16 {
             w[index] = UInt32(block[index * 4]) << 24 | UInt32(block[index * 4 + 1]) << 16
                 | UInt32(block[index * 4 + 2]) << 8 | UInt32(block[index * 4 + 3])
