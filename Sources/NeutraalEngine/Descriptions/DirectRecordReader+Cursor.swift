@@ -114,17 +114,12 @@ extension DirectRecordReader {
                     guard position < end else { throw Unusual() }
                     let escape = buffer[position]
                     position += 1
-                    switch escape {
-                    case UInt8(ascii: "\""): bytes.append(0x22)
-                    case UInt8(ascii: "\\"): bytes.append(0x5C)
-                    case UInt8(ascii: "/"): bytes.append(0x2F)
-                    case UInt8(ascii: "b"): bytes.append(0x08)
-                    case UInt8(ascii: "f"): bytes.append(0x0C)
-                    case UInt8(ascii: "n"): bytes.append(0x0A)
-                    case UInt8(ascii: "r"): bytes.append(0x0D)
-                    case UInt8(ascii: "t"): bytes.append(0x09)
-                    case UInt8(ascii: "u"): Self.appendUTF8(try unicodeEscape(), to: &bytes)
-                    default: throw Unusual()
+                    if let simple = JSONParser.simpleEscape(escape) {
+                        bytes.append(simple)
+                    } else if escape == UInt8(ascii: "u") {
+                        Self.appendUTF8(try unicodeEscape(), to: &bytes)
+                    } else {
+                        throw Unusual()
                     }
                     continue
                 }

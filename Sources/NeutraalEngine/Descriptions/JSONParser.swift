@@ -1,6 +1,21 @@
 /// A strict byte-level JSON parser (RFC 8259) that keeps byte offsets for every value, validates
 /// UTF-8, and refuses nesting deeper than a limit instead of overflowing the stack.
 public struct JSONParser {
+    /// The byte a one-character escape stands for (`\n` is 0x0A), or nil for `\u` and unknown escapes.
+    static func simpleEscape(_ escape: UInt8) -> UInt8? {
+        switch escape {
+        case UInt8(ascii: "\""): return 0x22
+        case UInt8(ascii: "\\"): return 0x5C
+        case UInt8(ascii: "/"): return 0x2F
+        case UInt8(ascii: "b"): return 0x08
+        case UInt8(ascii: "f"): return 0x0C
+        case UInt8(ascii: "n"): return 0x0A
+        case UInt8(ascii: "r"): return 0x0D
+        case UInt8(ascii: "t"): return 0x09
+        default: return nil
+        }
+    }
+
     /// A syntax error at a byte offset.
     public struct Failure: Error, Sendable {
         public let message: String
@@ -212,15 +227,11 @@ public struct JSONParser {
                     guard position < end else { throw Failure(message: "the string is not closed", offset: start, hint: nil) }
                     let escape = buffer[position]
                     position += 1
+                    if let simple = JSONParser.simpleEscape(escape) {
+                        bytes.append(simple)
+                        continue
+                    }
                     switch escape {
-                    case UInt8(ascii: "\""): bytes.append(0x22)
-                    case UInt8(ascii: "\\"): bytes.append(0x5C)
-                    case UInt8(ascii: "/"): bytes.append(0x2F)
-                    case UInt8(ascii: "b"): bytes.append(0x08)
-                    case UInt8(ascii: "f"): bytes.append(0x0C)
-                    case UInt8(ascii: "n"): bytes.append(0x0A)
-                    case UInt8(ascii: "r"): bytes.append(0x0D)
-                    case UInt8(ascii: "t"): bytes.append(0x09)
                     case UInt8(ascii: "u"):
                         var scalar = try parseHex4()
                         if (0xD800...0xDBFF).contains(scalar) {
