@@ -321,42 +321,14 @@ public final class DirectRecordReader: Sendable {
             return .symbol(try symbol(cursor.buffer, text.raw, enumeration: index))
         case .list(let elementIndex):
             let element = kinds[elementIndex]
-            guard cursor.peek == UInt8(ascii: "[") else {
-                // a single value where a list is expected is a list of one
-                return .list([try readValue(&cursor, kind: element, depth: depth)])
-            }
-            cursor.position += 1
-            cursor.skipWhitespace()
-            var items: [FactValue] = []
-            // most lists are short: room for them at once rather than growing one element at a time
-            items.reserveCapacity(4)
-            if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return .list(items) }
-            while true {
-                cursor.skipWhitespace()
-                items.append(try readValue(&cursor, kind: element, depth: depth + 1))
-                cursor.skipWhitespace()
-                if cursor.peek == UInt8(ascii: ",") { cursor.position += 1; continue }
-                if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return .list(items) }
-                throw Unusual()
-            }
+            return .list(try readList(&cursor, depth: depth) { (cursor: inout Cursor, depth: Int) throws(Unusual) -> FactValue in
+                try readValue(&cursor, kind: element, depth: depth)
+            })
         case .objects(let layout):
             guard layout > 0, layout < slotCounts.count else { throw Unusual() }
-            guard cursor.peek == UInt8(ascii: "[") else {
-                return .objects([try readElement(&cursor, layout: layout, depth: depth)])
-            }
-            cursor.position += 1
-            cursor.skipWhitespace()
-            var records: [Record] = []
-            records.reserveCapacity(4)
-            if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return .objects(records) }
-            while true {
-                cursor.skipWhitespace()
-                records.append(try readElement(&cursor, layout: layout, depth: depth + 1))
-                cursor.skipWhitespace()
-                if cursor.peek == UInt8(ascii: ",") { cursor.position += 1; continue }
-                if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return .objects(records) }
-                throw Unusual()
-            }
+            return .objects(try readList(&cursor, depth: depth) { (cursor: inout Cursor, depth: Int) throws(Unusual) -> Record in
+                try readElement(&cursor, layout: layout, depth: depth)
+            })
         }
     }
 
@@ -376,5 +348,26 @@ public final class DirectRecordReader: Sendable {
         let found = lowered.withUnsafeBufferPointer { spellings.value(in: enumeration, $0, 0..<$0.count) }
         guard let found else { throw Unusual() }
         return found
+    }
+
+    /// The elements of a JSON array at the cursor, each read by `read` one level deeper; a single value
+    /// where a list is expected is a list of one, as on the ordinary path.
+    private func readList<Element>(_ cursor: inout Cursor, depth: Int,
+                                   _ read: (inout Cursor, Int) throws(Unusual) -> Element) throws(Unusual) -> [Element] {
+        guard cursor.peek == UInt8(ascii: "[") else { return [try read(&cursor, depth)] }
+        cursor.position += 1
+        cursor.skipWhitespace()
+        var items: [Element] = []
+        // most lists are short: room for them at once rather than growing one element at a time
+        items.reserveCapacity(4)
+        if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return items }
+        while true {
+            cursor.skipWhitespace()
+            items.append(try read(&cursor, depth + 1))
+            cursor.skipWhitespace()
+            if cursor.peek == UInt8(ascii: ",") { cursor.position += 1; continue }
+            if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return items }
+            throw Unusual()
+        }
     }
 }
