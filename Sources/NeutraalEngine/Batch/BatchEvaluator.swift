@@ -48,12 +48,21 @@ public struct BatchEvaluator: Sendable {
         let workers = DispatchSemaphore(value: jobs)
         var submitted = 0
         var emitted = 0
+        // results already emitted are freed on another thread, so that the calling thread goes straight
+        // back to reading and handing out work; at most `jobs * 3` wait to be freed, so memory stays bounded
+        let releases = DispatchSemaphore(value: jobs * 3)
         func emitReady(waitForOne: Bool) {
             var wait = waitForOne
             while let result = pipeline.take(emitted, wait: wait) {
                 emit(result.0, result.1)
                 emitted += 1
                 wait = false
+                releases.wait()
+                let box = ResultBox(result)
+                DispatchQueue.global().async {
+                    box.drop()
+                    releases.signal()
+                }
             }
         }
         func add(_ unit: Unit) {
@@ -96,6 +105,13 @@ public struct BatchEvaluator: Sendable {
             }
         }
         while emitted < submitted { emitReady(waitForOne: true) }
+    }
+
+    /// Carries emitted results to the thread that frees them.
+    private final class ResultBox: @unchecked Sendable {
+        private var result: ([ReportItem], [UInt8]?)?
+        init(_ result: ([ReportItem], [UInt8]?)) { self.result = result }
+        func drop() { result = nil }
     }
 
     /// Finished units by sequence number, handed to the emitting thread in order.
