@@ -6,8 +6,6 @@ import Testing
 /// reference, which also collects evidence): the same outcome for every rule on every description.
 @Suite("Condition program")
 struct ConditionProgramTests {
-    static let root = PackageRoot.path()
-
     /// Every rule of `ruleSet` on `description`, both ways; returns the rules where the outcomes differ.
     static func differences(_ description: Description, _ ruleSet: RuleSet) -> [String] {
         let evaluator = Evaluator(ruleSet: ruleSet, asOf: CivilDate.parse("2024-06-01") ?? 0)
@@ -25,16 +23,18 @@ struct ConditionProgramTests {
     @Test("the program and the tree agree on every rule for every sample and every rule example")
     func samplesAndExamples() throws {
         let ruleSet = try RealRules.ruleSet()
-        var descriptions: [Description] = ruleSet.rules.flatMap { $0.examples.compactMap(\.description) }
-        let reader = DescriptionReader(vocabulary: ruleSet.vocabulary)
-        let files = FileManager.default.enumerator(atPath: Self.root + "/Samples")?.compactMap { $0 as? String } ?? []
-        for file in files.sorted() where [".md", ".json", ".jsonl", ".txt", ".post"].contains(where: file.hasSuffix) {
-            let data = try Data(contentsOf: URL(fileURLWithPath: Self.root + "/Samples/" + file))
-            for outcome in reader.read(SourceText(path: file, bytes: [UInt8](data))) {
-                if case .description(let description) = outcome { descriptions.append(description) }
-            }
-        }
+        let descriptions = ruleSet.rules.flatMap { $0.examples.compactMap(\.description) }
+            + (try RuleSetPropertiesTests.samples(ruleSet))
         #expect(descriptions.count > 200)
+        let differences = descriptions.flatMap { Self.differences($0, ruleSet) }
+        #expect(differences.isEmpty, "\(differences.prefix(10))")
+    }
+
+    @Test("the program and the tree agree on every construct of the language (the fixture rule set's examples)")
+    func everyConstruct() throws {
+        let ruleSet = try Fixture.ruleSet()
+        let descriptions = ruleSet.rules.flatMap { $0.examples.compactMap(\.description) }
+        #expect(descriptions.count > 50)
         let differences = descriptions.flatMap { Self.differences($0, ruleSet) }
         #expect(differences.isEmpty, "\(differences.prefix(10))")
     }

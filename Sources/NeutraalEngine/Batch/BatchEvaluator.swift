@@ -275,9 +275,6 @@ public struct BatchEvaluator: Sendable {
         return units
     }
 
-    /// Lines holding anything but white space.
-    static func countRecords(_ bytes: [UInt8]) -> Int { countLines(bytes).records }
-
     /// The line ends in `bytes`, and the lines holding anything but white space, in one pass: line ends are
     /// found with `memchr`, and a line is looked at only up to its first byte that is not white space.
     static func countLines(_ bytes: [UInt8]) -> (lines: Int, records: Int) {

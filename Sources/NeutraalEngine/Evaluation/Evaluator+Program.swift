@@ -86,7 +86,8 @@ extension Evaluator {
             }
         }
         guard case .objects(let layoutIndex) = ruleSet.vocabulary.layouts[scope.layout].fields[slot].type else {
-            return node.operation == .no ? .true : node.operation == .some ? .false : .true
+            // no elements to look at, as the tree decides it
+            return node.operation == .some ? .false : .true
         }
         var any = Outcome.false
         var all = Outcome.true

@@ -164,8 +164,6 @@ public struct Evaluator: Sendable {
         var scans: [(slot: Int, text: FoldedText, matches: [LexiconScanner.Match])] = []
         /// Where each pattern first matched each text already searched (nil: nowhere), by slot and pattern.
         var patternMatches: [(slot: Int, pattern: Int, match: Range<Int>?)] = []
-        /// Outcomes of named definitions already evaluated on this record without a trace.
-        var definitions: [(name: String, outcome: Outcome)] = []
         /// Outcomes of the program's definitions already evaluated on this record (nil: not yet).
         var programDefinitions: [Outcome?] = []
 
@@ -247,13 +245,6 @@ public struct Evaluator: Sendable {
             }
             return result
         case .named(let name, let inner):
-            if trace == nil {
-                // a definition comes out the same for every rule that uses it on this record
-                for cached in scope.definitions where cached.name == name { return cached.outcome }
-                let result = evaluate(inner, &scope, trace: nil)
-                scope.definitions.append((name, result))
-                return result
-            }
             trace?.open()
             let result = evaluate(inner, &scope, trace: trace)
             trace?.close(name, result)

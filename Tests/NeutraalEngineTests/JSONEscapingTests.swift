@@ -1,0 +1,42 @@
+import Testing
+@testable import NeutraalEngine
+
+/// How strings are written in JSON output: safe inside HTML and scripts as well as in a JSON parser.
+@Suite("JSON escaping")
+struct JSONEscapingTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let text: String
+        let json: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "plain text and Dutch letters stay as they are", text: "Stem op ons, één keer", json: #""Stem op ons, één keer""#),
+        Case(name: "quotes and backslashes", text: #"a "b" \c"#, json: #""a \"b\" \\c""#),
+        Case(name: "line ends and tabs", text: "a\nb\rc\td", json: #""a\nb\rc\td""#),
+        Case(name: "markup characters as \\u escapes", text: "<script>&</script>", json: #""\u003cscript\u003e\u0026\u003c/script\u003e""#),
+        Case(name: "other control characters, DEL and C1 controls in lower-case hex", text: "\u{1}\u{1B}\u{7F}\u{85}\u{9F}",
+             json: #""\u0001\u001b\u007f\u0085\u009f""#),
+        Case(name: "line and paragraph separators", text: "a\u{2028}b\u{2029}c", json: #""a\u2028b\u2029c""#),
+        Case(name: "characters next to the escaped ones stay", text: "\u{A0}\u{2027}\u{202A}é", json: "\"\u{A0}\u{2027}\u{202A}é\""),
+        Case(name: "the empty string", text: "", json: #""""#),
+    ]
+
+    @Test("a string in JSON output", arguments: cases)
+    func quoted(_ example: Case) {
+        #expect(String(decoding: JSONBytes.quoted(example.text), as: UTF8.self) == example.json)
+        #expect(JSONWriter.quote(example.text) == example.json)
+    }
+
+    @Test("numbers and dates as the JSON output writes them")
+    func numbersAndDates() {
+        var json = JSONBytes()
+        for value in [0, 7, 10, 99, 100, 12_345, -3] {
+            json.integer(value)
+            json.raw(",")
+        }
+        json.quotedDate(CivilDate.parse("2023-11-22") ?? 0)
+        #expect(String(decoding: json.bytes, as: UTF8.self) == #"0,7,10,99,100,12345,-3,"2023-11-22""#)
+    }
+}
