@@ -122,4 +122,16 @@ struct ConditionParserTests {
         ])
         #expect(ruleSet.patterns.map(\.source) == [#"\bstem\b \d+"#])
     }
+
+    @Test("columns count characters, not bytes, after Dutch letters, typographic quotes and emoji")
+    func columnsAfterNonASCII() throws {
+        var diagnostics: [Diagnostic] = []
+        let tokens = Lexer().tokens(in: #"privé is "één “x” 👍" or (a, "b\"c\\d\q"#, at: Self.start, diagnostics: &diagnostics)
+        #expect(tokens.map(\.text) == ["privé", "is", "één “x” 👍", "or", "(", "a", ",", #"b"c\d\q"#])
+        // the start is column 9; `privé` is 5 characters, `"één “x” 👍"` 11
+        #expect(tokens.map(\.location.column) == [9, 15, 18, 30, 33, 34, 35, 37])
+        let unclosed = try #require(diagnostics.first)
+        #expect(unclosed.code == "rules.unterminated-string")
+        #expect(unclosed.location?.column == 37)
+    }
 }

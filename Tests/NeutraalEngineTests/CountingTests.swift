@@ -1,0 +1,72 @@
+import Testing
+@testable import NeutraalEngine
+
+/// The counting that locations and batch numbering rest on: characters before a column, line ends and
+/// non-blank lines in a chunk, and evidence without repeats.
+@Suite("Counting lines, columns and evidence")
+struct CountingTests {
+    /// Texts that put multi-byte characters at every position of an eight-byte word.
+    static let texts: [String] = (0..<24).map { shift in
+        String(repeating: "a", count: shift) + "é “x” 👍 ĳ" + String(repeating: "b", count: 23 - shift) + "ë"
+    } + ["", "a", "é", "👍👍", String(repeating: "privé ", count: 40)]
+
+    @Test("characters before a byte offset, counted eight bytes at a time, as counted one by one")
+    func characterStarts() {
+        for text in Self.texts {
+            let bytes = Array(text.utf8)
+            for start in [0, 1, 3] where start <= bytes.count {
+                for end in start...bytes.count {
+                    let expected = bytes[start..<end].filter { $0 & 0xC0 != 0x80 }.count
+                    #expect(SourceText.countCharacterStarts(bytes, from: start, to: end) == expected, "`\(text)` \(start)..<\(end)")
+                }
+            }
+        }
+    }
+
+    @Test("a location past multi-byte characters counts characters")
+    func locationColumn() throws {
+        let source = SourceText(path: "p.jsonl", text: "{}\n{\"text\":\"één “x” 👍 privé privé\",\"kind\":\"post\"}\n")
+        let offset = try #require(source.bytes.indices.last { source.bytes[$0] == UInt8(ascii: "k") })
+        #expect(source.location(at: offset) == SourceLocation(file: "p.jsonl", line: 2, column: 34))
+    }
+
+    struct Chunk: CustomTestStringConvertible, Sendable {
+        let text: String
+        let lines: Int
+        let records: Int
+        var testDescription: String { "`\(text.debugDescription)`: \(lines) line ends, \(records) records" }
+    }
+
+    @Test("line ends and non-blank lines of a chunk of JSON Lines", arguments: [
+        Chunk(text: "", lines: 0, records: 0),
+        Chunk(text: "{}", lines: 0, records: 1),
+        Chunk(text: "{}\n", lines: 1, records: 1),
+        Chunk(text: "\n\n", lines: 2, records: 0),
+        Chunk(text: " \t\r\n{}\r\n  x", lines: 2, records: 2),
+        Chunk(text: "{}\n \n{}\n\n", lines: 4, records: 2),
+    ])
+    func lineCounts(_ chunk: Chunk) {
+        let counted = BatchEvaluator.countLines(Array(chunk.text.utf8))
+        #expect(counted.lines == chunk.lines)
+        #expect(counted.records == chunk.records)
+    }
+
+    @Test("repeated evidence is shown once; evidence that differs in any part is kept")
+    func evidenceWithoutRepeats() {
+        func evidence(_ fact: String, value: String? = "hybrid", match: String? = nil, start: Int? = nil,
+                      file: String = "a.md", line: Int = 3, column: Int = 1) -> Evidence {
+            Evidence(fact: fact, value: value, match: match, start: start, end: start.map { $0 + 4 },
+                     location: SourceLocation(file: file, line: line, column: column))
+        }
+        let first = evidence("account.variant")
+        let others = [
+            evidence("postedBy"), evidence("account.variant", value: "corporate"), evidence("account.variant", match: "stem"),
+            evidence("account.variant", start: 2), evidence("account.variant", file: "b.md"),
+            evidence("account.variant", line: 4), evidence("account.variant", column: 2),
+        ]
+        let kept = Evaluator.unique([first, first] + others + [first] + others)
+        #expect(kept == [first] + others)
+        #expect(Evaluator.unique([first]) == [first])
+        #expect(Evaluator.unique([Evidence]()).isEmpty)
+    }
+}
