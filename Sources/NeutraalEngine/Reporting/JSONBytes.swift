@@ -79,6 +79,20 @@ public struct JSONBytes: ~Copyable {
         append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
+    /// Appends `fragment` (such as `,"hint":`) and the quoted value, when there is a value.
+    public mutating func member(_ fragment: StaticString, _ value: String?) {
+        guard let value else { return }
+        raw(fragment)
+        quoted(value)
+    }
+
+    /// Appends `fragment` (such as `,"line":`) and the number, when there is a number.
+    public mutating func member(_ fragment: StaticString, _ value: Int?) {
+        guard let value else { return }
+        raw(fragment)
+        integer(value)
+    }
+
     /// Appends a string literal with its quotes.
     public mutating func quoted(_ text: String) {
         var text = text

@@ -216,28 +216,12 @@ public struct JSONReporter: Reporter, Sendable {
         for (index, evidence) in finding.evidence.enumerated() {
             json.raw(index == 0 ? "{\"fact\":" : ",{\"fact\":")
             json.quoted(evidence.fact)
-            if let value = evidence.value {
-                json.raw(",\"value\":")
-                json.quoted(value)
-            }
-            if let match = evidence.match {
-                json.raw(",\"match\":")
-                json.quoted(match)
-            }
-            if let start = evidence.start {
-                json.raw(",\"start\":")
-                json.integer(start)
-            }
-            if let end = evidence.end {
-                json.raw(",\"end\":")
-                json.integer(end)
-            }
-            if let location = evidence.location {
-                json.raw(",\"line\":")
-                json.integer(location.line)
-                json.raw(",\"column\":")
-                json.integer(location.column)
-            }
+            json.member(",\"value\":", evidence.value)
+            json.member(",\"match\":", evidence.match)
+            json.member(",\"start\":", evidence.start)
+            json.member(",\"end\":", evidence.end)
+            json.member(",\"line\":", evidence.location?.line)
+            json.member(",\"column\":", evidence.location?.column)
             json.raw("}")
         }
         json.raw("]")
@@ -279,18 +263,10 @@ public struct JSONReporter: Reporter, Sendable {
         json.quoted(diagnostic.code)
         json.raw(",\"message\":")
         json.quoted(diagnostic.message)
-        if let hint = diagnostic.hint {
-            json.raw(",\"hint\":")
-            json.quoted(hint)
-        }
-        if let location = diagnostic.location {
-            json.raw(",\"file\":")
-            json.quoted(location.file)
-            json.raw(",\"line\":")
-            json.integer(location.line)
-            json.raw(",\"column\":")
-            json.integer(location.column)
-        }
+        json.member(",\"hint\":", diagnostic.hint)
+        json.member(",\"file\":", diagnostic.location?.file)
+        json.member(",\"line\":", diagnostic.location?.line)
+        json.member(",\"column\":", diagnostic.location?.column)
         json.raw("}")
     }
 
