@@ -19,26 +19,6 @@ enum LintCommand {
         NeutraalCommand.rulesOption,
     ]
 
-    /// Renders a unit's items as UTF-8 with a fresh reporter of a format whose `add` needs no state.
-    static func renderer(_ format: ReportFormat, _ context: ReportContext) -> @Sendable ([ReportItem]) -> [UInt8] {
-        if format == .json {
-            // JSON Lines straight into one byte buffer per unit of work, from fragments rendered once per rule
-            let prepared = JSONReporter(preparedFor: context)
-            return { items in
-                var reporter = prepared
-                var json = JSONBytes(capacity: items.count * 1536)
-                for item in items { reporter.add(item, context, into: &json) }
-                return json.bytes
-            }
-        }
-        return { items in
-            var reporter = format.makeReporter()
-            var text = ""
-            for item in items { text += reporter.add(item, context) }
-            return Array(text.utf8)
-        }
-    }
-
     static func run(_ arguments: [String], _ console: Console) -> Int32 {
         guard let (parsed, status) = NeutraalCommand.parse(arguments, options: options, usage: usage, console: console) else {
             return ExitCode.success
@@ -101,18 +81,19 @@ enum LintCommand {
         let writeBaseline = parsed.value("--write-baseline") != nil
         console.out(main.begin(mainContext))
         for index in extras.indices { extras[index].text += extras[index].reporter.begin(fileContext) }
-        // formats that render each description on its own are rendered on the worker threads
-        let rendersAlone = [ReportFormat.json, .text, .github].contains(mainFormat)
-        let render = rendersAlone ? renderer(mainFormat, mainContext) : nil
-        batch.run(collector.inputs, readStandardInput: console.input, render: render) { items, rendered in
+        // formats that render each description on its own are rendered on the worker threads, and then the
+        // results are dropped there unless another report or the baseline needs them
+        let makeRenderer = ItemRenderers.make(mainFormat, mainContext)
+        let keepItems = makeRenderer == nil || !extras.isEmpty || writeBaseline
+        batch.run(collector.inputs, readStandardInput: console.input, makeRenderer: makeRenderer, keepItems: keepItems) { result in
+            summary.merge(result.summary)
             var text = ""
-            for item in items {
-                summary.add(item)
-                if rendered == nil { text += main.add(item, mainContext) }
+            for item in result.items {
+                if result.rendered == nil { text += main.add(item, mainContext) }
                 for index in extras.indices { extras[index].text += extras[index].reporter.add(item, fileContext) }
                 if writeBaseline, case .evaluated(let evaluation) = item { written.add(evaluation, vocabulary: ruleSet.vocabulary) }
             }
-            if let rendered { console.out(bytes: rendered) } else { console.out(text) }
+            if let rendered = result.rendered { console.out(bytes: rendered) } else { console.out(text) }
             if progress { console.error("\r\u{1B}[K\(summary.descriptions + summary.errors) …") }
         }
         if progress { console.error("\r\u{1B}[K") }

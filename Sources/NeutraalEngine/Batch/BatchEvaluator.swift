@@ -36,27 +36,30 @@ public struct BatchEvaluator: Sendable {
         }
     }
 
-    /// Runs the batch; `emit` receives the results of each unit of work in input order, on the calling
-    /// thread, with the UTF-8 text `render` made of them on the worker thread (nil without `render`):
-    /// formats that render each description on its own are thus rendered on every core too.
+    /// Runs the batch; `emit` receives what each unit of work came to, in input order, on the calling thread.
     ///
+    /// Each record is read, judged, tallied and rendered (by a renderer from `makeRenderer`, one per unit of
+    /// work) on a worker thread, and then dropped there unless `keepItems`: a record's memory is freed by the
+    /// thread that made it while it is still in the cache, and only text and counts travel back.
     /// Units are judged on `jobs` worker threads while the calling thread reads the next units and emits
     /// finished ones in order; at most `jobs * 3` units are read but not yet emitted, so memory stays flat.
     public func run(_ inputs: [InputCollector.Input], readStandardInput: () -> [UInt8],
-                    render: (@Sendable ([ReportItem]) -> [UInt8])? = nil, emit: ([ReportItem], [UInt8]?) -> Void) {
+                    makeRenderer: (@Sendable () -> any ItemRendering)? = nil, keepItems: Bool = true,
+                    emit: (UnitResult) -> Void) {
         let pipeline = Pipeline(limit: jobs * 3)
         let workers = DispatchSemaphore(value: jobs)
         var submitted = 0
         var emitted = 0
-        // results already emitted are freed on another thread, so that the calling thread goes straight
+        // kept results already emitted are freed on another thread, so that the calling thread goes straight
         // back to reading and handing out work; at most `jobs * 3` wait to be freed, so memory stays bounded
         let releases = DispatchSemaphore(value: jobs * 3)
         func emitReady(waitForOne: Bool) {
             var wait = waitForOne
             while let result = pipeline.take(emitted, wait: wait) {
-                emit(result.0, result.1)
+                emit(result)
                 emitted += 1
                 wait = false
+                guard !result.items.isEmpty else { continue }
                 releases.wait()
                 let box = ResultBox(result)
                 DispatchQueue.global().async {
@@ -71,9 +74,7 @@ public struct BatchEvaluator: Sendable {
             submitted += 1
             workers.wait()
             DispatchQueue.global().async {
-                let items = self.evaluate(unit)
-                let text = render?(items)
-                pipeline.put(sequence, (items, text))
+                pipeline.put(sequence, self.judge(unit, renderer: makeRenderer?(), keepItems: keepItems))
                 workers.signal()
             }
             emitReady(waitForOne: false)
@@ -109,8 +110,8 @@ public struct BatchEvaluator: Sendable {
 
     /// Carries emitted results to the thread that frees them.
     private final class ResultBox: @unchecked Sendable {
-        private var result: ([ReportItem], [UInt8]?)?
-        init(_ result: ([ReportItem], [UInt8]?)) { self.result = result }
+        private var result: UnitResult?
+        init(_ result: UnitResult) { self.result = result }
         func drop() { result = nil }
     }
 
@@ -118,13 +119,13 @@ public struct BatchEvaluator: Sendable {
     final class Pipeline: @unchecked Sendable {
         let limit: Int
         private let condition = NSCondition()
-        private var results: [Int: ([ReportItem], [UInt8]?)] = [:]
+        private var results: [Int: UnitResult] = [:]
 
         init(limit: Int) {
             self.limit = max(2, limit)
         }
 
-        func put(_ sequence: Int, _ result: ([ReportItem], [UInt8]?)) {
+        func put(_ sequence: Int, _ result: UnitResult) {
             condition.lock()
             results[sequence] = result
             condition.broadcast()
@@ -132,7 +133,7 @@ public struct BatchEvaluator: Sendable {
         }
 
         /// The result of `sequence`: waits for it when `wait`, else nil when it is not finished yet.
-        func take(_ sequence: Int, wait: Bool) -> ([ReportItem], [UInt8]?)? {
+        func take(_ sequence: Int, wait: Bool) -> UnitResult? {
             condition.lock()
             defer { condition.unlock() }
             while results[sequence] == nil {
@@ -143,23 +144,37 @@ public struct BatchEvaluator: Sendable {
         }
     }
 
-    private func evaluate(_ unit: Unit) -> [ReportItem] {
-        let reader = DescriptionReader(vocabulary: evaluator.ruleSet.vocabulary)
-        let outcomes: [ReadOutcome]
-        switch unit.content {
-        case .problem(let item): return [item]
-        case .whole(let source): outcomes = reader.read(source)
-        case .lines(let source, let firstNumber):
-            outcomes = reader.readLines(source, from: source.firstLine == 1 && source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0,
-                                        numbering: true, firstNumber: firstNumber, allowEmpty: firstNumber > 1)
+    /// Reads, judges, tallies and renders one unit of work, record by record.
+    private func judge(_ unit: Unit, renderer: (any ItemRendering)?, keepItems: Bool) -> UnitResult {
+        var result = UnitResult()
+        var renderer = renderer
+        var output = JSONBytes(capacity: renderer == nil ? 64 : unit.size * 2)
+        forEachItem(unit) { item in
+            result.summary.add(item)
+            renderer?.render(item, into: &output)
+            if keepItems { result.items.append(item) }
         }
-        return outcomes.map { outcome in
+        if renderer != nil { result.rendered = output.bytes }
+        return result
+    }
+
+    /// The unit's results one at a time, each judged as soon as it is read.
+    private func forEachItem(_ unit: Unit, _ body: (ReportItem) -> Void) {
+        let reader = DescriptionReader(vocabulary: evaluator.ruleSet.vocabulary)
+        func item(_ outcome: ReadOutcome) -> ReportItem {
             switch outcome {
             case .description(let description):
                 return .evaluated(baseline.apply(to: evaluator.evaluate(description), vocabulary: evaluator.ruleSet.vocabulary))
             case .failure(let source, let id, let diagnostics):
                 return .failed(source: source, id: id, diagnostics: diagnostics)
             }
+        }
+        switch unit.content {
+        case .problem(let problem): body(problem)
+        case .whole(let source): for outcome in reader.read(source) { body(item(outcome)) }
+        case .lines(let source, let firstNumber):
+            reader.forEachLine(source, from: source.firstLine == 1 && source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0,
+                               firstNumber: firstNumber, allowEmpty: firstNumber > 1) { body(item($0)) }
         }
     }
 

@@ -88,22 +88,29 @@ public struct DescriptionReader: Sendable {
     public func readLines(_ source: SourceText, from start: Int, numbering: Bool, firstNumber: Int = 1,
                           allowEmpty: Bool = false) -> [ReadOutcome] {
         var outcomes: [ReadOutcome] = []
+        forEachLine(source, from: start, firstNumber: firstNumber, allowEmpty: allowEmpty) { outcomes.append($0) }
+        return outcomes
+    }
+
+    /// JSON Lines read one record at a time: `body` receives each outcome as soon as its line is read, so a
+    /// batch can judge and drop a record before the next one is read.
+    public func forEachLine(_ source: SourceText, from start: Int, firstNumber: Int = 1, allowEmpty: Bool = false,
+                            _ body: (ReadOutcome) -> Void) {
         let bytes = source.bytes
         var lineStart = start
         var number = firstNumber
         while lineStart < bytes.count {
             let lineEnd = Self.lineEnd(bytes, from: lineStart)
             if let outcome = readLine(source, range: lineStart..<lineEnd, number: number) {
-                outcomes.append(outcome)
+                body(outcome)
                 number += 1
             }
             lineStart = lineEnd + 1
         }
-        if outcomes.isEmpty, !allowEmpty {
-            outcomes.append(failure(source, id: source.path, "input.empty", "the file is empty", at: start,
-                                    hint: "JSON Lines hold one description object per line"))
+        if number == firstNumber, !allowEmpty {
+            body(failure(source, id: source.path, "input.empty", "the file is empty", at: start,
+                         hint: "JSON Lines hold one description object per line"))
         }
-        return outcomes
     }
 
     /// The offset of the next line end at or after `start`, or the end of `bytes` (found with `memchr`).

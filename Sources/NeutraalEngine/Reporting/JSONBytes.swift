@@ -73,6 +73,12 @@ public struct JSONBytes: ~Copyable {
         fragment.withUnsafeBufferPointer { append($0) }
     }
 
+    /// Appends the UTF-8 of text as it is (text rendered by a reporter that writes strings).
+    public mutating func raw(utf8 text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
     /// Appends ASCII text as it is.
     @inline(__always)
     public mutating func raw(_ text: StaticString) {

@@ -62,6 +62,18 @@ public struct Summary: Sendable {
             errors += 1
         }
     }
+
+    /// Adds the tally of another part of the run (a unit of work counted on its own thread).
+    public mutating func merge(_ other: Summary) {
+        descriptions += other.descriptions
+        errors += other.errors
+        byVerdict.merge(other.byVerdict, uniquingKeysWith: +)
+        byRule.merge(other.byRule, uniquingKeysWith: +)
+        overridden += other.overridden
+        undetermined += other.undetermined
+        waived += other.waived
+        baselined += other.baselined
+    }
 }
 
 /// A report format: text written as the run goes (`add`), with a head and a tail.

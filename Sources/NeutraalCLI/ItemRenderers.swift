@@ -1,0 +1,39 @@
+import NeutraalEngine
+
+/// The renderers `lint` runs on its worker threads, for the formats that render each description on its
+/// own (JSON Lines, text, GitHub annotations); the other formats need the whole run and render at the end.
+enum ItemRenderers {
+    /// A maker of fresh renderers for `format`, or nil when the format needs the whole run.
+    static func make(_ format: ReportFormat, _ context: ReportContext) -> (@Sendable () -> any ItemRendering)? {
+        switch format {
+        case .json:
+            // fragments rendered once per rule, shared by the renderers of every unit of work
+            let prepared = JSONReporter(preparedFor: context)
+            return { JSONLines(reporter: prepared, context: context) }
+        case .text, .github:
+            return { Strings(reporter: format.makeReporter(), context: context) }
+        default:
+            return nil
+        }
+    }
+
+    /// JSON Lines written straight into the unit's bytes.
+    struct JSONLines: ItemRendering {
+        var reporter: JSONReporter
+        let context: ReportContext
+
+        mutating func render(_ item: ReportItem, into output: inout JSONBytes) {
+            reporter.add(item, context, into: &output)
+        }
+    }
+
+    /// A reporter that writes strings, its text appended as UTF-8.
+    struct Strings: ItemRendering {
+        var reporter: any Reporter
+        let context: ReportContext
+
+        mutating func render(_ item: ReportItem, into output: inout JSONBytes) {
+            output.raw(utf8: reporter.add(item, context))
+        }
+    }
+}
