@@ -1,4 +1,5 @@
 import Foundation
+import NeutraalEngine
 
 /// Where a command writes, and what it knows of its terminal and environment. Tests pass a capturing
 /// console; the executable passes the real one.
@@ -7,12 +8,12 @@ public final class Console: @unchecked Sendable {
     public let outputIsTerminal: Bool
     public let errorIsTerminal: Bool
     private let writeOut: (String) -> Void
-    private let writeOutBytes: (([UInt8]) -> Void)?
+    private let writeOutBytes: ((UnsafeRawBufferPointer) -> Void)?
     private let writeError: (String) -> Void
     private let readInput: () -> [UInt8]
 
     public init(environment: [String: String], outputIsTerminal: Bool, errorIsTerminal: Bool,
-                writeOut: @escaping (String) -> Void, writeOutBytes: (([UInt8]) -> Void)? = nil,
+                writeOut: @escaping (String) -> Void, writeOutBytes: ((UnsafeRawBufferPointer) -> Void)? = nil,
                 writeError: @escaping (String) -> Void, readInput: @escaping () -> [UInt8]) {
         self.environment = environment
         self.outputIsTerminal = outputIsTerminal
@@ -28,7 +29,7 @@ public final class Console: @unchecked Sendable {
         Console(environment: ProcessInfo.processInfo.environment,
                 outputIsTerminal: isatty(STDOUT_FILENO) == 1, errorIsTerminal: isatty(STDERR_FILENO) == 1,
                 writeOut: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
-                writeOutBytes: { bytes in bytes.withUnsafeBytes { FileHandle.standardOutput.write(Data($0)) } },
+                writeOutBytes: { bytes in StandardOutput.write(bytes) },
                 writeError: { text in FileHandle.standardError.write(Data(text.utf8)) },
                 readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) })
     }
@@ -37,6 +38,15 @@ public final class Console: @unchecked Sendable {
 
     /// Writes UTF-8 text that is already bytes (batch output), without making a `String` of it first.
     public func out(bytes: [UInt8]) {
+        bytes.withUnsafeBytes { out(raw: $0) }
+    }
+
+    /// Writes text rendered on a worker thread, straight from the memory it was rendered into.
+    public func out(_ rendered: RenderedBytes) {
+        rendered.withUnsafeBytes { out(raw: $0) }
+    }
+
+    private func out(raw bytes: UnsafeRawBufferPointer) {
         guard !bytes.isEmpty else { return }
         if let writeOutBytes { writeOutBytes(bytes) } else { writeOut(String(decoding: bytes, as: UTF8.self)) }
     }

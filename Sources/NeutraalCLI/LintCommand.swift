@@ -93,7 +93,7 @@ enum LintCommand {
                 for index in extras.indices { extras[index].text += extras[index].reporter.add(item, fileContext) }
                 if writeBaseline, case .evaluated(let evaluation) = item { written.add(evaluation, vocabulary: ruleSet.vocabulary) }
             }
-            if let rendered = result.rendered { console.out(bytes: rendered) } else { console.out(text) }
+            if let rendered = result.rendered { console.out(rendered) } else { console.out(text) }
             if progress { console.error("\r\u{1B}[K\(summary.descriptions + summary.errors) …") }
         }
         if progress { console.error("\r\u{1B}[K") }

@@ -8,7 +8,9 @@ struct CountingTests {
     /// Texts that put multi-byte characters at every position of an eight-byte word.
     static let texts: [String] = (0..<24).map { shift in
         String(repeating: "a", count: shift) + "é “x” 👍 ĳ" + String(repeating: "b", count: 23 - shift) + "ë"
-    } + ["", "a", "é", "👍👍", String(repeating: "privé ", count: 40)]
+    } + ["", "a", "é", "👍👍", String(repeating: "privé ", count: 40),
+         // long runs of continuation bytes: the per-lane counts are summed before they can overflow
+         String(repeating: "é", count: 300), String(repeating: "👍", count: 120)]
 
     @Test("characters before a byte offset, counted eight bytes at a time, as counted one by one")
     func characterStarts() {

@@ -148,13 +148,14 @@ public struct BatchEvaluator: Sendable {
     private func judge(_ unit: Unit, renderer: (any ItemRendering)?, keepItems: Bool) -> UnitResult {
         var result = UnitResult()
         var renderer = renderer
-        var output = JSONBytes(capacity: renderer == nil ? 64 : unit.size * 2)
+        // JSON Lines come out about twice as long as they go in: room for that, and a little more
+        var output = JSONBytes(capacity: renderer == nil ? 64 : unit.size * 5 / 2)
         forEachItem(unit) { item in
             result.summary.add(item)
             renderer?.render(item, into: &output)
             if keepItems { result.items.append(item) }
         }
-        if renderer != nil { result.rendered = output.bytes }
+        if renderer != nil { result.rendered = output.take() }
         return result
     }
 
@@ -199,16 +200,20 @@ public struct BatchEvaluator: Sendable {
         }
     }
 
-    /// Reads a JSON Lines file piece by piece, cutting at line ends, so that memory stays flat.
+    /// Reads a JSON Lines file piece by piece, cutting at line ends, so that memory stays flat. Each piece is
+    /// read with `read(2)` straight into the array its unit of work keeps; only the unfinished line at its
+    /// end is copied, to the front of the next piece.
     private func streamLines(_ path: String, add: (Unit) -> Void) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        func unreadable(_ message: String, line: Int) {
             add(Unit(content: .problem(.failed(source: path, id: path, diagnostics: [
-                Diagnostic("input.unreadable", "cannot read `\(path)`", at: SourceLocation(file: path, line: 1, column: 1), hint: "check the file's permissions"),
+                Diagnostic("input.unreadable", message, at: SourceLocation(file: path, line: line, column: 1),
+                           hint: "check the file's permissions"),
             ]))))
-            return
         }
-        defer { try? handle.close() }
-        var pending: [UInt8] = []      // bytes after the last complete line read so far
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return unreadable("cannot read `\(path)`", line: 1) }
+        defer { close(descriptor) }
+        var carry: [UInt8] = []        // the unfinished line after the last line end read so far
         var skipping = false           // inside a line longer than a description may be: read past it
         var line = 1
         var number = 1
@@ -234,41 +239,61 @@ public struct BatchEvaluator: Sendable {
             number += records
         }
         while true {
-            let data: Data
-            do { data = try handle.read(upToCount: chunkSize) ?? Data() } catch {
-                add(Unit(content: .problem(.failed(source: path, id: path, diagnostics: [
-                    Diagnostic("input.unreadable", "reading `\(path)` failed", at: SourceLocation(file: path, line: line, column: 1)),
-                ]))))
-                return
+            guard var piece = Self.read(descriptor, after: carry, upTo: chunkSize) else {
+                return unreadable("reading `\(path)` failed", line: line)
             }
-            if data.isEmpty { break }
-            var chunk = [UInt8](data)
+            if piece.count == carry.count { break }
             if skipping {
-                guard let newline = chunk.firstIndex(of: 0x0A) else { continue }
+                guard let newline = piece.firstIndex(of: 0x0A) else { continue }
                 skipping = false
                 tooLarge()
-                chunk.removeSubrange(...newline)
+                piece.removeSubrange(...newline)
             }
-            pending.append(contentsOf: chunk)
-            if let lastNewline = pending.lastIndex(of: 0x0A) {
-                let complete = Array(pending[...lastNewline])
-                pending.removeSubrange(...lastNewline)
-                emit(complete)
+            if let lastNewline = piece.lastIndex(of: 0x0A) {
+                carry = Array(piece[(lastNewline + 1)...])
+                piece.removeSubrange((lastNewline + 1)...)
+                emit(piece)
+            } else {
+                carry = piece
             }
-            if pending.count > limit {
+            if carry.count > limit {
                 // the current line alone is too large: drop what was read of it and skip to its end
-                pending = []
+                carry = []
                 skipping = true
             }
         }
         if skipping {
             tooLarge()
-        } else if !pending.isEmpty {
-            emit(pending)
+        } else if !carry.isEmpty {
+            emit(carry)
         }
         if !sawAny {
             add(Unit(content: .lines(SourceText(path: path, bytes: [], firstLine: 1), firstNumber: 1)))
         }
+    }
+
+    /// `prefix` followed by up to `count` bytes read from `descriptor` (fewer only at the end of the file),
+    /// in one array; nil when reading fails.
+    static func read(_ descriptor: Int32, after prefix: [UInt8], upTo count: Int) -> [UInt8]? {
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: prefix.count + count) { buffer, initialized in
+            initialized = 0
+            guard let target = buffer.baseAddress else { return }
+            var filled = prefix.withUnsafeBufferPointer { source in
+                if let start = source.baseAddress { target.initialize(from: start, count: source.count) }
+                return source.count
+            }
+            let end = min(buffer.count, prefix.count + count)
+            while filled < end {
+                let got = Foundation.read(descriptor, target + filled, end - filled)
+                if got < 0, errno == EINTR { continue }
+                if got < 0 { failed = true }
+                if got <= 0 { break }
+                filled += got
+            }
+            initialized = filled
+        }
+        return failed ? nil : bytes
     }
 
     static func split(_ bytes: [UInt8], path: String, chunkSize: Int) -> [Unit] {

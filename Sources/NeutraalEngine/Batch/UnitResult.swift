@@ -3,7 +3,7 @@ public struct UnitResult: Sendable {
     /// The unit's results, when the run keeps them; empty otherwise.
     public var items: [ReportItem] = []
     /// The text the unit's renderer made of its results; nil when the run renders nothing.
-    public var rendered: [UInt8]?
+    public var rendered: RenderedBytes?
     /// The unit's tally, to be merged into the run's.
     public var summary = Summary()
 

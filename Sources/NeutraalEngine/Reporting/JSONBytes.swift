@@ -30,6 +30,13 @@ public struct JSONBytes: ~Copyable {
         }
     }
 
+    /// The bytes written, handed over without a copy; the writer is used up.
+    public consuming func take() -> RenderedBytes {
+        let (base, count) = (self.base, self.count)
+        discard self
+        return RenderedBytes(taking: base, count: count)
+    }
+
     /// Makes room for `extra` more bytes.
     @inline(__always)
     private mutating func reserve(_ extra: Int) {

@@ -50,17 +50,25 @@ public final class SourceText: @unchecked Sendable {
     }
 
     /// The bytes in `start..<end` that begin a character (that are not UTF-8 continuation bytes),
-    /// counted eight at a time.
+    /// counted eight at a time: each byte lane of an accumulator counts the continuation bytes in its lane
+    /// (no population count, which is slow where the processor has no instruction for it), and the lanes
+    /// are summed every 31 words, before their total (at most 8 × 31) can overflow the byte it is summed in.
     static func countCharacterStarts(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
         guard start < end else { return 0 }
         return bytes.withUnsafeBytes { raw in
             var continuation = 0
             var index = start
             while index + 8 <= end {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                // a continuation byte is 10xxxxxx: its top bit set and the next one clear
-                continuation += ((word & ~(word << 1)) & 0x8080_8080_8080_8080).nonzeroBitCount
-                index += 8
+                var lanes: UInt64 = 0
+                var round = 0
+                while round < 31, index + 8 <= end {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    // a continuation byte is 10xxxxxx: its top bit set and the next one clear
+                    lanes &+= ((word & ~(word << 1)) & 0x8080_8080_8080_8080) >> 7
+                    index += 8
+                    round += 1
+                }
+                continuation += Int((lanes &* 0x0101_0101_0101_0101) >> 56)
             }
             while index < end {
                 if raw[index] & 0xC0 == 0x80 { continuation += 1 }

@@ -1,0 +1,27 @@
+/// Text rendered into a `JSONBytes` buffer and handed on without a copy: the memory the writer filled,
+/// owned by this object until it is freed (after the text has been written out).
+public final class RenderedBytes: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<UInt8>
+    /// The number of bytes.
+    public let count: Int
+
+    /// Takes over `count` initialised bytes at `base`, allocated with `UnsafeMutablePointer.allocate`.
+    init(taking base: UnsafeMutablePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// Calls `body` with the bytes.
+    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
+    /// A copy of the bytes as an array.
+    public var bytes: [UInt8] {
+        withUnsafeBytes { [UInt8]($0) }
+    }
+}
