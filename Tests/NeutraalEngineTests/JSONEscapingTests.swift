@@ -29,6 +29,15 @@ struct JSONEscapingTests {
         #expect(JSONWriter.quote(example.text) == example.json)
     }
 
+    @Test("the bytes copied without a second look are exactly those that never start an escape")
+    func plainBytes() {
+        let starters: Set<UInt8> = [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0x7F, 0xC2, 0xE2]
+        for value in 0...255 {
+            let byte = UInt8(value)
+            #expect(JSONBytes.isPlain(byte) == (byte >= 0x20 && !starters.contains(byte)), "byte \(value)")
+        }
+    }
+
     @Test("numbers and dates as the JSON output writes them")
     func numbersAndDates() {
         var json = JSONBytes()

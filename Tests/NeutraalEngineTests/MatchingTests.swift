@@ -14,6 +14,24 @@ struct MatchingTests {
         return LexiconScanner(lexicons: [lexicon]).scan(folded).map { folded.originalText(folded.originalRange($0.range)) }
     }
 
+    @Test("ASCII folds eight bytes at a time exactly as one at a time: every ASCII byte at every offset")
+    func asciiFolding() {
+        let ascii = (0..<128).map { UInt8($0) }
+        for shift in 0..<8 {
+            // a non-ASCII letter first moves the ASCII run to another offset within the words
+            let bytes = Array("é".utf8) + Array(repeating: UInt8(ascii: "x"), count: shift) + ascii + Array("ë".utf8)
+            let folded = FoldedText(String(decoding: bytes, as: UTF8.self))
+            let runStart = folded.cased.firstIndex(of: 0)
+            #expect(runStart != nil)
+            guard let runStart else { continue }
+            let cased = Array(folded.cased[runStart..<(runStart + 128)])
+            let lower = Array(folded.lower[runStart..<(runStart + 128)])
+            #expect(cased == ascii)
+            #expect(lower == ascii.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 })
+            #expect(folded.origin[runStart..<(runStart + 128)].map(Int.init) == Array((2 + shift)..<(2 + shift + 128)))
+        }
+    }
+
     struct LexiconCase: CustomTestStringConvertible, Sendable {
         let behaviour: String
         let entry: String

@@ -18,52 +18,11 @@ public struct FoldedText: Sendable {
         var lower = [UInt8](repeating: 0, count: count)
         var cased = [UInt8](repeating: 0, count: count)
         var origin = [Int32](repeating: 0, count: count)
-        var written = 0
-        original.withUnsafeBufferPointer { input in
+        let written = original.withUnsafeBufferPointer { input in
             lower.withUnsafeMutableBufferPointer { lowerOut in
                 cased.withUnsafeMutableBufferPointer { casedOut in
                     origin.withUnsafeMutableBufferPointer { originOut in
-                        @inline(__always) func put(_ byte: UInt8, _ lowered: UInt8, from offset: Int) {
-                            casedOut[written] = byte
-                            lowerOut[written] = lowered
-                            originOut[written] = Int32(truncatingIfNeeded: offset)
-                            written += 1
-                        }
-                        var index = 0
-                        while index < count {
-                            let byte = input[index]
-                            if byte < 0x80 {
-                                put(byte, byte >= 65 && byte <= 90 ? byte + 32 : byte, from: index)
-                                index += 1
-                                continue
-                            }
-                            var length = 1
-                            if byte >= 0xF0 { length = 4 } else if byte >= 0xE0 { length = 3 } else if byte >= 0xC0 { length = 2 }
-                            length = min(length, count - index)
-                            var scalarValue: UInt32 = 0
-                            if length == 2 { scalarValue = UInt32(byte & 0x1F) << 6 | UInt32(input[index + 1] & 0x3F) }
-                            if length == 2, (0x300...0x36F).contains(scalarValue) {
-                                // a combining diacritic (text in decomposed form, as some systems paste it): dropped
-                                index += length
-                                continue
-                            }
-                            if Self.isSeparator(original, at: index, length: length) {
-                                // punctuation and spaces outside ASCII (“ ” « » – — non-breaking space …) separate words
-                                put(0x20, 0x20, from: index)
-                                index += length
-                                continue
-                            }
-                            if length == 2, let replacement = Self.fold(scalarValue) {
-                                for folded in replacement.utf8 {
-                                    put(folded, folded >= 65 && folded <= 90 ? folded + 32 : folded, from: index)
-                                }
-                            } else {
-                                for offset in 0..<length {
-                                    put(input[index + offset], input[index + offset], from: index + offset)
-                                }
-                            }
-                            index += length
-                        }
+                        Self.foldBytes(input, original: original, lower: lowerOut, cased: casedOut, origin: originOut)
                     }
                 }
             }
@@ -75,6 +34,89 @@ public struct FoldedText: Sendable {
         self.cased = cased
         self.origin = origin
         self.original = original
+    }
+
+    /// Folds `input` into the three outputs (each at least as long as the input); returns the folded length.
+    private static func foldBytes(_ input: UnsafeBufferPointer<UInt8>, original: [UInt8], lower lowerOut: UnsafeMutableBufferPointer<UInt8>,
+                             cased casedOut: UnsafeMutableBufferPointer<UInt8>, origin originOut: UnsafeMutableBufferPointer<Int32>) -> Int {
+        let count = input.count
+        var written = 0
+        @inline(__always) func put(_ byte: UInt8, _ lowered: UInt8, from offset: Int) {
+            casedOut[written] = byte
+            lowerOut[written] = lowered
+            originOut[written] = Int32(truncatingIfNeeded: offset)
+            written += 1
+        }
+        var index = 0
+        while index < count {
+            // eight ASCII bytes at a time: copied, and lower-cased in one word
+            if index + 8 <= count, let word = Self.asciiWord(input, at: index) {
+                Self.store(word, into: casedOut, at: written)
+                Self.store(Self.lowercased(word), into: lowerOut, at: written)
+                for lane in 0..<8 { originOut[written + lane] = Int32(truncatingIfNeeded: index + lane) }
+                written += 8
+                index += 8
+                continue
+            }
+            let byte = input[index]
+            if byte < 0x80 {
+                put(byte, byte >= 65 && byte <= 90 ? byte + 32 : byte, from: index)
+                index += 1
+                continue
+            }
+            var length = 1
+            if byte >= 0xF0 { length = 4 } else if byte >= 0xE0 { length = 3 } else if byte >= 0xC0 { length = 2 }
+            length = min(length, count - index)
+            var scalarValue: UInt32 = 0
+            if length == 2 { scalarValue = UInt32(byte & 0x1F) << 6 | UInt32(input[index + 1] & 0x3F) }
+            if length == 2, (0x300...0x36F).contains(scalarValue) {
+                // a combining diacritic (text in decomposed form, as some systems paste it): dropped
+                index += length
+                continue
+            }
+            if Self.isSeparator(original, at: index, length: length) {
+                // punctuation and spaces outside ASCII (“ ” « » – — non-breaking space …) separate words
+                put(0x20, 0x20, from: index)
+                index += length
+                continue
+            }
+            if length == 2, let replacement = Self.fold(scalarValue) {
+                for folded in replacement.utf8 {
+                    put(folded, folded >= 65 && folded <= 90 ? folded + 32 : folded, from: index)
+                }
+            } else {
+                for offset in 0..<length {
+                    put(input[index + offset], input[index + offset], from: index + offset)
+                }
+            }
+            index += length
+        }
+        return written
+    }
+
+    /// The eight bytes at `index` as one little-endian word, when they are all ASCII.
+    @inline(__always)
+    static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64? {
+        guard let base = bytes.baseAddress else { return nil }
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        return word & 0x8080_8080_8080_8080 == 0 ? word : nil
+    }
+
+    /// Stores a word's eight bytes at `index`.
+    @inline(__always)
+    static func store(_ word: UInt64, into bytes: UnsafeMutableBufferPointer<UInt8>, at index: Int) {
+        guard let base = bytes.baseAddress else { return }
+        UnsafeMutableRawPointer(base + index).storeBytes(of: word.littleEndian, as: UInt64.self)
+    }
+
+    /// Eight ASCII bytes with `A`…`Z` lower-cased: in each byte, adding 0x3F sets the top bit from `A` up,
+    /// adding 0x25 sets it from `[` up; where only the first is set, 0x20 is added.
+    @inline(__always)
+    static func lowercased(_ word: UInt64) -> UInt64 {
+        let fromA = word &+ 0x3F3F_3F3F_3F3F_3F3F
+        let pastZ = word &+ 0x2525_2525_2525_2525
+        let upper = fromA & ~pastZ & 0x8080_8080_8080_8080
+        return word | (upper >> 2)
     }
 
     /// Whether the character at `index` is a non-ASCII character that is neither a letter nor a digit.

@@ -164,6 +164,10 @@ public struct JSONBytes: ~Copyable {
         let count = text.count
         while index < count {
             let byte = text[index]
+            if Self.isPlain(byte) {
+                index += 1
+                continue
+            }
             let escape: StaticString?
             var length = 1
             switch byte {
@@ -204,6 +208,21 @@ public struct JSONBytes: ~Copyable {
         }
         if start < count { append(UnsafeBufferPointer(rebasing: text[start..<count])) }
         append(UInt8(ascii: "\""))
+    }
+
+    /// Whether a byte is copied as it is, whatever follows it: not a quote, backslash, `<`, `>`, `&`, control
+    /// character or DEL, nor the first byte of a C1 control (0xC2) or of U+2028 / U+2029 (0xE2). One bit per
+    /// byte value, in four words, so that the common case costs a shift rather than a chain of comparisons.
+    @inline(__always)
+    static func isPlain(_ byte: UInt8) -> Bool {
+        let word: UInt64
+        switch byte >> 6 {
+        case 0: word = 0xFFFF_FFFF_0000_0000 & ~(1 << 0x22 | 1 << 0x26 | 1 << 0x3C | 1 << 0x3E)
+        case 1: word = ~(1 << (0x5C - 64) | 1 << (0x7F - 64))
+        case 2: word = ~0
+        default: word = ~(1 << (0xC2 - 192) | 1 << (0xE2 - 192))
+        }
+        return (word >> UInt64(byte & 63)) & 1 == 1
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {
