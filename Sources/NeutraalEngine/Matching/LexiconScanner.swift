@@ -104,32 +104,38 @@ public struct LexiconScanner: Sendable {
     /// Every match in a folded text, in order of their end.
     public func scan(_ text: FoldedText) -> [Match] {
         var matches: [Match] = []
-        let lower = text.lower
-        let cased = text.cased
-        var state = 0
         transitions.withUnsafeBufferPointer { table in
-            lower.withUnsafeBufferPointer { bytes in
+            text.lower.withUnsafeBufferPointer { bytes in
+                // the state lives in this closure, not outside it, so the loop needs no checks on it
+                var state = 0
                 for index in 0..<bytes.count {
                     let entry = table[state &* 256 &+ Int(bytes[index])]
                     state = Int(entry >> 1)
-                    guard entry & 1 != 0 else { continue }
-                    let begin = Int(outputStart[state])
-                    let end = Int(outputStart[state + 1])
-                    guard begin < end else { continue }
-                    for output in begin..<end {
-                        let pattern = patterns[Int(outputs[output])]
-                        let start = index + 1 - pattern.lower.count
-                        if pattern.wholeWords {
-                            if start > 0, FoldedText.isWordByte(lower[start - 1]), FoldedText.isWordByte(pattern.lower[0]) { continue }
-                            if index + 1 < lower.count, FoldedText.isWordByte(lower[index + 1]),
-                               let last = pattern.lower.last, FoldedText.isWordByte(last) { continue }
-                        }
-                        if pattern.caseSensitive, !cased[start...index].elementsEqual(pattern.cased) { continue }
-                        matches.append(Match(lexicon: pattern.lexicon, entry: pattern.entry, range: start..<index + 1))
-                    }
+                    if entry & 1 != 0 { collect(state, endingAt: index, in: text, into: &matches) }
                 }
             }
         }
         return matches
+    }
+
+    /// The entries that end at `index` in output state `state` and stand as matches there (whole words,
+    /// case), appended to `matches`. Never inlined: the byte loop keeps its few registers to itself.
+    @inline(never)
+    private func collect(_ state: Int, endingAt index: Int, in text: FoldedText, into matches: inout [Match]) {
+        let lower = text.lower
+        let begin = Int(outputStart[state])
+        let end = Int(outputStart[state + 1])
+        guard begin < end else { return }
+        for output in begin..<end {
+            let pattern = patterns[Int(outputs[output])]
+            let start = index + 1 - pattern.lower.count
+            if pattern.wholeWords {
+                if start > 0, FoldedText.isWordByte(lower[start - 1]), FoldedText.isWordByte(pattern.lower[0]) { continue }
+                if index + 1 < lower.count, FoldedText.isWordByte(lower[index + 1]),
+                   let last = pattern.lower.last, FoldedText.isWordByte(last) { continue }
+            }
+            if pattern.caseSensitive, !text.cased[start...index].elementsEqual(pattern.cased) { continue }
+            matches.append(Match(lexicon: pattern.lexicon, entry: pattern.entry, range: start..<index + 1))
+        }
     }
 }
