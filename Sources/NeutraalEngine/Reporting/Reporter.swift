@@ -29,27 +29,48 @@ public struct ReportContext: Sendable {
 }
 
 /// Totals over a run, kept in input order and independent of thread count.
+///
+/// Counting happens for every description of a batch, so the counts are kept in arrays (by verdict
+/// severity, by rule index) rather than in dictionaries keyed by strings; the dictionaries are made when
+/// a report asks for them.
 public struct Summary: Sendable {
     public var descriptions = 0
     public var errors = 0
-    public var byVerdict: [Verdict: Int] = [:]
-    /// Standing findings per rule id.
-    public var byRule: [String: Int] = [:]
     public var overridden = 0
     public var undetermined = 0
     public var waived = 0
     public var baselined = 0
+    /// Descriptions by the severity of their verdict.
+    private var verdictCounts = [0, 0, 0, 0]
+    /// Standing findings by rule index, with the rule's id.
+    private var firedByIndex: [(id: String, count: Int)] = []
+    /// Standing findings of rules whose index is taken by another id (rules made outside a rule set).
+    private var firedElsewhere: [String: Int] = [:]
 
     public init() {}
+
+    /// Descriptions per verdict (only the verdicts that occur).
+    public var byVerdict: [Verdict: Int] {
+        var counts: [Verdict: Int] = [:]
+        for verdict in Verdict.allCases where verdictCounts[verdict.severity] > 0 { counts[verdict] = verdictCounts[verdict.severity] }
+        return counts
+    }
+
+    /// Standing findings per rule id.
+    public var byRule: [String: Int] {
+        var counts = firedElsewhere
+        for entry in firedByIndex where entry.count > 0 { counts[entry.id, default: 0] += entry.count }
+        return counts
+    }
 
     public mutating func add(_ item: ReportItem) {
         switch item {
         case .evaluated(let evaluation):
             descriptions += 1
-            byVerdict[evaluation.verdict, default: 0] += 1
+            verdictCounts[evaluation.verdict.severity] += 1
             for finding in evaluation.findings {
                 switch finding.status {
-                case .fired: byRule[finding.rule.id, default: 0] += 1
+                case .fired: countFired(finding.rule.id, index: finding.rule.index, count: 1)
                 case .overridden: overridden += 1
                 case .undetermined: undetermined += 1
                 case .waived: waived += 1
@@ -67,12 +88,29 @@ public struct Summary: Sendable {
     public mutating func merge(_ other: Summary) {
         descriptions += other.descriptions
         errors += other.errors
-        byVerdict.merge(other.byVerdict, uniquingKeysWith: +)
-        byRule.merge(other.byRule, uniquingKeysWith: +)
+        for severity in verdictCounts.indices { verdictCounts[severity] += other.verdictCounts[severity] }
+        for (index, entry) in other.firedByIndex.enumerated() where entry.count > 0 {
+            countFired(entry.id, index: index, count: entry.count)
+        }
+        firedElsewhere.merge(other.firedElsewhere, uniquingKeysWith: +)
         overridden += other.overridden
         undetermined += other.undetermined
         waived += other.waived
         baselined += other.baselined
+    }
+
+    private mutating func countFired(_ id: String, index: Int, count: Int) {
+        if index >= 0, index < 1 << 16 {
+            if index >= firedByIndex.count {
+                firedByIndex.append(contentsOf: repeatElement((id: "", count: 0), count: index + 1 - firedByIndex.count))
+            }
+            if firedByIndex[index].count == 0 { firedByIndex[index].id = id }
+            if firedByIndex[index].id == id {
+                firedByIndex[index].count += count
+                return
+            }
+        }
+        firedElsewhere[id, default: 0] += count
     }
 }
 
