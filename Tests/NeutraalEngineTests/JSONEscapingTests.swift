@@ -38,14 +38,29 @@ struct JSONEscapingTests {
         }
     }
 
+    @Test("fragments of every length from 0 to 40 are copied exactly, at every offset")
+    func rawFragments() {
+        let source = (0..<40).map { UInt8(65 + $0 % 26) }
+        for offset in 0..<9 {
+            for length in 0...source.count {
+                var json = JSONBytes(capacity: 64)
+                json.raw(Array(repeating: UInt8(ascii: "."), count: offset))
+                json.raw(Array(source.prefix(length)))
+                json.raw("|")
+                #expect(json.bytes == Array(repeating: UInt8(ascii: "."), count: offset) + source.prefix(length) + [UInt8(ascii: "|")],
+                        "offset \(offset), length \(length)")
+            }
+        }
+    }
+
     @Test("numbers and dates as the JSON output writes them")
     func numbersAndDates() {
         var json = JSONBytes()
-        for value in [0, 7, 10, 99, 100, 12_345, -3] {
+        for value in [0, 7, 10, 99, 100, 12_345, 9_876_543_210, -3] {
             json.integer(value)
             json.raw(",")
         }
         json.quotedDate(CivilDate.parse("2023-11-22") ?? 0)
-        #expect(String(decoding: json.bytes, as: UTF8.self) == #"0,7,10,99,100,12345,-3,"2023-11-22""#)
+        #expect(String(decoding: json.bytes, as: UTF8.self) == #"0,7,10,99,100,12345,9876543210,-3,"2023-11-22""#)
     }
 }

@@ -65,13 +65,23 @@ public struct JSONBytes: ~Copyable {
     @inline(__always)
     private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
         guard let start = source.baseAddress, !source.isEmpty else { return }
-        reserve(source.count)
-        if source.count <= 16 {
-            for index in 0..<source.count { base[count + index] = start[index] }
+        let length = source.count
+        reserve(length)
+        let target = UnsafeMutableRawPointer(base + count)
+        let from = UnsafeRawPointer(start)
+        if length >= 8, length <= 16 {
+            // two words that overlap in the middle: no loop, no call
+            target.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            (target + length - 8).storeBytes(of: from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self), as: UInt64.self)
+        } else if length >= 4, length < 8 {
+            target.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
+            (target + length - 4).storeBytes(of: from.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self), as: UInt32.self)
+        } else if length < 4 {
+            for index in 0..<length { base[count + index] = start[index] }
         } else {
-            memcpy(base + count, start, source.count)
+            memcpy(target, from, length)
         }
-        count += source.count
+        count += length
     }
 
     /// Appends text as it is (a constant fragment, or JSON rendered before).
@@ -112,21 +122,29 @@ public struct JSONBytes: ~Copyable {
         text.withUTF8 { appendQuoted($0) }
     }
 
-    /// Appends a decimal integer.
+    /// Appends a decimal integer: digits made from the right by dividing by ten (a constant, so a
+    /// multiplication), written in place once their number is known.
     public mutating func integer(_ value: Int) {
         guard value >= 0 else {
             var text = String(value)
             text.withUTF8 { append($0) }
             return
         }
-        var divisor = 1
-        while divisor <= value / 10 { divisor &*= 10 }
-        var rest = value
-        while divisor > 0 {
-            append(UInt8(truncatingIfNeeded: 48 &+ rest / divisor))
-            rest %= divisor
-            divisor /= 10
+        var digits = 1
+        var rest = value / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
         }
+        reserve(digits)
+        rest = value
+        var position = count + digits
+        while position > count {
+            position -= 1
+            base[position] = UInt8(truncatingIfNeeded: 48 &+ rest % 10)
+            rest /= 10
+        }
+        count += digits
     }
 
     /// Appends a day number as a quoted `"YYYY-MM-DD"`.
