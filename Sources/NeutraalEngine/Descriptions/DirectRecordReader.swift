@@ -227,7 +227,8 @@ public final class DirectRecordReader: Sendable {
                 if slot >= 0 {
                     guard slot < slots.count, filled.insert(slot) else { throw Unusual() }
                     let value = try readValue(&cursor, kind: kinds[base + slot], depth: depth + 1)
-                    slots[slot] = StoredSlot(value: value, offset: Int32(clamping: keyOffset))
+                    // the slot was empty (`filled` says so): nothing to release before writing it
+                    slots.initializeElement(at: slot, to: StoredSlot(value: value, offset: Int32(clamping: keyOffset)))
                 } else {
                     guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
                     try readMembers(&cursor, into: slots, filled: &filled, layout: layout, node: child,
