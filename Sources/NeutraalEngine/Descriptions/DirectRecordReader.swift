@@ -185,10 +185,10 @@ public final class DirectRecordReader: Sendable {
     private func readRecord(_ cursor: inout Cursor, layout: Int, expectation: inout Expectation,
                             depth: Int) throws(Unusual) -> Record {
         var record = Record(slotCount: slotCounts[layout])
-        var filled = SlotSet()
-        try record.values.withUnsafeMutableSlots { slots throws(Unusual) in
+        let filled = try record.values.withUnsafeMutableSlots { slots, filled throws(Unusual) in
             try readMembers(&cursor, into: slots, filled: &filled, layout: layout,
                             node: layoutRoots[layout], expectation: &expectation, depth: depth)
+            return filled
         }
         guard requiredSlots[layout].isSubset(of: filled) else { throw Unusual() }
         if layout == 0, case .symbol(let kind)? = record.values[kindSlot] {
