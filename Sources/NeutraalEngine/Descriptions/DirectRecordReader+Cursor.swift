@@ -147,7 +147,8 @@ extension DirectRecordReader {
         static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
             guard bytes.count <= 15 else { return String(decoding: bytes, as: UTF8.self) }
             return String(unsafeUninitializedCapacity: bytes.count) { target in
-                _ = target.initialize(from: bytes)
+                guard let from = bytes.baseAddress, let to = target.baseAddress else { return 0 }
+                to.initialize(from: from, count: bytes.count)
                 return bytes.count
             }
         }
