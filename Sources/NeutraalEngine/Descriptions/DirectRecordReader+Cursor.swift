@@ -138,7 +138,19 @@ extension DirectRecordReader {
         mutating func string() throws(Unusual) -> String {
             let text = try stringBytes()
             if let decoded = text.decoded { return String(decoding: decoded, as: UTF8.self) }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[text.raw]), as: UTF8.self)
+            return Self.string(UnsafeBufferPointer(rebasing: buffer[text.raw]))
+        }
+
+        /// The text of UTF-8 bytes already validated. A short one is built in place (a small string, checked
+        /// for ASCII by one mask rather than validated byte by byte); a longer one as `String(decoding:as:)` builds it.
+        @inline(__always)
+        static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+            guard bytes.count <= 15 else { return String(decoding: bytes, as: UTF8.self) }
+            return String(unsafeUninitializedCapacity: bytes.count) { target in
+                guard let from = bytes.baseAddress, let to = target.baseAddress else { return 0 }
+                to.initialize(from: from, count: bytes.count)
+                return bytes.count
+            }
         }
 
         /// A list of strings at the cursor (any other element throws).

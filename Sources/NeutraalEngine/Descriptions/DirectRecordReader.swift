@@ -29,10 +29,7 @@ public final class DirectRecordReader: Sendable {
     struct Unusual: Error {}
 
     /// Where a record's values and offsets are written while it is read.
-    struct Slots {
-        let values: UnsafeMutableBufferPointer<FactValue?>
-        let offsets: UnsafeMutableBufferPointer<Int32>
-    }
+    typealias Slots = UnsafeMutableBufferPointer<StoredSlot>
 
     /// What the root table of layout 0 gives for `expect` and `waivers`, which are not fields (key nodes are 0 and above).
     static let expectKey: Int32 = -2
@@ -188,12 +185,10 @@ public final class DirectRecordReader: Sendable {
     private func readRecord(_ cursor: inout Cursor, layout: Int, expectation: inout Expectation,
                             depth: Int) throws(Unusual) -> Record {
         var record = Record(slotCount: slotCounts[layout])
-        var filled = SlotSet()
-        try record.values.withUnsafeMutableBufferPointer { values throws(Unusual) in
-            try record.offsets.withUnsafeMutableBufferPointer { offsets throws(Unusual) in
-                try readMembers(&cursor, into: Slots(values: values, offsets: offsets), filled: &filled, layout: layout,
-                                node: layoutRoots[layout], expectation: &expectation, depth: depth)
-            }
+        let filled = try record.values.withUnsafeMutableSlots { slots, filled throws(Unusual) in
+            try readMembers(&cursor, into: slots, filled: &filled, layout: layout,
+                            node: layoutRoots[layout], expectation: &expectation, depth: depth)
+            return filled
         }
         guard requiredSlots[layout].isSubset(of: filled) else { throw Unusual() }
         if layout == 0, case .symbol(let kind)? = record.values[kindSlot] {
@@ -230,9 +225,10 @@ public final class DirectRecordReader: Sendable {
                 let child = Int(found)
                 let slot = nodeSlot[child]
                 if slot >= 0 {
-                    guard slot < slots.values.count, filled.insert(slot) else { throw Unusual() }
-                    slots.values[slot] = try readValue(&cursor, kind: kinds[base + slot], depth: depth + 1)
-                    slots.offsets[slot] = Int32(clamping: keyOffset)
+                    guard slot < slots.count, filled.insert(slot) else { throw Unusual() }
+                    let value = try readValue(&cursor, kind: kinds[base + slot], depth: depth + 1)
+                    // the slot was empty (`filled` says so): nothing to release before writing it
+                    slots.initializeElement(at: slot, to: StoredSlot(value: value, offset: Int32(clamping: keyOffset)))
                 } else {
                     guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
                     try readMembers(&cursor, into: slots, filled: &filled, layout: layout, node: child,

@@ -42,45 +42,25 @@ public enum FactValue: Sendable {
 }
 
 /// The facts of one description (or one element of a list of objects), by slot.
+///
+/// The values and their offsets live side by side in one allocation (see `SlotStorage`): one
+/// allocation per record rather than two arrays, freed by a loop compiled for the slots.
 public struct Record: Sendable {
     /// One value per slot of the layout; nil where the description gives none.
-    public var values: [FactValue?]
-    /// Byte offset in the source of each value (-1 where unknown or derived).
-    public var offsets: [Int32]
+    public var values: SlotValues
 
     public init(slotCount: Int) {
-        // reserved, then filled from a sequence of literal nils, rather than `Array(repeating:count:)` or
-        // `Array(unsafeUninitializedCapacity:)`, whose buffers are allocated by an unspecialised library
-        // call that looks up the array's type at run time, or appending one slot at a time, which copies
-        // the value through an outlined switch: this is done for every record read
-        let count = max(0, slotCount)
-        values = []
-        values.reserveCapacity(count)
-        values.append(contentsOf: EmptySlots(count: count))
-        offsets = []
-        offsets.reserveCapacity(count)
-        offsets.append(contentsOf: repeatElement(-1, count: count))
+        values = SlotValues(count: max(0, slotCount))
     }
 
+    /// Byte offset in the source of each value (-1 where unknown or derived).
+    public var offsets: SlotOffsets { SlotOffsets(storage: values.storage) }
+
     public subscript(slot: Int) -> FactValue? { values[slot] }
-}
 
-/// `count` empty slots, as a sequence whose elements the compiler sees to be nil (see `Record.init(slotCount:)`).
-private struct EmptySlots: Sequence {
-    let count: Int
-
-    var underestimatedCount: Int { count }
-
-    func makeIterator() -> Iterator { Iterator(left: count) }
-
-    struct Iterator: IteratorProtocol {
-        var left: Int
-
-        mutating func next() -> FactValue?? {
-            guard left > 0 else { return nil }
-            left -= 1
-            return .some(nil)
-        }
+    /// Sets the value of `slot` and where it was written.
+    mutating func set(_ value: FactValue?, offset: Int32, at slot: Int) {
+        values.set(value, offset: offset, at: slot)
     }
 }
 

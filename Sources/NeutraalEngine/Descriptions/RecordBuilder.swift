@@ -67,8 +67,7 @@ public struct RecordBuilder {
                 }
                 let field = layout.fields[slot]
                 if let value = convert(json: member.value, type: field.type, path: path) {
-                    record.values[slot] = value
-                    record.offsets[slot] = Int32(clamping: member.keyOffset)
+                    record.set(value, offset: Int32(clamping: member.keyOffset), at: slot)
                 }
             } else if case .object(let inner, _) = member.value {
                 fill(&record, layoutIndex: layoutIndex, node: found, prefix: path + ".", members: inner, topLevel: false)
@@ -238,8 +237,7 @@ public struct RecordBuilder {
                 continue
             }
             if let value = convert(header: line.value, offset: line.valueOffset, type: layout.fields[slot].type, path: key) {
-                record.values[slot] = value
-                record.offsets[slot] = Int32(clamping: line.keyOffset)
+                record.set(value, offset: Int32(clamping: line.keyOffset), at: slot)
             }
         }
         if let body, let textSlot = vocabulary.textSlot {
@@ -247,8 +245,7 @@ public struct RecordBuilder {
                 error("input.duplicate-field", "the text is given twice: in the header and below it", at: body.offset,
                       hint: "keep the text below the header")
             } else if !body.text.isEmpty {
-                record.values[textSlot] = .string(body.text)
-                record.offsets[textSlot] = Int32(clamping: body.offset)
+                record.set(.string(body.text), offset: Int32(clamping: body.offset), at: textSlot)
             }
         }
         finish(&record, layoutIndex: 0, startOffset: startOffset)

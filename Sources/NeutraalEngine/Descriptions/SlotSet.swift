@@ -29,6 +29,28 @@ struct SlotSet: Sendable, Equatable {
         return true
     }
 
+    /// Adds every slot of `other`.
+    @inline(__always)
+    mutating func formUnion(_ other: SlotSet) {
+        low |= other.low
+        high |= other.high
+    }
+
+    /// Calls `body` with each slot of the set, in increasing order.
+    @inline(__always)
+    func forEach(_ body: (Int) -> Void) {
+        var bits = low
+        while bits != 0 {
+            body(bits.trailingZeroBitCount)
+            bits &= bits &- 1
+        }
+        bits = high
+        while bits != 0 {
+            body(64 + bits.trailingZeroBitCount)
+            bits &= bits &- 1
+        }
+    }
+
     /// Whether every slot of this set is in `other`.
     @inline(__always)
     func isSubset(of other: SlotSet) -> Bool {

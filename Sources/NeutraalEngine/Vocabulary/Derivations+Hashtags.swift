@@ -49,6 +49,14 @@ extension Derivations {
             let isDigit = lead >= UInt8(ascii: "0") && lead <= UInt8(ascii: "9")
             return (1, isLetter || isDigit, lead == UInt8(ascii: "_") || lead == UInt8(ascii: "-"))
         }
+        return nonASCIIKind(of: bytes, at: index)
+    }
+
+    /// `kind(of:at:)` for a scalar outside ASCII, by its properties. Kept out of line: the properties'
+    /// types are resilient, and a caller that inlines this sets room for them aside on every call, even
+    /// for a text without `#`.
+    @inline(never)
+    private static func nonASCIIKind(of bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (length: Int, isAlphanumeric: Bool, isJoiner: Bool)? {
         guard let (scalar, length) = scalar(in: bytes, at: index) else { return nil }
         return (length, scalar.properties.isAlphabetic || scalar.properties.numericType != nil, false)
     }

@@ -1,0 +1,168 @@
+/// One slot of a record as stored: its value and the byte offset where it was written (the offset
+/// fits in the padding after the value, so a slot takes no more room than the value alone).
+struct StoredSlot {
+    var value: FactValue?
+    var offset: Int32
+
+    static let empty = StoredSlot(value: nil, offset: -1)
+}
+
+/// What a `SlotStorage` knows of its slots: how many there are, and which may hold a value.
+struct SlotHeader {
+    let count: Int
+    /// The slots ever written (a value may have to be released there); unused when `count` is above
+    /// `SlotSet.capacity`, where every slot is looked at.
+    var written: SlotSet
+
+    /// Whether `written` covers the slots (the record has no more slots than a `SlotSet` holds).
+    var tracksWrites: Bool { count <= SlotSet.capacity }
+}
+
+/// The slots of one record in one allocation: the header, then the slots.
+///
+/// Its `deinit` is compiled here for `StoredSlot`, so freeing a record destroys its slots with a loop
+/// that knows their layout, rather than through the generic value witnesses that an array of
+/// `FactValue?` freed by the standard library calls for every element; and it visits only the slots
+/// ever written, which the header records.
+final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
+    /// A storage of `count` empty slots (no value, offset -1).
+    static func make(count: Int) -> SlotStorage {
+        let header = SlotHeader(count: count, written: SlotSet())
+        let storage = unsafeDowncast(create(minimumCapacity: count) { _ in header }, to: SlotStorage.self)
+        storage.slots.initialize(repeating: .empty, count: count)
+        return storage
+    }
+
+    deinit {
+        let header = slotHeader
+        let slots = self.slots
+        if header.tracksWrites {
+            header.written.forEach { slot in Self.release(slots + slot) }
+        } else {
+            for slot in 0..<header.count { Self.release(slots + slot) }
+        }
+    }
+
+    /// Destroys one slot, skipping those that hold nothing to release (`deinitialize(count:)` over
+    /// many slots would call the runtime's generic array destroy, a value witness per slot).
+    @inline(__always)
+    private static func release(_ slot: UnsafeMutablePointer<StoredSlot>) {
+        switch slot.pointee.value {
+        case nil, .bool?, .symbol?, .date?, .number?: return
+        default: slot.deinitialize(count: 1)
+        }
+    }
+
+    /// The header, read in place (without the exclusivity checks of `header`).
+    @inline(__always)
+    var slotHeader: SlotHeader { withUnsafeMutablePointerToHeader { $0.pointee } }
+
+    /// The number of slots.
+    @inline(__always)
+    var count: Int { withUnsafeMutablePointerToHeader { $0.pointee.count } }
+
+    /// The first slot (valid while the storage lives).
+    @inline(__always)
+    var slots: UnsafeMutablePointer<StoredSlot> { withUnsafeMutablePointerToElements { $0 } }
+
+    /// Records that `slots` may hold values from now on.
+    @inline(__always)
+    func markWritten(_ slots: SlotSet) {
+        withUnsafeMutablePointerToHeader { $0.pointee.written.formUnion(slots) }
+    }
+
+    /// Records that `slot` may hold a value from now on.
+    @inline(__always)
+    func markWritten(_ slot: Int) {
+        withUnsafeMutablePointerToHeader { header in
+            if header.pointee.tracksWrites { _ = header.pointee.written.insert(slot) }
+        }
+    }
+
+    /// A storage holding copies of these slots.
+    func copy() -> SlotStorage {
+        let header = slotHeader
+        let copy = unsafeDowncast(Self.create(minimumCapacity: header.count) { _ in header }, to: SlotStorage.self)
+        copy.slots.initialize(from: slots, count: header.count)
+        return copy
+    }
+}
+
+/// The values of a record's slots, in slot order: a collection with value semantics (copied on write)
+/// over the record's `SlotStorage`. Sendable because a storage is written only while uniquely referenced.
+public struct SlotValues: RandomAccessCollection, MutableCollection, @unchecked Sendable {
+    public typealias Index = Int
+    public typealias Indices = Range<Int>
+
+    var storage: SlotStorage
+
+    /// `count` empty slots.
+    init(count: Int) {
+        storage = SlotStorage.make(count: count)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { storage.count }
+    public var indices: Range<Int> { 0..<storage.count }
+
+    public subscript(slot: Int) -> FactValue? {
+        get {
+            precondition(slot >= 0 && slot < storage.count, "slot out of range")
+            return storage.slots[slot].value
+        }
+        set {
+            precondition(slot >= 0 && slot < storage.count, "slot out of range")
+            makeUnique()
+            storage.markWritten(slot)
+            storage.slots[slot].value = newValue
+        }
+    }
+
+    /// Sets the value of `slot` and where it was written.
+    mutating func set(_ value: FactValue?, offset: Int32, at slot: Int) {
+        precondition(slot >= 0 && slot < storage.count, "slot out of range")
+        makeUnique()
+        storage.markWritten(slot)
+        storage.slots[slot] = StoredSlot(value: value, offset: offset)
+    }
+
+    /// The slots, to be written in place by `body` (the storage made unique first), which gathers in its
+    /// second argument every slot it writes (or may have written, if it throws). Only for records with
+    /// no more slots than a `SlotSet` holds.
+    mutating func withUnsafeMutableSlots<Result, Failure: Error>(
+        _ body: (UnsafeMutableBufferPointer<StoredSlot>, inout SlotSet) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        precondition(storage.count <= SlotSet.capacity, "too many slots to write in place")
+        makeUnique()
+        let storage = self.storage
+        var written = SlotSet()
+        defer { storage.markWritten(written) }
+        return try body(UnsafeMutableBufferPointer(start: storage.slots, count: storage.count), &written)
+    }
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
+}
+
+/// The byte offsets of a record's slots in the source, in slot order (-1 where unknown or derived): a
+/// read-only view of the record's `SlotStorage` (Sendable as `SlotValues` is).
+public struct SlotOffsets: RandomAccessCollection, Equatable, @unchecked Sendable, CustomStringConvertible {
+    public typealias Index = Int
+    public typealias Indices = Range<Int>
+
+    let storage: SlotStorage
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { storage.count }
+    public var indices: Range<Int> { 0..<storage.count }
+
+    public subscript(slot: Int) -> Int32 {
+        precondition(slot >= 0 && slot < storage.count, "slot out of range")
+        return storage.slots[slot].offset
+    }
+
+    public static func == (a: SlotOffsets, b: SlotOffsets) -> Bool { a.elementsEqual(b) }
+
+    public var description: String { Array(self).description }
+}
