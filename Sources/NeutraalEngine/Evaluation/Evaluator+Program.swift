@@ -43,7 +43,7 @@ extension Evaluator {
             if definition < scope.programDefinitions.count { scope.programDefinitions[definition] = result }
             return result
         case .test:
-            return evaluate(program.tests[Int(node.first)], &scope, trace: nil)
+            return outcome(of: program.tests[Int(node.first)], &scope)
         case .symbolIn, .symbolNotIn, .listIncludesSymbol:
             return symbolTest(node, scope.record.values[Int(node.slot)])
         case .some, .every, .no:
