@@ -27,6 +27,19 @@ extension Evaluator {
         /// Records nothing.
         static var off: Trace { Trace(records: false, explains: false) }
 
+        /// Empties the trace for the next rule, keeping the room it has.
+        mutating func reset() {
+            evidence.removeAll(keepingCapacity: true)
+            missing.removeAll(keepingCapacity: true)
+            if explains { stack = [[]] }
+        }
+
+        /// Records one piece of evidence (with room for a few more the first time).
+        mutating func add(_ item: PendingEvidence) {
+            if evidence.capacity == 0 { evidence.reserveCapacity(8) }
+            evidence.append(item)
+        }
+
         /// How much evidence and how many missing facts there are so far.
         var marks: (evidence: Int, missing: Int) { (evidence.count, missing.count) }
 
@@ -94,6 +107,7 @@ extension Evaluator {
             guard offset >= 0 else { return nil }
             if let cached = known.first(where: { $0.offset == offset }) { return cached.location }
             let location = source.location(at: offset)
+            if known.capacity == 0 { known.reserveCapacity(8) }
             known.append((offset, location))
             return location
         }

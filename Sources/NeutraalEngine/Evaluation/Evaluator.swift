@@ -38,6 +38,7 @@ public struct Evaluator: Sendable {
         var locations = Locations(source: description.source)
         var findings: [Finding] = []
         var notInForce: [String] = []
+        var trace = Trace(explains: explain)
         for index in ruleSet.rulesByKind[Int(kind)] {
             let rule = ruleSet.rules[index]
             guard rule.isValid(on: day) else {
@@ -47,7 +48,7 @@ public struct Evaluator: Sendable {
             let quick = quickOutcome(of: rule, &scope)
             if quick == .false && !explain { continue }
             if quick == .unknown && rule.verdict == .allowed && !explain { continue }
-            var trace = Trace(explains: explain)
+            trace.reset()
             let outcome = evaluate(rule.condition, &scope, &trace)
             let status: Finding.Status
             switch outcome {
@@ -80,10 +81,18 @@ public struct Evaluator: Sendable {
         }
     }
 
+    /// Whether `a` goes before `b` in the list of findings.
+    private static func goesBefore(_ a: Finding, _ b: Finding) -> Bool {
+        let (rankA, rankB) = (rank(a.status), rank(b.status))
+        if rankA != rankB { return rankA < rankB }
+        return a.rule.verdict > b.rule.verdict
+    }
+
     /// Findings by status rank, then most severe verdict first, then in the order they were found
     /// (a stable insertion sort: a description has only a few findings, most often one).
     static func ordered(_ findings: [Finding]) -> [Finding] {
         guard findings.count > 1 else { return findings }
+        if zip(findings, findings.dropFirst()).allSatisfy({ !goesBefore($1, $0) }) { return findings }
         let keys = findings.map { (rank: rank($0.status), verdict: $0.rule.verdict) }
         func precedes(_ a: Int, _ b: Int) -> Bool {
             if keys[a].rank != keys[b].rank { return keys[a].rank < keys[b].rank }
@@ -107,16 +116,15 @@ public struct Evaluator: Sendable {
     /// Sets aside every fired finding that a fired exception overrides (the first exception in finding
     /// order names itself as the one that set it aside).
     private static func applyOverrides(_ findings: inout [Finding]) {
-        var overriddenBy: [String?] = Array(repeating: nil, count: findings.count)
+        var overridden: [(index: Int, by: String)] = []
         for finding in findings where finding.status == .fired {
             for target in finding.rule.overrides {
                 guard let index = findings.firstIndex(where: { $0.status == .fired && $0.rule.id == target }),
-                      overriddenBy[index] == nil else { continue }
-                overriddenBy[index] = finding.rule.id
+                      !overridden.contains(where: { $0.index == index }) else { continue }
+                overridden.append((index, finding.rule.id))
             }
         }
-        for index in findings.indices {
-            guard let by = overriddenBy[index] else { continue }
+        for (index, by) in overridden {
             let finding = findings[index]
             findings[index] = Finding(rule: finding.rule, status: .overridden(by: by), evidence: finding.evidence, missing: finding.missing,
                                       explanation: finding.explanation)
@@ -183,12 +191,16 @@ public struct Evaluator: Sendable {
         /// The path up to this record's fields, without the element's own part (see `element`).
         private let basePrefix: String
         /// For an element of a list of objects: the list's path and the element's number (from 1). Kept apart
-        /// and only spelled out when a fact of the element is shown, which is rare.
+        /// and only spelled out when a fact of the element is shown (see `fact(_:)`).
         private let element: (path: String, number: Int)?
+        /// The element's prefix once spelled out.
+        private var spelledPrefix: String?
         /// Where the record was read from, for the locations of evidence.
         let source: SourceText
-        /// Texts already folded and scanned, by slot (a record has only a few texts: a list beats a hash table).
-        var scans: [(slot: Int, text: FoldedText, matches: [LexiconScanner.Match])] = []
+        /// Texts already folded and scanned (a record has only a few texts: a list beats a hash table)...
+        var scans: [(text: FoldedText, matches: [LexiconScanner.Match])] = []
+        /// ...and their slots, apart, so that looking one up copies nothing.
+        var scannedSlots: [Int] = []
         /// Where each pattern first matched each text already searched (nil: nowhere), by slot and pattern.
         var patternMatches: [(slot: Int, pattern: Int, match: Range<Int>?)] = []
         /// Outcomes of the program's definitions already evaluated on this record (nil: not yet).
@@ -218,9 +230,13 @@ public struct Evaluator: Sendable {
             return basePrefix + "\(element.path)[\(element.number)]."
         }
 
-        /// The full path of a field of this record.
-        func fact(_ path: String) -> String {
-            element == nil && basePrefix.isEmpty ? path : prefix + path
+        /// The full path of a field of this record (the element's prefix spelled out once).
+        mutating func fact(_ path: String) -> String {
+            guard element != nil else { return basePrefix.isEmpty ? path : basePrefix + path }
+            if let spelledPrefix { return spelledPrefix + path }
+            let spelled = prefix
+            spelledPrefix = spelled
+            return spelled + path
         }
     }
 
@@ -283,10 +299,8 @@ public struct Evaluator: Sendable {
             return result
         case .test(let test):
             let result = outcome(of: test, &scope)
-            if trace.records {
-                record(test, result, &scope, &trace)
-                trace.leaf(test.text, result)
-            }
+            if trace.records { record(test, result, &scope, &trace) }
+            if trace.explains { trace.leaf(test.text, result) }
             return result
         case .quantified(let quantifier, let slot, let path, let body, let absent):
             trace.open()
@@ -377,6 +391,7 @@ public struct Evaluator: Sendable {
             if outcome == .unknown { trace.missing.append(scope.fact(test.path)) }
             return
         }
+        let offset = Int(scope.record.offsets[test.slot])
         switch test.operation {
         case .missing:
             break
@@ -385,15 +400,17 @@ public struct Evaluator: Sendable {
             let index = scan(text, slot: test.slot, &scope)
             let folded = scope.scans[index].text
             for match in scope.scans[index].matches where match.lexicon == lexicon {
-                trace.evidence.append(textEvidence(test, match.range, in: folded, scope))
+                trace.add(Self.textEvidence(scope.fact(test.path), match.range, in: folded, offset: offset))
             }
         case .matches(let pattern):
             guard case .string(let text) = value, let match = patternMatch(pattern, in: text, slot: test.slot, &scope) else { return }
             let folded = scope.scans[scan(text, slot: test.slot, &scope)].text
-            trace.evidence.append(textEvidence(test, match, in: folded, scope))
+            trace.add(Self.textEvidence(scope.fact(test.path), match, in: folded, offset: offset))
         default:
             // `present` is true whenever the field is there
-            if outcome == .true { trace.evidence.append(factEvidence(test, value, scope)) }
+            guard outcome == .true else { return }
+            trace.add(PendingEvidence(fact: scope.fact(test.path), value: display(value, layout: scope.layout, slot: test.slot),
+                                      match: nil, start: nil, end: nil, offset: offset))
         }
     }
 
@@ -423,10 +440,11 @@ public struct Evaluator: Sendable {
 
     /// The index in `scope.scans` of the text at `slot`, folded and scanned on first use.
     private func scan(_ text: String, slot: Int, _ scope: inout Scope) -> Int {
-        if let index = scope.scans.firstIndex(where: { $0.slot == slot }) { return index }
+        if let index = scope.scannedSlots.firstIndex(of: slot) { return index }
         let folded = FoldedText(text)
         let matches = ruleSet.scanner.scan(folded)
-        scope.scans.append((slot, folded, matches))
+        scope.scans.append((folded, matches))
+        scope.scannedSlots.append(slot)
         return scope.scans.count - 1
     }
 
@@ -434,23 +452,18 @@ public struct Evaluator: Sendable {
     private func patternMatch(_ pattern: Int, in text: String, slot: Int, _ scope: inout Scope) -> Range<Int>? {
         if let cached = scope.patternMatches.first(where: { $0.slot == slot && $0.pattern == pattern }) { return cached.match }
         let index = scan(text, slot: slot, &scope)
-        let found = ruleSet.patterns[pattern].firstMatch(in: scope.scans[index].text)
+        // read in place: copying the pattern out of the array would retain its tables
+        let found = ruleSet.patterns.withUnsafeBufferPointer { $0[pattern].firstMatch(in: scope.scans[index].text) }
         scope.patternMatches.append((slot, pattern, found))
         return found
     }
 
     /// Evidence of words in a text: `range` is in the folded text.
-    private func textEvidence(_ test: FieldTest, _ range: Range<Int>, in folded: FoldedText, _ scope: Scope) -> PendingEvidence {
+    private static func textEvidence(_ fact: String, _ range: Range<Int>, in folded: FoldedText, offset: Int) -> PendingEvidence {
         let original = folded.originalRange(range)
         let scalars = folded.scalarRange(original)
-        return PendingEvidence(fact: scope.fact(test.path), value: nil, match: folded.originalText(original),
-                               start: scalars.lowerBound, end: scalars.upperBound, offset: Int(scope.record.offsets[test.slot]))
-    }
-
-    /// Evidence of a fact with its value.
-    private func factEvidence(_ test: FieldTest, _ value: FactValue, _ scope: Scope) -> PendingEvidence {
-        PendingEvidence(fact: scope.fact(test.path), value: display(value, layout: scope.layout, slot: test.slot),
-                        match: nil, start: nil, end: nil, offset: Int(scope.record.offsets[test.slot]))
+        return PendingEvidence(fact: fact, value: nil, match: folded.originalText(original),
+                               start: scalars.lowerBound, end: scalars.upperBound, offset: offset)
     }
 
     func display(_ value: FactValue, layout: Int, slot: Int) -> String {
