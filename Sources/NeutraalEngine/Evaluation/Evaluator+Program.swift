@@ -35,12 +35,9 @@ extension Evaluator {
             return outcome(of: program.children[Int(node.first)], program, &scope).negated
         case .named:
             let definition = Int(node.mask)
-            if scope.programDefinitions.isEmpty {
-                scope.programDefinitions = Array(repeating: nil, count: program.definitionNames.count)
-            }
-            if definition < scope.programDefinitions.count, let known = scope.programDefinitions[definition] { return known }
+            if let known = scope.programDefinitions[definition] { return known }
             let result = outcome(of: program.children[Int(node.first)], program, &scope)
-            if definition < scope.programDefinitions.count { scope.programDefinitions[definition] = result }
+            scope.programDefinitions[definition] = result
             return result
         case .test:
             return outcome(of: program.tests[Int(node.first)], &scope)
@@ -105,6 +102,38 @@ extension Evaluator {
         case .some: return any
         case .every: return all
         default: return any.negated
+        }
+    }
+}
+
+/// The outcomes of the program's definitions already evaluated on one record, two bits each: no
+/// allocation for the first 64 definitions (a rule set has a handful), a dictionary for any beyond.
+struct DefinitionOutcomes {
+    /// The definitions evaluated, by bit.
+    private var known: UInt64 = 0
+    /// Of those, the ones that came out true, and the ones that came out unknown.
+    private var isTrue: UInt64 = 0
+    private var isUnknown: UInt64 = 0
+    private var beyond: [Int: Outcome] = [:]
+
+    /// The outcome of definition `index`, nil while it is not evaluated.
+    subscript(index: Int) -> Outcome? {
+        get {
+            guard index < 64 else { return beyond[index] }
+            let bit: UInt64 = 1 << UInt64(index)
+            guard known & bit != 0 else { return nil }
+            return isTrue & bit != 0 ? .true : isUnknown & bit != 0 ? .unknown : .false
+        }
+        set {
+            guard index < 64 else { beyond[index] = newValue; return }
+            let bit: UInt64 = 1 << UInt64(index)
+            known &= ~bit
+            isTrue &= ~bit
+            isUnknown &= ~bit
+            guard let newValue else { return }
+            known |= bit
+            if newValue == .true { isTrue |= bit }
+            if newValue == .unknown { isUnknown |= bit }
         }
     }
 }

@@ -203,8 +203,8 @@ public struct Evaluator: Sendable {
         var scannedSlots: [Int] = []
         /// Where each pattern first matched each text already searched (nil: nowhere), by slot and pattern.
         var patternMatches: [(slot: Int, pattern: Int, match: Range<Int>?)] = []
-        /// Outcomes of the program's definitions already evaluated on this record (nil: not yet).
-        var programDefinitions: [Outcome?] = []
+        /// Outcomes of the program's definitions already evaluated on this record.
+        var programDefinitions = DefinitionOutcomes()
 
         init(record: Record, layout: Int, prefix: String, source: SourceText) {
             self.init(record: record, layout: layout, basePrefix: prefix, element: nil, source: source)
