@@ -40,14 +40,15 @@ public struct Evaluator: Sendable {
         var notInForce: [String] = []
         var trace = Trace(explains: explain)
         for index in ruleSet.rulesByKind[Int(kind)] {
-            let rule = ruleSet.rules[index]
-            guard rule.isValid(on: day) else {
-                notInForce.append(rule.id)
+            // the rule is read in place until it makes a finding (taking it out costs a retain and a release)
+            guard ruleSet.rules[index].isValid(on: day) else {
+                notInForce.append(ruleSet.rules[index].id)
                 continue
             }
-            let quick = quickOutcome(of: rule, &scope)
+            let quick = quickOutcome(of: ruleSet.rules[index], &scope)
             if quick == .false && !explain { continue }
-            if quick == .unknown && rule.verdict == .allowed && !explain { continue }
+            if quick == .unknown && ruleSet.rules[index].verdict == .allowed && !explain { continue }
+            let rule = ruleSet.rules[index]
             trace.reset()
             let outcome = evaluate(rule.condition, &scope, &trace)
             let status: Finding.Status
@@ -89,28 +90,22 @@ public struct Evaluator: Sendable {
     }
 
     /// Findings by status rank, then most severe verdict first, then in the order they were found
-    /// (a stable insertion sort: a description has only a few findings, most often one).
+    /// (a stable insertion sort: a description has only a few findings, most often already in order).
     static func ordered(_ findings: [Finding]) -> [Finding] {
-        guard findings.count > 1 else { return findings }
-        if zip(findings, findings.dropFirst()).allSatisfy({ !goesBefore($1, $0) }) { return findings }
-        let keys = findings.map { (rank: rank($0.status), verdict: $0.rule.verdict) }
-        func precedes(_ a: Int, _ b: Int) -> Bool {
-            if keys[a].rank != keys[b].rank { return keys[a].rank < keys[b].rank }
-            return keys[a].verdict > keys[b].verdict
+        guard findings.count > 1, findings.indices.dropFirst().contains(where: { goesBefore(findings[$0], findings[$0 - 1]) }) else {
+            return findings
         }
         var order = Array(findings.indices)
-        var moved = false
         for position in 1..<order.count {
             let index = order[position]
             var slot = position
-            while slot > 0, precedes(index, order[slot - 1]) {
+            while slot > 0, goesBefore(findings[index], findings[order[slot - 1]]) {
                 order[slot] = order[slot - 1]
                 slot -= 1
             }
             order[slot] = index
-            moved = moved || slot != position
         }
-        return moved ? order.map { findings[$0] } : findings
+        return order.map { findings[$0] }
     }
 
     /// Sets aside every fired finding that a fired exception overrides (the first exception in finding
@@ -227,7 +222,15 @@ public struct Evaluator: Sendable {
         /// The path up to this record's fields, as shown in evidence (`sections[2].`).
         var prefix: String {
             guard let element else { return basePrefix }
-            return basePrefix + "\(element.path)[\(element.number)]."
+            let number = String(element.number)
+            var text = ""
+            text.reserveCapacity(basePrefix.utf8.count + element.path.utf8.count + number.utf8.count + 3)
+            text += basePrefix
+            text += element.path
+            text += "["
+            text += number
+            text += "]."
+            return text
         }
 
         /// The full path of a field of this record (the element's prefix spelled out once).
