@@ -286,6 +286,9 @@ public struct Evaluator: Sendable {
             }
             return result
         case .not(let inner):
+            // `not` keeps no evidence, and missing facts only when unknown: without an explanation to
+            // build, a decided outcome needs no recording
+            if let decided = decidedOutcome(of: condition, &scope, trace) { return decided }
             trace.open()
             let marks = trace.marks
             let result = evaluate(inner, &scope, &trace).negated
@@ -306,6 +309,8 @@ public struct Evaluator: Sendable {
             if trace.explains { trace.leaf(test.text, result) }
             return result
         case .quantified(let quantifier, let slot, let path, let body, let absent):
+            // `no` keeps no evidence either
+            if quantifier == .no, let decided = decidedOutcome(of: condition, &scope, trace) { return decided }
             trace.open()
             let marks = trace.marks
             let result: Outcome
@@ -347,6 +352,16 @@ public struct Evaluator: Sendable {
             }
             return result
         }
+    }
+
+    /// The outcome of a condition that keeps no evidence (`not`, `no`), without recording anything,
+    /// when it is true or false and no explanation is being built; nil when it has to be traced (for its
+    /// missing facts, or its explanation).
+    private func decidedOutcome(of condition: Condition, _ scope: inout Scope, _ trace: Trace) -> Outcome? {
+        guard trace.records, !trace.explains else { return nil }
+        var off = Trace.off
+        let outcome = evaluate(condition, &scope, &off)
+        return outcome == .unknown ? nil : outcome
     }
 
     /// The outcome of one test of a field.
