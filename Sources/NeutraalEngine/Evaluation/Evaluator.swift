@@ -470,8 +470,7 @@ public struct Evaluator: Sendable {
     private func patternMatch(_ pattern: Int, in text: String, slot: Int, _ scope: inout Scope) -> Range<Int>? {
         if let cached = scope.patternMatches.first(where: { $0.slot == slot && $0.pattern == pattern }) { return cached.match }
         let index = scan(text, slot: slot, &scope)
-        // read in place: copying the pattern out of the array would retain its tables
-        let found = ruleSet.patterns.withUnsafeBufferPointer { $0[pattern].firstMatch(in: scope.scans[index].text) }
+        let found = ruleSet.patterns[pattern].firstMatch(in: scope.scans[index].text)
         scope.patternMatches.append((slot, pattern, found))
         return found
     }
