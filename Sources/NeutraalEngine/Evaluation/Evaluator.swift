@@ -192,10 +192,8 @@ public struct Evaluator: Sendable {
         private var spelledPrefix: String?
         /// Where the record was read from, for the locations of evidence.
         let source: SourceText
-        /// Texts already folded and scanned (a record has only a few texts: a list beats a hash table)...
-        var scans: [(text: FoldedText, matches: [LexiconScanner.Match])] = []
-        /// ...and their slots, apart, so that looking one up copies nothing.
-        var scannedSlots: [Int] = []
+        /// Texts already folded and scanned, by slot (a record has only a few texts: a list beats a hash table).
+        var scans: [(slot: Int, text: FoldedText, matches: [LexiconScanner.Match])] = []
         /// Where each pattern first matched each text already searched (nil: nowhere), by slot and pattern.
         var patternMatches: [(slot: Int, pattern: Int, match: Range<Int>?)] = []
         /// Outcomes of the program's definitions already evaluated on this record.
@@ -458,11 +456,11 @@ public struct Evaluator: Sendable {
 
     /// The index in `scope.scans` of the text at `slot`, folded and scanned on first use.
     private func scan(_ text: String, slot: Int, _ scope: inout Scope) -> Int {
-        if let index = scope.scannedSlots.firstIndex(of: slot) { return index }
+        // by index, reading only the slot: taking whole entries out would retain their arrays
+        for index in scope.scans.indices where scope.scans[index].slot == slot { return index }
         let folded = FoldedText(text)
         let matches = ruleSet.scanner.scan(folded)
-        scope.scans.append((folded, matches))
-        scope.scannedSlots.append(slot)
+        scope.scans.append((slot, folded, matches))
         return scope.scans.count - 1
     }
 
