@@ -42,30 +42,30 @@ extension Evaluator {
         case .test:
             return outcome(of: program.tests[Int(node.first)], &scope)
         case .symbolIn, .symbolNotIn, .listIncludesSymbol:
-            return symbolTest(node, scope.record.values[Int(node.slot)])
+            return symbolTest(node, scope.record.values)
         case .some, .every, .no:
             return quantified(node, program, &scope)
         }
     }
 
     /// A test of enumeration values against the node's mask, exactly as `compare` decides it.
-    private func symbolTest(_ node: ConditionProgram.Node, _ value: FactValue?) -> Outcome {
+    /// (The value is looked at where it is in `values`: taking it out would retain a list or a text.)
+    private func symbolTest(_ node: ConditionProgram.Node, _ values: [FactValue?]) -> Outcome {
         let negated = node.operation == .symbolNotIn
-        guard let value else {
+        switch (node.operation, values[Int(node.slot)]) {
+        case (_, nil):
             switch node.absent {
             case .unknown: return .unknown
             case .false, .empty: return .from(negated)
             }
-        }
-        switch (node.operation, value) {
-        case (.listIncludesSymbol, .list(let items)):
+        case (.listIncludesSymbol, .list(let items)?):
             for item in items {
                 if case .symbol(let index) = item, index >= 0, index < 64, node.mask & (1 << UInt64(index)) != 0 { return .true }
             }
             return .false
         case (.listIncludesSymbol, _):
             return .false
-        case (_, .symbol(let index)):
+        case (_, .symbol(let index)?):
             let inMask = index >= 0 && index < 64 && node.mask & (1 << UInt64(index)) != 0
             return .from(inMask != negated)
         default:
