@@ -364,16 +364,33 @@ public struct Evaluator: Sendable {
 
     /// The outcome of one test of a field.
     func outcome(of test: FieldTest, _ scope: inout Scope) -> Outcome {
-        let value = scope.record.values[test.slot]
         switch test.operation {
-        case .present:
-            return .from(value != nil)
-        case .missing:
-            return .from(value == nil)
+        case .mentions(let lexicon):
+            guard let index = scan(slot: test.slot, &scope) else { return valueOutcome(of: test, in: scope.record.values) }
+            return .from(scope.scans[index].matches.contains { $0.lexicon == lexicon })
+        case .matches(let pattern):
+            guard Self.isText(scope.record.values[test.slot]) else { return valueOutcome(of: test, in: scope.record.values) }
+            return .from(patternMatch(pattern, slot: test.slot, &scope) != nil)
         default:
-            break
+            return valueOutcome(of: test, in: scope.record.values)
         }
-        guard let value else {
+    }
+
+    /// Whether a value is a text.
+    private static func isText(_ value: FactValue?) -> Bool {
+        if case .string? = value { return true }
+        return false
+    }
+
+    /// The outcome of a test that the value alone decides (every test but a search of a text that is
+    /// there). The value is looked at where it is in `values`: taking it out would retain a list or a text.
+    private func valueOutcome(of test: FieldTest, in values: [FactValue?]) -> Outcome {
+        switch (test.operation, values[test.slot]) {
+        case (.present, nil): return .false
+        case (.present, _): return .true
+        case (.missing, nil): return .true
+        case (.missing, _): return .false
+        case (_, nil):
             switch test.absent {
             case .unknown:
                 return .unknown
@@ -385,16 +402,7 @@ public struct Evaluator: Sendable {
                 default: return .false
                 }
             }
-        }
-        switch test.operation {
-        case .mentions(let lexicon):
-            guard case .string(let text) = value else { return .false }
-            let index = scan(text, slot: test.slot, &scope)
-            return .from(scope.scans[index].matches.contains { $0.lexicon == lexicon })
-        case .matches(let pattern):
-            guard case .string(let text) = value else { return .false }
-            return .from(patternMatch(pattern, in: text, slot: test.slot, &scope) != nil)
-        default:
+        case (_, let value?):
             return compare(value, test.operation)
         }
     }
@@ -412,15 +420,14 @@ public struct Evaluator: Sendable {
         case .missing:
             break
         case .mentions(let lexicon):
-            guard case .string(let text) = value else { return }
-            let index = scan(text, slot: test.slot, &scope)
+            guard let index = scan(slot: test.slot, &scope) else { return }
             let folded = scope.scans[index].text
             for match in scope.scans[index].matches where match.lexicon == lexicon {
                 trace.add(Self.textEvidence(scope.fact(test.path), match.range, in: folded, offset: offset))
             }
         case .matches(let pattern):
-            guard case .string(let text) = value, let match = patternMatch(pattern, in: text, slot: test.slot, &scope) else { return }
-            let folded = scope.scans[scan(text, slot: test.slot, &scope)].text
+            guard let match = patternMatch(pattern, slot: test.slot, &scope), let index = scan(slot: test.slot, &scope) else { return }
+            let folded = scope.scans[index].text
             trace.add(Self.textEvidence(scope.fact(test.path), match, in: folded, offset: offset))
         default:
             // `present` is true whenever the field is there
@@ -454,20 +461,23 @@ public struct Evaluator: Sendable {
         return .false
     }
 
-    /// The index in `scope.scans` of the text at `slot`, folded and scanned on first use.
-    private func scan(_ text: String, slot: Int, _ scope: inout Scope) -> Int {
+    /// The index in `scope.scans` of the text at `slot`, folded and scanned on first use (nil when the
+    /// field is not a text).
+    private func scan(slot: Int, _ scope: inout Scope) -> Int? {
         // by index, reading only the slot: taking whole entries out would retain their arrays
         for index in scope.scans.indices where scope.scans[index].slot == slot { return index }
+        guard case .string(let text)? = scope.record.values[slot] else { return nil }
         let folded = FoldedText(text)
         let matches = ruleSet.scanner.scan(folded)
         scope.scans.append((slot, folded, matches))
         return scope.scans.count - 1
     }
 
-    /// Where pattern `pattern` first matches the text at `slot` (folded), searched on first use.
-    private func patternMatch(_ pattern: Int, in text: String, slot: Int, _ scope: inout Scope) -> Range<Int>? {
+    /// Where pattern `pattern` first matches the text at `slot` (folded), searched on first use (nil too
+    /// when the field is not a text).
+    private func patternMatch(_ pattern: Int, slot: Int, _ scope: inout Scope) -> Range<Int>? {
         if let cached = scope.patternMatches.first(where: { $0.slot == slot && $0.pattern == pattern }) { return cached.match }
-        let index = scan(text, slot: slot, &scope)
+        guard let index = scan(slot: slot, &scope) else { return nil }
         let found = ruleSet.patterns[pattern].firstMatch(in: scope.scans[index].text)
         scope.patternMatches.append((slot, pattern, found))
         return found
