@@ -35,40 +35,37 @@ extension Evaluator {
             return outcome(of: program.children[Int(node.first)], program, &scope).negated
         case .named:
             let definition = Int(node.mask)
-            if scope.programDefinitions.isEmpty {
-                scope.programDefinitions = Array(repeating: nil, count: program.definitionNames.count)
-            }
-            if definition < scope.programDefinitions.count, let known = scope.programDefinitions[definition] { return known }
+            if let known = scope.programDefinitions[definition] { return known }
             let result = outcome(of: program.children[Int(node.first)], program, &scope)
-            if definition < scope.programDefinitions.count { scope.programDefinitions[definition] = result }
+            scope.programDefinitions[definition] = result
             return result
         case .test:
-            return evaluate(program.tests[Int(node.first)], &scope, trace: nil)
+            return outcome(of: program.tests[Int(node.first)], &scope)
         case .symbolIn, .symbolNotIn, .listIncludesSymbol:
-            return symbolTest(node, scope.record.values[Int(node.slot)])
+            return symbolTest(node, scope.record.values)
         case .some, .every, .no:
             return quantified(node, program, &scope)
         }
     }
 
     /// A test of enumeration values against the node's mask, exactly as `compare` decides it.
-    private func symbolTest(_ node: ConditionProgram.Node, _ value: FactValue?) -> Outcome {
+    /// (The value is looked at where it is in `values`: taking it out would retain a list or a text.)
+    private func symbolTest(_ node: ConditionProgram.Node, _ values: [FactValue?]) -> Outcome {
         let negated = node.operation == .symbolNotIn
-        guard let value else {
+        switch (node.operation, values[Int(node.slot)]) {
+        case (_, nil):
             switch node.absent {
             case .unknown: return .unknown
             case .false, .empty: return .from(negated)
             }
-        }
-        switch (node.operation, value) {
-        case (.listIncludesSymbol, .list(let items)):
+        case (.listIncludesSymbol, .list(let items)?):
             for item in items {
                 if case .symbol(let index) = item, index >= 0, index < 64, node.mask & (1 << UInt64(index)) != 0 { return .true }
             }
             return .false
         case (.listIncludesSymbol, _):
             return .false
-        case (_, .symbol(let index)):
+        case (_, .symbol(let index)?):
             let inMask = index >= 0 && index < 64 && node.mask & (1 << UInt64(index)) != 0
             return .from(inMask != negated)
         default:
@@ -105,6 +102,38 @@ extension Evaluator {
         case .some: return any
         case .every: return all
         default: return any.negated
+        }
+    }
+}
+
+/// The outcomes of the program's definitions already evaluated on one record, two bits each: no
+/// allocation for the first 64 definitions (a rule set has a handful), a dictionary for any beyond.
+struct DefinitionOutcomes {
+    /// The definitions evaluated, by bit.
+    private var known: UInt64 = 0
+    /// Of those, the ones that came out true, and the ones that came out unknown.
+    private var isTrue: UInt64 = 0
+    private var isUnknown: UInt64 = 0
+    private var beyond: [Int: Outcome] = [:]
+
+    /// The outcome of definition `index`, nil while it is not evaluated.
+    subscript(index: Int) -> Outcome? {
+        get {
+            guard index < 64 else { return beyond[index] }
+            let bit: UInt64 = 1 << UInt64(index)
+            guard known & bit != 0 else { return nil }
+            return isTrue & bit != 0 ? .true : isUnknown & bit != 0 ? .unknown : .false
+        }
+        set {
+            guard index < 64 else { beyond[index] = newValue; return }
+            let bit: UInt64 = 1 << UInt64(index)
+            known &= ~bit
+            isTrue &= ~bit
+            isUnknown &= ~bit
+            guard let newValue else { return }
+            known |= bit
+            if newValue == .true { isTrue |= bit }
+            if newValue == .unknown { isUnknown |= bit }
         }
     }
 }

@@ -25,7 +25,7 @@ public struct Evaluator: Sendable {
             day = value
             dated = true
         }
-        var context: [(String, String)] = []
+        var context: [(field: String, value: String)] = []
         for derivation in vocabulary.derivations {
             if case .calendar = derivation.op, let value = record.values[derivation.targetSlot] {
                 context.append((vocabulary.root.fields[derivation.targetSlot].path, display(value, layout: 0, slot: derivation.targetSlot)))
@@ -35,26 +35,29 @@ public struct Evaluator: Sendable {
             return Evaluation(description: description, verdict: .allowed, findings: [], day: day, dated: dated, context: context, notInForce: [])
         }
         var scope = Scope(record: record, layout: 0, prefix: "", source: description.source)
+        var locations = Locations(source: description.source)
         var findings: [Finding] = []
         var notInForce: [String] = []
+        var trace = Trace(explains: explain)
         for index in ruleSet.rulesByKind[Int(kind)] {
-            let rule = ruleSet.rules[index]
-            guard rule.isValid(on: day) else {
-                notInForce.append(rule.id)
+            // the rule is read in place until it makes a finding (taking it out costs a retain and a release)
+            guard ruleSet.rules[index].isValid(on: day) else {
+                notInForce.append(ruleSet.rules[index].id)
                 continue
             }
-            let quick = quickOutcome(of: rule, &scope)
+            let quick = quickOutcome(of: ruleSet.rules[index], &scope)
             if quick == .false && !explain { continue }
-            if quick == .unknown && rule.verdict == .allowed && !explain { continue }
-            let trace = Trace(explains: explain)
-            let outcome = evaluate(rule.condition, &scope, trace: trace)
+            if quick == .unknown && ruleSet.rules[index].verdict == .allowed && !explain { continue }
+            let rule = ruleSet.rules[index]
+            trace.reset()
+            let outcome = evaluate(rule.condition, &scope, &trace)
             let status: Finding.Status
             switch outcome {
             case .true: status = .fired
             case .unknown: status = rule.verdict == .allowed ? .silent : .undetermined
             case .false: status = .silent
             }
-            findings.append(Finding(rule: rule, status: status, evidence: outcome == .false ? [] : Self.unique(trace.evidence),
+            findings.append(Finding(rule: rule, status: status, evidence: outcome == .false ? [] : Self.evidence(trace.evidence, &locations),
                                     missing: outcome == .unknown ? Self.unique(trace.missing) : [],
                                     explanation: explain ? trace.root : nil))
         }
@@ -64,38 +67,59 @@ public struct Evaluator: Sendable {
         }
         let problems = applyWaivers(description, to: &findings)
         let verdict = findings.compactMap(\.effectiveVerdict).max() ?? .allowed
-        let order: (Finding) -> Int = { finding in
-            switch finding.status {
-            case .fired: return 0
-            case .undetermined: return 1
-            case .waived, .baselined: return 2
-            case .overridden: return 3
-            case .silent: return 4
-            }
-        }
-        findings = findings.enumerated().sorted { lhs, rhs in
-            let (l, r) = (lhs.element, rhs.element)
-            if order(l) != order(r) { return order(l) < order(r) }
-            if l.rule.verdict != r.rule.verdict { return l.rule.verdict > r.rule.verdict }
-            return lhs.offset < rhs.offset
-        }.map(\.element)
-        return Evaluation(description: description, verdict: verdict, findings: findings, day: day, dated: dated,
+        return Evaluation(description: description, verdict: verdict, findings: Self.ordered(findings), day: day, dated: dated,
                           context: context, notInForce: notInForce, problems: problems)
+    }
+
+    /// Where a finding's status puts it in the list: standing findings first, silent ones last.
+    private static func rank(_ status: Finding.Status) -> Int {
+        switch status {
+        case .fired: return 0
+        case .undetermined: return 1
+        case .waived, .baselined: return 2
+        case .overridden: return 3
+        case .silent: return 4
+        }
+    }
+
+    /// Whether `a` goes before `b` in the list of findings.
+    private static func goesBefore(_ a: Finding, _ b: Finding) -> Bool {
+        let (rankA, rankB) = (rank(a.status), rank(b.status))
+        if rankA != rankB { return rankA < rankB }
+        return a.rule.verdict > b.rule.verdict
+    }
+
+    /// Findings by status rank, then most severe verdict first, then in the order they were found
+    /// (a stable insertion sort: a description has only a few findings, most often already in order).
+    static func ordered(_ findings: [Finding]) -> [Finding] {
+        guard findings.count > 1, findings.indices.dropFirst().contains(where: { goesBefore(findings[$0], findings[$0 - 1]) }) else {
+            return findings
+        }
+        var order = Array(findings.indices)
+        for position in 1..<order.count {
+            let index = order[position]
+            var slot = position
+            while slot > 0, goesBefore(findings[index], findings[order[slot - 1]]) {
+                order[slot] = order[slot - 1]
+                slot -= 1
+            }
+            order[slot] = index
+        }
+        return order.map { findings[$0] }
     }
 
     /// Sets aside every fired finding that a fired exception overrides (the first exception in finding
     /// order names itself as the one that set it aside).
     private static func applyOverrides(_ findings: inout [Finding]) {
-        var overriddenBy: [String?] = Array(repeating: nil, count: findings.count)
+        var overridden: [(index: Int, by: String)] = []
         for finding in findings where finding.status == .fired {
             for target in finding.rule.overrides {
                 guard let index = findings.firstIndex(where: { $0.status == .fired && $0.rule.id == target }),
-                      overriddenBy[index] == nil else { continue }
-                overriddenBy[index] = finding.rule.id
+                      !overridden.contains(where: { $0.index == index }) else { continue }
+                overridden.append((index, finding.rule.id))
             }
         }
-        for index in findings.indices {
-            guard let by = overriddenBy[index] else { continue }
+        for (index, by) in overridden {
             let finding = findings[index]
             findings[index] = Finding(rule: finding.rule, status: .overridden(by: by), evidence: finding.evidence, missing: finding.missing,
                                       explanation: finding.explanation)
@@ -154,126 +178,156 @@ public struct Evaluator: Sendable {
 
     // MARK: Conditions
 
+    /// A record being judged: the description itself, or an element of one of its lists of objects, with
+    /// what has been worked out about it so far.
     struct Scope {
         var record: Record
         let layout: Int
-        let prefix: String
+        /// The path up to this record's fields, without the element's own part (see `element`).
+        private let basePrefix: String
+        /// For an element of a list of objects: the list's path and the element's number (from 1). Kept apart
+        /// and only spelled out when a fact of the element is shown (see `fact(_:)`).
+        private let element: (path: String, number: Int)?
+        /// The element's prefix once spelled out.
+        private var spelledPrefix: String?
         /// Where the record was read from, for the locations of evidence.
         let source: SourceText
         /// Texts already folded and scanned, by slot (a record has only a few texts: a list beats a hash table).
         var scans: [(slot: Int, text: FoldedText, matches: [LexiconScanner.Match])] = []
         /// Where each pattern first matched each text already searched (nil: nowhere), by slot and pattern.
         var patternMatches: [(slot: Int, pattern: Int, match: Range<Int>?)] = []
-        /// Outcomes of the program's definitions already evaluated on this record (nil: not yet).
-        var programDefinitions: [Outcome?] = []
+        /// Outcomes of the program's definitions already evaluated on this record.
+        var programDefinitions = DefinitionOutcomes()
 
         init(record: Record, layout: Int, prefix: String, source: SourceText) {
+            self.init(record: record, layout: layout, basePrefix: prefix, element: nil, source: source)
+        }
+
+        private init(record: Record, layout: Int, basePrefix: String, element: (path: String, number: Int)?, source: SourceText) {
             self.record = record
             self.layout = layout
-            self.prefix = prefix
+            self.basePrefix = basePrefix
+            self.element = element
             self.source = source
         }
+
+        /// The scope of element `index` (from 0) of the list of objects at `path` in this record.
+        func element(_ record: Record, layout: Int, path: String, index: Int) -> Scope {
+            Scope(record: record, layout: layout, basePrefix: element == nil ? basePrefix : prefix,
+                  element: (path, index + 1), source: source)
+        }
+
+        /// The path up to this record's fields, as shown in evidence (`sections[2].`).
+        var prefix: String {
+            guard let element else { return basePrefix }
+            let number = String(element.number)
+            var text = ""
+            text.reserveCapacity(basePrefix.utf8.count + element.path.utf8.count + number.utf8.count + 3)
+            text += basePrefix
+            text += element.path
+            text += "["
+            text += number
+            text += "]."
+            return text
+        }
+
+        /// The full path of a field of this record (the element's prefix spelled out once).
+        mutating func fact(_ path: String) -> String {
+            guard element != nil else { return basePrefix.isEmpty ? path : basePrefix + path }
+            if let spelledPrefix { return spelledPrefix + path }
+            let spelled = prefix
+            spelledPrefix = spelled
+            return spelled + path
+        }
     }
 
-    /// What a traced evaluation collects: evidence, missing facts, and (with `--explain`) the tree of how
-    /// each condition came out.
-    final class Trace {
-        var evidence: [Evidence] = []
-        var missing: [String] = []
-        /// Whether to build the explanation tree (only `--explain` shows it).
-        let explains: Bool
-        var stack: [[ExplainNode]]
-        var root: ExplainNode? { stack.first?.first }
-
-        init(explains: Bool) {
-            self.explains = explains
-            stack = explains ? [[]] : []
-        }
-
-        func open() { if explains { stack.append([]) } }
-        func close(_ text: @autoclosure () -> String, _ outcome: Outcome) {
-            guard explains else { return }
-            let children = stack.removeLast()
-            stack[stack.count - 1].append(ExplainNode(text: text(), outcome: outcome, children: children))
-        }
-        func leaf(_ text: String, _ outcome: Outcome) {
-            guard explains else { return }
-            stack[stack.count - 1].append(ExplainNode(text: text, outcome: outcome, children: []))
-        }
+    /// The outcome of a condition on the condition tree, with nothing traced: the reference that the
+    /// program is checked against, and the fallback for a rule outside the program. (`trace` can only be
+    /// nil; the traced pass is `evaluate(_:_:_:)`.)
+    func evaluate(_ condition: Condition, _ scope: inout Scope, trace: Never?) -> Outcome {
+        var off = Trace.off
+        return evaluate(condition, &scope, &off)
     }
 
-    func evaluate(_ condition: Condition, _ scope: inout Scope, trace: Trace?) -> Outcome {
+    /// The outcome of a condition on the condition tree, with what `trace` records. Without recording,
+    /// `all` stops at the first false part, and `any` and `some` at the first true one.
+    func evaluate(_ condition: Condition, _ scope: inout Scope, _ trace: inout Trace) -> Outcome {
         switch condition {
         case .all(let parts):
-            trace?.open()
-            let marks = (trace?.evidence.count ?? 0, trace?.missing.count ?? 0)
+            trace.open()
+            let marks = trace.marks
             var result = Outcome.true
             for part in parts {
-                let outcome = evaluate(part, &scope, trace: trace)
-                if outcome == .false { result = .false; if trace == nil { return .false } }
+                let outcome = evaluate(part, &scope, &trace)
+                if outcome == .false { result = .false; if !trace.records { return .false } }
                 if outcome == .unknown, result == .true { result = .unknown }
             }
-            if let trace {
-                prune(trace, marks, result)
+            if trace.records {
+                trace.prune(marks, result)
                 trace.close("all of", result)
             }
             return result
         case .any(let parts):
-            trace?.open()
-            let marks = (trace?.evidence.count ?? 0, trace?.missing.count ?? 0)
+            trace.open()
+            let marks = trace.marks
             var result = Outcome.false
             for part in parts {
-                let before = (trace?.evidence.count ?? 0)
-                let outcome = evaluate(part, &scope, trace: trace)
-                if outcome == .true { result = .true; if trace == nil { return .true } }
+                let before = trace.evidence.count
+                let outcome = evaluate(part, &scope, &trace)
+                if outcome == .true { result = .true; if !trace.records { return .true } }
                 if outcome == .unknown, result == .false { result = .unknown }
-                if let trace, outcome != .true { trace.evidence.removeSubrange(before...) }
+                if outcome != .true { trace.dropEvidence(from: before) }
             }
-            if let trace {
-                prune(trace, marks, result)
+            if trace.records {
+                trace.prune(marks, result)
                 trace.close("any of", result)
             }
             return result
         case .not(let inner):
-            trace?.open()
-            let marks = (trace?.evidence.count ?? 0, trace?.missing.count ?? 0)
-            let result = evaluate(inner, &scope, trace: trace).negated
-            if let trace {
-                trace.evidence.removeSubrange(marks.0...)
-                if result != .unknown { trace.missing.removeSubrange(marks.1...) }
+            // `not` keeps no evidence, and missing facts only when unknown: without an explanation to
+            // build, a decided outcome needs no recording
+            if let decided = decidedOutcome(of: condition, &scope, trace) { return decided }
+            trace.open()
+            let marks = trace.marks
+            let result = evaluate(inner, &scope, &trace).negated
+            if trace.records {
+                trace.dropEvidence(from: marks.evidence)
+                if result != .unknown { trace.dropMissing(from: marks.missing) }
                 trace.close("not", result)
             }
             return result
         case .named(let name, let inner):
-            trace?.open()
-            let result = evaluate(inner, &scope, trace: trace)
-            trace?.close(name, result)
+            trace.open()
+            let result = evaluate(inner, &scope, &trace)
+            trace.close(name, result)
             return result
         case .test(let test):
-            let result = evaluate(test, &scope, trace: trace)
-            trace?.leaf(test.text, result)
+            let result = outcome(of: test, &scope)
+            if trace.records { record(test, result, &scope, &trace) }
+            if trace.explains { trace.leaf(test.text, result) }
             return result
         case .quantified(let quantifier, let slot, let path, let body, let absent):
-            trace?.open()
-            let marks = (trace?.evidence.count ?? 0, trace?.missing.count ?? 0)
+            // `no` keeps no evidence either
+            if quantifier == .no, let decided = decidedOutcome(of: condition, &scope, trace) { return decided }
+            trace.open()
+            let marks = trace.marks
             let result: Outcome
             switch scope.record.values[slot] {
             case .objects(let elements)?:
                 var any = Outcome.false
                 var all = Outcome.true
-                for (index, element) in elements.enumerated() {
-                    guard case .objects(let layoutIndex) = ruleSet.vocabulary.layouts[scope.layout].fields[slot].type else { break }
-                    // the element's path is only shown in evidence, so it is only spelled out when there is a trace
-                    var inner = Scope(record: element, layout: layoutIndex,
-                                      prefix: trace == nil ? "" : scope.prefix + "\(path)[\(index + 1)].", source: scope.source)
-                    let before = trace?.evidence.count ?? 0
-                    let outcome = evaluate(body, &inner, trace: trace)
-                    if outcome == .true { any = .true }
-                    if outcome == .unknown, any == .false { any = .unknown }
-                    if outcome == .false { all = .false }
-                    if outcome == .unknown, all == .true { all = .unknown }
-                    if let trace, outcome != .true, quantifier == .some { trace.evidence.removeSubrange(before...) }
-                    if trace == nil, quantifier == .some, any == .true { break }
+                if case .objects(let layoutIndex) = ruleSet.vocabulary.layouts[scope.layout].fields[slot].type {
+                    for (index, element) in elements.enumerated() {
+                        var inner = scope.element(element, layout: layoutIndex, path: path, index: index)
+                        let before = trace.evidence.count
+                        let outcome = evaluate(body, &inner, &trace)
+                        if outcome == .true { any = .true }
+                        if outcome == .unknown, any == .false { any = .unknown }
+                        if outcome == .false { all = .false }
+                        if outcome == .unknown, all == .true { all = .unknown }
+                        if outcome != .true, quantifier == .some { trace.dropEvidence(from: before) }
+                        if !trace.records, quantifier == .some, any == .true { break }
+                    }
                 }
                 switch quantifier {
                 case .some: result = any
@@ -283,48 +337,62 @@ public struct Evaluator: Sendable {
             default:
                 switch absent {
                 case .unknown:
-                    trace?.missing.append(scope.prefix + path)
+                    if trace.records { trace.missing.append(scope.fact(path)) }
                     result = .unknown
                 default:
                     result = quantifier == .some ? .false : .true
                 }
             }
-            if let trace {
-                if quantifier == .no { trace.evidence.removeSubrange(marks.0...) }
-                prune(trace, marks, result)
+            if trace.records {
+                if quantifier == .no { trace.dropEvidence(from: marks.evidence) }
+                trace.prune(marks, result)
                 trace.close("\(quantifier.rawValue) \(path) where", result)
             }
             return result
         }
     }
 
-    private func prune(_ trace: Trace, _ marks: (Int, Int), _ result: Outcome) {
-        switch result {
-        case .true:
-            trace.missing.removeSubrange(marks.1...)
-        case .false:
-            trace.evidence.removeSubrange(marks.0...)
-            trace.missing.removeSubrange(marks.1...)
-        case .unknown:
-            break
+    /// The outcome of a condition that keeps no evidence (`not`, `no`), without recording anything,
+    /// when it is true or false and no explanation is being built; nil when it has to be traced (for its
+    /// missing facts, or its explanation).
+    private func decidedOutcome(of condition: Condition, _ scope: inout Scope, _ trace: Trace) -> Outcome? {
+        guard trace.records, !trace.explains else { return nil }
+        var off = Trace.off
+        let outcome = evaluate(condition, &scope, &off)
+        return outcome == .unknown ? nil : outcome
+    }
+
+    /// The outcome of one test of a field.
+    func outcome(of test: FieldTest, _ scope: inout Scope) -> Outcome {
+        switch test.operation {
+        case .mentions(let lexicon):
+            guard let index = scan(slot: test.slot, &scope) else { return valueOutcome(of: test, in: scope.record.values) }
+            return .from(scope.scans[index].matches.contains { $0.lexicon == lexicon })
+        case .matches(let pattern):
+            guard Self.isText(scope.record.values[test.slot]) else { return valueOutcome(of: test, in: scope.record.values) }
+            return .from(patternMatch(pattern, slot: test.slot, &scope) != nil)
+        default:
+            return valueOutcome(of: test, in: scope.record.values)
         }
     }
 
-    func evaluate(_ test: FieldTest, _ scope: inout Scope, trace: Trace?) -> Outcome {
-        let value = scope.record.values[test.slot]
-        switch test.operation {
-        case .present:
-            if value != nil { addFactEvidence(test, scope, trace) }
-            return .from(value != nil)
-        case .missing:
-            return .from(value == nil)
-        default:
-            break
-        }
-        guard let value else {
+    /// Whether a value is a text.
+    private static func isText(_ value: FactValue?) -> Bool {
+        if case .string? = value { return true }
+        return false
+    }
+
+    /// The outcome of a test that the value alone decides (every test but a search of a text that is
+    /// there). The value is looked at where it is in `values`: taking it out would retain a list or a text.
+    private func valueOutcome(of test: FieldTest, in values: [FactValue?]) -> Outcome {
+        switch (test.operation, values[test.slot]) {
+        case (.present, nil): return .false
+        case (.present, _): return .true
+        case (.missing, nil): return .true
+        case (.missing, _): return .false
+        case (_, nil):
             switch test.absent {
             case .unknown:
-                trace?.missing.append(scope.prefix + test.path)
                 return .unknown
             case .false:
                 return compare(.bool(false), test.operation)
@@ -334,44 +402,38 @@ public struct Evaluator: Sendable {
                 default: return .false
                 }
             }
+        case (_, let value?):
+            return compare(value, test.operation)
         }
+    }
+
+    /// Records what a test that came out as `outcome` shows: the fact, the words that matched, or the
+    /// missing fact (exactly what decided the outcome; nothing for a test on an absent field that has a
+    /// meaning when absent).
+    private func record(_ test: FieldTest, _ outcome: Outcome, _ scope: inout Scope, _ trace: inout Trace) {
+        guard let value = scope.record.values[test.slot] else {
+            if outcome == .unknown { trace.missing.append(scope.fact(test.path)) }
+            return
+        }
+        let offset = Int(scope.record.offsets[test.slot])
         switch test.operation {
+        case .missing:
+            break
         case .mentions(let lexicon):
-            guard case .string(let text) = value else { return .false }
-            let (folded, matches) = scan(text, slot: test.slot, &scope)
-            var found = false
-            for match in matches where match.lexicon == lexicon {
-                found = true
-                guard let trace else { break }
-                let range = folded.originalRange(match.range)
-                let scalars = folded.scalarRange(range)
-                trace.evidence.append(Evidence(fact: scope.prefix + test.path, value: nil, match: folded.originalText(range),
-                                               start: scalars.lowerBound, end: scalars.upperBound,
-                                               location: location(scope, test.slot)))
+            guard let index = scan(slot: test.slot, &scope) else { return }
+            let folded = scope.scans[index].text
+            for match in scope.scans[index].matches where match.lexicon == lexicon {
+                trace.add(Self.textEvidence(scope.fact(test.path), match.range, in: folded, offset: offset))
             }
-            return .from(found)
-        case .matches(let index):
-            guard case .string(let text) = value else { return .false }
-            let (folded, _) = scan(text, slot: test.slot, &scope)
-            let found: Range<Int>?
-            if let cached = scope.patternMatches.first(where: { $0.slot == test.slot && $0.pattern == index }) {
-                found = cached.match
-            } else {
-                found = ruleSet.patterns[index].firstMatch(in: folded)
-                scope.patternMatches.append((test.slot, index, found))
-            }
-            guard let match = found else { return .false }
-            if let trace {
-                let range = folded.originalRange(match)
-                let scalars = folded.scalarRange(range)
-                trace.evidence.append(Evidence(fact: scope.prefix + test.path, value: nil, match: folded.originalText(range),
-                                               start: scalars.lowerBound, end: scalars.upperBound, location: location(scope, test.slot)))
-            }
-            return .true
+        case .matches(let pattern):
+            guard let match = patternMatch(pattern, slot: test.slot, &scope), let index = scan(slot: test.slot, &scope) else { return }
+            let folded = scope.scans[index].text
+            trace.add(Self.textEvidence(scope.fact(test.path), match, in: folded, offset: offset))
         default:
-            let result = compare(value, test.operation)
-            if result == .true { addFactEvidence(test, scope, trace) }
-            return result
+            // `present` is true whenever the field is there
+            guard outcome == .true else { return }
+            trace.add(PendingEvidence(fact: scope.fact(test.path), value: display(value, layout: scope.layout, slot: test.slot),
+                                      match: nil, start: nil, end: nil, offset: offset))
         }
     }
 
@@ -399,24 +461,34 @@ public struct Evaluator: Sendable {
         return .false
     }
 
-    private func scan(_ text: String, slot: Int, _ scope: inout Scope) -> (FoldedText, [LexiconScanner.Match]) {
-        for cached in scope.scans where cached.slot == slot { return (cached.text, cached.matches) }
+    /// The index in `scope.scans` of the text at `slot`, folded and scanned on first use (nil when the
+    /// field is not a text).
+    private func scan(slot: Int, _ scope: inout Scope) -> Int? {
+        // by index, reading only the slot: taking whole entries out would retain their arrays
+        for index in scope.scans.indices where scope.scans[index].slot == slot { return index }
+        guard case .string(let text)? = scope.record.values[slot] else { return nil }
         let folded = FoldedText(text)
         let matches = ruleSet.scanner.scan(folded)
         scope.scans.append((slot, folded, matches))
-        return (folded, matches)
+        return scope.scans.count - 1
     }
 
-    private func addFactEvidence(_ test: FieldTest, _ scope: Scope, _ trace: Trace?) {
-        guard let trace, let value = scope.record.values[test.slot] else { return }
-        trace.evidence.append(Evidence(fact: scope.prefix.isEmpty ? test.path : scope.prefix + test.path,
-                                       value: display(value, layout: scope.layout, slot: test.slot),
-                                       match: nil, start: nil, end: nil, location: location(scope, test.slot)))
+    /// Where pattern `pattern` first matches the text at `slot` (folded), searched on first use (nil too
+    /// when the field is not a text).
+    private func patternMatch(_ pattern: Int, slot: Int, _ scope: inout Scope) -> Range<Int>? {
+        if let cached = scope.patternMatches.first(where: { $0.slot == slot && $0.pattern == pattern }) { return cached.match }
+        guard let index = scan(slot: slot, &scope) else { return nil }
+        let found = ruleSet.patterns[pattern].firstMatch(in: scope.scans[index].text)
+        scope.patternMatches.append((slot, pattern, found))
+        return found
     }
 
-    private func location(_ scope: Scope, _ slot: Int) -> SourceLocation? {
-        let offset = scope.record.offsets[slot]
-        return offset >= 0 ? scope.source.location(at: Int(offset)) : nil
+    /// Evidence of words in a text: `range` is in the folded text.
+    private static func textEvidence(_ fact: String, _ range: Range<Int>, in folded: FoldedText, offset: Int) -> PendingEvidence {
+        let original = folded.originalRange(range)
+        let scalars = folded.scalarRange(original)
+        return PendingEvidence(fact: fact, value: nil, match: folded.originalText(original),
+                               start: scalars.lowerBound, end: scalars.upperBound, offset: offset)
     }
 
     func display(_ value: FactValue, layout: Int, slot: Int) -> String {
@@ -442,6 +514,7 @@ public struct Evaluator: Sendable {
     }
 
     static func unique(_ items: [String]) -> [String] {
+        guard items.count > 1 else { return items }
         var seen: Set<String> = []
         return items.filter { seen.insert($0).inserted }
     }

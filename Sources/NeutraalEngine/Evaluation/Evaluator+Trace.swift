@@ -1,0 +1,133 @@
+/// What the traced pass over a rule collects, and how it becomes a finding's evidence.
+extension Evaluator {
+    /// What a traced evaluation collects: evidence, missing facts, and (with `--explain`) the tree of how
+    /// each condition came out. A value passed `inout` (no reference, so no exclusivity checks at run
+    /// time); `Trace.off` records nothing and lets conditions stop at the first part that decides them.
+    struct Trace {
+        /// Whether anything is recorded.
+        let records: Bool
+        /// Whether to build the explanation tree (only `--explain` shows it).
+        let explains: Bool
+        var evidence: [PendingEvidence] = []
+        var missing: [String] = []
+        var stack: [[ExplainNode]]
+        var root: ExplainNode? { stack.first?.first }
+
+        /// A trace that records evidence and missing facts, and the explanation when `explains`.
+        init(explains: Bool) {
+            self.init(records: true, explains: explains)
+        }
+
+        private init(records: Bool, explains: Bool) {
+            self.records = records
+            self.explains = explains
+            stack = explains ? [[]] : []
+        }
+
+        /// Records nothing.
+        static var off: Trace { Trace(records: false, explains: false) }
+
+        /// Empties the trace for the next rule, keeping the room it has.
+        mutating func reset() {
+            evidence.removeAll(keepingCapacity: true)
+            missing.removeAll(keepingCapacity: true)
+            if explains { stack = [[]] }
+        }
+
+        /// Records one piece of evidence (with room for a few more the first time).
+        mutating func add(_ item: PendingEvidence) {
+            if evidence.capacity == 0 { evidence.reserveCapacity(8) }
+            evidence.append(item)
+        }
+
+        /// How much evidence and how many missing facts there are so far.
+        var marks: (evidence: Int, missing: Int) { (evidence.count, missing.count) }
+
+        mutating func open() { if explains { stack.append([]) } }
+
+        mutating func close(_ text: @autoclosure () -> String, _ outcome: Outcome) {
+            guard explains else { return }
+            let children = stack.removeLast()
+            stack[stack.count - 1].append(ExplainNode(text: text(), outcome: outcome, children: children))
+        }
+
+        mutating func leaf(_ text: String, _ outcome: Outcome) {
+            guard explains else { return }
+            stack[stack.count - 1].append(ExplainNode(text: text, outcome: outcome, children: []))
+        }
+
+        /// Forgets the evidence recorded since `mark`.
+        mutating func dropEvidence(from mark: Int) {
+            if evidence.count > mark { evidence.removeSubrange(mark...) }
+        }
+
+        /// Forgets the missing facts recorded since `mark`.
+        mutating func dropMissing(from mark: Int) {
+            if missing.count > mark { missing.removeSubrange(mark...) }
+        }
+
+        /// Keeps what supports `result` among what was recorded since `marks`: missing facts only matter
+        /// when it is unknown, and evidence only when it is not false.
+        mutating func prune(_ marks: (evidence: Int, missing: Int), _ result: Outcome) {
+            switch result {
+            case .true:
+                dropMissing(from: marks.missing)
+            case .false:
+                dropEvidence(from: marks.evidence)
+                dropMissing(from: marks.missing)
+            case .unknown:
+                break
+            }
+        }
+    }
+
+    /// Evidence as collected: where the fact is written is still a byte offset in the source (negative:
+    /// nowhere), turned into a line and column only for the evidence a finding keeps.
+    struct PendingEvidence {
+        let fact: String
+        let value: String?
+        let match: String?
+        let start: Int?
+        let end: Int?
+        let offset: Int
+    }
+
+    /// Lines and columns already worked out for the byte offsets of one description (a few per description:
+    /// a list beats a hash table).
+    struct Locations {
+        let source: SourceText
+        private var known: [(offset: Int, location: SourceLocation)] = []
+
+        init(source: SourceText) {
+            self.source = source
+        }
+
+        /// The line and column of `offset` (nil for a negative offset).
+        mutating func location(at offset: Int) -> SourceLocation? {
+            guard offset >= 0 else { return nil }
+            if let cached = known.first(where: { $0.offset == offset }) { return cached.location }
+            let location = source.location(at: offset)
+            if known.capacity == 0 { known.reserveCapacity(8) }
+            known.append((offset, location))
+            return location
+        }
+    }
+
+    /// A finding's evidence: the collected evidence without repeats (two definitions may test the same
+    /// fact), located. Within one description the same fact always has the same offset, so comparing
+    /// offsets is comparing locations.
+    static func evidence(_ items: [PendingEvidence], _ locations: inout Locations) -> [Evidence] {
+        var result: [Evidence] = []
+        result.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() where !items[..<index].contains(where: { same($0, item) }) {
+            result.append(Evidence(fact: item.fact, value: item.value, match: item.match, start: item.start, end: item.end,
+                                   location: locations.location(at: item.offset)))
+        }
+        return result
+    }
+
+    /// `==` on collected evidence, with the cheap comparisons first.
+    private static func same(_ a: PendingEvidence, _ b: PendingEvidence) -> Bool {
+        a.start == b.start && a.end == b.end && a.offset == b.offset && a.fact == b.fact && a.value == b.value && a.match == b.match
+    }
+}
