@@ -50,7 +50,7 @@ extension Evaluator {
 
     /// A test of enumeration values against the node's mask, exactly as `compare` decides it.
     /// (The value is looked at where it is in `values`: taking it out would retain a list or a text.)
-    private func symbolTest(_ node: ConditionProgram.Node, _ values: [FactValue?]) -> Outcome {
+    private func symbolTest(_ node: ConditionProgram.Node, _ values: SlotValues) -> Outcome {
         let negated = node.operation == .symbolNotIn
         switch (node.operation, values[Int(node.slot)]) {
         case (_, nil):
