@@ -32,6 +32,22 @@ struct CountingTests {
         #expect(source.location(at: offset) == SourceLocation(file: "p.jsonl", line: 2, column: 34))
     }
 
+    @Test("evidence located from the line start while the line is ASCII is located as the source locates it")
+    func asciiLineLocations() {
+        let text = "{\"a\":1}\n{\"text\":\"plain words first, then één “x” 👍\",\"kind\":\"post\"}\n\u{FEFF}\n{\"b\":2}"
+        let source = SourceText(path: "p.jsonl", text: text)
+        let withBOM = SourceText(path: "b.jsonl", text: "\u{FEFF}{\"kind\":\"post\"}\n{}")
+        for file in [source, withBOM] {
+            // in order, backwards and from line to line: every offset, as `location(at:)` has it
+            for offsets in [Array(0...file.bytes.count), Array((0...file.bytes.count).reversed())] {
+                var locations = Evaluator.Locations(source: file)
+                for offset in offsets {
+                    #expect(locations.location(at: offset) == file.location(at: offset), "offset \(offset) of \(file.path)")
+                }
+            }
+        }
+    }
+
     struct Chunk: CustomTestStringConvertible, Sendable {
         let text: String
         let lines: Int

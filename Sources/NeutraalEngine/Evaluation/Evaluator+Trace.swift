@@ -97,6 +97,8 @@ extension Evaluator {
     struct Locations {
         let source: SourceText
         private var known: [(offset: Int, location: SourceLocation)] = []
+        /// The line last located in, and how far it is ASCII from its start (where a column is a distance).
+        private var line: (start: Int, end: Int, number: Int, asciiEnd: Int)?
 
         init(source: SourceText) {
             self.source = source
@@ -106,10 +108,23 @@ extension Evaluator {
         mutating func location(at offset: Int) -> SourceLocation? {
             guard offset >= 0 else { return nil }
             if let cached = known.first(where: { $0.offset == offset }) { return cached.location }
-            let location = source.location(at: offset)
+            let location = locate(offset)
             if known.capacity == 0 { known.reserveCapacity(8) }
             known.append((offset, location))
             return location
+        }
+
+        /// Where `offset` is: counted from the line start while the line is ASCII up to it (a description's
+        /// facts are mostly on one line, looked at once), otherwise by the source.
+        private mutating func locate(_ offset: Int) -> SourceLocation {
+            if line == nil || offset < line?.start ?? 0 || offset > line?.end ?? 0 {
+                let found = source.line(containing: offset)
+                line = (found.start, found.end, found.number, source.firstNonASCII(from: found.start, to: found.end))
+            }
+            if let line, offset >= line.start, offset < line.asciiEnd {
+                return SourceLocation(file: source.path, line: line.number, column: offset - line.start + 1)
+            }
+            return source.location(at: offset)
         }
     }
 

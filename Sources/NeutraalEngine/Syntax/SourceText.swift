@@ -49,6 +49,37 @@ public final class SourceText: @unchecked Sendable {
         return SourceLocation(file: path, line: low + firstLine, column: column)
     }
 
+    /// The line holding a byte offset (clamped to the file): where it starts, where it ends (its line end,
+    /// or the end of the file), and its number.
+    public func line(containing offset: Int) -> (start: Int, end: Int, number: Int) {
+        let clamped = max(0, min(offset, bytes.count))
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+        }
+        let end = low + 1 < lineStarts.count ? lineStarts[low + 1] - 1 : bytes.count
+        return (lineStarts[low], end, low + firstLine)
+    }
+
+    /// The offset of the first byte in `start..<end` that is not ASCII, or `end`: up to there, a column is
+    /// the distance from the line start. Looked at eight bytes at a time.
+    public func firstNonASCII(from start: Int, to end: Int) -> Int {
+        let end = min(end, bytes.count)
+        guard start < end else { return end }
+        return bytes.withUnsafeBytes { raw in
+            var index = start
+            while index + 8 <= end {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                index += 8
+            }
+            while index < end, raw[index] < 0x80 { index += 1 }
+            return index
+        }
+    }
+
     /// The bytes in `start..<end` that begin a character (that are not UTF-8 continuation bytes),
     /// counted eight at a time: each byte lane of an accumulator counts the continuation bytes in its lane
     /// (no population count, which is slow where the processor has no instruction for it), and the lanes
