@@ -56,11 +56,11 @@ struct JSONEscapingTests {
     @Test("numbers and dates as the JSON output writes them")
     func numbersAndDates() {
         var json = JSONBytes()
-        for value in [0, 7, 10, 99, 100, 12_345, 9_876_543_210, -3] {
+        for value in [0, 7, 10, 99, 100, 405, 999, 1000, 12_345, 9_876_543_210, -3] {
             json.integer(value)
             json.raw(",")
         }
         json.quotedDate(CivilDate.parse("2023-11-22") ?? 0)
-        #expect(String(decoding: json.bytes, as: UTF8.self) == #"0,7,10,99,100,12345,9876543210,-3,"2023-11-22""#)
+        #expect(String(decoding: json.bytes, as: UTF8.self) == #"0,7,10,99,100,405,999,1000,12345,9876543210,-3,"2023-11-22""#)
     }
 }

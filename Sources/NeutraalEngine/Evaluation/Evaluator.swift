@@ -167,13 +167,20 @@ public struct Evaluator: Sendable {
 
     /// The value of a top-level fact as shown in messages.
     public func displayFact(_ path: String, of description: Description, language: Language = .english) -> String? {
-        guard let slot = ruleSet.vocabulary.root.slotByPath[path], let value = description.record.values[slot] else { return nil }
-        if language == .dutch, case .symbol(let index) = value, case .enumeration(let enumIndex) = ruleSet.vocabulary.root.fields[slot].type {
+        guard let slot = ruleSet.vocabulary.root.slotByPath[path] else { return nil }
+        return Self.displayFact(slot: slot, of: description, vocabulary: ruleSet.vocabulary, language: language)
+    }
+
+    /// The value of the top-level fact in `slot` as shown in messages (nil when the description has none).
+    static func displayFact(slot: Int, of description: Description, vocabulary: Vocabulary, language: Language) -> String? {
+        guard let value = description.record.values[slot] else { return nil }
+        let type = vocabulary.root.fields[slot].type
+        if language == .dutch, case .symbol(let index) = value, case .enumeration(let enumIndex) = type {
             // in Dutch messages an enumeration value reads as the Dutch word users say, where there is one
-            let cases = ruleSet.vocabulary.enums[enumIndex].cases
+            let cases = vocabulary.enums[enumIndex].cases
             if Int(index) < cases.count, let dutch = cases[Int(index)].aliases.first { return dutch }
         }
-        return display(value, layout: 0, slot: slot)
+        return display(value, type: type, vocabulary: vocabulary)
     }
 
     // MARK: Conditions

@@ -125,6 +125,21 @@ public struct JSONBytes: ~Copyable {
     /// Appends a decimal integer: digits made from the right by dividing by ten (a constant, so a
     /// multiplication), written in place once their number is known.
     public mutating func integer(_ value: Int) {
+        if value >= 0, value < 1000 {
+            // line, column and offset numbers are mostly short: their digits without a loop
+            reserve(3)
+            if value >= 100 {
+                base[count] = UInt8(truncatingIfNeeded: 48 &+ value / 100)
+                count += 1
+            }
+            if value >= 10 {
+                base[count] = UInt8(truncatingIfNeeded: 48 &+ value / 10 % 10)
+                count += 1
+            }
+            base[count] = UInt8(truncatingIfNeeded: 48 &+ value % 10)
+            count += 1
+            return
+        }
         guard value >= 0 else {
             var text = String(value)
             text.withUTF8 { append($0) }
@@ -175,8 +190,20 @@ public struct JSONBytes: ~Copyable {
         return writer.bytes
     }
 
+    /// Appends text as the inside of a JSON string (escaped, without the quotes): pieces escaped one
+    /// after another read as the whole escaped at once, since escapes never span a character.
+    public mutating func escaped(_ text: String) {
+        var text = text
+        text.withUTF8 { appendEscaped($0) }
+    }
+
     private mutating func appendQuoted(_ text: UnsafeBufferPointer<UInt8>) {
         append(UInt8(ascii: "\""))
+        appendEscaped(text)
+        append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
         var start = 0
         var index = 0
         let count = text.count
@@ -225,7 +252,6 @@ public struct JSONBytes: ~Copyable {
             start = index
         }
         if start < count { append(UnsafeBufferPointer(rebasing: text[start..<count])) }
-        append(UInt8(ascii: "\""))
     }
 
     /// Whether a byte is copied as it is, whatever follows it: not a quote, backslash, `<`, `>`, `&`, control

@@ -15,12 +15,15 @@ public struct JSONReporter: Reporter, Sendable {
         let tail: [UInt8]
         /// head, `"status":"fired"`, the fixed message and the tail, when the message quotes no fact.
         let firedPrefix: [UInt8]?
+        /// The message split at its placeholders, when it quotes facts.
+        let template: MessageTemplate?
 
-        init(head: [UInt8], fixedMessage: [UInt8]?, tail: [UInt8], firedPrefix: [UInt8]?) {
+        init(head: [UInt8], fixedMessage: [UInt8]?, tail: [UInt8], firedPrefix: [UInt8]?, template: MessageTemplate?) {
             self.head = head
             self.fixedMessage = fixedMessage
             self.tail = tail
             self.firedPrefix = firedPrefix
+            self.template = template
         }
     }
 
@@ -154,7 +157,8 @@ public struct JSONReporter: Reporter, Sendable {
             fixedMessage = message.bytes
             firedPrefix = head.bytes + Array(",\"status\":\"fired\"".utf8) + message.bytes + tail.bytes
         }
-        let made = RuleFragments(head: head.bytes, fixedMessage: fixedMessage, tail: tail.bytes, firedPrefix: firedPrefix)
+        let made = RuleFragments(head: head.bytes, fixedMessage: fixedMessage, tail: tail.bytes, firedPrefix: firedPrefix,
+                                 template: fixedMessage == nil ? MessageTemplate(template, vocabulary: context.ruleSet.vocabulary) : nil)
         if fragments.count < context.ruleSet.rules.count { fragments += Array(repeating: nil, count: context.ruleSet.rules.count - fragments.count) }
         if rule.index < fragments.count { fragments[rule.index] = made }
         return made
@@ -207,6 +211,8 @@ public struct JSONReporter: Reporter, Sendable {
             }
             if let fixed = parts.fixedMessage {
                 json.raw(fixed)
+            } else if let template = parts.template {
+                template.write(finding, evaluation, context, into: &json)
             } else {
                 json.raw(",\"message\":")
                 json.quoted(FactDisplay.message(finding, evaluation, context))
