@@ -165,7 +165,8 @@ public struct BatchEvaluator: Sendable {
         func item(_ outcome: ReadOutcome) -> ReportItem {
             switch outcome {
             case .description(let description):
-                return .evaluated(baseline.apply(to: evaluator.evaluate(description), vocabulary: evaluator.ruleSet.vocabulary))
+                let evaluation = evaluator.evaluate(description)
+                return .evaluated(baseline.isEmpty ? evaluation : baseline.apply(to: evaluation, vocabulary: evaluator.ruleSet.vocabulary))
             case .failure(let source, let id, let diagnostics):
                 return .failed(source: source, id: id, diagnostics: diagnostics)
             }

@@ -68,6 +68,9 @@ public struct Baseline: Sendable {
         }
     }
 
+    /// Whether the baseline accepts nothing (no `--baseline`, or an empty one).
+    public var isEmpty: Bool { entries.isEmpty }
+
     /// The evaluation with the findings this baseline accepts marked `baselined`.
     public func apply(to evaluation: Evaluation, vocabulary: Vocabulary) -> Evaluation {
         guard !entries.isEmpty else { return evaluation }
