@@ -119,11 +119,12 @@ public struct JSONReporter: Reporter, Sendable {
         }
         json.raw(",\"findings\":[")
         var first = true
-        for finding in evaluation.findings {
-            if case .silent = finding.status, !context.explain { continue }
+        // by index: each finding read in place, not copied
+        for index in evaluation.findings.indices {
+            if case .silent = evaluation.findings[index].status, !context.explain { continue }
             if !first { json.raw(",") }
             first = false
-            write(finding, evaluation, context, into: &json)
+            write(evaluation.findings[index], evaluation, context, into: &json)
         }
         json.raw("]}\n")
     }

@@ -68,9 +68,12 @@ public struct Summary: Sendable {
         case .evaluated(let evaluation):
             descriptions += 1
             verdictCounts[evaluation.verdict.severity] += 1
-            for finding in evaluation.findings {
-                switch finding.status {
-                case .fired: countFired(finding.rule.id, index: finding.rule.index, count: 1)
+            // by index: each finding's status and rule read in place, not the finding copied
+            for index in evaluation.findings.indices {
+                switch evaluation.findings[index].status {
+                case .fired:
+                    let rule = evaluation.findings[index].rule
+                    countFired(rule.id, index: rule.index, count: 1)
                 case .overridden: overridden += 1
                 case .undetermined: undetermined += 1
                 case .waived: waived += 1
