@@ -134,7 +134,22 @@ public struct Lexer {
     /// Splits `key: value` at the first colon outside quotes. Returns nil when there is no colon.
     public func splitAttribute(_ node: OutlineNode) -> (key: String, keyLocation: SourceLocation,
                                                           value: String, valueLocation: SourceLocation)? {
-        let bytes = Array(node.text.utf8)
+        var text = node.text
+        return text.withUTF8 { bytes in
+            guard let colon = Self.attributeColon(bytes) else { return nil }
+            let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<colon]), as: UTF8.self).trimmingSpaces()
+            var valueStart = colon + 1
+            while valueStart < bytes.count, bytes[valueStart] == 0x20 { valueStart += 1 }
+            let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart...]), as: UTF8.self)
+            var column = 0
+            for byte in bytes[0..<valueStart] where byte & 0xC0 != 0x80 { column += 1 }
+            let loc = node.location
+            return (key, loc, value, SourceLocation(file: loc.file, line: loc.line, column: loc.column + column))
+        }
+    }
+
+    /// The index of the first colon outside double quotes.
+    private static func attributeColon(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var inQuotes = false
         var escaped = false
         for (offset, byte) in bytes.enumerated() {
@@ -143,13 +158,7 @@ public struct Lexer {
             } else if byte == 0x22 {
                 inQuotes = true
             } else if byte == UInt8(ascii: ":") {
-                let key = String(decoding: bytes[0..<offset], as: UTF8.self).trimmingSpaces()
-                var valueStart = offset + 1
-                while valueStart < bytes.count, bytes[valueStart] == 0x20 { valueStart += 1 }
-                let value = String(decoding: bytes[valueStart...], as: UTF8.self)
-                let column = bytes[0..<valueStart].reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
-                let loc = node.location
-                return (key, loc, value, SourceLocation(file: loc.file, line: loc.line, column: loc.column + column))
+                return offset
             }
         }
         return nil
