@@ -53,7 +53,9 @@ public struct OutlineParser {
 
     /// Where a ` # comment` outside double quotes starts in `bytes[from..<to]` (`to` when there is none).
     static func commentStart(_ bytes: [UInt8], from: Int, to: Int) -> Int {
-        guard bytes[from..<to].contains(UInt8(ascii: "#")) else { return to }
+        guard from < to, bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { memchr($0 + from, 0x23, to - from) != nil } ?? false
+        }) else { return to }
         var inQuotes = false
         var escaped = false
         var previous: UInt8 = 0x20
