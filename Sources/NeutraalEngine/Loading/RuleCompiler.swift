@@ -228,8 +228,11 @@ struct RuleCompiler {
     private mutating func checkClosedStrings(_ attribute: Block.Attribute) {
         var problems: [Diagnostic] = []
         let lexer = Lexer()
-        if attribute.value.hasPrefix("\"") { _ = lexer.tokens(in: attribute.value, at: attribute.valueLocation, diagnostics: &problems) }
-        for line in attribute.children where line.text.hasPrefix("\"") {
+        // the lexer (which says where) runs only on a line whose quick scan finds an open string
+        if attribute.value.hasPrefix("\""), Lexer.hasUnterminatedString(attribute.value) {
+            _ = lexer.tokens(in: attribute.value, at: attribute.valueLocation, diagnostics: &problems)
+        }
+        for line in attribute.children where line.text.hasPrefix("\"") && Lexer.hasUnterminatedString(line.text) {
             _ = lexer.tokens(in: line.text, at: line.location, diagnostics: &problems)
         }
         diagnostics += problems.filter { $0.code == "rules.unterminated-string" }
@@ -291,19 +294,52 @@ struct RuleCompiler {
         return day
     }
 
+    /// Every `{name}` of a message names a field (or is `{match}`).
     private mutating func checkPlaceholders(_ message: String, at location: SourceLocation) {
+        let bytes = Array(message.utf8)
+        guard Self.bracesStandAlone(bytes) else {
+            checkPlaceholdersByCharacter(message, at: location)
+            return
+        }
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "{") else { index += 1; continue }
+            guard let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")) else {
+                error("rules.invalid-placeholder", "a `{` in the message is not closed", at: location)
+                return
+            }
+            checkPlaceholder(String(decoding: bytes[(index + 1)..<close], as: UTF8.self), at: location)
+            index = close + 1
+        }
+    }
+
+    /// Whether every `{` and `}` of a message is a character of its own (its neighbours are ASCII), so that
+    /// looking for them byte by byte finds what looking character by character finds.
+    private static func bracesStandAlone(_ bytes: [UInt8]) -> Bool {
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") {
+            if index > 0, bytes[index - 1] >= 0x80 { return false }
+            if index + 1 < bytes.count, bytes[index + 1] >= 0x80 { return false }
+        }
+        return true
+    }
+
+    /// The placeholder check for a message where a brace may join the character next to it.
+    private mutating func checkPlaceholdersByCharacter(_ message: String, at location: SourceLocation) {
         var rest = Substring(message)
         while let open = rest.firstIndex(of: "{") {
             guard let close = rest[open...].firstIndex(of: "}") else {
                 error("rules.invalid-placeholder", "a `{` in the message is not closed", at: location)
                 return
             }
-            let name = String(rest[rest.index(after: open)..<close])
-            if name != "match", vocabulary.root.slotByPath[name] == nil {
-                error("rules.unknown-field", "the message quotes unknown field `{\(name)}`", at: location,
-                      hint: Suggestion.hint(for: name, in: vocabulary.root.paths + ["match"]))
-            }
+            checkPlaceholder(String(rest[rest.index(after: open)..<close]), at: location)
             rest = rest[rest.index(after: close)...]
+        }
+    }
+
+    private mutating func checkPlaceholder(_ name: String, at location: SourceLocation) {
+        if name != "match", vocabulary.root.slotByPath[name] == nil {
+            error("rules.unknown-field", "the message quotes unknown field `{\(name)}`", at: location,
+                  hint: Suggestion.hint(for: name, in: vocabulary.root.paths + ["match"]))
         }
     }
 

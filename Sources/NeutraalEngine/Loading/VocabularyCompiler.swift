@@ -265,20 +265,64 @@ struct VocabularyCompiler {
 }
 
 /// Helpers to read attribute values.
+///
+/// They read the UTF-8 of a value in place; a quoted value with a backslash is handed to
+/// `RecordBuilder.unquote`, whose character-by-character reading of escapes stays the reference.
 enum AttributeValues {
     /// A comma-separated list (quotes respected, quotes removed).
     static func list(_ value: String) -> [String] {
-        RecordBuilder.splitList(value).map(\.text).filter { !$0.isEmpty }
+        var value = value
+        return value.withUTF8 { bytes in
+            var items: [String] = []
+            var start = 0
+            var inQuotes = false
+            func add(_ end: Int) {
+                let item = unquote(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).trimmingSpaces())
+                if !item.isEmpty { items.append(item) }
+            }
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    inQuotes.toggle()
+                } else if byte == UInt8(ascii: ","), !inQuotes {
+                    add(index)
+                    start = index + 1
+                }
+            }
+            add(bytes.count)
+            return items
+        }
     }
 
     /// A single string: quoted or bare.
     static func string(_ value: String) -> String {
-        RecordBuilder.unquote(value.trimmingSpaces())
+        unquote(value.trimmingSpaces())
     }
 
     /// A string that may continue on the indented lines below.
     static func text(_ attribute: Block.Attribute) -> String {
-        let parts = [attribute.value] + attribute.children.map(\.text)
-        return parts.map { string($0) }.filter { !$0.isEmpty }.joined(separator: " ")
+        var result = ""
+        for part in CollectionOfOne(attribute.value) + attribute.children.map(\.text) {
+            let text = string(part)
+            if text.isEmpty { continue }
+            if !result.isEmpty { result += " " }
+            result += text
+        }
+        return result
+    }
+
+    /// `RecordBuilder.unquote`, without its character-by-character pass when there is nothing to unescape.
+    static func unquote(_ text: String) -> String {
+        var text = text
+        let inner: String?? = text.withUTF8 { bytes in
+            guard bytes.count >= 2, bytes[0] == 0x22, bytes[bytes.count - 1] == 0x22 else { return .some(nil) }
+            if bytes.contains(0x5C) { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[1..<(bytes.count - 1)]), as: UTF8.self)
+        }
+        switch inner {
+        case .some(let unquoted?): return unquoted
+        case .some(nil): return text
+        case nil: return RecordBuilder.unquote(text)
+        }
     }
 }

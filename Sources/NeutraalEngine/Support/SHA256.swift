@@ -1,6 +1,10 @@
 /// SHA-256 (FIPS 180-4), for the content hash that identifies a rule set.
+///
+/// The eight state words live in stored properties and the message schedule in a sixteen-word ring on
+/// the stack, so that compressing a block touches no array (no bounds checks, no uniqueness checks).
 public struct SHA256 {
-    private var state: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+    private var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
+    private var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
 
@@ -30,21 +34,21 @@ public struct SHA256 {
     private mutating func update(contiguous bytes: UnsafeBufferPointer<UInt8>) {
         length += UInt64(bytes.count)
         var index = 0
-        while index < bytes.count, !buffer.isEmpty || bytes.count - index < 64 {
-            buffer.append(bytes[index])
-            index += 1
-            if buffer.count == 64 {
-                buffer.withUnsafeBufferPointer { compress($0) }
-                buffer.removeAll(keepingCapacity: true)
-            }
+        if !buffer.isEmpty {
+            let taken = min(64 - buffer.count, bytes.count)
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[0..<taken]))
+            index = taken
+            guard buffer.count == 64 else { return }
+            buffer.withUnsafeBufferPointer { compressBlocks($0) }
+            buffer.removeAll(keepingCapacity: true)
         }
-        while bytes.count - index >= 64 {
-            compress(UnsafeBufferPointer(rebasing: bytes[index..<index + 64]))
-            index += 64
+        let whole = (bytes.count - index) / 64 * 64
+        if whole > 0 {
+            compressBlocks(UnsafeBufferPointer(rebasing: bytes[index..<index + whole]))
+            index += whole
         }
-        while index < bytes.count {
-            buffer.append(bytes[index])
-            index += 1
+        if index < bytes.count {
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index...]))
         }
     }
 
@@ -54,44 +58,75 @@ public struct SHA256 {
         update([0x80])
         while buffer.count != 56 { update([0]) }
         for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        buffer.withUnsafeBufferPointer { compress($0) }
+        buffer.withUnsafeBufferPointer { compressBlocks($0) }
         buffer.removeAll()
         let digits = Array("0123456789abcdef")
         var text = ""
-        for word in state {
+        for word in [h0, h1, h2, h3, h4, h5, h6, h7] {
             for shift in stride(from: 28, through: 0, by: -4) { text.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
         }
         return text
     }
 
-    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            compress(block, schedule: w)
+    /// Compresses every whole 64-byte block of `blocks` (its count is a multiple of 64).
+    private mutating func compressBlocks(_ blocks: UnsafeBufferPointer<UInt8>) {
+        guard let base = blocks.baseAddress, blocks.count >= 64 else { return }
+        Self.k.withUnsafeBufferPointer { constants in
+            guard let k = constants.baseAddress else { return }
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+                guard let w = schedule.baseAddress else { return }
+                var offset = 0
+                while offset + 64 <= blocks.count {
+                    Self.expand(base + offset, into: w)
+                    compress(k: k, schedule: w)
+                    offset += 64
+                }
+            }
         }
     }
 
-    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>, schedule w: UnsafeMutableBufferPointer<UInt32>) {
+    @inline(__always)
+    private static func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 &- n)) }
+
+    /// The 64-word message schedule of one block.
+    private static func expand(_ block: UnsafePointer<UInt8>, into w: UnsafeMutablePointer<UInt32>) {
         for index in 0..<16 {
-            w[index] = UInt32(block[index * 4]) << 24 | UInt32(block[index * 4 + 1]) << 16
-                | UInt32(block[index * 4 + 2]) << 8 | UInt32(block[index * 4 + 3])
+            w[index] = UInt32(bigEndian: UnsafeRawPointer(block + index * 4).loadUnaligned(as: UInt32.self))
         }
-        func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
         for index in 16..<64 {
-            let s0 = rotate(w[index - 15], 7) ^ rotate(w[index - 15], 18) ^ (w[index - 15] >> 3)
-            let s1 = rotate(w[index - 2], 17) ^ rotate(w[index - 2], 19) ^ (w[index - 2] >> 10)
+            let w15 = w[index - 15], w2 = w[index - 2]
+            let s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ (w15 >> 3)
+            let s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ (w2 >> 10)
             w[index] = w[index - 16] &+ s0 &+ w[index - 7] &+ s1
         }
-        var a = state[0], b = state[1], c = state[2], d = state[3], e = state[4], f = state[5], g = state[6], h = state[7]
-        for index in 0..<64 {
-            let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-            let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ Self.k[index] &+ w[index]
-            let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-            let majority = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ majority
-            h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+    }
+
+    /// One round; the caller rotates the roles of the eight working variables instead of moving them.
+    @inline(__always)
+    private static func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                              _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32) {
+        let t1 = h &+ (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) &+ ((e & f) ^ (~e & g)) &+ kw
+        let t2 = (rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+        d = d &+ t1
+        h = t1 &+ t2
+    }
+
+    /// The 64 rounds of one block over its expanded schedule, eight at a time.
+    private mutating func compress(k: UnsafePointer<UInt32>, schedule w: UnsafePointer<UInt32>) {
+        var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+        var index = 0
+        while index < 64 {
+            Self.round(a, b, c, &d, e, f, g, &h, k[index] &+ w[index])
+            Self.round(h, a, b, &c, d, e, f, &g, k[index + 1] &+ w[index + 1])
+            Self.round(g, h, a, &b, c, d, e, &f, k[index + 2] &+ w[index + 2])
+            Self.round(f, g, h, &a, b, c, d, &e, k[index + 3] &+ w[index + 3])
+            Self.round(e, f, g, &h, a, b, c, &d, k[index + 4] &+ w[index + 4])
+            Self.round(d, e, f, &g, h, a, b, &c, k[index + 5] &+ w[index + 5])
+            Self.round(c, d, e, &f, g, h, a, &b, k[index + 6] &+ w[index + 6])
+            Self.round(b, c, d, &e, f, g, h, &a, k[index + 7] &+ w[index + 7])
+            index += 8
         }
-        state[0] = state[0] &+ a; state[1] = state[1] &+ b; state[2] = state[2] &+ c; state[3] = state[3] &+ d
-        state[4] = state[4] &+ e; state[5] = state[5] &+ f; state[6] = state[6] &+ g; state[7] = state[7] &+ h
+        h0 = h0 &+ a; h1 = h1 &+ b; h2 = h2 &+ c; h3 = h3 &+ d
+        h4 = h4 &+ e; h5 = h5 &+ f; h6 = h6 &+ g; h7 = h7 &+ h
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a rule file into an indentation tree of `OutlineNode`s.
 ///
 /// Comments are whole lines starting with `#`, or ` #` after a value outside quotes. Tabs in the
@@ -7,14 +9,13 @@ public struct OutlineParser {
 
     /// Parses `source` into top-level nodes; problems are appended to `diagnostics`.
     public func parse(_ source: SourceText, diagnostics: inout [Diagnostic]) -> [OutlineNode] {
-        var lines: [(indent: Int, node: OutlineNode)] = []
+        var tree = OutlineTree()
         let bytes = source.bytes
         var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var lineNumber = source.firstLine - 1
         while lineStart <= bytes.count {
             lineNumber += 1
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = Self.lineEnd(bytes, from: lineStart)
             let next = lineEnd + 1
             var contentEnd = lineEnd
             if contentEnd > lineStart, bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
@@ -35,35 +36,26 @@ public struct OutlineParser {
             var end = Self.commentStart(bytes, from: index, to: contentEnd)
             while end > index, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
             let text = String(decoding: bytes[index..<end], as: UTF8.self)
-            lines.append((indent, OutlineNode(text: text, location: SourceLocation(file: source.path, line: lineNumber, column: indent + 1),
-                                              children: [])))
+            tree.add(OutlineNode(text: text, location: SourceLocation(file: source.path, line: lineNumber, column: indent + 1),
+                                 children: []), indent: indent)
         }
-        var position = 0
-        return Self.build(lines, &position, parentIndent: -1)
+        return tree.finish()
     }
 
-    private static func build(_ lines: [(indent: Int, node: OutlineNode)], _ index: inout Int,
-                              parentIndent: Int) -> [OutlineNode] {
-        var result: [OutlineNode] = []
-        var levelIndent: Int?
-        while index < lines.count {
-            let (indent, node) = lines[index]
-            if indent <= parentIndent { break }
-            if let level = levelIndent, indent > level {
-                // deeper than its siblings: a child of the previous node
-                let children = build(lines, &index, parentIndent: level)
-                if !result.isEmpty { result[result.count - 1].children.append(contentsOf: children) }
-                continue
-            }
-            levelIndent = levelIndent ?? indent
-            result.append(node)
-            index += 1
+    /// The index of the first line feed at or after `start`, or the end of the bytes.
+    static func lineEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        guard start < bytes.count else { return bytes.count }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base + start, 0x0A, buffer.count - start) else { return buffer.count }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
-        return result
     }
 
     /// Where a ` # comment` outside double quotes starts in `bytes[from..<to]` (`to` when there is none).
     static func commentStart(_ bytes: [UInt8], from: Int, to: Int) -> Int {
+        guard from < to, bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { memchr($0 + from, 0x23, to - from) != nil } ?? false
+        }) else { return to }
         var inQuotes = false
         var escaped = false
         var previous: UInt8 = 0x20
@@ -89,5 +81,54 @@ public struct OutlineParser {
         var end = commentStart(bytes, from: 0, to: bytes.count)
         while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
         return String(decoding: bytes[0..<end], as: UTF8.self)
+    }
+}
+
+/// Nests the lines of a rule file by indentation as they come: a line deeper than its siblings opens the
+/// children of the sibling before it, a line no deeper than the parent's level closes them.
+///
+/// Each open level is a frame holding the indentation of its parent, the indentation of its first line
+/// (the level of its siblings) and the nodes read so far.
+struct OutlineTree {
+    private struct Frame {
+        let parentIndent: Int
+        var levelIndent: Int?
+        var nodes: [OutlineNode] = []
+    }
+
+    private var frames = [Frame(parentIndent: -1)]
+
+    /// Adds the next line.
+    mutating func add(_ node: OutlineNode, indent: Int) {
+        while true {
+            let top = frames.count - 1
+            // only the indentations are read here: a copy of the frame would share (and so copy) its nodes
+            let levelIndent = frames[top].levelIndent
+            if indent <= frames[top].parentIndent {
+                close()
+            } else if let level = levelIndent, indent > level {
+                // deeper than its siblings: a child of the previous node
+                frames.append(Frame(parentIndent: level))
+            } else {
+                frames[top].levelIndent = levelIndent ?? indent
+                frames[top].nodes.append(node)
+                return
+            }
+        }
+    }
+
+    /// The top-level nodes, every open level closed.
+    mutating func finish() -> [OutlineNode] {
+        while frames.count > 1 { close() }
+        return frames[0].nodes
+    }
+
+    /// Ends the innermost level: its nodes become the children of the last node of the level above.
+    private mutating func close() {
+        let children = frames.removeLast().nodes
+        let parent = frames.count - 1
+        if !frames[parent].nodes.isEmpty {
+            frames[parent].nodes[frames[parent].nodes.count - 1].children.append(contentsOf: children)
+        }
     }
 }
