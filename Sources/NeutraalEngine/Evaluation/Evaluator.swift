@@ -481,21 +481,21 @@ public struct Evaluator: Sendable {
     private func patternMatch(_ pattern: Int, slot: Int, _ scope: inout Scope) -> Range<Int>? {
         if let cached = scope.patternMatches.first(where: { $0.slot == slot && $0.pattern == pattern }) { return cached.match }
         guard let index = scan(slot: slot, &scope) else { return nil }
-        let compiled = ruleSet.patterns[pattern]
-        let group = compiled.automatonGroup
+        // the pattern is used in place, not copied out of the rule set
+        let group = ruleSet.patterns[pattern].automatonGroup
         let found: Range<Int>?
         if group < 0 {
-            found = compiled.firstMatch(in: scope.scans[index].text)
+            found = ruleSet.patterns[pattern].firstMatch(in: scope.scans[index].text)
         } else {
             // one pass over the text answers for every pattern of the group
             let matches: UInt64
             if let known = scope.patternGroupMatches.first(where: { $0.slot == slot && $0.group == group }) {
                 matches = known.matches
             } else {
-                matches = compiled.groupMatches(in: scope.scans[index].text)
+                matches = ruleSet.patterns[pattern].groupMatches(in: scope.scans[index].text)
                 scope.patternGroupMatches.append((slot, group, matches))
             }
-            found = compiled.firstMatch(in: scope.scans[index].text, groupMatches: matches)
+            found = ruleSet.patterns[pattern].firstMatch(in: scope.scans[index].text, groupMatches: matches)
         }
         scope.patternMatches.append((slot, pattern, found))
         return found
