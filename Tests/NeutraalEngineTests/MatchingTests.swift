@@ -281,6 +281,46 @@ struct MatchingTests {
         #expect(compared > 1_000)
     }
 
+    @Test("a shared automaton finds for every pattern of its group what the pattern finds alone")
+    func sharedAutomataChangeNothing() throws {
+        let sources = ["stem|kies", "(?c)Stem op [A-Z]", "a*", "x+y", "[0-9][0-9]? (jan|feb)", "(?c)[Ss]tem", "op (ons|mij)",
+                       "\\bstem\\b", "^stem", "verkiezing(en)?", "(a|b)*c", ".", "q?", "ij", "(?c)IJ", "stem op", "p[^0-9]p"]
+        let patterns = try sources.map { try Pattern($0) }
+        let shared = Pattern.withSharedAutomata(patterns)
+        #expect(shared.filter(\.hasAutomaton).count == patterns.filter { !$0.hasAssertions }.count)
+        // no group mixes case modes
+        let groups = Dictionary(grouping: shared.filter(\.hasAutomaton), by: \.automatonGroup)
+        #expect(groups.count >= 2 && groups.values.allSatisfy { Set($0.map(\.caseSensitive)).count == 1 })
+        var texts = ["", "a", "xy", "Stem op A", "stem op ons", "12 jan en 3 feb", "STEM", "ĳs en IJs", "pap p1p", "bcbcbac", "\nstem"]
+        var generator = GeneratedActivities(seed: 5)
+        texts += generator.lines(100)
+        for text in texts {
+            let folded = FoldedText(text)
+            var groupMatches: [Int: UInt64] = [:]
+            for (plain, fast) in zip(patterns, shared) {
+                let matches = groupMatches[fast.automatonGroup] ?? fast.groupMatches(in: folded)
+                groupMatches[fast.automatonGroup] = matches
+                let expected = plain.firstMatch(in: folded)
+                #expect(fast.firstMatch(in: folded, groupMatches: matches) == expected, "`\(plain.source)` on `\(text.prefix(60))`")
+                #expect(fast.firstMatch(in: folded) == expected, "`\(plain.source)` alone on `\(text.prefix(60))`")
+            }
+        }
+    }
+
+    @Test("patterns too many for one automaton are split over several")
+    func manyPatternsShareSeveralAutomata() throws {
+        let patterns = try (0..<150).map { try Pattern("w\($0)x|y\($0)") }
+        let shared = Pattern.withSharedAutomata(patterns)
+        #expect(shared.allSatisfy { $0.hasAutomaton })
+        #expect(Set(shared.map(\.automatonGroup)).count >= 3)
+        for text in ["w17x", "y149 w3x", "nothing here", "w1x y2 w99x"] {
+            let folded = FoldedText(text)
+            for (plain, fast) in zip(patterns, shared) {
+                #expect(fast.firstMatch(in: folded, groupMatches: fast.groupMatches(in: folded)) == plain.firstMatch(in: folded))
+            }
+        }
+    }
+
     @Test("a long text with many lexicon entries is scanned in one pass")
     func longTextScan() throws {
         let text = String(repeating: "bestemming ", count: 20_000) + "stem op ons"

@@ -203,6 +203,9 @@ public struct Evaluator: Sendable {
         var scans: [(slot: Int, text: FoldedText, matches: [LexiconScanner.Match])] = []
         /// Where each pattern first matched each text already searched (nil: nowhere), by slot and pattern.
         var patternMatches: [(slot: Int, pattern: Int, match: Range<Int>?)] = []
+        /// Which patterns of each shared automaton match each text already read, by slot and group
+        /// (see `Pattern.groupMatches(in:)`).
+        var patternGroupMatches: [(slot: Int, group: Int, matches: UInt64)] = []
         /// Outcomes of the program's definitions already evaluated on this record.
         var programDefinitions = DefinitionOutcomes()
 
@@ -485,7 +488,22 @@ public struct Evaluator: Sendable {
     private func patternMatch(_ pattern: Int, slot: Int, _ scope: inout Scope) -> Range<Int>? {
         if let cached = scope.patternMatches.first(where: { $0.slot == slot && $0.pattern == pattern }) { return cached.match }
         guard let index = scan(slot: slot, &scope) else { return nil }
-        let found = ruleSet.patterns[pattern].firstMatch(in: scope.scans[index].text)
+        // the pattern is used in place, not copied out of the rule set
+        let group = ruleSet.patterns[pattern].automatonGroup
+        let found: Range<Int>?
+        if group < 0 {
+            found = ruleSet.patterns[pattern].firstMatch(in: scope.scans[index].text)
+        } else {
+            // one pass over the text answers for every pattern of the group
+            let matches: UInt64
+            if let known = scope.patternGroupMatches.first(where: { $0.slot == slot && $0.group == group }) {
+                matches = known.matches
+            } else {
+                matches = ruleSet.patterns[pattern].groupMatches(in: scope.scans[index].text)
+                scope.patternGroupMatches.append((slot, group, matches))
+            }
+            found = ruleSet.patterns[pattern].firstMatch(in: scope.scans[index].text, groupMatches: matches)
+        }
         scope.patternMatches.append((slot, pattern, found))
         return found
     }

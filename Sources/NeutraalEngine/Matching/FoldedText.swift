@@ -15,21 +15,20 @@ public struct FoldedText: Sendable {
         // folding never makes a text longer: one output byte per ASCII byte, at most as many as the input
         // bytes of any other character
         let count = original.count
-        var lower = [UInt8](repeating: 0, count: count)
-        var cased = [UInt8](repeating: 0, count: count)
-        var origin = [Int32](repeating: 0, count: count)
-        let written = original.withUnsafeBufferPointer { input in
-            lower.withUnsafeMutableBufferPointer { lowerOut in
-                cased.withUnsafeMutableBufferPointer { casedOut in
-                    origin.withUnsafeMutableBufferPointer { originOut in
+        // written in place, without zero-filling first or trimming after
+        var cased: [UInt8] = []
+        var origin: [Int32] = []
+        let lower = [UInt8](unsafeUninitializedCapacity: count) { lowerOut, lowerCount in
+            cased = [UInt8](unsafeUninitializedCapacity: count) { casedOut, casedCount in
+                origin = [Int32](unsafeUninitializedCapacity: count) { originOut, originCount in
+                    originCount = original.withUnsafeBufferPointer { input in
                         Self.foldBytes(input, original: original, lower: lowerOut, cased: casedOut, origin: originOut)
                     }
                 }
+                casedCount = origin.count
             }
+            lowerCount = cased.count
         }
-        lower.removeSubrange(written...)
-        cased.removeSubrange(written...)
-        origin.removeSubrange(written...)
         self.lower = lower
         self.cased = cased
         self.origin = origin

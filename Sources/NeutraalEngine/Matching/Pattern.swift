@@ -53,9 +53,15 @@ public struct Pattern: Sendable {
     /// The bytes a match can start with (nil when a match can be empty): positions where no thread is
     /// alive and the byte is not among these are skipped without running the automaton.
     let firstBytes: ByteSet?
-    /// The deterministic automaton that answers "is there a match?" in one look-up per byte (nil until
-    /// `withAutomaton()` builds it, and for patterns with assertions): a filter in front of the NFA.
-    private(set) var dfa: PatternDFA?
+    /// The deterministic automaton that answers "is there a match?" in one look-up per byte, for this
+    /// pattern alone or for its group (nil until `withAutomaton()` or `withSharedAutomata(_:)` builds it,
+    /// and for patterns with assertions): a filter in front of the NFA.
+    private(set) var automaton: PatternDFA?
+    /// This pattern's bit in what its automaton finds.
+    private(set) var automatonBit: UInt64 = 0
+    /// The number of the group whose automaton this pattern shares (see `withSharedAutomata(_:)`); -1
+    /// when the pattern has no automaton or one of its own.
+    public private(set) var automatonGroup = -1
 
     public init(_ source: String) throws {
         var text = Substring(source)
@@ -71,19 +77,83 @@ public struct Pattern: Sendable {
         self.caseSensitive = caseSensitive
         self.program = program
         self.firstBytes = Self.firstBytes(of: program)
-        self.dfa = nil
+        self.automaton = nil
     }
 
     /// The same pattern with its deterministic automaton built: worth the few milliseconds it takes when
     /// many texts are searched; the matches are the same with or without it.
     public func withAutomaton() -> Pattern {
         var copy = self
-        copy.dfa = PatternDFA(program: program)
+        copy.automaton = PatternDFA(program: program)
+        copy.automatonBit = 1
+        copy.automatonGroup = -1
         return copy
     }
 
     /// Whether the deterministic automaton is built.
-    public var hasAutomaton: Bool { dfa != nil }
+    public var hasAutomaton: Bool { automaton != nil }
+
+    /// The patterns with their automata built, shared: the patterns of one case mode (up to 64 at a time)
+    /// go into one automaton, numbered by `automatonGroup`, so that one pass over a text answers for all
+    /// of them (`groupMatches(in:)`). A group too large for one automaton is split; a pattern with
+    /// assertions gets none. The matches are the same as without automata.
+    public static func withSharedAutomata(_ patterns: [Pattern]) -> [Pattern] {
+        var result = patterns
+        var groupCount = 0
+        for caseSensitive in [false, true] {
+            let members = patterns.indices.filter {
+                patterns[$0].caseSensitive == caseSensitive && !patterns[$0].hasAssertions
+            }
+            var start = 0
+            while start < members.count {
+                let chunk = Array(members[start..<min(start + PatternDFA.groupLimit, members.count)])
+                share(chunk, in: &result, groupCount: &groupCount)
+                start += chunk.count
+            }
+        }
+        return result
+    }
+
+    /// Builds one automaton for the patterns at `members`, or, when it grows too large, one for each half.
+    private static func share(_ members: [Int], in patterns: inout [Pattern], groupCount: inout Int) {
+        guard !members.isEmpty else { return }
+        guard let automaton = PatternDFA(programs: members.map { patterns[$0].program }) else {
+            guard members.count > 1 else { return }
+            share(Array(members[..<(members.count / 2)]), in: &patterns, groupCount: &groupCount)
+            share(Array(members[(members.count / 2)...]), in: &patterns, groupCount: &groupCount)
+            return
+        }
+        for (bit, member) in members.enumerated() {
+            patterns[member].automaton = automaton
+            patterns[member].automatonBit = UInt64(1) << UInt64(bit)
+            patterns[member].automatonGroup = groupCount
+        }
+        groupCount += 1
+    }
+
+    /// Whether the program has assertions (`\b \B ^ $`), which the automata do not handle.
+    var hasAssertions: Bool {
+        program.contains { instruction in
+            switch instruction {
+            case .wordBoundary, .lineStart, .lineEnd: return true
+            default: return false
+            }
+        }
+    }
+
+    /// The patterns of this pattern's automaton (as bits, see `automatonBit`) that match in a folded text:
+    /// one pass answers for the whole group. Every bit is set when there is no automaton.
+    public func groupMatches(in text: FoldedText) -> UInt64 {
+        guard let automaton else { return ~0 }
+        return automaton.matches(caseSensitive ? text.cased : text.lower)
+    }
+
+    /// The leftmost match in a folded text, extended to its longest end, given what `groupMatches(in:)`
+    /// found for the text.
+    public func firstMatch(in text: FoldedText, groupMatches: UInt64) -> Range<Int>? {
+        guard groupMatches & automatonBit != 0 || automaton == nil else { return nil }
+        return locate(in: caseSensitive ? text.cased : text.lower)
+    }
 
     /// Follows the program from its start through splits, jumps and assertions to the instructions that
     /// consume the first byte.
@@ -108,8 +178,11 @@ public struct Pattern: Sendable {
 
     /// The leftmost match in a folded text, extended to its longest end, as a folded-byte range.
     public func firstMatch(in text: FoldedText) -> Range<Int>? {
-        let input = caseSensitive ? text.cased : text.lower
-        if let dfa, !dfa.hasMatch(input) { return nil }
+        firstMatch(in: text, groupMatches: groupMatches(in: text))
+    }
+
+    /// The leftmost match in folded bytes, extended to its longest end, found by running the NFA.
+    private func locate(in input: [UInt8]) -> Range<Int>? {
         var current: [(pc: Int, start: Int)] = []
         var next: [(pc: Int, start: Int)] = []
         var onList = [Int](repeating: -1, count: program.count)

@@ -21,12 +21,12 @@ public struct RuleSet: Sendable {
     /// The rule with an id.
     public func rule(_ id: String) -> Rule? { ruleIndexByID[id].map { rules[$0] } }
 
-    /// The same rule set with a deterministic automaton built for every pattern: worth its cost (a few
-    /// milliseconds at start-up) when many texts are judged, as `lint` and `test` do; `check` of one
+    /// The same rule set with deterministic automata built for its patterns (one per group of patterns of
+    /// a case mode, see `Pattern.withSharedAutomata`): worth its cost (a few milliseconds at start-up) when many texts are judged, as `lint` and `test` do; `check` of one
     /// description goes without. Verdicts and evidence are the same either way.
     public func withPatternAutomata() -> RuleSet {
         var copy = self
-        copy.patterns = patterns.map { $0.withAutomaton() }
+        copy.patterns = Pattern.withSharedAutomata(patterns)
         return copy
     }
 }
