@@ -66,8 +66,6 @@ struct PatternDFA: Sendable {
         }
     }
 
-    /// Whether the input holds a match of any pattern of the group.
-    func hasMatch(_ input: [UInt8]) -> Bool { matches(input) != 0 }
 }
 
 /// The programs of a group laid end to end, with what the subset construction needs of each instruction.
