@@ -65,7 +65,6 @@ struct PatternDFA: Sendable {
             }
         }
     }
-
 }
 
 /// The programs of a group laid end to end, with what the subset construction needs of each instruction.
