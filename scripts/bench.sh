@@ -41,8 +41,11 @@ for n in "${sizes[@]}"; do
   mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN {printf "%.1f", b/1e6}')
   times=(); peak=0
   for _ in $(seq "$REPS"); do
-    /usr/bin/time -f "%e %M" -o "$out/time.txt" "$bin" lint "$file" --format json --no-progress > /dev/null || [ $? -eq 1 ]
-    read -r seconds kb < <(tail -n 1 "$out/time.txt")
+    # wall time from the clock in nanoseconds (`time`'s own is in hundredths); peak memory from `time`
+    started=$(date +%s%N)
+    /usr/bin/time -f "%M" -o "$out/time.txt" "$bin" lint "$file" --format json --no-progress > /dev/null || [ $? -eq 1 ]
+    seconds=$(awk -v a="$started" -v b="$(date +%s%N)" 'BEGIN {printf "%.3f", (b - a) / 1e9}')
+    kb=$(tail -n 1 "$out/time.txt")
     times+=("$seconds"); [ "$kb" -gt "$peak" ] && peak=$kb
   done
   med=$(printf '%s\n' "${times[@]}" | median)
@@ -52,7 +55,7 @@ for n in "${sizes[@]}"; do
     share=$(awk -v n="$n" -v s="$med" -v f="$floor" 'BEGIN {printf "%.1f%%", 100 * (n / s) / f}')
   fi
   awk -v n="$n" -v mb="$mb" -v s="$med" -v kb="$peak" -v floor="$floor" -v share="$share" \
-    'BEGIN {printf "| %d | %s | %.2f | %.0f | %.1f | %.1f | %s | %s |\n", n, mb, s, n / s, mb / s, kb / 1024, floor, share}'
+    'BEGIN {printf "| %d | %s | %.3f | %.0f | %.1f | %.1f | %s | %s |\n", n, mb, s, n / s, mb / s, kb / 1024, floor, share}'
   echo "$n $med" >> "$out/neutraal-times.txt"
 done
 
