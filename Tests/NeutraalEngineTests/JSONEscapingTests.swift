@@ -38,6 +38,25 @@ struct JSONEscapingTests {
         }
     }
 
+    @Test("eight bytes pass as plain exactly when each of them does, for every byte value in every position")
+    func plainWords() {
+        let filler = UInt8(ascii: "a")
+        for value in 0...255 {
+            for position in 0..<8 {
+                var bytes = [UInt8](repeating: filler, count: 8)
+                bytes[position] = UInt8(value)
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                let expected = bytes.allSatisfy { $0 < 0x80 && JSONBytes.isPlain($0) }
+                #expect(JSONBytes.isPlainASCII(word) == expected, "byte \(value) at \(position)")
+            }
+        }
+        // two special bytes side by side, and a word of nothing but them
+        for pair in [[0x22, 0x22], [0x1F, 0x20], [0x5C, 0x3C]] {
+            let bytes = pair.map(UInt8.init) + [UInt8](repeating: filler, count: 6)
+            #expect(!JSONBytes.isPlainASCII(bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }))
+        }
+    }
+
     @Test("fragments of every length from 0 to 40 are copied exactly, at every offset")
     func rawFragments() {
         let source = (0..<40).map { UInt8(65 + $0 % 26) }
@@ -56,11 +75,11 @@ struct JSONEscapingTests {
     @Test("numbers and dates as the JSON output writes them")
     func numbersAndDates() {
         var json = JSONBytes()
-        for value in [0, 7, 10, 99, 100, 405, 999, 1000, 12_345, 9_876_543_210, -3] {
+        for value in [0, 7, 10, 99, 100, 405, 999, 1000, 1009, 9999, 10_000, 12_345, 9_876_543_210, -3] {
             json.integer(value)
             json.raw(",")
         }
         json.quotedDate(CivilDate.parse("2023-11-22") ?? 0)
-        #expect(String(decoding: json.bytes, as: UTF8.self) == #"0,7,10,99,100,405,999,1000,12345,9876543210,-3,"2023-11-22""#)
+        #expect(String(decoding: json.bytes, as: UTF8.self) == #"0,7,10,99,100,405,999,1000,1009,9999,10000,12345,9876543210,-3,"2023-11-22""#)
     }
 }

@@ -125,11 +125,15 @@ public struct JSONBytes: ~Copyable {
     /// Appends a decimal integer: digits made from the right by dividing by ten (a constant, so a
     /// multiplication), written in place once their number is known.
     public mutating func integer(_ value: Int) {
-        if value >= 0, value < 1000 {
+        if value >= 0, value < 10000 {
             // line, column and offset numbers are mostly short: their digits without a loop
-            reserve(3)
+            reserve(4)
+            if value >= 1000 {
+                base[count] = UInt8(truncatingIfNeeded: 48 &+ value / 1000)
+                count += 1
+            }
             if value >= 100 {
-                base[count] = UInt8(truncatingIfNeeded: 48 &+ value / 100)
+                base[count] = UInt8(truncatingIfNeeded: 48 &+ value / 100 % 10)
                 count += 1
             }
             if value >= 10 {
@@ -207,7 +211,13 @@ public struct JSONBytes: ~Copyable {
         var start = 0
         var index = 0
         let count = text.count
+        let words = UnsafeRawBufferPointer(text)
         while index < count {
+            // eight plain ASCII bytes at a time
+            if index + 8 <= count, Self.isPlainASCII(words.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = text[index]
             if Self.isPlain(byte) {
                 index += 1
@@ -252,6 +262,20 @@ public struct JSONBytes: ~Copyable {
             start = index
         }
         if start < count { append(UnsafeBufferPointer(rebasing: text[start..<count])) }
+    }
+
+    /// Whether eight bytes are all ASCII and copied as they are: no byte of 0x80 and up, below 0x20, or
+    /// one of `"` `\\` `<` `>` `&` DEL. With the top bits clear, "some byte is below n" is
+    /// `(w - n·0x01…) & ~w & 0x80…` and "some byte equals c" is the same test for zero on `w ^ c·0x01…`.
+    @inline(__always)
+    static func isPlainASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        guard word & highs == 0 else { return false }
+        @inline(__always) func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        if (word &- 0x20 &* ones) & ~word & highs != 0 { return false }
+        return !(hasZero(word ^ (0x22 &* ones)) || hasZero(word ^ (0x5C &* ones)) || hasZero(word ^ (0x3C &* ones))
+            || hasZero(word ^ (0x3E &* ones)) || hasZero(word ^ (0x26 &* ones)) || hasZero(word ^ (0x7F &* ones)))
     }
 
     /// Whether a byte is copied as it is, whatever follows it: not a quote, backslash, `<`, `>`, `&`, control
