@@ -42,13 +42,7 @@ struct ConditionProgramTests {
     @Test("the program and the tree agree on every rule for a generated batch")
     func generatedBatch() throws {
         let ruleSet = try RealRules.ruleSet()
-        var generator = GeneratedActivities(seed: 7)
-        let text = generator.lines(2_000).joined(separator: "\n") + "\n"
-        let outcomes = DescriptionReader(vocabulary: ruleSet.vocabulary).read(SourceText(path: "generated.jsonl", text: text))
-        let descriptions = outcomes.compactMap { outcome -> Description? in
-            if case .description(let description) = outcome { return description }
-            return nil
-        }
+        let descriptions = GeneratedActivities.descriptions(2_000, seed: 7, ruleSet)
         #expect(descriptions.count > 1_900)
         let differences = descriptions.flatMap { Self.differences($0, ruleSet) }
         #expect(differences.isEmpty, "\(differences.prefix(10))")

@@ -1,3 +1,5 @@
+@testable import NeutraalEngine
+
 /// Realistic JSON Lines records for the real vocabulary, made deterministically from a seed, in the shape
 /// of the benchmark batches (compact JSON, canonical English values with about 10% Dutch aliases, Dutch
 /// texts with the odd hashtag, speeches with sections, every kind).
@@ -163,5 +165,19 @@ struct GeneratedActivities {
     /// `count` records, one per line.
     mutating func lines(_ count: Int) -> [String] {
         (0..<count).map { line(number: $0) }
+    }
+}
+
+extension GeneratedActivities {
+    /// The descriptions of `count` generated JSON Lines records, read with `ruleSet`'s vocabulary (records
+    /// that do not read as descriptions are left out; callers check that nearly all were read).
+    static func descriptions(_ count: Int, seed: UInt64, _ ruleSet: RuleSet) -> [Description] {
+        var generator = GeneratedActivities(seed: seed)
+        let text = generator.lines(count).joined(separator: "\n") + "\n"
+        return DescriptionReader(vocabulary: ruleSet.vocabulary).read(SourceText(path: "generated.jsonl", text: text))
+            .compactMap { outcome -> Description? in
+                if case .description(let description) = outcome { return description }
+                return nil
+            }
     }
 }

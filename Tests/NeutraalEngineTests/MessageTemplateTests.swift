@@ -33,13 +33,7 @@ struct MessageTemplateTests {
     @Test("every rule's message on the samples, the rule examples and a generated batch, in Dutch and English")
     func realRules() throws {
         let ruleSet = try RealRules.ruleSet()
-        var generator = GeneratedActivities(seed: 5)
-        let text = generator.lines(500).joined(separator: "\n") + "\n"
-        let generated = DescriptionReader(vocabulary: ruleSet.vocabulary).read(SourceText(path: "generated.jsonl", text: text))
-            .compactMap { outcome -> Description? in
-                if case .description(let description) = outcome { return description }
-                return nil
-            }
+        let generated = GeneratedActivities.descriptions(500, seed: 5, ruleSet)
         let descriptions = ruleSet.rules.flatMap { $0.examples.compactMap(\.description) }
             + (try RuleSetPropertiesTests.samples(ruleSet)) + generated
         #expect(descriptions.count > 500)

@@ -44,13 +44,7 @@ struct TracedPassTests {
     @Test("the traced pass and the program agree on every rule for a generated batch")
     func generatedBatch() throws {
         let ruleSet = try RealRules.ruleSet()
-        var generator = GeneratedActivities(seed: 11)
-        let text = generator.lines(1_000).joined(separator: "\n") + "\n"
-        let outcomes = DescriptionReader(vocabulary: ruleSet.vocabulary).read(SourceText(path: "generated.jsonl", text: text))
-        let descriptions = outcomes.compactMap { outcome -> Description? in
-            if case .description(let description) = outcome { return description }
-            return nil
-        }
+        let descriptions = GeneratedActivities.descriptions(1_000, seed: 11, ruleSet)
         #expect(descriptions.count > 900)
         let differences = descriptions.flatMap { Self.differences($0, ruleSet) }
         #expect(differences.isEmpty, "\(differences.prefix(10))")

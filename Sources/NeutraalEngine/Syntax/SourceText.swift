@@ -34,19 +34,13 @@ public final class SourceText: @unchecked Sendable {
     /// The location of a byte offset (clamped to the file).
     public func location(at offset: Int) -> SourceLocation {
         let clamped = max(0, min(offset, bytes.count))
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
-        }
-        let start = lineStarts[low]
-        var column = 1 + Self.countCharacterStarts(bytes, from: start, to: clamped)
+        let line = line(containing: clamped)
+        var column = 1 + Self.countCharacterStarts(bytes, from: line.start, to: clamped)
         // a continuation byte position counts as part of the preceding character
         if clamped < bytes.count, bytes[clamped] & 0xC0 == 0x80, column > 1 { column -= 1 }
         // a byte order mark at the start of the file is not a column
-        if low == 0, firstLine == 1, clamped >= 3, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { column -= 1 }
-        return SourceLocation(file: path, line: low + firstLine, column: column)
+        if line.start == 0, firstLine == 1, clamped >= 3, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { column -= 1 }
+        return SourceLocation(file: path, line: line.number, column: column)
     }
 
     /// The line holding a byte offset (clamped to the file): where it starts, where it ends (its line end,
