@@ -88,9 +88,11 @@ extension Evaluator {
         }
         var any = Outcome.false
         var all = Outcome.true
+        guard let first = elements.first else { return node.operation == .some ? .false : .true }
         let body = program.children[Int(node.first)]
+        var inner = Scope(record: first, layout: layoutIndex, prefix: "", source: scope.source)
         for element in elements {
-            var inner = Scope(record: element, layout: layoutIndex, prefix: "", source: scope.source)
+            inner.reuse(for: element)
             let result = outcome(of: body, program, &inner)
             if result == .true { any = .true }
             if result == .unknown, any == .false { any = .unknown }
@@ -115,6 +117,14 @@ struct DefinitionOutcomes {
     private var isTrue: UInt64 = 0
     private var isUnknown: UInt64 = 0
     private var beyond: [Int: Outcome] = [:]
+
+    /// Forgets every outcome (keeping the room of any beyond the first 64).
+    mutating func reset() {
+        known = 0
+        isTrue = 0
+        isUnknown = 0
+        if !beyond.isEmpty { beyond.removeAll(keepingCapacity: true) }
+    }
 
     /// The outcome of definition `index`, nil while it is not evaluated.
     subscript(index: Int) -> Outcome? {

@@ -221,6 +221,17 @@ public struct Evaluator: Sendable {
             self.source = source
         }
 
+        /// The same scope moved on to another record of the same layout, with nothing worked out about it:
+        /// for the program's quantified nodes, which look at the elements one by one through one scope
+        /// (building a scope per element costs more than judging most elements).
+        mutating func reuse(for record: Record) {
+            self.record = record
+            if !scans.isEmpty { scans.removeAll(keepingCapacity: true) }
+            if !patternMatches.isEmpty { patternMatches.removeAll(keepingCapacity: true) }
+            if !patternGroupMatches.isEmpty { patternGroupMatches.removeAll(keepingCapacity: true) }
+            programDefinitions.reset()
+        }
+
         /// The scope of element `index` (from 0) of the list of objects at `path` in this record.
         func element(_ record: Record, layout: Int, path: String, index: Int) -> Scope {
             Scope(record: record, layout: layout, basePrefix: element == nil ? basePrefix : prefix,
