@@ -405,7 +405,7 @@ public struct Evaluator: Sendable {
 
     /// The outcome of a test that the value alone decides (every test but a search of a text that is
     /// there). The value is looked at where it is in `values`: taking it out would retain a list or a text.
-    private func valueOutcome(of test: FieldTest, in values: SlotValues) -> Outcome {
+    func valueOutcome(of test: FieldTest, in values: SlotValues) -> Outcome {
         switch (test.operation, values[test.slot]) {
         case (.present, nil): return .false
         case (.present, _): return .true
