@@ -3,9 +3,14 @@
 extension Evaluator {
     /// The outcome of a rule's condition on the record of `scope`.
     func quickOutcome(of rule: Rule, _ scope: inout Scope) -> Outcome {
-        let program = ruleSet.program
-        guard rule.index < program.roots.count else { return evaluate(rule.condition, &scope, trace: nil) }
-        return outcome(of: program.roots[rule.index], program, &scope)
+        quickOutcome(ofRuleAt: rule.index, ruleSet.program, &scope)
+    }
+
+    /// The outcome of the condition of the rule at `index` in the rule set, with its program at hand (the
+    /// rule itself is not taken out of the rule set unless it is outside the program).
+    func quickOutcome(ofRuleAt index: Int, _ program: ConditionProgram, _ scope: inout Scope) -> Outcome {
+        guard index < program.roots.count else { return evaluate(ruleSet.rules[index].condition, &scope, trace: nil) }
+        return outcome(of: program.roots[index], program, &scope)
     }
 
     private func outcome(of index: Int32, _ program: ConditionProgram, _ scope: inout Scope) -> Outcome {

@@ -39,13 +39,14 @@ public struct Evaluator: Sendable {
         var findings: [Finding] = []
         var notInForce: [String] = []
         var trace = Trace(explains: explain)
+        let program = ruleSet.program
         for index in ruleSet.rulesByKind[Int(kind)] {
             // the rule is read in place until it makes a finding (taking it out costs a retain and a release)
             guard ruleSet.rules[index].isValid(on: day) else {
                 notInForce.append(ruleSet.rules[index].id)
                 continue
             }
-            let quick = quickOutcome(of: ruleSet.rules[index], &scope)
+            let quick = quickOutcome(ofRuleAt: index, program, &scope)
             if quick == .false && !explain { continue }
             if quick == .unknown && ruleSet.rules[index].verdict == .allowed && !explain { continue }
             let rule = ruleSet.rules[index]
