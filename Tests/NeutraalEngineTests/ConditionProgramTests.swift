@@ -56,4 +56,19 @@ struct ConditionProgramTests {
         #expect(program.nodes.contains { $0.operation == .symbolIn })
         #expect(program.nodes.contains { $0.operation == .test })
     }
+
+    @Test("presence and truth-value tests become plain nodes, and bodies of quantifiers that search no text are marked")
+    func valueNodes() throws {
+        let program = try RealRules.ruleSet().program
+        #expect(program.nodes.contains { $0.operation == .boolIs })
+        #expect(program.nodes.contains { $0.operation == .present })
+        let quantified = program.nodes.filter { [.some, .every, .no].contains($0.operation) }
+        #expect(quantified.contains { $0.bodyReadsOnlyValues })
+        #expect(!program.tests.contains {
+            switch $0.operation {
+            case .present, .missing, .equals(.bool), .notEquals(.bool): return true
+            default: return false
+            }
+        })
+    }
 }

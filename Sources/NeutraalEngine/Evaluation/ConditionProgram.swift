@@ -22,6 +22,16 @@ public struct ConditionProgram: Sendable {
         case symbolNotIn
         /// The field is a list holding an enumeration value in `mask` (`includes`, `includes any of`).
         case listIncludesSymbol
+        /// The field is there (`is present`).
+        case present
+        /// The field is not there (`is missing`).
+        case missing
+        /// The field is the truth value `mask` (1: true, 0: false) (`is true`, `is false`).
+        case boolIs
+        /// The field is not the truth value `mask` (`is not true`, `is not false`).
+        case boolIsNot
+        /// `some`, `every` and `no` element of the list of objects in `slot`; `mask` is 1 when the body
+        /// reads values only (no text searched: see `readsOnlyValues`), so elements need no scope.
         case some
         case every
         case no
@@ -35,6 +45,9 @@ public struct ConditionProgram: Sendable {
         var first: Int32
         var count: Int32
         var mask: UInt64
+
+        /// For `some`, `every` and `no`: whether the body reads values only.
+        var bodyReadsOnlyValues: Bool { mask != 0 }
     }
 
     private(set) var nodes: [Node] = []
@@ -77,9 +90,10 @@ public struct ConditionProgram: Sendable {
             let start = Int32(children.count)
             children.append(child)
             let operation: Operation = quantifier == .some ? .some : quantifier == .every ? .every : .no
-            return add(Node(operation: operation, absent: absent, slot: Int32(slot), first: start, count: 1, mask: 0))
+            let valuesOnly: UInt64 = readsOnlyValues(child) ? 1 : 0
+            return add(Node(operation: operation, absent: absent, slot: Int32(slot), first: start, count: 1, mask: valuesOnly))
         case .test(let test):
-            if let (operation, mask) = Self.symbolMask(test.operation) {
+            if let (operation, mask) = Self.symbolMask(test.operation) ?? Self.valueTest(test.operation) {
                 return add(Node(operation: operation, absent: test.absent, slot: Int32(test.slot), first: 0, count: 0, mask: mask))
             }
             tests.append(test)
@@ -92,6 +106,30 @@ public struct ConditionProgram: Sendable {
         let start = Int32(children.count)
         children += compiled
         return add(Node(operation: operation, absent: .unknown, slot: 0, first: start, count: Int32(compiled.count), mask: 0))
+    }
+
+    /// Whether node `index` and everything under it reads values only: no text is searched, so it needs
+    /// no scope (no cache of texts) to be evaluated.
+    private func readsOnlyValues(_ index: Int32) -> Bool {
+        let node = nodes[Int(index)]
+        if node.operation == .test {
+            switch tests[Int(node.first)].operation {
+            case .mentions, .matches: return false
+            default: return true
+            }
+        }
+        return (node.first..<node.first + node.count).allSatisfy { readsOnlyValues(children[Int($0)]) }
+    }
+
+    /// The node operation of a test of presence or of a truth value, with its `mask`.
+    private static func valueTest(_ operation: FieldTest.Operation) -> (Operation, UInt64)? {
+        switch operation {
+        case .present: return (.present, 0)
+        case .missing: return (.missing, 0)
+        case .equals(.bool(let flag)): return (.boolIs, flag ? 1 : 0)
+        case .notEquals(.bool(let flag)): return (.boolIsNot, flag ? 1 : 0)
+        default: return nil
+        }
     }
 
     /// The bit mask of a test on enumeration values, when every value has an index below 64.

@@ -3,9 +3,14 @@
 extension Evaluator {
     /// The outcome of a rule's condition on the record of `scope`.
     func quickOutcome(of rule: Rule, _ scope: inout Scope) -> Outcome {
-        let program = ruleSet.program
-        guard rule.index < program.roots.count else { return evaluate(rule.condition, &scope, trace: nil) }
-        return outcome(of: program.roots[rule.index], program, &scope)
+        quickOutcome(ofRuleAt: rule.index, ruleSet.program, &scope)
+    }
+
+    /// The outcome of the condition of the rule at `index` in the rule set, with its program at hand (the
+    /// rule itself is not taken out of the rule set unless it is outside the program).
+    func quickOutcome(ofRuleAt index: Int, _ program: ConditionProgram, _ scope: inout Scope) -> Outcome {
+        guard index < program.roots.count else { return evaluate(ruleSet.rules[index].condition, &scope, trace: nil) }
+        return outcome(of: program.roots[index], program, &scope)
     }
 
     private func outcome(of index: Int32, _ program: ConditionProgram, _ scope: inout Scope) -> Outcome {
@@ -41,11 +46,80 @@ extension Evaluator {
             return result
         case .test:
             return outcome(of: program.tests[Int(node.first)], &scope)
-        case .symbolIn, .symbolNotIn, .listIncludesSymbol:
-            return symbolTest(node, scope.record.values)
+        case .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
+            return leafOutcome(node, scope.record.values)
         case .some, .every, .no:
+            if node.bodyReadsOnlyValues { return quantified(node, program, scope.record.values, layout: scope.layout) }
             return quantified(node, program, &scope)
         }
+    }
+
+    /// The outcome of node `index` on a record's values alone, for the body of a quantified node that reads
+    /// values only: no scope to build per element, and no cache of definitions (each is evaluated where
+    /// it is used, with the same outcome).
+    private func outcome(of index: Int32, _ program: ConditionProgram, _ values: SlotValues, layout: Int) -> Outcome {
+        let node = program.nodes[Int(index)]
+        switch node.operation {
+        case .all:
+            var result = Outcome.true
+            for child in node.first..<node.first + node.count {
+                switch outcome(of: program.children[Int(child)], program, values, layout: layout) {
+                case .false: return .false
+                case .unknown: result = .unknown
+                case .true: break
+                }
+            }
+            return result
+        case .any:
+            var result = Outcome.false
+            for child in node.first..<node.first + node.count {
+                switch outcome(of: program.children[Int(child)], program, values, layout: layout) {
+                case .true: return .true
+                case .unknown: result = .unknown
+                case .false: break
+                }
+            }
+            return result
+        case .not:
+            return outcome(of: program.children[Int(node.first)], program, values, layout: layout).negated
+        case .named:
+            return outcome(of: program.children[Int(node.first)], program, values, layout: layout)
+        case .test:
+            return valueOutcome(of: program.tests[Int(node.first)], in: values)
+        case .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
+            return leafOutcome(node, values)
+        case .some, .every, .no:
+            return quantified(node, program, values, layout: layout)
+        }
+    }
+
+    /// A test that the node decides by itself (no `FieldTest`), exactly as `valueOutcome` decides it.
+    private func leafOutcome(_ node: ConditionProgram.Node, _ values: SlotValues) -> Outcome {
+        switch node.operation {
+        case .present: return .from(values[Int(node.slot)] != nil)
+        case .missing: return .from(values[Int(node.slot)] == nil)
+        case .boolIs, .boolIsNot: return boolTest(node, values)
+        default: return symbolTest(node, values)
+        }
+    }
+
+    /// A test of a truth value against the node's `mask`, exactly as `compare` decides `is` and `is not`.
+    private func boolTest(_ node: ConditionProgram.Node, _ values: SlotValues) -> Outcome {
+        let expected = node.mask != 0
+        let equal: Bool
+        switch values[Int(node.slot)] {
+        case nil:
+            switch node.absent {
+            case .unknown: return .unknown
+            case .false: equal = !expected
+            case .empty: equal = false
+            }
+        case .bool(let flag)?:
+            equal = flag == expected
+        default:
+            equal = false
+        }
+        return .from(equal != (node.operation == .boolIsNot))
     }
 
     /// A test of enumeration values against the node's mask, exactly as `compare` decides it.
@@ -73,32 +147,76 @@ extension Evaluator {
         }
     }
 
-    /// `some`, `every` or `no` element of a list of objects.
-    private func quantified(_ node: ConditionProgram.Node, _ program: ConditionProgram, _ scope: inout Scope) -> Outcome {
+    /// The elements of the list of objects that a quantified node looks at, and their layout (nil when
+    /// there are none to look at, with the node's outcome then).
+    private func quantifiedElements(_ node: ConditionProgram.Node, _ values: SlotValues, layout: Int) -> (elements: [Record], layout: Int)? {
         let slot = Int(node.slot)
-        guard case .objects(let elements)? = scope.record.values[slot] else {
-            switch node.absent {
-            case .unknown: return .unknown
-            default: return node.operation == .some ? .false : .true
-            }
+        guard case .objects(let elements)? = values[slot] else { return nil }
+        guard !elements.isEmpty, case .objects(let layoutIndex) = ruleSet.vocabulary.layouts[layout].fields[slot].type else { return nil }
+        return (elements, layoutIndex)
+    }
+
+    /// The outcome of a quantified node with no elements to look at: absent, empty, or not a list of objects
+    /// in the layout (as the tree decides it).
+    private static func noElementsOutcome(_ node: ConditionProgram.Node, _ values: SlotValues) -> Outcome {
+        if case .objects? = values[Int(node.slot)] { return node.operation == .some ? .false : .true }
+        switch node.absent {
+        case .unknown: return .unknown
+        default: return node.operation == .some ? .false : .true
         }
-        guard case .objects(let layoutIndex) = ruleSet.vocabulary.layouts[scope.layout].fields[slot].type else {
-            // no elements to look at, as the tree decides it
-            return node.operation == .some ? .false : .true
+    }
+
+    /// `some`, `every` or `no` element of a list of objects, each element judged through one scope.
+    private func quantified(_ node: ConditionProgram.Node, _ program: ConditionProgram, _ scope: inout Scope) -> Outcome {
+        guard let (elements, layoutIndex) = quantifiedElements(node, scope.record.values, layout: scope.layout) else {
+            return Self.noElementsOutcome(node, scope.record.values)
         }
-        var any = Outcome.false
-        var all = Outcome.true
         let body = program.children[Int(node.first)]
+        var tally = QuantifiedTally(node.operation)
+        var inner = Scope(record: elements[0], layout: layoutIndex, prefix: "", source: scope.source)
         for element in elements {
-            var inner = Scope(record: element, layout: layoutIndex, prefix: "", source: scope.source)
-            let result = outcome(of: body, program, &inner)
-            if result == .true { any = .true }
-            if result == .unknown, any == .false { any = .unknown }
-            if result == .false { all = .false }
-            if result == .unknown, all == .true { all = .unknown }
-            if node.operation == .some, any == .true { break }
+            inner.reuse(for: element)
+            if tally.add(outcome(of: body, program, &inner)) { break }
         }
-        switch node.operation {
+        return tally.result
+    }
+
+    /// `some`, `every` or `no` element of a list of objects, for a body that reads values only.
+    private func quantified(_ node: ConditionProgram.Node, _ program: ConditionProgram, _ values: SlotValues, layout: Int) -> Outcome {
+        guard let (elements, layoutIndex) = quantifiedElements(node, values, layout: layout) else { return Self.noElementsOutcome(node, values) }
+        let body = program.children[Int(node.first)]
+        var tally = QuantifiedTally(node.operation)
+        for element in elements {
+            if tally.add(outcome(of: body, program, element.values, layout: layoutIndex)) { break }
+        }
+        return tally.result
+    }
+}
+
+/// The outcome of `some`, `every` or `no` element, gathered element by element.
+private struct QuantifiedTally {
+    let operation: ConditionProgram.Operation
+    private var any = Outcome.false
+    private var all = Outcome.true
+
+    init(_ operation: ConditionProgram.Operation) {
+        self.operation = operation
+    }
+
+    /// Adds one element's outcome; returns whether the outcome is decided (no need to look further).
+    mutating func add(_ outcome: Outcome) -> Bool {
+        switch outcome {
+        case .true: any = .true
+        case .false: all = .false
+        case .unknown:
+            if any == .false { any = .unknown }
+            if all == .true { all = .unknown }
+        }
+        return operation == .every ? all == .false : any == .true
+    }
+
+    var result: Outcome {
+        switch operation {
         case .some: return any
         case .every: return all
         default: return any.negated
@@ -115,6 +233,14 @@ struct DefinitionOutcomes {
     private var isTrue: UInt64 = 0
     private var isUnknown: UInt64 = 0
     private var beyond: [Int: Outcome] = [:]
+
+    /// Forgets every outcome (keeping the room of any beyond the first 64).
+    mutating func reset() {
+        known = 0
+        isTrue = 0
+        isUnknown = 0
+        if !beyond.isEmpty { beyond.removeAll(keepingCapacity: true) }
+    }
 
     /// The outcome of definition `index`, nil while it is not evaluated.
     subscript(index: Int) -> Outcome? {

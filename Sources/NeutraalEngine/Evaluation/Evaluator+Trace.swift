@@ -92,13 +92,16 @@ extension Evaluator {
         let offset: Int
     }
 
-    /// Lines and columns already worked out for the byte offsets of one description (a few per description:
-    /// a list beats a hash table).
+    /// Lines and columns of the byte offsets of one description's evidence. A description's facts are
+    /// mostly on one line: while that line is ASCII up to an offset, its column is a distance from the line
+    /// start. The line is checked for ASCII only as far as an offset needs; the few offsets past its ASCII
+    /// part are located by the source once each (a list beats a hash table).
     struct Locations {
         let source: SourceText
         private var known: [(offset: Int, location: SourceLocation)] = []
-        /// The line last located in, and how far it is ASCII from its start (where a column is a distance).
-        private var line: (start: Int, end: Int, number: Int, asciiEnd: Int)?
+        /// The line last located in, how far it is ASCII from its start, and how far it has been checked
+        /// (`asciiEnd < checked`: a byte that is not ASCII was found at `asciiEnd`).
+        private var line: (start: Int, end: Int, number: Int, asciiEnd: Int, checked: Int)?
 
         init(source: SourceText) {
             self.source = source
@@ -107,24 +110,30 @@ extension Evaluator {
         /// The line and column of `offset` (nil for a negative offset).
         mutating func location(at offset: Int) -> SourceLocation? {
             guard offset >= 0 else { return nil }
+            if let column = asciiColumn(offset), let line {
+                return SourceLocation(file: source.path, line: line.number, column: column)
+            }
             if let cached = known.first(where: { $0.offset == offset }) { return cached.location }
-            let location = locate(offset)
-            if known.capacity == 0 { known.reserveCapacity(8) }
+            let location = source.location(at: offset)
             known.append((offset, location))
             return location
         }
 
-        /// Where `offset` is: counted from the line start while the line is ASCII up to it (a description's
-        /// facts are mostly on one line, looked at once), otherwise by the source.
-        private mutating func locate(_ offset: Int) -> SourceLocation {
+        /// The column of `offset` when its line is ASCII from its start up to it (nil otherwise).
+        private mutating func asciiColumn(_ offset: Int) -> Int? {
             if line == nil || offset < line?.start ?? 0 || offset > line?.end ?? 0 {
                 let found = source.line(containing: offset)
-                line = (found.start, found.end, found.number, source.firstNonASCII(from: found.start, to: found.end))
+                line = (found.start, found.end, found.number, found.start, found.start)
             }
-            if let line, offset >= line.start, offset < line.asciiEnd {
-                return SourceLocation(file: source.path, line: line.number, column: offset - line.start + 1)
+            guard var current = line else { return nil }
+            if offset >= current.asciiEnd, current.asciiEnd == current.checked, current.checked < current.end {
+                // check on from where the last check stopped, a stretch at a time
+                let bound = min(current.end, max(offset + 1, current.checked + 256))
+                current.asciiEnd = source.firstNonASCII(from: current.checked, to: bound)
+                current.checked = current.asciiEnd < bound ? current.end : bound
+                line = current
             }
-            return source.location(at: offset)
+            return offset < current.asciiEnd ? offset - current.start + 1 : nil
         }
     }
 

@@ -39,13 +39,14 @@ public struct Evaluator: Sendable {
         var findings: [Finding] = []
         var notInForce: [String] = []
         var trace = Trace(explains: explain)
+        let program = ruleSet.program
         for index in ruleSet.rulesByKind[Int(kind)] {
             // the rule is read in place until it makes a finding (taking it out costs a retain and a release)
             guard ruleSet.rules[index].isValid(on: day) else {
                 notInForce.append(ruleSet.rules[index].id)
                 continue
             }
-            let quick = quickOutcome(of: ruleSet.rules[index], &scope)
+            let quick = quickOutcome(ofRuleAt: index, program, &scope)
             if quick == .false && !explain { continue }
             if quick == .unknown && ruleSet.rules[index].verdict == .allowed && !explain { continue }
             let rule = ruleSet.rules[index]
@@ -221,6 +222,17 @@ public struct Evaluator: Sendable {
             self.source = source
         }
 
+        /// The same scope moved on to another record of the same layout, with nothing worked out about it:
+        /// for the program's quantified nodes, which look at the elements one by one through one scope
+        /// (building a scope per element costs more than judging most elements).
+        mutating func reuse(for record: Record) {
+            self.record = record
+            if !scans.isEmpty { scans.removeAll(keepingCapacity: true) }
+            if !patternMatches.isEmpty { patternMatches.removeAll(keepingCapacity: true) }
+            if !patternGroupMatches.isEmpty { patternGroupMatches.removeAll(keepingCapacity: true) }
+            programDefinitions.reset()
+        }
+
         /// The scope of element `index` (from 0) of the list of objects at `path` in this record.
         func element(_ record: Record, layout: Int, path: String, index: Int) -> Scope {
             Scope(record: record, layout: layout, basePrefix: element == nil ? basePrefix : prefix,
@@ -394,7 +406,7 @@ public struct Evaluator: Sendable {
 
     /// The outcome of a test that the value alone decides (every test but a search of a text that is
     /// there). The value is looked at where it is in `values`: taking it out would retain a list or a text.
-    private func valueOutcome(of test: FieldTest, in values: SlotValues) -> Outcome {
+    func valueOutcome(of test: FieldTest, in values: SlotValues) -> Outcome {
         switch (test.operation, values[test.slot]) {
         case (.present, nil): return .false
         case (.present, _): return .true
