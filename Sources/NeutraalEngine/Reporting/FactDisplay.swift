@@ -2,8 +2,12 @@
 public enum FactDisplay {
     /// The finding's message in a language, with `{field}` placeholders filled from the description.
     public static func message(_ finding: Finding, _ evaluation: Evaluation, _ context: ReportContext) -> String {
-        let evaluator = Evaluator(ruleSet: context.ruleSet)
-        return finding.message(context.language) { evaluator.displayFact($0, of: evaluation.description, language: context.language) }
+        let vocabulary = context.ruleSet.vocabulary
+        return finding.message(context.language) { path in
+            vocabulary.root.slotByPath[path].flatMap {
+                Evaluator.displayFact(slot: $0, of: evaluation.description, vocabulary: vocabulary, language: context.language)
+            }
+        }
     }
 
     /// `Title (date), locator` for a citation, with the source's identifier where it has one.
