@@ -15,19 +15,25 @@ public struct FoldedText: Sendable {
         // folding never makes a text longer: one output byte per ASCII byte, at most as many as the input
         // bytes of any other character
         let count = original.count
-        // written in place, without zero-filling first or trimming after
-        var cased: [UInt8] = []
-        var origin: [Int32] = []
-        let lower = [UInt8](unsafeUninitializedCapacity: count) { lowerOut, lowerCount in
-            cased = [UInt8](unsafeUninitializedCapacity: count) { casedOut, casedCount in
-                origin = [Int32](unsafeUninitializedCapacity: count) { originOut, originCount in
-                    originCount = original.withUnsafeBufferPointer { input in
+        // zero-filled, then written in place and trimmed when folding shortened the text; made from a
+        // collection, because `Array(repeating:count:)` and uninitialized arrays go through the standard
+        // library's unspecialized path (a generic metadata look-up costing more than the folding)
+        var lower = Array(repeatElement(UInt8(0), count: count))
+        var cased = Array(repeatElement(UInt8(0), count: count))
+        var origin = Array(repeatElement(Int32(0), count: count))
+        let written = lower.withUnsafeMutableBufferPointer { lowerOut in
+            cased.withUnsafeMutableBufferPointer { casedOut in
+                origin.withUnsafeMutableBufferPointer { originOut in
+                    original.withUnsafeBufferPointer { input in
                         Self.foldBytes(input, original: original, lower: lowerOut, cased: casedOut, origin: originOut)
                     }
                 }
-                casedCount = origin.count
             }
-            lowerCount = cased.count
+        }
+        if written < count {
+            lower.removeLast(count - written)
+            cased.removeLast(count - written)
+            origin.removeLast(count - written)
         }
         self.lower = lower
         self.cased = cased
@@ -52,7 +58,7 @@ public struct FoldedText: Sendable {
             if index + 8 <= count, let word = Self.asciiWord(input, at: index) {
                 Self.store(word, into: casedOut, at: written)
                 Self.store(Self.lowercased(word), into: lowerOut, at: written)
-                for lane in 0..<8 { originOut[written + lane] = Int32(truncatingIfNeeded: index + lane) }
+                Self.storeOffsets(from: index, into: originOut, at: written)
                 written += 8
                 index += 8
                 continue
@@ -106,6 +112,14 @@ public struct FoldedText: Sendable {
     static func store(_ word: UInt64, into bytes: UnsafeMutableBufferPointer<UInt8>, at index: Int) {
         guard let base = bytes.baseAddress else { return }
         UnsafeMutableRawPointer(base + index).storeBytes(of: word.littleEndian, as: UInt64.self)
+    }
+
+    /// Stores the eight offsets `start`, `start + 1` … `start + 7` at `index`, in one vector store.
+    @inline(__always)
+    static func storeOffsets(from start: Int, into offsets: UnsafeMutableBufferPointer<Int32>, at index: Int) {
+        guard let base = offsets.baseAddress else { return }
+        let lanes = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: start)) &+ SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
+        UnsafeMutableRawPointer(base + index).storeBytes(of: lanes, as: SIMD8<Int32>.self)
     }
 
     /// Eight ASCII bytes with `A`…`Z` lower-cased: in each byte, adding 0x3F sets the top bit from `A` up,

@@ -49,18 +49,47 @@ public struct LexiconScanner: Sendable {
     /// Every match in a folded text, in order of their end.
     public func scan(_ text: FoldedText) -> [Match] {
         var matches: [Match] = []
-        let threshold = firstOutputRow
         transitions.withUnsafeBufferPointer { table in
             text.lower.withUnsafeBufferPointer { bytes in
-                // the row lives in this closure, not outside it, so the loop keeps it in a register
                 var row: UInt32 = 0
-                for index in 0..<bytes.count {
-                    row = table[Int(row &+ UInt32(bytes[index]))]
-                    if row >= threshold { collect(Int(row >> 8), endingAt: index, in: text, into: &matches) }
+                var index = 0
+                while true {
+                    (index, row) = Self.run(table, bytes, from: index, row: row, threshold: firstOutputRow)
+                    guard index < bytes.count else { break }
+                    collect(Int(row >> 8), endingAt: index, in: text, into: &matches)
+                    index += 1
                 }
             }
         }
         return matches
+    }
+
+    /// Runs the automaton from row `row` over `bytes` from `start` up to the first byte that leads to a
+    /// state with outputs: returns that byte's index (the count when there is none) and the row reached.
+    /// A loop of its own, calling nothing, four bytes an iteration, so everything stays in registers.
+    @inline(never)
+    private static func run(_ table: UnsafeBufferPointer<UInt32>, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                            row: UInt32, threshold: UInt32) -> (index: Int, row: UInt32) {
+        var row = row
+        var index = start
+        let count = bytes.count
+        while index &+ 4 <= count {
+            row = table[Int(row &+ UInt32(bytes[index]))]
+            if row >= threshold { return (index, row) }
+            row = table[Int(row &+ UInt32(bytes[index &+ 1]))]
+            if row >= threshold { return (index &+ 1, row) }
+            row = table[Int(row &+ UInt32(bytes[index &+ 2]))]
+            if row >= threshold { return (index &+ 2, row) }
+            row = table[Int(row &+ UInt32(bytes[index &+ 3]))]
+            if row >= threshold { return (index &+ 3, row) }
+            index &+= 4
+        }
+        while index < count {
+            row = table[Int(row &+ UInt32(bytes[index]))]
+            if row >= threshold { return (index, row) }
+            index &+= 1
+        }
+        return (count, row)
     }
 
     /// The entries that end at `index` in output state `state` and stand as matches there (whole words,
