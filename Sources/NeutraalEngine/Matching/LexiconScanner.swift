@@ -144,7 +144,9 @@ struct CompactAutomaton {
     /// Builds the trie into `next` (-1 where there is no edge); returns the state each string ends in.
     private mutating func buildTrie(_ strings: [[UInt8]]) -> [Int32] {
         let width = alphabet.count
-        next = [Int32](repeating: -1, count: width)
+        // room for the most states there can be (one per byte, and the start), trimmed after
+        let most = 1 + strings.reduce(0) { $0 + $1.count }
+        next = Array(repeatElement(Int32(-1), count: most * width))
         var ends: [Int32] = []
         ends.reserveCapacity(strings.count)
         for string in strings {
@@ -153,13 +155,13 @@ struct CompactAutomaton {
                 let slot = state * width + column[Int(byte)]
                 if next[slot] < 0 {
                     next[slot] = Int32(stateCount)
-                    next.append(contentsOf: repeatElement(-1, count: width))
                     stateCount += 1
                 }
                 state = Int(next[slot])
             }
             ends.append(Int32(state))
         }
+        next.removeLast(next.count - stateCount * width)
         return ends
     }
 
@@ -183,25 +185,30 @@ struct CompactAutomaton {
         order = [0]
         order.reserveCapacity(states)
         var head = 0
+        var table = next
+        next = []
         while head < order.count {
             let state = Int(order[head])
             head += 1
             let failure = Int(fail[state])
             let begin = outputList.count
-            outputList += ownList[ownStart[state]..<ownStart[state + 1]]
-            if state != 0 { outputList += outputList[outputRange[failure]] }
+            if ownStart[state] < ownStart[state + 1] { outputList += ownList[ownStart[state]..<ownStart[state + 1]] }
+            if state != 0, !outputRange[failure].isEmpty { outputList += outputList[outputRange[failure]] }
             outputRange[state] = begin..<outputList.count
-            for column in 0..<width {
-                let slot = state * width + column
-                let child = next[slot]
-                if child >= 0 {
-                    fail[Int(child)] = state == 0 ? 0 : next[failure * width + column]
-                    order.append(child)
-                } else {
-                    next[slot] = state == 0 ? 0 : next[failure * width + column]
+            table.withUnsafeMutableBufferPointer { rows in
+                for column in 0..<width {
+                    let slot = state * width + column
+                    let child = rows[slot]
+                    if child >= 0 {
+                        fail[Int(child)] = state == 0 ? 0 : rows[failure * width + column]
+                        order.append(child)
+                    } else {
+                        rows[slot] = state == 0 ? 0 : rows[failure * width + column]
+                    }
                 }
             }
         }
+        next = table
     }
 
     /// The automaton over all 256 bytes, its states renumbered so that those with outputs come last
@@ -222,7 +229,7 @@ struct CompactAutomaton {
                 transitions[row + Int(byte)] = UInt32(number[Int(next[Int(state) * width + column])] * 256)
             }
             outputStart.append(Int32(outputs.count))
-            outputs += outputList[outputRange[Int(state)]]
+            if !outputRange[Int(state)].isEmpty { outputs += outputList[outputRange[Int(state)]] }
         }
         outputStart.append(Int32(outputs.count))
         return (transitions, UInt32(silent.count * 256), outputStart, outputs)
