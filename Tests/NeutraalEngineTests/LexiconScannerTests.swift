@@ -93,3 +93,26 @@ struct LexiconScannerTests {
         for (index, byte) in folded.cased.enumerated() { #expect(folded.original[Int(folded.origin[index])] == byte) }
     }
 }
+
+extension LexiconScannerTests {
+    @Test("scalar ranges counted eight bytes at a time are those counted one byte at a time")
+    func scalarRanges() {
+        var generator = Generator(state: 7)
+        let pieces = ["a", "Z", " ", "é", "ĳ", "“", "€", "😀", "\u{301}", "1"]
+        for _ in 0..<200 {
+            let folded = FoldedText(generator.text(pieces, length: generator.next(30)))
+            let bytes = folded.original
+            for _ in 0..<10 {
+                let lower = generator.next(bytes.count + 3)
+                let upper = lower + generator.next(bytes.count + 3)
+                // the reference: one byte at a time, never past the end
+                var start = 0
+                var index = 0
+                while index < lower, index < bytes.count { if bytes[index] & 0xC0 != 0x80 { start += 1 }; index += 1 }
+                var end = start
+                while index < upper, index < bytes.count { if bytes[index] & 0xC0 != 0x80 { end += 1 }; index += 1 }
+                #expect(folded.scalarRange(lower..<upper) == start..<end)
+            }
+        }
+    }
+}

@@ -54,14 +54,14 @@ public struct FoldedText: Sendable {
         }
         var index = 0
         while index < count {
-            // eight ASCII bytes at a time: copied, and lower-cased in one word
-            if index + 8 <= count, let word = Self.asciiWord(input, at: index) {
-                Self.store(word, into: casedOut, at: written)
-                Self.store(Self.lowercased(word), into: lowerOut, at: written)
-                Self.storeOffsets(from: index, into: originOut, at: written)
-                written += 8
-                index += 8
-                continue
+            // runs of ASCII eight bytes at a time: copied, and lower-cased in one word
+            if index + 8 <= count {
+                let run = Self.foldASCIIRun(input, from: index, lower: lowerOut, cased: casedOut, origin: originOut, at: written)
+                if run > 0 {
+                    written += run
+                    index += run
+                    continue
+                }
             }
             let byte = input[index]
             if byte < 0x80 {
@@ -99,27 +99,28 @@ public struct FoldedText: Sendable {
         return written
     }
 
-    /// The eight bytes at `index` as one little-endian word, when they are all ASCII.
+    /// Folds the words of eight ASCII bytes from `start` on (up to the first word with another byte, or
+    /// fewer than eight bytes left) to `index` in the outputs; returns how many bytes it folded. One
+    /// plain loop on raw pointers: a load, a test, three stores and the lower-casing a word.
     @inline(__always)
-    static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64? {
-        guard let base = bytes.baseAddress else { return nil }
-        let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-        return word & 0x8080_8080_8080_8080 == 0 ? word : nil
-    }
-
-    /// Stores a word's eight bytes at `index`.
-    @inline(__always)
-    static func store(_ word: UInt64, into bytes: UnsafeMutableBufferPointer<UInt8>, at index: Int) {
-        guard let base = bytes.baseAddress else { return }
-        UnsafeMutableRawPointer(base + index).storeBytes(of: word.littleEndian, as: UInt64.self)
-    }
-
-    /// Stores the eight offsets `start`, `start + 1` … `start + 7` at `index`, in one vector store.
-    @inline(__always)
-    static func storeOffsets(from start: Int, into offsets: UnsafeMutableBufferPointer<Int32>, at index: Int) {
-        guard let base = offsets.baseAddress else { return }
-        let lanes = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: start)) &+ SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
-        UnsafeMutableRawPointer(base + index).storeBytes(of: lanes, as: SIMD8<Int32>.self)
+    static func foldASCIIRun(_ input: UnsafeBufferPointer<UInt8>, from start: Int, lower: UnsafeMutableBufferPointer<UInt8>,
+                             cased: UnsafeMutableBufferPointer<UInt8>, origin: UnsafeMutableBufferPointer<Int32>, at index: Int) -> Int {
+        guard let source = input.baseAddress, let lowerBase = lower.baseAddress, let casedBase = cased.baseAddress,
+              let originBase = origin.baseAddress else { return 0 }
+        let end = input.count
+        var from = start
+        var to = index
+        while from &+ 8 <= end {
+            let word = UnsafeRawPointer(source + from).loadUnaligned(as: UInt64.self)
+            guard word & 0x8080_8080_8080_8080 == 0 else { break }
+            UnsafeMutableRawPointer(casedBase + to).storeBytes(of: word, as: UInt64.self)
+            UnsafeMutableRawPointer(lowerBase + to).storeBytes(of: Self.lowercased(word), as: UInt64.self)
+            let offsets = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: from)) &+ SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
+            UnsafeMutableRawPointer(originBase + to).storeBytes(of: offsets, as: SIMD8<Int32>.self)
+            from &+= 8
+            to &+= 8
+        }
+        return from &- start
     }
 
     /// Eight ASCII bytes with `A`…`Z` lower-cased: in each byte, adding 0x3F sets the top bit from `A` up,
@@ -165,18 +166,32 @@ public struct FoldedText: Sendable {
 
     /// A byte range of the original as Unicode-scalar offsets (what JSON output reports).
     public func scalarRange(_ byteRange: Range<Int>) -> Range<Int> {
-        var start = 0
-        var index = 0
-        while index < byteRange.lowerBound, index < original.count {
-            if original[index] & 0xC0 != 0x80 { start += 1 }
-            index += 1
+        let lower = min(max(byteRange.lowerBound, 0), original.count)
+        let upper = min(max(byteRange.upperBound, lower), original.count)
+        let start = Self.scalarCount(original, 0..<lower)
+        return start..<start + Self.scalarCount(original, lower..<upper)
+    }
+
+    /// How many Unicode scalars start in `range` of UTF-8 `bytes` (bytes that are not `10xxxxxx`),
+    /// counted eight bytes at a time.
+    static func scalarCount(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var count = 0
+            var index = range.lowerBound
+            while index + 8 <= range.upperBound {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                // a continuation byte has its top bit set and the next one clear
+                let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
+                count += 8 - continuations.nonzeroBitCount
+                index += 8
+            }
+            while index < range.upperBound {
+                if buffer[index] & 0xC0 != 0x80 { count += 1 }
+                index += 1
+            }
+            return count
         }
-        var end = start
-        while index < byteRange.upperBound, index < original.count {
-            if original[index] & 0xC0 != 0x80 { end += 1 }
-            index += 1
-        }
-        return start..<end
     }
 
     /// The original words of a byte range.
