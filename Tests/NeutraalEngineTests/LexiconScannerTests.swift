@@ -116,3 +116,26 @@ extension LexiconScannerTests {
         }
     }
 }
+
+extension LexiconScannerTests {
+    @Test("texts all ASCII fold as they would through the general path (the same text with a letter é after)")
+    func asciiShortcut() {
+        var generator = Generator(state: 3)
+        let pieces = ["a", "Z", "M", " ", "-", "@", "[", "`", "{", "1", "Stem", "\n", "\u{7F}", "\u{0}"]
+        for _ in 0..<300 {
+            let text = generator.text(pieces, length: generator.next(40))
+            let shortcut = FoldedText(text)
+            let general = FoldedText(text + "é")
+            let count = text.utf8.count
+            #expect(shortcut.cased == Array(general.cased.prefix(count)))
+            #expect(shortcut.lower == Array(general.lower.prefix(count)))
+            #expect(shortcut.origin == Array(general.origin.prefix(count)))
+            #expect(general.lower.count == count + 1)
+            for _ in 0..<5 where count > 0 {
+                let start = generator.next(count)
+                let range = start..<start + 1 + generator.next(count - start)
+                #expect(shortcut.originalRange(range) == general.originalRange(range))
+            }
+        }
+    }
+}

@@ -5,13 +5,25 @@ public struct FoldedText: Sendable {
     public let lower: [UInt8]
     /// Folded bytes with case kept.
     public let cased: [UInt8]
-    /// For each folded byte, the offset of the original byte it came from.
-    public let origin: [Int32]
+    /// For each folded byte, the offset of the original byte it came from; nil when that is the byte's
+    /// own offset (texts all ASCII, which folding only lower-cases).
+    private let offsets: [Int32]?
     /// The original UTF-8 bytes.
     public let original: [UInt8]
 
+    /// For each folded byte, the offset of the original byte it came from.
+    public var origin: [Int32] { offsets ?? Array(0..<Int32(truncatingIfNeeded: lower.count)) }
+
     public init(_ text: String) {
         let original = Array(text.utf8)
+        if Self.isASCII(original) {
+            // the common case: the cased text is the original itself, each byte its own origin
+            self.lower = Self.lowercased(original)
+            self.cased = original
+            self.offsets = nil
+            self.original = original
+            return
+        }
         // folding never makes a text longer: one output byte per ASCII byte, at most as many as the input
         // bytes of any other character
         let count = original.count
@@ -37,8 +49,45 @@ public struct FoldedText: Sendable {
         }
         self.lower = lower
         self.cased = cased
-        self.origin = origin
+        self.offsets = origin
         self.original = original
+    }
+
+    /// Whether every byte is ASCII (looked at eight at a time).
+    static func isASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            var index = 0
+            var seen: UInt64 = 0
+            while index &+ 8 <= buffer.count {
+                seen |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                index &+= 8
+            }
+            while index < buffer.count {
+                seen |= UInt64(buffer[index])
+                index &+= 1
+            }
+            return seen & 0x8080_8080_8080_8080 == 0
+        }
+    }
+
+    /// ASCII bytes with `A`…`Z` lower-cased, eight at a time.
+    static func lowercased(_ bytes: [UInt8]) -> [UInt8] {
+        var lower = bytes
+        lower.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var index = 0
+            while index &+ 8 <= buffer.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                UnsafeMutableRawPointer(base + index).storeBytes(of: Self.lowercased(word), as: UInt64.self)
+                index &+= 8
+            }
+            while index < buffer.count {
+                if buffer[index] >= 65, buffer[index] <= 90 { buffer[index] += 32 }
+                index &+= 1
+            }
+        }
+        return lower
     }
 
     /// Folds `input` into the three outputs (each at least as long as the input); returns the folded length.
@@ -157,11 +206,18 @@ public struct FoldedText: Sendable {
 
     /// The original byte range of a folded range.
     public func originalRange(_ range: Range<Int>) -> Range<Int> {
-        guard !range.isEmpty, range.lowerBound < origin.count else { return 0..<0 }
-        let start = Int(origin[range.lowerBound])
-        var end = Int(origin[range.upperBound - 1]) + 1
+        guard !range.isEmpty, range.lowerBound < lower.count else { return 0..<0 }
+        let start = offset(of: range.lowerBound)
+        var end = offset(of: range.upperBound - 1) + 1
         while end < original.count, original[end] & 0xC0 == 0x80 { end += 1 }
         return start..<end
+    }
+
+    /// The offset in the original of folded byte `index`.
+    @inline(__always)
+    func offset(of index: Int) -> Int {
+        guard let offsets else { return index }
+        return Int(offsets[index])
     }
 
     /// A byte range of the original as Unicode-scalar offsets (what JSON output reports).
