@@ -125,7 +125,9 @@ struct CompactAutomaton {
     /// The states in breadth-first order (the start state first).
     private(set) var order: [Int32] = []
     /// For each state, the strings it ends (its own first, in string order, then its failure state's).
-    private(set) var outputRange: [Range<Int>] = []
+    /// (Two arrays of integers rather than one of ranges: no generic metadata to look up at start-up.)
+    private(set) var outputBegin: [Int] = []
+    private(set) var outputEnd: [Int] = []
     private(set) var outputList: [Int32] = []
     /// How many states the trie has.
     private(set) var stateCount = 1
@@ -181,7 +183,8 @@ struct CompactAutomaton {
             fill[Int(end)] += 1
         }
         var fail = [Int32](repeating: 0, count: states)
-        outputRange = [Range<Int>](repeating: 0..<0, count: states)
+        outputBegin = Array(repeatElement(0, count: states))
+        outputEnd = Array(repeatElement(0, count: states))
         order = [0]
         order.reserveCapacity(states)
         var head = 0
@@ -193,8 +196,11 @@ struct CompactAutomaton {
             let failure = Int(fail[state])
             let begin = outputList.count
             if ownStart[state] < ownStart[state + 1] { outputList += ownList[ownStart[state]..<ownStart[state + 1]] }
-            if state != 0, !outputRange[failure].isEmpty { outputList += outputList[outputRange[failure]] }
-            outputRange[state] = begin..<outputList.count
+            if state != 0, outputBegin[failure] < outputEnd[failure] {
+                outputList += outputList[outputBegin[failure]..<outputEnd[failure]]
+            }
+            outputBegin[state] = begin
+            outputEnd[state] = outputList.count
             table.withUnsafeMutableBufferPointer { rows in
                 for column in 0..<width {
                     let slot = state * width + column
@@ -214,24 +220,40 @@ struct CompactAutomaton {
     /// The automaton over all 256 bytes, its states renumbered so that those with outputs come last
     /// (see `LexiconScanner.transitions`).
     func dense() -> (transitions: [UInt32], firstOutputRow: UInt32, outputStart: [Int32], outputs: [Int32]) {
-        let width = alphabet.count
-        let silent = order.filter { outputRange[Int($0)].isEmpty }
-        let speaking = order.filter { !outputRange[Int($0)].isEmpty }
-        var number = [Int](repeating: 0, count: stateCount)
-        for (index, state) in (silent + speaking).enumerated() { number[Int(state)] = index }
+        let silent = order.filter { outputBegin[Int($0)] == outputEnd[Int($0)] }
+        let speaking = order.filter { outputBegin[Int($0)] < outputEnd[Int($0)] }
+        let renumbered = silent + speaking
+        // each state's row in the dense table
+        var rowOf = Array(repeatElement(UInt32(0), count: stateCount))
+        for (index, state) in renumbered.enumerated() { rowOf[Int(state)] = UInt32(index * 256) }
         var transitions = [UInt32](repeating: 0, count: stateCount * 256)
+        transitions.withUnsafeMutableBufferPointer { table in
+            fillRows(table, states: renumbered, rowOf: rowOf)
+        }
         var outputStart: [Int32] = []
         var outputs: [Int32] = []
         outputStart.reserveCapacity(stateCount + 1)
-        for state in silent + speaking {
-            let row = number[Int(state)] * 256
-            for (column, byte) in alphabet.enumerated() {
-                transitions[row + Int(byte)] = UInt32(number[Int(next[Int(state) * width + column])] * 256)
-            }
+        for state in renumbered.map(Int.init) {
             outputStart.append(Int32(outputs.count))
-            if !outputRange[Int(state)].isEmpty { outputs += outputList[outputRange[Int(state)]] }
+            if outputBegin[state] < outputEnd[state] { outputs += outputList[outputBegin[state]..<outputEnd[state]] }
         }
         outputStart.append(Int32(outputs.count))
         return (transitions, UInt32(silent.count * 256), outputStart, outputs)
+    }
+
+    /// Writes each state's edges over the bytes the strings use into its row of `table` (zero-filled:
+    /// every other byte leads to the start state, row 0).
+    private func fillRows(_ table: UnsafeMutableBufferPointer<UInt32>, states: [Int32], rowOf: [UInt32]) {
+        let width = alphabet.count
+        next.withUnsafeBufferPointer { next in
+            rowOf.withUnsafeBufferPointer { rowOf in
+                for state in states.map(Int.init) {
+                    let row = Int(rowOf[state])
+                    for (column, byte) in alphabet.enumerated() {
+                        table[row + Int(byte)] = rowOf[Int(next[state * width + column])]
+                    }
+                }
+            }
+        }
     }
 }
