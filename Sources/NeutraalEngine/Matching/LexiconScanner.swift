@@ -196,8 +196,9 @@ struct CompactAutomaton {
             let failure = Int(fail[state])
             let begin = outputList.count
             if ownStart[state] < ownStart[state + 1] { outputList += ownList[ownStart[state]..<ownStart[state + 1]] }
-            if state != 0, outputBegin[failure] < outputEnd[failure] {
-                outputList += outputList[outputBegin[failure]..<outputEnd[failure]]
+            // element by element: appending a slice of the list itself would copy the whole list each time
+            if state != 0 {
+                for inherited in outputBegin[failure]..<outputEnd[failure] { outputList.append(outputList[inherited]) }
             }
             outputBegin[state] = begin
             outputEnd[state] = outputList.count
