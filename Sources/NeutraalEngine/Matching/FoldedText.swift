@@ -5,34 +5,89 @@ public struct FoldedText: Sendable {
     public let lower: [UInt8]
     /// Folded bytes with case kept.
     public let cased: [UInt8]
-    /// For each folded byte, the offset of the original byte it came from.
-    public let origin: [Int32]
+    /// For each folded byte, the offset of the original byte it came from; nil when that is the byte's
+    /// own offset (texts all ASCII, which folding only lower-cases).
+    private let offsets: [Int32]?
     /// The original UTF-8 bytes.
     public let original: [UInt8]
 
+    /// For each folded byte, the offset of the original byte it came from.
+    public var origin: [Int32] { offsets ?? Array(0..<Int32(truncatingIfNeeded: lower.count)) }
+
     public init(_ text: String) {
         let original = Array(text.utf8)
+        if Self.isASCII(original) {
+            // the common case: the cased text is the original itself, each byte its own origin
+            self.lower = Self.lowercased(original)
+            self.cased = original
+            self.offsets = nil
+            self.original = original
+            return
+        }
         // folding never makes a text longer: one output byte per ASCII byte, at most as many as the input
         // bytes of any other character
         let count = original.count
-        // written in place, without zero-filling first or trimming after
-        var cased: [UInt8] = []
-        var origin: [Int32] = []
-        let lower = [UInt8](unsafeUninitializedCapacity: count) { lowerOut, lowerCount in
-            cased = [UInt8](unsafeUninitializedCapacity: count) { casedOut, casedCount in
-                origin = [Int32](unsafeUninitializedCapacity: count) { originOut, originCount in
-                    originCount = original.withUnsafeBufferPointer { input in
+        // zero-filled, then written in place and trimmed when folding shortened the text; made from a
+        // collection, because `Array(repeating:count:)` and uninitialized arrays go through the standard
+        // library's unspecialized path (a generic metadata look-up costing more than the folding)
+        var lower = Array(repeatElement(UInt8(0), count: count))
+        var cased = Array(repeatElement(UInt8(0), count: count))
+        var origin = Array(repeatElement(Int32(0), count: count))
+        let written = lower.withUnsafeMutableBufferPointer { lowerOut in
+            cased.withUnsafeMutableBufferPointer { casedOut in
+                origin.withUnsafeMutableBufferPointer { originOut in
+                    original.withUnsafeBufferPointer { input in
                         Self.foldBytes(input, original: original, lower: lowerOut, cased: casedOut, origin: originOut)
                     }
                 }
-                casedCount = origin.count
             }
-            lowerCount = cased.count
+        }
+        if written < count {
+            lower.removeLast(count - written)
+            cased.removeLast(count - written)
+            origin.removeLast(count - written)
         }
         self.lower = lower
         self.cased = cased
-        self.origin = origin
+        self.offsets = origin
         self.original = original
+    }
+
+    /// Whether every byte is ASCII (looked at eight at a time).
+    static func isASCII(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            var index = 0
+            var seen: UInt64 = 0
+            while index &+ 8 <= buffer.count {
+                seen |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                index &+= 8
+            }
+            while index < buffer.count {
+                seen |= UInt64(buffer[index])
+                index &+= 1
+            }
+            return seen & 0x8080_8080_8080_8080 == 0
+        }
+    }
+
+    /// ASCII bytes with `A`…`Z` lower-cased, eight at a time.
+    static func lowercased(_ bytes: [UInt8]) -> [UInt8] {
+        var lower = bytes
+        lower.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var index = 0
+            while index &+ 8 <= buffer.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                UnsafeMutableRawPointer(base + index).storeBytes(of: Self.lowercased(word), as: UInt64.self)
+                index &+= 8
+            }
+            while index < buffer.count {
+                if buffer[index] >= 65, buffer[index] <= 90 { buffer[index] += 32 }
+                index &+= 1
+            }
+        }
+        return lower
     }
 
     /// Folds `input` into the three outputs (each at least as long as the input); returns the folded length.
@@ -48,14 +103,14 @@ public struct FoldedText: Sendable {
         }
         var index = 0
         while index < count {
-            // eight ASCII bytes at a time: copied, and lower-cased in one word
-            if index + 8 <= count, let word = Self.asciiWord(input, at: index) {
-                Self.store(word, into: casedOut, at: written)
-                Self.store(Self.lowercased(word), into: lowerOut, at: written)
-                for lane in 0..<8 { originOut[written + lane] = Int32(truncatingIfNeeded: index + lane) }
-                written += 8
-                index += 8
-                continue
+            // runs of ASCII eight bytes at a time: copied, and lower-cased in one word
+            if index + 8 <= count {
+                let run = Self.foldASCIIRun(input, from: index, lower: lowerOut, cased: casedOut, origin: originOut, at: written)
+                if run > 0 {
+                    written += run
+                    index += run
+                    continue
+                }
             }
             let byte = input[index]
             if byte < 0x80 {
@@ -93,19 +148,28 @@ public struct FoldedText: Sendable {
         return written
     }
 
-    /// The eight bytes at `index` as one little-endian word, when they are all ASCII.
+    /// Folds the words of eight ASCII bytes from `start` on (up to the first word with another byte, or
+    /// fewer than eight bytes left) to `index` in the outputs; returns how many bytes it folded. One
+    /// plain loop on raw pointers: a load, a test, three stores and the lower-casing a word.
     @inline(__always)
-    static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64? {
-        guard let base = bytes.baseAddress else { return nil }
-        let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-        return word & 0x8080_8080_8080_8080 == 0 ? word : nil
-    }
-
-    /// Stores a word's eight bytes at `index`.
-    @inline(__always)
-    static func store(_ word: UInt64, into bytes: UnsafeMutableBufferPointer<UInt8>, at index: Int) {
-        guard let base = bytes.baseAddress else { return }
-        UnsafeMutableRawPointer(base + index).storeBytes(of: word.littleEndian, as: UInt64.self)
+    static func foldASCIIRun(_ input: UnsafeBufferPointer<UInt8>, from start: Int, lower: UnsafeMutableBufferPointer<UInt8>,
+                             cased: UnsafeMutableBufferPointer<UInt8>, origin: UnsafeMutableBufferPointer<Int32>, at index: Int) -> Int {
+        guard let source = input.baseAddress, let lowerBase = lower.baseAddress, let casedBase = cased.baseAddress,
+              let originBase = origin.baseAddress else { return 0 }
+        let end = input.count
+        var from = start
+        var to = index
+        while from &+ 8 <= end {
+            let word = UnsafeRawPointer(source + from).loadUnaligned(as: UInt64.self)
+            guard word & 0x8080_8080_8080_8080 == 0 else { break }
+            UnsafeMutableRawPointer(casedBase + to).storeBytes(of: word, as: UInt64.self)
+            UnsafeMutableRawPointer(lowerBase + to).storeBytes(of: Self.lowercased(word), as: UInt64.self)
+            let offsets = SIMD8<Int32>(repeating: Int32(truncatingIfNeeded: from)) &+ SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
+            UnsafeMutableRawPointer(originBase + to).storeBytes(of: offsets, as: SIMD8<Int32>.self)
+            from &+= 8
+            to &+= 8
+        }
+        return from &- start
     }
 
     /// Eight ASCII bytes with `A`…`Z` lower-cased: in each byte, adding 0x3F sets the top bit from `A` up,
@@ -142,27 +206,48 @@ public struct FoldedText: Sendable {
 
     /// The original byte range of a folded range.
     public func originalRange(_ range: Range<Int>) -> Range<Int> {
-        guard !range.isEmpty, range.lowerBound < origin.count else { return 0..<0 }
-        let start = Int(origin[range.lowerBound])
-        var end = Int(origin[range.upperBound - 1]) + 1
+        guard !range.isEmpty, range.lowerBound < lower.count else { return 0..<0 }
+        let start = offset(of: range.lowerBound)
+        var end = offset(of: range.upperBound - 1) + 1
         while end < original.count, original[end] & 0xC0 == 0x80 { end += 1 }
         return start..<end
     }
 
+    /// The offset in the original of folded byte `index`.
+    @inline(__always)
+    func offset(of index: Int) -> Int {
+        guard let offsets else { return index }
+        return Int(offsets[index])
+    }
+
     /// A byte range of the original as Unicode-scalar offsets (what JSON output reports).
     public func scalarRange(_ byteRange: Range<Int>) -> Range<Int> {
-        var start = 0
-        var index = 0
-        while index < byteRange.lowerBound, index < original.count {
-            if original[index] & 0xC0 != 0x80 { start += 1 }
-            index += 1
+        let lower = min(max(byteRange.lowerBound, 0), original.count)
+        let upper = min(max(byteRange.upperBound, lower), original.count)
+        let start = Self.scalarCount(original, 0..<lower)
+        return start..<start + Self.scalarCount(original, lower..<upper)
+    }
+
+    /// How many Unicode scalars start in `range` of UTF-8 `bytes` (bytes that are not `10xxxxxx`),
+    /// counted eight bytes at a time.
+    static func scalarCount(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var count = 0
+            var index = range.lowerBound
+            while index + 8 <= range.upperBound {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                // a continuation byte has its top bit set and the next one clear
+                let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
+                count += 8 - continuations.nonzeroBitCount
+                index += 8
+            }
+            while index < range.upperBound {
+                if buffer[index] & 0xC0 != 0x80 { count += 1 }
+                index += 1
+            }
+            return count
         }
-        var end = start
-        while index < byteRange.upperBound, index < original.count {
-            if original[index] & 0xC0 != 0x80 { end += 1 }
-            index += 1
-        }
-        return start..<end
     }
 
     /// The original words of a byte range.

@@ -18,9 +18,12 @@ public struct LexiconScanner: Sendable {
     }
 
     private let patterns: [Pattern]
-    /// Dense transition table: state * 256 + byte gives the next state times two, plus one when that
-    /// state ends some entry (so the scan looks at the outputs only where there are any).
-    private let transitions: [Int32]
+    /// Dense transition table: at `row + byte` the row of the next state, where a state's row is its
+    /// number times 256 (so the scan adds the byte and reads, nothing more). States that end some entry
+    /// are numbered last, from `firstOutputRow / 256`: one comparison tells the scan to look at outputs.
+    private let transitions: [UInt32]
+    private let firstOutputRow: UInt32
+    /// The patterns a state ends: `outputs[outputStart[state]..<outputStart[state + 1]]`.
     private let outputStart: [Int32]
     private let outputs: [Int32]
 
@@ -34,71 +37,13 @@ public struct LexiconScanner: Sendable {
                                         caseSensitive: entry.caseSensitive, wholeWords: lexicon.wholeWords))
             }
         }
-        // trie
-        var goto: [[Int32]] = [Array(repeating: -1, count: 256)]
-        var own: [[Int32]] = [[]]
-        for (index, pattern) in patterns.enumerated() {
-            var state = 0
-            for byte in pattern.lower {
-                let next = goto[state][Int(byte)]
-                if next >= 0 {
-                    state = Int(next)
-                } else {
-                    goto.append(Array(repeating: -1, count: 256))
-                    own.append([])
-                    goto[state][Int(byte)] = Int32(goto.count - 1)
-                    state = goto.count - 1
-                }
-            }
-            own[state].append(Int32(index))
-        }
-        // breadth-first failure links, completing the table into a DFA
-        let stateCount = goto.count
-        var fail = [Int32](repeating: 0, count: stateCount)
-        var table = [Int32](repeating: 0, count: stateCount * 256)
-        var collected = own
-        var queue: [Int] = []
-        for byte in 0..<256 {
-            let next = goto[0][byte]
-            if next >= 0 {
-                table[byte] = next
-                fail[Int(next)] = 0
-                queue.append(Int(next))
-            } else {
-                table[byte] = 0
-            }
-        }
-        var head = 0
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            collected[state] += collected[Int(fail[state])]
-            for byte in 0..<256 {
-                let next = goto[state][byte]
-                if next >= 0 {
-                    fail[Int(next)] = table[Int(fail[state]) * 256 + byte]
-                    table[state * 256 + byte] = next
-                    queue.append(Int(next))
-                } else {
-                    table[state * 256 + byte] = table[Int(fail[state]) * 256 + byte]
-                }
-            }
-        }
-        var starts: [Int32] = []
-        var flat: [Int32] = []
-        for state in 0..<stateCount {
-            starts.append(Int32(flat.count))
-            flat += collected[state]
-        }
-        starts.append(Int32(flat.count))
-        for index in table.indices {
-            let next = Int(table[index])
-            table[index] = table[index] << 1 | (starts[next] < starts[next + 1] ? 1 : 0)
-        }
+        let automaton = CompactAutomaton(patterns.map(\.lower))
+        let dense = automaton.dense()
         self.patterns = patterns
-        self.transitions = table
-        self.outputStart = starts
-        self.outputs = flat
+        self.transitions = dense.transitions
+        self.firstOutputRow = dense.firstOutputRow
+        self.outputStart = dense.outputStart
+        self.outputs = dense.outputs
     }
 
     /// Every match in a folded text, in order of their end.
@@ -106,16 +51,45 @@ public struct LexiconScanner: Sendable {
         var matches: [Match] = []
         transitions.withUnsafeBufferPointer { table in
             text.lower.withUnsafeBufferPointer { bytes in
-                // the state lives in this closure, not outside it, so the loop needs no checks on it
-                var state = 0
-                for index in 0..<bytes.count {
-                    let entry = table[state &* 256 &+ Int(bytes[index])]
-                    state = Int(entry >> 1)
-                    if entry & 1 != 0 { collect(state, endingAt: index, in: text, into: &matches) }
+                var row: UInt32 = 0
+                var index = 0
+                while true {
+                    (index, row) = Self.run(table, bytes, from: index, row: row, threshold: firstOutputRow)
+                    guard index < bytes.count else { break }
+                    collect(Int(row >> 8), endingAt: index, in: text, into: &matches)
+                    index += 1
                 }
             }
         }
         return matches
+    }
+
+    /// Runs the automaton from row `row` over `bytes` from `start` up to the first byte that leads to a
+    /// state with outputs: returns that byte's index (the count when there is none) and the row reached.
+    /// A loop of its own, calling nothing, four bytes an iteration, so everything stays in registers.
+    @inline(never)
+    private static func run(_ table: UnsafeBufferPointer<UInt32>, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                            row: UInt32, threshold: UInt32) -> (index: Int, row: UInt32) {
+        var row = row
+        var index = start
+        let count = bytes.count
+        while index &+ 4 <= count {
+            row = table[Int(row &+ UInt32(bytes[index]))]
+            if row >= threshold { return (index, row) }
+            row = table[Int(row &+ UInt32(bytes[index &+ 1]))]
+            if row >= threshold { return (index &+ 1, row) }
+            row = table[Int(row &+ UInt32(bytes[index &+ 2]))]
+            if row >= threshold { return (index &+ 2, row) }
+            row = table[Int(row &+ UInt32(bytes[index &+ 3]))]
+            if row >= threshold { return (index &+ 3, row) }
+            index &+= 4
+        }
+        while index < count {
+            row = table[Int(row &+ UInt32(bytes[index]))]
+            if row >= threshold { return (index, row) }
+            index &+= 1
+        }
+        return (count, row)
     }
 
     /// The entries that end at `index` in output state `state` and stand as matches there (whole words,
@@ -136,6 +110,151 @@ public struct LexiconScanner: Sendable {
             }
             if pattern.caseSensitive, !text.cased[start...index].elementsEqual(pattern.cased) { continue }
             matches.append(Match(lexicon: pattern.lexicon, entry: pattern.entry, range: start..<index + 1))
+        }
+    }
+}
+
+/// The Aho–Corasick automaton of some byte strings over only the bytes they use (every other byte leads
+/// back to the start state from anywhere), built breadth-first; `dense()` spreads it over all 256 bytes.
+struct CompactAutomaton {
+    /// The bytes the strings use, and for each byte its index among them (-1 when unused).
+    let alphabet: [UInt8]
+    let column: [Int]
+    /// The automaton: `next[state * alphabet.count + column]`, states numbered in trie order.
+    private(set) var next: [Int32] = []
+    /// The states in breadth-first order (the start state first).
+    private(set) var order: [Int32] = []
+    /// For each state, the strings it ends (its own first, in string order, then its failure state's).
+    /// (Two arrays of integers rather than one of ranges: no generic metadata to look up at start-up.)
+    private(set) var outputBegin: [Int] = []
+    private(set) var outputEnd: [Int] = []
+    private(set) var outputList: [Int32] = []
+    /// How many states the trie has.
+    private(set) var stateCount = 1
+
+    init(_ strings: [[UInt8]]) {
+        var used = [Bool](repeating: false, count: 256)
+        for string in strings { for byte in string { used[Int(byte)] = true } }
+        alphabet = (0..<256).filter { used[$0] }.map { UInt8($0) }
+        var column = [Int](repeating: -1, count: 256)
+        for (index, byte) in alphabet.enumerated() { column[Int(byte)] = index }
+        self.column = column
+        let ends = buildTrie(strings)
+        complete(ownEnds: ends)
+    }
+
+    /// Builds the trie into `next` (-1 where there is no edge); returns the state each string ends in.
+    private mutating func buildTrie(_ strings: [[UInt8]]) -> [Int32] {
+        let width = alphabet.count
+        // room for the most states there can be (one per byte, and the start), trimmed after
+        let most = 1 + strings.reduce(0) { $0 + $1.count }
+        next = Array(repeatElement(Int32(-1), count: most * width))
+        var ends: [Int32] = []
+        ends.reserveCapacity(strings.count)
+        for string in strings {
+            var state = 0
+            for byte in string {
+                let slot = state * width + column[Int(byte)]
+                if next[slot] < 0 {
+                    next[slot] = Int32(stateCount)
+                    stateCount += 1
+                }
+                state = Int(next[slot])
+            }
+            ends.append(Int32(state))
+        }
+        next.removeLast(next.count - stateCount * width)
+        return ends
+    }
+
+    /// Breadth-first failure links: fills every missing edge with its failure state's edge, and collects
+    /// each state's outputs.
+    private mutating func complete(ownEnds ends: [Int32]) {
+        let width = alphabet.count
+        let states = stateCount
+        // the strings each state ends itself, in string order (a counting sort by end state)
+        var ownStart = [Int](repeating: 0, count: states + 1)
+        for end in ends { ownStart[Int(end) + 1] += 1 }
+        for state in 0..<states { ownStart[state + 1] += ownStart[state] }
+        var ownList = [Int32](repeating: 0, count: ends.count)
+        var fill = ownStart
+        for (string, end) in ends.enumerated() {
+            ownList[fill[Int(end)]] = Int32(string)
+            fill[Int(end)] += 1
+        }
+        var fail = [Int32](repeating: 0, count: states)
+        outputBegin = Array(repeatElement(0, count: states))
+        outputEnd = Array(repeatElement(0, count: states))
+        order = [0]
+        order.reserveCapacity(states)
+        var head = 0
+        var table = next
+        next = []
+        while head < order.count {
+            let state = Int(order[head])
+            head += 1
+            let failure = Int(fail[state])
+            let begin = outputList.count
+            if ownStart[state] < ownStart[state + 1] { outputList += ownList[ownStart[state]..<ownStart[state + 1]] }
+            // element by element: appending a slice of the list itself would copy the whole list each time
+            if state != 0 {
+                for inherited in outputBegin[failure]..<outputEnd[failure] { outputList.append(outputList[inherited]) }
+            }
+            outputBegin[state] = begin
+            outputEnd[state] = outputList.count
+            table.withUnsafeMutableBufferPointer { rows in
+                for column in 0..<width {
+                    let slot = state * width + column
+                    let child = rows[slot]
+                    if child >= 0 {
+                        fail[Int(child)] = state == 0 ? 0 : rows[failure * width + column]
+                        order.append(child)
+                    } else {
+                        rows[slot] = state == 0 ? 0 : rows[failure * width + column]
+                    }
+                }
+            }
+        }
+        next = table
+    }
+
+    /// The automaton over all 256 bytes, its states renumbered so that those with outputs come last
+    /// (see `LexiconScanner.transitions`).
+    func dense() -> (transitions: [UInt32], firstOutputRow: UInt32, outputStart: [Int32], outputs: [Int32]) {
+        let silent = order.filter { outputBegin[Int($0)] == outputEnd[Int($0)] }
+        let speaking = order.filter { outputBegin[Int($0)] < outputEnd[Int($0)] }
+        let renumbered = silent + speaking
+        // each state's row in the dense table
+        var rowOf = Array(repeatElement(UInt32(0), count: stateCount))
+        for (index, state) in renumbered.enumerated() { rowOf[Int(state)] = UInt32(index * 256) }
+        var transitions = [UInt32](repeating: 0, count: stateCount * 256)
+        transitions.withUnsafeMutableBufferPointer { table in
+            fillRows(table, states: renumbered, rowOf: rowOf)
+        }
+        var outputStart: [Int32] = []
+        var outputs: [Int32] = []
+        outputStart.reserveCapacity(stateCount + 1)
+        for state in renumbered.map(Int.init) {
+            outputStart.append(Int32(outputs.count))
+            if outputBegin[state] < outputEnd[state] { outputs += outputList[outputBegin[state]..<outputEnd[state]] }
+        }
+        outputStart.append(Int32(outputs.count))
+        return (transitions, UInt32(silent.count * 256), outputStart, outputs)
+    }
+
+    /// Writes each state's edges over the bytes the strings use into its row of `table` (zero-filled:
+    /// every other byte leads to the start state, row 0).
+    private func fillRows(_ table: UnsafeMutableBufferPointer<UInt32>, states: [Int32], rowOf: [UInt32]) {
+        let width = alphabet.count
+        next.withUnsafeBufferPointer { next in
+            rowOf.withUnsafeBufferPointer { rowOf in
+                for state in states.map(Int.init) {
+                    let row = Int(rowOf[state])
+                    for (column, byte) in alphabet.enumerated() {
+                        table[row + Int(byte)] = rowOf[Int(next[state * width + column])]
+                    }
+                }
+            }
         }
     }
 }

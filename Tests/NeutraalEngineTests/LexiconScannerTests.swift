@@ -1,0 +1,141 @@
+import Testing
+@testable import NeutraalEngine
+
+/// The lexicon automaton against a plain reference (every entry tried at every offset) on many
+/// generated lexicons and texts, and folding's trimmed arrays.
+@Suite("Lexicon scanner")
+struct LexiconScannerTests {
+    static let here = SourceLocation(file: "test.rules", line: 1, column: 1)
+
+    /// A small deterministic generator (SplitMix64).
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var value = state
+            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((value ^ (value >> 31)) % UInt64(bound))
+        }
+        mutating func text(_ pieces: [String], length: Int) -> String {
+            (0..<length).map { _ in pieces[next(pieces.count)] }.joined()
+        }
+    }
+
+    /// Every entry at every end offset, with the scanner's tests (whole words, case), in the scanner's
+    /// order: by end, then longer entries first, then in entry order.
+    static func reference(_ lexicons: [Lexicon], _ text: FoldedText) -> [String] {
+        var found: [(end: Int, length: Int, order: Int, match: String)] = []
+        var order = 0
+        for (lexiconIndex, lexicon) in lexicons.enumerated() {
+            for (entryIndex, entry) in lexicon.entries.enumerated() {
+                let folded = FoldedText.fold(entry: entry.text)
+                order += 1
+                let length = folded.lower.count
+                guard length > 0, length <= text.lower.count else { continue }
+                for start in 0...(text.lower.count - length) where text.lower[start..<start + length].elementsEqual(folded.lower) {
+                    let end = start + length
+                    if lexicon.wholeWords {
+                        if start > 0, FoldedText.isWordByte(text.lower[start - 1]), FoldedText.isWordByte(folded.lower[0]) { continue }
+                        if end < text.lower.count, FoldedText.isWordByte(text.lower[end]),
+                           let last = folded.lower.last, FoldedText.isWordByte(last) { continue }
+                    }
+                    if entry.caseSensitive, !text.cased[start..<end].elementsEqual(folded.cased) { continue }
+                    found.append((end, length, order, "\(lexiconIndex)/\(entryIndex)@\(start)..<\(end)"))
+                }
+            }
+        }
+        return found.sorted { ($0.end, -$0.length, $0.order) < ($1.end, -$1.length, $1.order) }.map(\.match)
+    }
+
+    static func scanned(_ lexicons: [Lexicon], _ text: FoldedText) -> [String] {
+        LexiconScanner(lexicons: lexicons).scan(text).map { "\($0.lexicon)/\($0.entry)@\($0.range.lowerBound)..<\($0.range.upperBound)" }
+    }
+
+    @Test("the automaton finds what trying every entry everywhere finds, in the same order, on generated lexicons and texts")
+    func matchesReference() {
+        var generator = Generator(state: 42)
+        let letters = ["a", "b", "A", "é", "ĳ", "IJ", " ", "-", "1", "ab", "ba", "aa", "\u{301}", "ß", "“"]
+        var compared = 0
+        for _ in 0..<150 {
+            let lexicons = (0..<(1 + generator.next(3))).map { index in
+                let entries = (0..<(1 + generator.next(6))).map { _ in
+                    Lexicon.Entry(text: generator.text(letters, length: generator.next(5)), caseSensitive: generator.next(3) == 0,
+                                  location: Self.here)
+                }
+                return Lexicon(name: "l\(index)", title: "l", wholeWords: generator.next(3) != 0, entries: entries, location: Self.here)
+            }
+            for _ in 0..<8 {
+                let text = FoldedText(generator.text(letters, length: generator.next(40)))
+                let expected = Self.reference(lexicons, text)
+                #expect(Self.scanned(lexicons, text) == expected)
+                compared += expected.count
+            }
+        }
+        #expect(compared > 1_000)
+    }
+
+    @Test("no entries, or only empty ones, find nothing")
+    func emptyLexicons() {
+        let empty = Lexicon(name: "e", title: "e", wholeWords: true,
+                            entries: [Lexicon.Entry(text: "", caseSensitive: false, location: Self.here)], location: Self.here)
+        #expect(LexiconScanner(lexicons: []).scan(FoldedText("stem op ons")).isEmpty)
+        #expect(LexiconScanner(lexicons: [empty]).scan(FoldedText("stem op ons")).isEmpty)
+    }
+
+    @Test("a text that folding shortens keeps its three arrays the same length, each byte mapped to its origin")
+    func shortenedFolding() {
+        let text = "Cafe\u{301} ge\u{301}e\u{301}n du\u{308}s, over de scho\u{308}ne 12345678 ABCDEFGHij"
+        let folded = FoldedText(text)
+        #expect(folded.lower.count == folded.cased.count && folded.cased.count == folded.origin.count)
+        #expect(String(decoding: folded.cased, as: UTF8.self) == "Cafe geen dus, over de schone 12345678 ABCDEFGHij")
+        #expect(String(decoding: folded.lower, as: UTF8.self) == "cafe geen dus, over de schone 12345678 abcdefghij")
+        for (index, byte) in folded.cased.enumerated() { #expect(folded.original[Int(folded.origin[index])] == byte) }
+    }
+}
+
+extension LexiconScannerTests {
+    @Test("scalar ranges counted eight bytes at a time are those counted one byte at a time")
+    func scalarRanges() {
+        var generator = Generator(state: 7)
+        let pieces = ["a", "Z", " ", "é", "ĳ", "“", "€", "😀", "\u{301}", "1"]
+        for _ in 0..<200 {
+            let folded = FoldedText(generator.text(pieces, length: generator.next(30)))
+            let bytes = folded.original
+            for _ in 0..<10 {
+                let lower = generator.next(bytes.count + 3)
+                let upper = lower + generator.next(bytes.count + 3)
+                // the reference: one byte at a time, never past the end
+                var start = 0
+                var index = 0
+                while index < lower, index < bytes.count { if bytes[index] & 0xC0 != 0x80 { start += 1 }; index += 1 }
+                var end = start
+                while index < upper, index < bytes.count { if bytes[index] & 0xC0 != 0x80 { end += 1 }; index += 1 }
+                #expect(folded.scalarRange(lower..<upper) == start..<end)
+            }
+        }
+    }
+}
+
+extension LexiconScannerTests {
+    @Test("texts all ASCII fold as they would through the general path (the same text with a letter é after)")
+    func asciiShortcut() {
+        var generator = Generator(state: 3)
+        let pieces = ["a", "Z", "M", " ", "-", "@", "[", "`", "{", "1", "Stem", "\n", "\u{7F}", "\u{0}"]
+        for _ in 0..<300 {
+            let text = generator.text(pieces, length: generator.next(40))
+            let shortcut = FoldedText(text)
+            let general = FoldedText(text + "é")
+            let count = text.utf8.count
+            #expect(shortcut.cased == Array(general.cased.prefix(count)))
+            #expect(shortcut.lower == Array(general.lower.prefix(count)))
+            #expect(shortcut.origin == Array(general.origin.prefix(count)))
+            #expect(general.lower.count == count + 1)
+            for _ in 0..<5 where count > 0 {
+                let start = generator.next(count)
+                let range = start..<start + 1 + generator.next(count - start)
+                #expect(shortcut.originalRange(range) == general.originalRange(range))
+            }
+        }
+    }
+}
