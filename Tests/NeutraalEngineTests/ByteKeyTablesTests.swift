@@ -70,4 +70,19 @@ struct ByteKeyTablesTests {
         #expect(entries == ["a=3", "b=2"])
         #expect(tables.entries(of: 1).isEmpty)
     }
+
+    @Test("the empty key is never stored nor found, and a probe of length 0 or a table out of range finds nothing")
+    func emptyKey() {
+        let tables = ByteKeyTables([[([], 7), (Array("a".utf8), 1)]])
+        #expect(tables.entries(of: 0).map(\.value) == [1])
+        let probe = ByteKeyTables.Probe(first: 0, last: 0, length: 0, start: 0)
+        let bytes: [UInt8] = [0x22, 0x22]
+        bytes.withUnsafeBufferPointer { buffer in
+            #expect(tables.value(in: 0, probe, buffer) == nil)
+            #expect(tables.value(in: 0, buffer, 1..<1) == nil)
+            #expect(tables.value(in: -1, ByteKeyTables.Probe(first: 0x61, last: 0x61, length: 1, start: 0), buffer) == nil)
+            #expect(tables.value(in: 1, ByteKeyTables.Probe(first: 0x61, last: 0x61, length: 1, start: 0), buffer) == nil)
+            #expect(tables.value(in: 0, ByteKeyTables.Probe(first: 0x61, last: 0x61, length: 1, start: 0), buffer) == 1)
+        }
+    }
 }

@@ -63,5 +63,18 @@ struct RecordStorageTests {
         }
         #expect(text.count == 40 && elements[0].offsets[1] == 7)
     }
-}
 
+    @Test("a slot is looked at in place: empty or not, a date or not")
+    func inPlace() {
+        var record = Record(slotCount: 4)
+        record.set(.date(19_000), offset: 3, at: 0)
+        record.set(.string(String(repeating: "t", count: 30)), offset: 9, at: 1)
+        record.values[2] = .list([.date(1)])
+        #expect(record.values.date(at: 0) == 19_000)
+        #expect(record.values.date(at: 1) == nil && record.values.date(at: 2) == nil && record.values.date(at: 3) == nil)
+        #expect(!record.values.isEmpty(at: 0) && !record.values.isEmpty(at: 1) && !record.values.isEmpty(at: 2))
+        #expect(record.values.isEmpty(at: 3))
+        record.values[0] = nil
+        #expect(record.values.isEmpty(at: 0) && record.values.date(at: 0) == nil)
+    }
+}

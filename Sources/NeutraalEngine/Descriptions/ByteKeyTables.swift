@@ -102,9 +102,11 @@ final class ByteKeyTables: @unchecked Sendable {
         tables.deallocate()
     }
 
+    /// The pairs without repeated keys (a later value replacing an earlier one) and without the empty key,
+    /// which no look-up finds.
     private static func unique(_ pairs: [(key: [UInt8], value: Int32)]) -> [(key: [UInt8], value: Int32)] {
         var unique: [(key: [UInt8], value: Int32)] = []
-        for pair in pairs {
+        for pair in pairs where !pair.key.isEmpty {
             if let index = unique.firstIndex(where: { $0.key == pair.key }) {
                 unique[index].value = pair.value
             } else {
@@ -174,14 +176,16 @@ final class ByteKeyTables: @unchecked Sendable {
     /// The value table `table` holds for the string `probe` describes in `bytes`, if any.
     @inline(__always)
     func value(in table: Int, _ probe: Probe, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        guard table >= 0, table < tableCount, probe.length > 0, probe.length < Int(Bucket.empty) else { return nil }
+        // one unsigned comparison for 0 <= table < tableCount; the probe's length needs no check of its own:
+        // it is compared in full with a stored key's, which is never 0 nor `Bucket.empty`
+        guard UInt(bitPattern: table) < UInt(bitPattern: tableCount) else { return nil }
         let info = tables[table]
         let hash = Self.hash(first: probe.first, last: probe.last, length: probe.length, multiplier: info.multiplier)
         var bucket = Int(truncatingIfNeeded: hash &>> info.shift)
         while true {
             let entry = buckets[info.start + bucket]
             if entry.length == Bucket.empty { return nil }
-            if entry.length == UInt32(truncatingIfNeeded: probe.length), entry.first == probe.first, entry.last == probe.last {
+            if Int(entry.length) == probe.length, entry.first == probe.first, entry.last == probe.last {
                 if probe.length <= 16 || sameMiddle(bytes, probe, Int(entry.middleStart)) { return entry.value }
             }
             bucket = (bucket + 1) & info.mask

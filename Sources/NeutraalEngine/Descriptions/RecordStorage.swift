@@ -118,6 +118,20 @@ public struct SlotValues: RandomAccessCollection, MutableCollection, @unchecked 
         }
     }
 
+    /// Whether `slot` holds no value (looked at in place, without copying the value).
+    func isEmpty(at slot: Int) -> Bool {
+        precondition(slot >= 0 && slot < storage.count, "slot out of range")
+        if case .none = storage.slots[slot].value { return true }
+        return false
+    }
+
+    /// The day number in `slot` when it holds a date (looked at in place, without copying the value).
+    func date(at slot: Int) -> Int32? {
+        precondition(slot >= 0 && slot < storage.count, "slot out of range")
+        if case .date(let day)? = storage.slots[slot].value { return day }
+        return nil
+    }
+
     /// Sets the value of `slot` and where it was written.
     mutating func set(_ value: FactValue?, offset: Int32, at slot: Int) {
         precondition(slot >= 0 && slot < storage.count, "slot out of range")

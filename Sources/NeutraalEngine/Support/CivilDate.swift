@@ -7,23 +7,25 @@ public enum CivilDate {
 
     /// The day number of `YYYY-MM-DD` given as UTF-8 bytes, or nil when it is not a real date.
     public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        var year = 0
-        var month = 0
-        var day = 0
-        for index in 0..<10 where index != 4 && index != 7 {
-            let digit = bytes[index] &- 48
-            guard digit <= 9 else { return nil }
-            if index < 4 {
-                year = year * 10 + Int(digit)
-            } else if index < 7 {
-                month = month * 10 + Int(digit)
-            } else {
-                day = day * 10 + Int(digit)
-            }
-        }
-        guard (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month) else { return nil }
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = digits(bytes, 0, 4), let month = digits(bytes, 5, 2), let day = digits(bytes, 8, 2),
+              month >= 1, month <= 12, day >= 1, day <= daysInMonth(year: year, month: month) else { return nil }
         return Int32(daysFromCivil(year: year, month: month, day: day))
+    }
+
+    /// The number written in ASCII digits as `bytes[start..<start + count]` (within the buffer), or nil
+    /// when one of them is not a digit.
+    @inline(__always)
+    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        var value = 0
+        var bad: UInt8 = 0
+        for index in start..<start + count {
+            let digit = bytes[index] &- 48
+            // a byte below "0" wraps around above 9 too; no early exit, so the loop stays branch-free
+            bad |= digit > 9 ? 1 : 0
+            value = value &* 10 &+ Int(digit)
+        }
+        return bad == 0 ? value : nil
     }
 
     /// `YYYY-MM-DD` for a day number.

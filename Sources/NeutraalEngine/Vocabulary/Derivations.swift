@@ -24,11 +24,20 @@ public enum Derivations {
                 }
                 record.values[targetSlot] = .list(list)
             case .calendar(let calendar):
-                guard case .date(let day)? = record.values[sourceSlot], record.values[targetSlot] == nil else { continue }
-                if let period = calendars[calendar].period(containing: day) {
-                    record.values[targetSlot] = .string(period.name)
-                }
+                guard let day = record.values.date(at: sourceSlot), record.values.isEmpty(at: targetSlot),
+                      let name = periodName(in: calendars, calendar, containing: day) else { continue }
+                record.values[targetSlot] = .string(name)
             }
         }
+    }
+
+    /// The name of the period of `calendars[calendar]` that `day` falls in, as `Calendar.period(containing:)`
+    /// finds it, read in place (no copy of the calendar, its names and its periods per record).
+    private static func periodName(in calendars: [Calendar], _ calendar: Int, containing day: Int32) -> String? {
+        for index in calendars[calendar].periods.indices
+        where calendars[calendar].periods[index].from <= day && day <= calendars[calendar].periods[index].until {
+            return calendars[calendar].periods[index].name
+        }
+        return nil
     }
 }

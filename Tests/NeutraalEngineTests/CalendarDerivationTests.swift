@@ -1,0 +1,48 @@
+import Testing
+@testable import NeutraalEngine
+
+/// The calendar derivation: the period a date falls in, as `Calendar.period(containing:)` finds it, written
+/// only where the target is empty and the source holds a date.
+@Suite("Calendar derivation")
+struct CalendarDerivationTests {
+    static let calendars = [
+        NeutraalEngine.Calendar(name: "other", title: "", periods: [NeutraalEngine.Calendar.Period(name: "never", from: -5, until: -1)]),
+        NeutraalEngine.Calendar(name: "elections", title: "", periods: [
+            NeutraalEngine.Calendar.Period(name: "spring", from: 10, until: 20),
+            NeutraalEngine.Calendar.Period(name: "overlap", from: 18, until: 25),
+            NeutraalEngine.Calendar.Period(name: String(repeating: "long name ", count: 4), from: 40, until: 40),
+        ]),
+    ]
+    static let derivation = Derivation(name: "period", title: "", targetSlot: 1, sourceSlot: 0, op: .calendar(1))
+
+    static func derive(_ source: FactValue?, target: FactValue? = nil) -> FactValue? {
+        var record = Record(slotCount: 2)
+        record.values[0] = source
+        record.values[1] = target
+        Derivations.apply([derivation], calendars: calendars, to: &record)
+        return record.values[1]
+    }
+
+    @Test("every day gets the first period that holds it, or nothing")
+    func days() {
+        for day: Int32 in 0...45 {
+            let expected = Self.calendars[1].period(containing: day)?.name
+            if case .string(let name)? = Self.derive(.date(day)) {
+                #expect(name == expected, "day \(day)")
+            } else {
+                #expect(expected == nil, "day \(day)")
+            }
+        }
+    }
+
+    @Test("a target already written, or a source that is not a date, is left alone")
+    func leftAlone() {
+        guard case .string(let kept)? = Self.derive(.date(12), target: .string("given")) else {
+            Issue.record("the written target was replaced")
+            return
+        }
+        #expect(kept == "given")
+        #expect(Self.derive(.string("2020-01-01")) == nil)
+        #expect(Self.derive(nil) == nil)
+    }
+}

@@ -1,0 +1,51 @@
+import Testing
+@testable import NeutraalEngine
+
+/// `DirectRecordReader.Cursor.shortString()`: a plain string of up to fifteen bytes comes back as the
+/// probe `ByteKeyTables.probe` makes of its bytes, with the cursor past its closing quote; anything else
+/// (longer, with a stop byte, too near the end of the line) as nil with the cursor where it was.
+@Suite("Short strings")
+struct ShortStringTests {
+    /// The result of `shortString()` on `"` + `text` + `"` followed by `tail` bytes of filler, and the cursor after it.
+    static func read(_ text: [UInt8], tail: Int) -> (probe: ByteKeyTables.Probe?, expected: ByteKeyTables.Probe?, position: Int) {
+        let line = [UInt8(ascii: " "), UInt8(ascii: "\"")] + text + [UInt8(ascii: "\"")] + [UInt8](repeating: UInt8(ascii: "x"), count: tail)
+        return line.withUnsafeBufferPointer { buffer in
+            var cursor = DirectRecordReader.Cursor(buffer: buffer, position: 1, end: buffer.count)
+            let probe = cursor.shortString()
+            let expected = ByteKeyTables.probe(buffer, 2..<2 + text.count)
+            return (probe, expected, cursor.position)
+        }
+    }
+
+    @Test("plain strings of every length up to 40, with room after them or not")
+    func lengths() {
+        for length in 0...40 {
+            let text = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            for tail in [0, 5, 16, 40] {
+                let (probe, expected, position) = Self.read(text, tail: tail)
+                let room = length + 1 + tail  // bytes from the first of the string to the end of the line
+                let readable = length < 16 && room >= 16
+                if readable {
+                    #expect(probe?.length == length, "length \(length), tail \(tail)")
+                    #expect(position == 2 + length + 1)
+                    if length > 0 {
+                        #expect(probe?.first == expected?.first && probe?.last == expected?.last && probe?.start == 2)
+                    }
+                } else {
+                    #expect(probe == nil, "length \(length), tail \(tail)")
+                    #expect(position == 1)
+                }
+            }
+        }
+    }
+
+    @Test("a stop byte in either word gives nil, the cursor unmoved", arguments: [0x5C, 0x0A, 0xC3, 0x00] as [UInt8])
+    func stops(_ stop: UInt8) {
+        for index in [0, 7, 8, 14] {
+            var text = [UInt8](repeating: UInt8(ascii: "k"), count: 15)
+            text[index] = stop
+            let (probe, _, position) = Self.read(text, tail: 40)
+            #expect(probe == nil && position == 1, "stop \(stop) at \(index)")
+        }
+    }
+}
