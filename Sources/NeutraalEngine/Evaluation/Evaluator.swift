@@ -8,11 +8,14 @@ public struct Evaluator: Sendable {
     public let asOf: Int32
     /// Whether to keep a condition-by-condition explanation of every applicable rule.
     public let explain: Bool
+    /// The names enumeration values are shown as, by layout and slot.
+    private let displayNames: DisplayNames
 
     public init(ruleSet: RuleSet, asOf: Int32 = CivilDate.today(), explain: Bool = false) {
         self.ruleSet = ruleSet
         self.asOf = asOf
         self.explain = explain
+        self.displayNames = DisplayNames(ruleSet.vocabulary)
     }
 
     /// Judges one description.
@@ -528,7 +531,16 @@ public struct Evaluator: Sendable {
                                start: scalars.lowerBound, end: scalars.upperBound, offset: offset)
     }
 
+    /// The value of the field at `slot` of `layout` as shown in evidence (as `display(_:type:vocabulary:)`
+    /// shows it, with the common values settled without reading the field's type).
     func display(_ value: FactValue, layout: Int, slot: Int) -> String {
+        switch value {
+        case .bool(let flag): return flag ? "true" : "false"
+        case .string(let text): return text
+        case .symbol, .list:
+            if let shown = displayNames.display(value, layout: layout, slot: slot) { return shown }
+        default: break
+        }
         let type = ruleSet.vocabulary.layouts[layout].fields[slot].type
         return Self.display(value, type: type, vocabulary: ruleSet.vocabulary)
     }
