@@ -201,6 +201,8 @@ public struct Evaluator: Sendable {
         private let element: (path: String, number: Int)?
         /// The element's prefix once spelled out.
         private var spelledPrefix: String?
+        /// Whether the paths of this record's fields are shown as they are (the top level of a description).
+        private let showsPathsAsIs: Bool
         /// Where the record was read from, for the locations of evidence.
         let source: SourceText
         /// Texts already folded and scanned, by slot (a record has only a few texts: a list beats a hash table).
@@ -223,6 +225,7 @@ public struct Evaluator: Sendable {
             self.basePrefix = basePrefix
             self.element = element
             self.source = source
+            showsPathsAsIs = element == nil && basePrefix.isEmpty
         }
 
         /// The same scope moved on to another record of the same layout, with nothing worked out about it:
@@ -258,6 +261,7 @@ public struct Evaluator: Sendable {
 
         /// The full path of a field of this record (the element's prefix spelled out once).
         mutating func fact(_ path: String) -> String {
+            if showsPathsAsIs { return path }
             guard element != nil else { return basePrefix.isEmpty ? path : basePrefix + path }
             if let spelledPrefix { return spelledPrefix + path }
             let spelled = prefix
