@@ -248,15 +248,45 @@ public struct Evaluator: Sendable {
         /// The path up to this record's fields, as shown in evidence (`sections[2].`).
         var prefix: String {
             guard let element else { return basePrefix }
-            let number = String(element.number)
-            var text = ""
-            text.reserveCapacity(basePrefix.utf8.count + element.path.utf8.count + number.utf8.count + 3)
-            text += basePrefix
-            text += element.path
-            text += "["
-            text += number
-            text += "]."
-            return text
+            return Self.spell(basePrefix, element.path, number: element.number)
+        }
+
+        /// `base` + `path` + `[number].`, written straight into one string's storage.
+        private static func spell(_ base: String, _ path: String, number: Int) -> String {
+            guard number > 0 else { return base + path + "[" + String(number) + "]." }
+            let digitCount = decimalDigitCount(number)
+            let count = base.utf8.count + path.utf8.count + digitCount + 3
+            return String(unsafeUninitializedCapacity: count) { buffer in
+                var end = 0
+                func put(_ byte: UInt8) {
+                    buffer[end] = byte
+                    end += 1
+                }
+                for byte in base.utf8 { put(byte) }
+                for byte in path.utf8 { put(byte) }
+                put(UInt8(ascii: "["))
+                // the digits, last one first
+                var rest = number
+                for position in stride(from: end + digitCount - 1, through: end, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                end += digitCount
+                put(UInt8(ascii: "]"))
+                put(UInt8(ascii: "."))
+                return end
+            }
+        }
+
+        /// How many decimal digits a positive number has.
+        private static func decimalDigitCount(_ number: Int) -> Int {
+            var count = 1
+            var rest = number / 10
+            while rest > 0 {
+                count += 1
+                rest /= 10
+            }
+            return count
         }
 
         /// The full path of a field of this record (the element's prefix spelled out once).
