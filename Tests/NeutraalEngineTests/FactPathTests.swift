@@ -9,17 +9,17 @@ struct FactPathTests {
 
     @Test("a top-level fact is shown as its path")
     func topLevel() {
-        var scope = Evaluator.Scope(record: Record(slotCount: 1), layout: 0, prefix: "", source: Self.source)
+        let scope = Evaluator.Scope(record: Record(slotCount: 1), layout: 0, prefix: "", source: Self.source)
         #expect(scope.fact("draftedBy") == "draftedBy")
     }
 
     @Test("an element's fact carries the element's number", arguments: [0, 8, 9, 10, 98, 99, 999, 12_344])
     func element(index: Int) {
         let top = Evaluator.Scope(record: Record(slotCount: 1), layout: 0, prefix: "", source: Self.source)
-        var scope = top.element(Record(slotCount: 1), layout: 1, path: "sections", index: index)
+        let scope = top.element(Record(slotCount: 1), layout: 1, path: "sections", index: index)
         #expect(scope.fact("draftedBy") == "sections[\(index + 1)].draftedBy")
         #expect(scope.fact("title") == "sections[\(index + 1)].title")
-        var inner = scope.element(Record(slotCount: 1), layout: 2, path: "notes", index: index + 1)
+        let inner = scope.element(Record(slotCount: 1), layout: 2, path: "notes", index: index + 1)
         #expect(inner.fact("by") == "sections[\(index + 1)].notes[\(index + 2)].by")
     }
 }

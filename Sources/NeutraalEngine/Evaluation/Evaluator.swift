@@ -199,8 +199,6 @@ public struct Evaluator: Sendable {
         /// For an element of a list of objects: the list's path and the element's number (from 1). Kept apart
         /// and only spelled out when a fact of the element is shown (see `fact(_:)`).
         private let element: (path: String, number: Int)?
-        /// The element's prefix once spelled out.
-        private var spelledPrefix: String?
         /// Whether the paths of this record's fields are shown as they are (the top level of a description).
         private let showsPathsAsIs: Bool
         /// Where the record was read from, for the locations of evidence.
@@ -248,14 +246,14 @@ public struct Evaluator: Sendable {
         /// The path up to this record's fields, as shown in evidence (`sections[2].`).
         var prefix: String {
             guard let element else { return basePrefix }
-            return Self.spell(basePrefix, element.path, number: element.number)
+            return Self.spell(basePrefix, element.path, number: element.number, then: "")
         }
 
-        /// `base` + `path` + `[number].`, written straight into one string's storage.
-        private static func spell(_ base: String, _ path: String, number: Int) -> String {
-            guard number > 0 else { return base + path + "[" + String(number) + "]." }
+        /// `base` + `path` + `[number].` + `suffix`, written straight into one string's storage.
+        private static func spell(_ base: String, _ path: String, number: Int, then suffix: String) -> String {
+            guard number > 0 else { return base + path + "[" + String(number) + "]." + suffix }
             let digitCount = decimalDigitCount(number)
-            let count = base.utf8.count + path.utf8.count + digitCount + 3
+            let count = base.utf8.count + path.utf8.count + digitCount + 3 + suffix.utf8.count
             return String(unsafeUninitializedCapacity: count) { buffer in
                 var end = 0
                 func put(_ byte: UInt8) {
@@ -274,6 +272,7 @@ public struct Evaluator: Sendable {
                 end += digitCount
                 put(UInt8(ascii: "]"))
                 put(UInt8(ascii: "."))
+                for byte in suffix.utf8 { put(byte) }
                 return end
             }
         }
@@ -289,14 +288,11 @@ public struct Evaluator: Sendable {
             return count
         }
 
-        /// The full path of a field of this record (the element's prefix spelled out once).
-        mutating func fact(_ path: String) -> String {
+        /// The full path of a field of this record (for an element, spelled out in one go).
+        func fact(_ path: String) -> String {
             if showsPathsAsIs { return path }
-            guard element != nil else { return basePrefix.isEmpty ? path : basePrefix + path }
-            if let spelledPrefix { return spelledPrefix + path }
-            let spelled = prefix
-            spelledPrefix = spelled
-            return spelled + path
+            guard let element else { return basePrefix.isEmpty ? path : basePrefix + path }
+            return Self.spell(basePrefix, element.path, number: element.number, then: path)
         }
     }
 
