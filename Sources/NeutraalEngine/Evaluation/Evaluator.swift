@@ -206,10 +206,10 @@ public struct Evaluator: Sendable {
         /// Texts already folded and scanned, by slot (a record has only a few texts: a list beats a hash table).
         var scans: [(slot: Int, text: FoldedText, matches: [LexiconScanner.Match])] = []
         /// Where each pattern first matched each text already searched (nil: nowhere), by slot and pattern.
-        var patternMatches: [(slot: Int, pattern: Int, match: Range<Int>?)] = []
+        var patternMatches = ShortList<(slot: Int, pattern: Int, match: Range<Int>?)>()
         /// Which patterns of each shared automaton match each text already read, by slot and group
         /// (see `Pattern.groupMatches(in:)`).
-        var patternGroupMatches: [(slot: Int, group: Int, matches: UInt64)] = []
+        var patternGroupMatches = ShortList<(slot: Int, group: Int, matches: UInt64)>()
         /// Outcomes of the program's definitions already evaluated on this record.
         var programDefinitions = DefinitionOutcomes()
 
