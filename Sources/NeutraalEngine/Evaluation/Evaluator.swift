@@ -8,11 +8,14 @@ public struct Evaluator: Sendable {
     public let asOf: Int32
     /// Whether to keep a condition-by-condition explanation of every applicable rule.
     public let explain: Bool
+    /// The names enumeration values are shown as, by layout and slot.
+    private let displayNames: DisplayNames
 
     public init(ruleSet: RuleSet, asOf: Int32 = CivilDate.today(), explain: Bool = false) {
         self.ruleSet = ruleSet
         self.asOf = asOf
         self.explain = explain
+        self.displayNames = DisplayNames(ruleSet.vocabulary)
     }
 
     /// Judges one description.
@@ -196,17 +199,17 @@ public struct Evaluator: Sendable {
         /// For an element of a list of objects: the list's path and the element's number (from 1). Kept apart
         /// and only spelled out when a fact of the element is shown (see `fact(_:)`).
         private let element: (path: String, number: Int)?
-        /// The element's prefix once spelled out.
-        private var spelledPrefix: String?
+        /// Whether the paths of this record's fields are shown as they are (the top level of a description).
+        private let showsPathsAsIs: Bool
         /// Where the record was read from, for the locations of evidence.
         let source: SourceText
         /// Texts already folded and scanned, by slot (a record has only a few texts: a list beats a hash table).
         var scans: [(slot: Int, text: FoldedText, matches: [LexiconScanner.Match])] = []
         /// Where each pattern first matched each text already searched (nil: nowhere), by slot and pattern.
-        var patternMatches: [(slot: Int, pattern: Int, match: Range<Int>?)] = []
+        var patternMatches = ShortList<(slot: Int, pattern: Int, match: Range<Int>?)>()
         /// Which patterns of each shared automaton match each text already read, by slot and group
         /// (see `Pattern.groupMatches(in:)`).
-        var patternGroupMatches: [(slot: Int, group: Int, matches: UInt64)] = []
+        var patternGroupMatches = ShortList<(slot: Int, group: Int, matches: UInt64)>()
         /// Outcomes of the program's definitions already evaluated on this record.
         var programDefinitions = DefinitionOutcomes()
 
@@ -220,6 +223,7 @@ public struct Evaluator: Sendable {
             self.basePrefix = basePrefix
             self.element = element
             self.source = source
+            showsPathsAsIs = element == nil && basePrefix.isEmpty
         }
 
         /// The same scope moved on to another record of the same layout, with nothing worked out about it:
@@ -242,24 +246,53 @@ public struct Evaluator: Sendable {
         /// The path up to this record's fields, as shown in evidence (`sections[2].`).
         var prefix: String {
             guard let element else { return basePrefix }
-            let number = String(element.number)
-            var text = ""
-            text.reserveCapacity(basePrefix.utf8.count + element.path.utf8.count + number.utf8.count + 3)
-            text += basePrefix
-            text += element.path
-            text += "["
-            text += number
-            text += "]."
-            return text
+            return Self.spell(basePrefix, element.path, number: element.number, then: "")
         }
 
-        /// The full path of a field of this record (the element's prefix spelled out once).
-        mutating func fact(_ path: String) -> String {
-            guard element != nil else { return basePrefix.isEmpty ? path : basePrefix + path }
-            if let spelledPrefix { return spelledPrefix + path }
-            let spelled = prefix
-            spelledPrefix = spelled
-            return spelled + path
+        /// `base` + `path` + `[number].` + `suffix`, written straight into one string's storage.
+        private static func spell(_ base: String, _ path: String, number: Int, then suffix: String) -> String {
+            guard number > 0 else { return base + path + "[" + String(number) + "]." + suffix }
+            let digitCount = decimalDigitCount(number)
+            let count = base.utf8.count + path.utf8.count + digitCount + 3 + suffix.utf8.count
+            return String(unsafeUninitializedCapacity: count) { buffer in
+                var end = 0
+                func put(_ byte: UInt8) {
+                    buffer[end] = byte
+                    end += 1
+                }
+                for byte in base.utf8 { put(byte) }
+                for byte in path.utf8 { put(byte) }
+                put(UInt8(ascii: "["))
+                // the digits, last one first
+                var rest = number
+                for position in stride(from: end + digitCount - 1, through: end, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                end += digitCount
+                put(UInt8(ascii: "]"))
+                put(UInt8(ascii: "."))
+                for byte in suffix.utf8 { put(byte) }
+                return end
+            }
+        }
+
+        /// How many decimal digits a positive number has.
+        private static func decimalDigitCount(_ number: Int) -> Int {
+            var count = 1
+            var rest = number / 10
+            while rest > 0 {
+                count += 1
+                rest /= 10
+            }
+            return count
+        }
+
+        /// The full path of a field of this record (for an element, spelled out in one go).
+        func fact(_ path: String) -> String {
+            if showsPathsAsIs { return path }
+            guard let element else { return basePrefix.isEmpty ? path : basePrefix + path }
+            return Self.spell(basePrefix, element.path, number: element.number, then: path)
         }
     }
 
@@ -528,7 +561,16 @@ public struct Evaluator: Sendable {
                                start: scalars.lowerBound, end: scalars.upperBound, offset: offset)
     }
 
+    /// The value of the field at `slot` of `layout` as shown in evidence (as `display(_:type:vocabulary:)`
+    /// shows it, with the common values settled without reading the field's type).
     func display(_ value: FactValue, layout: Int, slot: Int) -> String {
+        switch value {
+        case .bool(let flag): return flag ? "true" : "false"
+        case .string(let text): return text
+        case .symbol, .list:
+            if let shown = displayNames.display(value, layout: layout, slot: slot) { return shown }
+        default: break
+        }
         let type = ruleSet.vocabulary.layouts[layout].fields[slot].type
         return Self.display(value, type: type, vocabulary: ruleSet.vocabulary)
     }
