@@ -57,8 +57,20 @@ public struct JSONBytes: ~Copyable {
     @inline(__always)
     private mutating func append(_ byte: UInt8) {
         reserve(1)
+        put(byte)
+    }
+
+    /// Appends one byte into room reserved before.
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
         base[count] = byte
         count += 1
+    }
+
+    /// Appends the decimal digit of `value` (0 to 9) into room reserved before.
+    @inline(__always)
+    private mutating func putDigit(_ value: Int) {
+        put(UInt8(truncatingIfNeeded: 48 &+ value))
     }
 
     /// Appends raw bytes.
@@ -92,8 +104,18 @@ public struct JSONBytes: ~Copyable {
 
     /// Appends the UTF-8 of text as it is (text rendered by a reporter that writes strings).
     public mutating func raw(utf8 text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        withUTF8(text) { json, bytes in json.append(bytes) }
+    }
+
+    /// Runs `body` on the UTF-8 of `text`, in place when the string has it contiguous (native and small
+    /// strings), so that no copy of the string is made and checked for uniqueness.
+    @inline(__always)
+    private mutating func withUTF8(_ text: String, _ body: (inout JSONBytes, UnsafeBufferPointer<UInt8>) -> Void) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { body(&self, $0) }
+        if done == nil {
+            var text = text
+            text.withUTF8 { body(&self, $0) }
+        }
     }
 
     /// Appends ASCII text as it is.
@@ -118,32 +140,24 @@ public struct JSONBytes: ~Copyable {
 
     /// Appends a string literal with its quotes.
     public mutating func quoted(_ text: String) {
-        var text = text
-        text.withUTF8 { appendQuoted($0) }
+        withUTF8(text) { json, bytes in json.appendQuoted(bytes) }
     }
 
-    /// Appends a decimal integer: digits made from the right by dividing by ten (a constant, so a
-    /// multiplication), written in place once their number is known.
+    /// Appends a decimal integer.
+    @inline(__always)
     public mutating func integer(_ value: Int) {
         if value >= 0, value < 10000 {
-            // line, column and offset numbers are mostly short: their digits without a loop
+            // line, column and offset numbers are mostly short: their digits without a loop or a call
             reserve(4)
-            if value >= 1000 {
-                base[count] = UInt8(truncatingIfNeeded: 48 &+ value / 1000)
-                count += 1
-            }
-            if value >= 100 {
-                base[count] = UInt8(truncatingIfNeeded: 48 &+ value / 100 % 10)
-                count += 1
-            }
-            if value >= 10 {
-                base[count] = UInt8(truncatingIfNeeded: 48 &+ value / 10 % 10)
-                count += 1
-            }
-            base[count] = UInt8(truncatingIfNeeded: 48 &+ value % 10)
-            count += 1
-            return
+            putShort(value)
+        } else {
+            longInteger(value)
         }
+    }
+
+    /// Appends an integer below 0 or above 9999: digits made from the right by dividing by ten (a
+    /// constant, so a multiplication), written in place once their number is known.
+    private mutating func longInteger(_ value: Int) {
         guard value >= 0 else {
             var text = String(value)
             text.withUTF8 { append($0) }
@@ -166,6 +180,42 @@ public struct JSONBytes: ~Copyable {
         count += digits
     }
 
+    /// Appends `value` (0 to 9999) in decimal into room reserved before: each digit split off with one
+    /// division by a constant (a multiplication), from the most significant.
+    @inline(__always)
+    private mutating func putShort(_ value: Int) {
+        if value < 10 {
+            putDigit(value)
+            return
+        }
+        if value < 100 {
+            let tens = value / 10
+            putDigit(tens)
+            putDigit(value &- tens &* 10)
+            return
+        }
+        var rest = value
+        if value >= 1000 {
+            let thousands = value / 1000
+            putDigit(thousands)
+            rest = value &- thousands &* 1000
+        }
+        let hundreds = rest / 100
+        putDigit(hundreds)
+        rest = rest &- hundreds &* 100
+        let tens = rest / 10
+        putDigit(tens)
+        putDigit(rest &- tens &* 10)
+    }
+
+    /// Appends `value` (0 to 99) as two digits into room reserved before.
+    @inline(__always)
+    private mutating func putTwoDigits(_ value: Int) {
+        let tens = value / 10
+        putDigit(tens)
+        putDigit(value &- tens &* 10)
+    }
+
     /// Appends a day number as a quoted `"YYYY-MM-DD"`.
     public mutating func quotedDate(_ dayNumber: Int32) {
         let (year, month, day) = CivilDate.civilFromDays(Int(dayNumber))
@@ -173,18 +223,15 @@ public struct JSONBytes: ~Copyable {
             quoted(CivilDate.format(dayNumber))
             return
         }
-        append(UInt8(ascii: "\""))
-        append(UInt8(truncatingIfNeeded: 48 + year / 1000))
-        append(UInt8(truncatingIfNeeded: 48 + year / 100 % 10))
-        append(UInt8(truncatingIfNeeded: 48 + year / 10 % 10))
-        append(UInt8(truncatingIfNeeded: 48 + year % 10))
-        append(UInt8(ascii: "-"))
-        append(UInt8(truncatingIfNeeded: 48 + month / 10))
-        append(UInt8(truncatingIfNeeded: 48 + month % 10))
-        append(UInt8(ascii: "-"))
-        append(UInt8(truncatingIfNeeded: 48 + day / 10))
-        append(UInt8(truncatingIfNeeded: 48 + day % 10))
-        append(UInt8(ascii: "\""))
+        reserve(12)
+        put(UInt8(ascii: "\""))
+        putTwoDigits(year / 100)
+        putTwoDigits(year % 100)
+        put(UInt8(ascii: "-"))
+        putTwoDigits(month)
+        put(UInt8(ascii: "-"))
+        putTwoDigits(day)
+        put(UInt8(ascii: "\""))
     }
 
     /// A string literal with its quotes, as bytes (for fragments rendered once).
@@ -197,14 +244,39 @@ public struct JSONBytes: ~Copyable {
     /// Appends text as the inside of a JSON string (escaped, without the quotes): pieces escaped one
     /// after another read as the whole escaped at once, since escapes never span a character.
     public mutating func escaped(_ text: String) {
-        var text = text
-        text.withUTF8 { appendEscaped($0) }
+        withUTF8(text) { json, bytes in json.appendEscaped(bytes) }
     }
 
+    /// Appends a string literal: room for the text and both quotes is made once, and text of at most
+    /// sixteen bytes that needs no escape is copied as it is, without the scan.
     private mutating func appendQuoted(_ text: UnsafeBufferPointer<UInt8>) {
+        reserve(text.count + 2)
+        put(UInt8(ascii: "\""))
+        if Self.isShortPlainASCII(text) {
+            append(text)
+        } else {
+            appendEscaped(text)
+        }
         append(UInt8(ascii: "\""))
-        appendEscaped(text)
-        append(UInt8(ascii: "\""))
+    }
+
+    /// Whether `text` is at most sixteen bytes, all copied as they are (tested a word at a time: the text
+    /// is read as one or two words that overlap, padded with a plain byte when shorter than eight).
+    @inline(__always)
+    static func isShortPlainASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = text.baseAddress else { return true }
+        let length = text.count
+        let from = UnsafeRawPointer(start)
+        if length >= 8 {
+            guard length <= 16 else { return false }
+            return isPlainASCII(from.loadUnaligned(as: UInt64.self))
+                && isPlainASCII(from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self))
+        }
+        var word = 0x2020_2020_2020_2020 as UInt64
+        for index in 0..<length {
+            word = word << 8 | UInt64(start[index])
+        }
+        return isPlainASCII(word)
     }
 
     private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
