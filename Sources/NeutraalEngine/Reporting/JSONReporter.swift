@@ -119,12 +119,14 @@ public struct JSONReporter: Reporter, Sendable {
         }
         json.raw(",\"findings\":[")
         var first = true
-        // by index: each finding read in place, not copied
-        for index in evaluation.findings.indices {
-            if case .silent = evaluation.findings[index].status, !context.explain { continue }
-            if !first { json.raw(",") }
-            first = false
-            write(evaluation.findings[index], evaluation, context, into: &json)
+        // by index through the buffer: each finding read in place, not copied
+        evaluation.findings.withUnsafeBufferPointer { findings in
+            for index in findings.indices {
+                if case .silent = findings[index].status, !context.explain { continue }
+                if !first { json.raw(",") }
+                first = false
+                write(findings[index], evaluation, context, into: &json)
+            }
         }
         json.raw("]}\n")
     }
@@ -220,16 +222,12 @@ public struct JSONReporter: Reporter, Sendable {
             }
             json.raw(parts.tail)
         }
-        for (index, evidence) in finding.evidence.enumerated() {
-            json.raw(index == 0 ? "{\"fact\":" : ",{\"fact\":")
-            json.quoted(evidence.fact)
-            json.member(",\"value\":", evidence.value)
-            json.member(",\"match\":", evidence.match)
-            json.member(",\"start\":", evidence.start)
-            json.member(",\"end\":", evidence.end)
-            json.member(",\"line\":", evidence.location?.line)
-            json.member(",\"column\":", evidence.location?.column)
-            json.raw("}")
+        // by index through the buffer: each evidence item read in place, not copied
+        finding.evidence.withUnsafeBufferPointer { items in
+            for index in items.indices {
+                json.raw(index == 0 ? "{\"fact\":" : ",{\"fact\":")
+                Self.writeMembers(of: items[index], into: &json)
+            }
         }
         json.raw("]")
         if finding.status == .undetermined {
@@ -245,6 +243,28 @@ public struct JSONReporter: Reporter, Sendable {
         if context.explain, let explanation = finding.explanation {
             json.raw(",\"explanation\":")
             Self.write(explanation, into: &json)
+        }
+        json.raw("}")
+    }
+
+    /// Writes the members of an evidence item after `"fact":`, and the closing brace.
+    private static func writeMembers(of evidence: Evidence, into json: inout JSONBytes) {
+        json.quoted(evidence.fact)
+        json.member(",\"value\":", evidence.value)
+        json.member(",\"match\":", evidence.match)
+        if let start = evidence.start {
+            json.raw(",\"start\":")
+            json.integer(start)
+        }
+        if let end = evidence.end {
+            json.raw(",\"end\":")
+            json.integer(end)
+        }
+        if let location = evidence.location {
+            json.raw(",\"line\":")
+            json.integer(location.line)
+            json.raw(",\"column\":")
+            json.integer(location.column)
         }
         json.raw("}")
     }
