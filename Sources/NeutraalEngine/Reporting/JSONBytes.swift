@@ -260,8 +260,9 @@ public struct JSONBytes: ~Copyable {
         append(UInt8(ascii: "\""))
     }
 
-    /// Whether `text` is at most sixteen bytes, all copied as they are (tested a word at a time: the text
-    /// is read as one or two words that overlap, padded with a plain byte when shorter than eight).
+    /// Whether `text` is at most sixteen bytes, all copied as they are, tested a word at a time: the text
+    /// is read as two words that overlap (8 to 16 bytes), two four-byte halves that overlap (4 to 7), or
+    /// byte by byte into a word of spaces (below 4).
     @inline(__always)
     static func isShortPlainASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let start = text.baseAddress else { return true }
@@ -271,6 +272,12 @@ public struct JSONBytes: ~Copyable {
             guard length <= 16 else { return false }
             return isPlainASCII(from.loadUnaligned(as: UInt64.self))
                 && isPlainASCII(from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self))
+        }
+        if length >= 4 {
+            // two four-byte halves that overlap in the middle
+            let low = UInt64(from.loadUnaligned(as: UInt32.self))
+            let high = UInt64(from.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self))
+            return isPlainASCII(low | high << 32)
         }
         var word = 0x2020_2020_2020_2020 as UInt64
         for index in 0..<length {
@@ -339,15 +346,17 @@ public struct JSONBytes: ~Copyable {
     /// Whether eight bytes are all ASCII and copied as they are: no byte of 0x80 and up, below 0x20, or
     /// one of `"` `\\` `<` `>` `&` DEL. With the top bits clear, "some byte is below n" is
     /// `(w - n·0x01…) & ~w & 0x80…` and "some byte equals c" is the same test for zero on `w ^ c·0x01…`.
+    /// Two specials one bit apart are tested together, with that bit masked off after the `^`: `"` (0x22)
+    /// with `&` (0x26), and `<` (0x3C) with `>` (0x3E). The tests are combined with `|`, without branches.
     @inline(__always)
     static func isPlainASCII(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        guard word & highs == 0 else { return false }
-        @inline(__always) func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        if (word &- 0x20 &* ones) & ~word & highs != 0 { return false }
-        return !(hasZero(word ^ (0x22 &* ones)) || hasZero(word ^ (0x5C &* ones)) || hasZero(word ^ (0x3C &* ones))
-            || hasZero(word ^ (0x3E &* ones)) || hasZero(word ^ (0x26 &* ones)) || hasZero(word ^ (0x7F &* ones)))
+        @inline(__always) func zeroBits(_ value: UInt64) -> UInt64 { (value &- ones) & ~value }
+        let found = word | (word &- 0x20 &* ones) & ~word
+            | zeroBits((word ^ (0x22 &* ones)) & (0xFB &* ones)) | zeroBits((word ^ (0x3C &* ones)) & (0xFD &* ones))
+            | zeroBits(word ^ (0x5C &* ones)) | zeroBits(word ^ (0x7F &* ones))
+        return found & highs == 0
     }
 
     /// Whether a byte is copied as it is, whatever follows it: not a quote, backslash, `<`, `>`, `&`, control

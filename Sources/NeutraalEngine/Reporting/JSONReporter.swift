@@ -119,13 +119,14 @@ public struct JSONReporter: Reporter, Sendable {
         }
         json.raw(",\"findings\":[")
         var first = true
-        // by index through the buffer: each finding read in place, not copied
+        // through pointers into the array: each finding read in place, not copied
         evaluation.findings.withUnsafeBufferPointer { findings in
-            for index in findings.indices {
-                if case .silent = findings[index].status, !context.explain { continue }
+            guard let start = findings.baseAddress else { return }
+            for finding in start..<start + findings.count {
+                if case .silent = finding.pointee.status, !context.explain { continue }
                 if !first { json.raw(",") }
                 first = false
-                write(findings[index], evaluation, context, into: &json)
+                write(finding, evaluation, context, into: &json)
             }
         }
         json.raw("]}\n")
@@ -186,20 +187,22 @@ public struct JSONReporter: Reporter, Sendable {
         return json.output
     }
 
-    private mutating func write(_ finding: Finding, _ evaluation: Evaluation, _ context: ReportContext, into json: inout JSONBytes) {
-        let rule = finding.rule
+    /// Writes one finding, read where it is stored (through a pointer, so that it is not copied with its
+    /// rule, evidence and explanation for the call).
+    private mutating func write(_ finding: UnsafePointer<Finding>, _ evaluation: Evaluation, _ context: ReportContext, into json: inout JSONBytes) {
+        let rule = finding.pointee.rule
         let parts = ruleFragments(rule, context)
-        if case .fired = finding.status, let prefix = parts.firedPrefix {
+        if case .fired = finding.pointee.status, let prefix = parts.firedPrefix {
             json.raw(prefix)
         } else {
             json.raw(parts.head)
             json.raw(",\"status\":")
-            json.quoted(finding.statusWord)
-            if case .overridden(let by) = finding.status {
+            json.quoted(finding.pointee.statusWord)
+            if case .overridden(let by) = finding.pointee.status {
                 json.raw(",\"overriddenBy\":")
                 json.quoted(by)
             }
-            if case .waived(let waiver) = finding.status {
+            if case .waived(let waiver) = finding.pointee.status {
                 json.raw(",\"waiver\":{")
                 var fields: [(StaticString, String)] = []
                 if let reason = waiver.reason { fields.append(("\"reason\":", reason)) }
@@ -215,24 +218,24 @@ public struct JSONReporter: Reporter, Sendable {
             if let fixed = parts.fixedMessage {
                 json.raw(fixed)
             } else if let template = parts.template {
-                template.write(finding, evaluation, context, into: &json)
+                template.write(finding.pointee, evaluation, context, into: &json)
             } else {
                 json.raw(",\"message\":")
-                json.quoted(FactDisplay.message(finding, evaluation, context))
+                json.quoted(FactDisplay.message(finding.pointee, evaluation, context))
             }
             json.raw(parts.tail)
         }
         // by index through the buffer: each evidence item read in place, not copied
-        finding.evidence.withUnsafeBufferPointer { items in
+        finding.pointee.evidence.withUnsafeBufferPointer { items in
             for index in items.indices {
                 json.raw(index == 0 ? "{\"fact\":" : ",{\"fact\":")
                 Self.writeMembers(of: items[index], into: &json)
             }
         }
         json.raw("]")
-        if finding.status == .undetermined {
+        if finding.pointee.status == .undetermined {
             json.raw(",\"missing\":[")
-            for (index, fact) in finding.missing.enumerated() {
+            for (index, fact) in finding.pointee.missing.enumerated() {
                 if index > 0 { json.raw(",") }
                 json.quoted(fact)
             }
@@ -240,7 +243,7 @@ public struct JSONReporter: Reporter, Sendable {
             json.quoted(rule.verdict.rawValue)
             json.raw(",\"ifFalse\":\"none\"}")
         }
-        if context.explain, let explanation = finding.explanation {
+        if context.explain, let explanation = finding.pointee.explanation {
             json.raw(",\"explanation\":")
             Self.write(explanation, into: &json)
         }
