@@ -96,6 +96,22 @@ struct JSONEscapingTests {
             var json = JSONBytes(capacity: 8)
             json.quotedDate(day)
             #expect(String(decoding: json.bytes, as: UTF8.self) == "\"\(CivilDate.format(day))\"")
+            var copied = JSONBytes(capacity: 8)
+            if let rendered = JSONBytes.RenderedDate(day) { copied.raw(rendered) }
+            #expect(copied.bytes == json.bytes)
+        }
+    }
+
+    @Test("a rendered date is written as quotedDate writes it, and exists for the years 0 to 9999")
+    func renderedFarDates() {
+        for day in [Int32.min, -3_000_000, -800_000, -719_528, 0, 2_932_896, 2_932_897, 3_000_000, Int32.max] {
+            var json = JSONBytes(capacity: 8)
+            json.quotedDate(day)
+            var copied = JSONBytes(capacity: 8)
+            if let rendered = JSONBytes.RenderedDate(day) { copied.raw(rendered) } else { copied.quotedDate(day) }
+            #expect(copied.bytes == json.bytes, "day \(day)")
+            let year = CivilDate.civilFromDays(Int(day)).0
+            #expect((JSONBytes.RenderedDate(day) != nil) == (0...9999).contains(year), "day \(day)")
         }
     }
 

@@ -208,30 +208,45 @@ public struct JSONBytes: ~Copyable {
         putDigit(rest &- tens &* 10)
     }
 
-    /// Appends `value` (0 to 99) as two digits into room reserved before.
-    @inline(__always)
-    private mutating func putTwoDigits(_ value: Int) {
-        let tens = value / 10
-        putDigit(tens)
-        putDigit(value &- tens &* 10)
-    }
-
     /// Appends a day number as a quoted `"YYYY-MM-DD"`.
     public mutating func quotedDate(_ dayNumber: Int32) {
-        let (year, month, day) = CivilDate.civilFromDays(Int(dayNumber))
-        guard (0...9999).contains(year) else {
+        if let date = RenderedDate(dayNumber) {
+            raw(date)
+        } else {
             quoted(CivilDate.format(dayNumber))
-            return
         }
+    }
+
+    /// A day's quoted `"YYYY-MM-DD"` (12 bytes) kept as two words, to be written with two stores.
+    public struct RenderedDate: Sendable {
+        /// The day written.
+        public let dayNumber: Int32
+        /// The first eight bytes, `"YYYY-MM`, the first byte lowest.
+        fileprivate let head: UInt64
+        /// The last four bytes, `-DD"`, the first byte lowest.
+        fileprivate let tail: UInt32
+
+        /// The text of a day, or nil for a year before 0 or after 9999 (not four digits).
+        public init?(_ dayNumber: Int32) {
+            let (year, month, day) = CivilDate.civilFromDays(Int(dayNumber))
+            guard (0...9999).contains(year) else { return nil }
+            @inline(__always) func digit(_ value: Int) -> UInt64 { UInt64(truncatingIfNeeded: 48 &+ value) }
+            let quote = UInt64(UInt8(ascii: "\"")), dash = UInt64(UInt8(ascii: "-"))
+            self.dayNumber = dayNumber
+            head = quote | digit(year / 1000) << 8 | digit(year / 100 % 10) << 16 | digit(year / 10 % 10) << 24
+                | digit(year % 10) << 32 | dash << 40 | digit(month / 10) << 48 | digit(month % 10) << 56
+            tail = UInt32(truncatingIfNeeded: dash | digit(day / 10) << 8 | digit(day % 10) << 16 | quote << 24)
+        }
+    }
+
+    /// Appends a date rendered before.
+    @inline(__always)
+    public mutating func raw(_ date: RenderedDate) {
         reserve(12)
-        put(UInt8(ascii: "\""))
-        putTwoDigits(year / 100)
-        putTwoDigits(year % 100)
-        put(UInt8(ascii: "-"))
-        putTwoDigits(month)
-        put(UInt8(ascii: "-"))
-        putTwoDigits(day)
-        put(UInt8(ascii: "\""))
+        let target = UnsafeMutableRawPointer(base + count)
+        target.storeBytes(of: date.head.littleEndian, as: UInt64.self)
+        (target + 8).storeBytes(of: date.tail.littleEndian, as: UInt32.self)
+        count += 12
     }
 
     /// A string literal with its quotes, as bytes (for fragments rendered once).

@@ -30,6 +30,8 @@ public struct JSONReporter: Reporter, Sendable {
     private var fragments: [RuleFragments?] = []
     private var lastSource: (path: String, quoted: [UInt8])?
     private var version: (text: String, quoted: [UInt8])?
+    /// Dates written lately, by day number modulo 256 (records of a batch share a few hundred days).
+    private var recentDates = [JSONBytes.RenderedDate?](repeating: nil, count: 256)
 
     public init() {}
 
@@ -90,7 +92,7 @@ public struct JSONReporter: Reporter, Sendable {
         json.raw(",\"verdict\":")
         json.raw(Self.verdictWords[evaluation.verdict.severity])
         json.raw(",\"date\":")
-        json.quotedDate(evaluation.day)
+        writeDate(evaluation.day, into: &json)
         json.raw(evaluation.dated ? ",\"dated\":true,\"rulesetVersion\":" : ",\"dated\":false,\"rulesetVersion\":")
         if let version, version.text == context.ruleSet.version {
             json.raw(version.quoted)
@@ -130,6 +132,19 @@ public struct JSONReporter: Reporter, Sendable {
             }
         }
         json.raw("]}\n")
+    }
+
+    /// Writes a day as a quoted date, copied from `recentDates` when it was written lately.
+    private mutating func writeDate(_ day: Int32, into json: inout JSONBytes) {
+        let slot = Int(day & 255)
+        if let recent = recentDates[slot], recent.dayNumber == day {
+            json.raw(recent)
+        } else if let rendered = JSONBytes.RenderedDate(day) {
+            recentDates[slot] = rendered
+            json.raw(rendered)
+        } else {
+            json.quotedDate(day)
+        }
     }
 
     private static let verdictWords: [[UInt8]] = [Verdict.allowed, .advisory, .judgement, .violation].map { JSONBytes.quoted($0.rawValue) }
