@@ -240,7 +240,7 @@ public struct JSONReporter: Reporter, Sendable {
             }
             json.raw(parts.tail)
         }
-        // by index through the buffer: each evidence item read in place, not copied
+        // through the buffer by index, rather than enumerating the array
         finding.pointee.evidence.withUnsafeBufferPointer { items in
             for index in items.indices {
                 json.raw(index == 0 ? "{\"fact\":" : ",{\"fact\":")
