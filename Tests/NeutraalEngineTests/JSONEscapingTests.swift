@@ -82,4 +82,53 @@ struct JSONEscapingTests {
         json.quotedDate(CivilDate.parse("2023-11-22") ?? 0)
         #expect(String(decoding: json.bytes, as: UTF8.self) == #"0,7,10,99,100,405,999,1000,1009,9999,10000,12345,9876543210,-3,"2023-11-22""#)
     }
+
+    @Test("every number below 10000 and every day from 1900 to 2100 as Swift and CivilDate write them")
+    func allShortNumbersAndDays() {
+        for value in 0..<10_000 {
+            var json = JSONBytes(capacity: 8)
+            json.integer(value)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == String(value))
+        }
+        let first = CivilDate.parse("1900-01-01") ?? 0
+        let last = CivilDate.parse("2100-12-31") ?? 0
+        for day in first...last {
+            var json = JSONBytes(capacity: 8)
+            json.quotedDate(day)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == "\"\(CivilDate.format(day))\"")
+            var copied = JSONBytes(capacity: 8)
+            if let rendered = JSONBytes.RenderedDate(day) { copied.raw(rendered) }
+            #expect(copied.bytes == json.bytes)
+        }
+    }
+
+    @Test("a rendered date is written as quotedDate writes it, and exists for the years 0 to 9999")
+    func renderedFarDates() {
+        for day in [Int32.min, -3_000_000, -800_000, -719_528, 0, 2_932_896, 2_932_897, 3_000_000, Int32.max] {
+            var json = JSONBytes(capacity: 8)
+            json.quotedDate(day)
+            var copied = JSONBytes(capacity: 8)
+            if let rendered = JSONBytes.RenderedDate(day) { copied.raw(rendered) } else { copied.quotedDate(day) }
+            #expect(copied.bytes == json.bytes, "day \(day)")
+            let year = CivilDate.civilFromDays(Int(day)).0
+            #expect((JSONBytes.RenderedDate(day) != nil) == (0...9999).contains(year), "day \(day)")
+        }
+    }
+
+    @Test("short strings take the fast path exactly when they need no escape, at every length up to 20")
+    func shortStrings() {
+        for length in 0...20 {
+            for special in ["", "\"", "\\", "<", "&", "\n", "\u{7F}", "é", "\u{85}", "\u{2028}"] {
+                for position in 0...max(0, length - 1) {
+                    var characters = Array(repeating: Character("a"), count: length)
+                    if !special.isEmpty, position < length { characters[position] = Character(special) }
+                    let text = String(characters)
+                    #expect(String(decoding: JSONBytes.quoted(text), as: UTF8.self) == JSONWriter.quote(text), "\(text.debugDescription)")
+                    let fast = text.utf8.withContiguousStorageIfAvailable { JSONBytes.isShortPlainASCII($0) }
+                    let plain = text.utf8.count <= 16 && text.utf8.allSatisfy { $0 < 0x80 && JSONBytes.isPlain($0) }
+                    #expect(fast == plain, "\(text.debugDescription)")
+                }
+            }
+        }
+    }
 }

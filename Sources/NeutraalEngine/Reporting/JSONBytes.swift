@@ -57,8 +57,20 @@ public struct JSONBytes: ~Copyable {
     @inline(__always)
     private mutating func append(_ byte: UInt8) {
         reserve(1)
+        put(byte)
+    }
+
+    /// Appends one byte into room reserved before.
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
         base[count] = byte
         count += 1
+    }
+
+    /// Appends the decimal digit of `value` (0 to 9) into room reserved before.
+    @inline(__always)
+    private mutating func putDigit(_ value: Int) {
+        put(UInt8(truncatingIfNeeded: 48 &+ value))
     }
 
     /// Appends raw bytes.
@@ -92,8 +104,18 @@ public struct JSONBytes: ~Copyable {
 
     /// Appends the UTF-8 of text as it is (text rendered by a reporter that writes strings).
     public mutating func raw(utf8 text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        withUTF8(text) { json, bytes in json.append(bytes) }
+    }
+
+    /// Runs `body` on the UTF-8 of `text`, in place when the string has it contiguous (native and small
+    /// strings), so that no copy of the string is made and checked for uniqueness.
+    @inline(__always)
+    private mutating func withUTF8(_ text: String, _ body: (inout JSONBytes, UnsafeBufferPointer<UInt8>) -> Void) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { body(&self, $0) }
+        if done == nil {
+            var text = text
+            text.withUTF8 { body(&self, $0) }
+        }
     }
 
     /// Appends ASCII text as it is.
@@ -118,32 +140,24 @@ public struct JSONBytes: ~Copyable {
 
     /// Appends a string literal with its quotes.
     public mutating func quoted(_ text: String) {
-        var text = text
-        text.withUTF8 { appendQuoted($0) }
+        withUTF8(text) { json, bytes in json.appendQuoted(bytes) }
     }
 
-    /// Appends a decimal integer: digits made from the right by dividing by ten (a constant, so a
-    /// multiplication), written in place once their number is known.
+    /// Appends a decimal integer.
+    @inline(__always)
     public mutating func integer(_ value: Int) {
         if value >= 0, value < 10000 {
-            // line, column and offset numbers are mostly short: their digits without a loop
+            // line, column and offset numbers are mostly short: their digits without a loop or a call
             reserve(4)
-            if value >= 1000 {
-                base[count] = UInt8(truncatingIfNeeded: 48 &+ value / 1000)
-                count += 1
-            }
-            if value >= 100 {
-                base[count] = UInt8(truncatingIfNeeded: 48 &+ value / 100 % 10)
-                count += 1
-            }
-            if value >= 10 {
-                base[count] = UInt8(truncatingIfNeeded: 48 &+ value / 10 % 10)
-                count += 1
-            }
-            base[count] = UInt8(truncatingIfNeeded: 48 &+ value % 10)
-            count += 1
-            return
+            putShort(value)
+        } else {
+            longInteger(value)
         }
+    }
+
+    /// Appends an integer below 0 or above 9999: digits made from the right by dividing by ten (a
+    /// constant, so a multiplication), written in place once their number is known.
+    private mutating func longInteger(_ value: Int) {
         guard value >= 0 else {
             var text = String(value)
             text.withUTF8 { append($0) }
@@ -166,25 +180,73 @@ public struct JSONBytes: ~Copyable {
         count += digits
     }
 
-    /// Appends a day number as a quoted `"YYYY-MM-DD"`.
-    public mutating func quotedDate(_ dayNumber: Int32) {
-        let (year, month, day) = CivilDate.civilFromDays(Int(dayNumber))
-        guard (0...9999).contains(year) else {
-            quoted(CivilDate.format(dayNumber))
+    /// Appends `value` (0 to 9999) in decimal into room reserved before: each digit split off with one
+    /// division by a constant (a multiplication), from the most significant.
+    @inline(__always)
+    private mutating func putShort(_ value: Int) {
+        if value < 10 {
+            putDigit(value)
             return
         }
-        append(UInt8(ascii: "\""))
-        append(UInt8(truncatingIfNeeded: 48 + year / 1000))
-        append(UInt8(truncatingIfNeeded: 48 + year / 100 % 10))
-        append(UInt8(truncatingIfNeeded: 48 + year / 10 % 10))
-        append(UInt8(truncatingIfNeeded: 48 + year % 10))
-        append(UInt8(ascii: "-"))
-        append(UInt8(truncatingIfNeeded: 48 + month / 10))
-        append(UInt8(truncatingIfNeeded: 48 + month % 10))
-        append(UInt8(ascii: "-"))
-        append(UInt8(truncatingIfNeeded: 48 + day / 10))
-        append(UInt8(truncatingIfNeeded: 48 + day % 10))
-        append(UInt8(ascii: "\""))
+        if value < 100 {
+            let tens = value / 10
+            putDigit(tens)
+            putDigit(value &- tens &* 10)
+            return
+        }
+        var rest = value
+        if value >= 1000 {
+            let thousands = value / 1000
+            putDigit(thousands)
+            rest = value &- thousands &* 1000
+        }
+        let hundreds = rest / 100
+        putDigit(hundreds)
+        rest = rest &- hundreds &* 100
+        let tens = rest / 10
+        putDigit(tens)
+        putDigit(rest &- tens &* 10)
+    }
+
+    /// Appends a day number as a quoted `"YYYY-MM-DD"`.
+    public mutating func quotedDate(_ dayNumber: Int32) {
+        if let date = RenderedDate(dayNumber) {
+            raw(date)
+        } else {
+            quoted(CivilDate.format(dayNumber))
+        }
+    }
+
+    /// A day's quoted `"YYYY-MM-DD"` (12 bytes) kept as two words, to be written with two stores.
+    public struct RenderedDate: Sendable {
+        /// The day written.
+        public let dayNumber: Int32
+        /// The first eight bytes, `"YYYY-MM`, the first byte lowest.
+        fileprivate let head: UInt64
+        /// The last four bytes, `-DD"`, the first byte lowest.
+        fileprivate let tail: UInt32
+
+        /// The text of a day, or nil for a year before 0 or after 9999 (not four digits).
+        public init?(_ dayNumber: Int32) {
+            let (year, month, day) = CivilDate.civilFromDays(Int(dayNumber))
+            guard (0...9999).contains(year) else { return nil }
+            @inline(__always) func digit(_ value: Int) -> UInt64 { UInt64(truncatingIfNeeded: 48 &+ value) }
+            let quote = UInt64(UInt8(ascii: "\"")), dash = UInt64(UInt8(ascii: "-"))
+            self.dayNumber = dayNumber
+            head = quote | digit(year / 1000) << 8 | digit(year / 100 % 10) << 16 | digit(year / 10 % 10) << 24
+                | digit(year % 10) << 32 | dash << 40 | digit(month / 10) << 48 | digit(month % 10) << 56
+            tail = UInt32(truncatingIfNeeded: dash | digit(day / 10) << 8 | digit(day % 10) << 16 | quote << 24)
+        }
+    }
+
+    /// Appends a date rendered before.
+    @inline(__always)
+    public mutating func raw(_ date: RenderedDate) {
+        reserve(12)
+        let target = UnsafeMutableRawPointer(base + count)
+        target.storeBytes(of: date.head.littleEndian, as: UInt64.self)
+        (target + 8).storeBytes(of: date.tail.littleEndian, as: UInt32.self)
+        count += 12
     }
 
     /// A string literal with its quotes, as bytes (for fragments rendered once).
@@ -197,14 +259,46 @@ public struct JSONBytes: ~Copyable {
     /// Appends text as the inside of a JSON string (escaped, without the quotes): pieces escaped one
     /// after another read as the whole escaped at once, since escapes never span a character.
     public mutating func escaped(_ text: String) {
-        var text = text
-        text.withUTF8 { appendEscaped($0) }
+        withUTF8(text) { json, bytes in json.appendEscaped(bytes) }
     }
 
+    /// Appends a string literal: room for the text and both quotes is made once, and text of at most
+    /// sixteen bytes that needs no escape is copied as it is, without the scan.
     private mutating func appendQuoted(_ text: UnsafeBufferPointer<UInt8>) {
+        reserve(text.count + 2)
+        put(UInt8(ascii: "\""))
+        if Self.isShortPlainASCII(text) {
+            append(text)
+        } else {
+            appendEscaped(text)
+        }
         append(UInt8(ascii: "\""))
-        appendEscaped(text)
-        append(UInt8(ascii: "\""))
+    }
+
+    /// Whether `text` is at most sixteen bytes, all copied as they are, tested a word at a time: the text
+    /// is read as two words that overlap (8 to 16 bytes), two four-byte halves that overlap (4 to 7), or
+    /// byte by byte into a word of spaces (below 4).
+    @inline(__always)
+    static func isShortPlainASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = text.baseAddress else { return true }
+        let length = text.count
+        let from = UnsafeRawPointer(start)
+        if length >= 8 {
+            guard length <= 16 else { return false }
+            return isPlainASCII(from.loadUnaligned(as: UInt64.self))
+                && isPlainASCII(from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self))
+        }
+        if length >= 4 {
+            // two four-byte halves that overlap in the middle
+            let low = UInt64(from.loadUnaligned(as: UInt32.self))
+            let high = UInt64(from.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self))
+            return isPlainASCII(low | high << 32)
+        }
+        var word = 0x2020_2020_2020_2020 as UInt64
+        for index in 0..<length {
+            word = word << 8 | UInt64(start[index])
+        }
+        return isPlainASCII(word)
     }
 
     private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
@@ -267,15 +361,17 @@ public struct JSONBytes: ~Copyable {
     /// Whether eight bytes are all ASCII and copied as they are: no byte of 0x80 and up, below 0x20, or
     /// one of `"` `\\` `<` `>` `&` DEL. With the top bits clear, "some byte is below n" is
     /// `(w - n·0x01…) & ~w & 0x80…` and "some byte equals c" is the same test for zero on `w ^ c·0x01…`.
+    /// Two specials one bit apart are tested together, with that bit masked off after the `^`: `"` (0x22)
+    /// with `&` (0x26), and `<` (0x3C) with `>` (0x3E). The tests are combined with `|`, without branches.
     @inline(__always)
     static func isPlainASCII(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        guard word & highs == 0 else { return false }
-        @inline(__always) func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        if (word &- 0x20 &* ones) & ~word & highs != 0 { return false }
-        return !(hasZero(word ^ (0x22 &* ones)) || hasZero(word ^ (0x5C &* ones)) || hasZero(word ^ (0x3C &* ones))
-            || hasZero(word ^ (0x3E &* ones)) || hasZero(word ^ (0x26 &* ones)) || hasZero(word ^ (0x7F &* ones)))
+        @inline(__always) func zeroBits(_ value: UInt64) -> UInt64 { (value &- ones) & ~value }
+        let found = word | (word &- 0x20 &* ones) & ~word
+            | zeroBits((word ^ (0x22 &* ones)) & (0xFB &* ones)) | zeroBits((word ^ (0x3C &* ones)) & (0xFD &* ones))
+            | zeroBits(word ^ (0x5C &* ones)) | zeroBits(word ^ (0x7F &* ones))
+        return found & highs == 0
     }
 
     /// Whether a byte is copied as it is, whatever follows it: not a quote, backslash, `<`, `>`, `&`, control

@@ -30,6 +30,8 @@ public struct JSONReporter: Reporter, Sendable {
     private var fragments: [RuleFragments?] = []
     private var lastSource: (path: String, quoted: [UInt8])?
     private var version: (text: String, quoted: [UInt8])?
+    /// Dates written lately, by day number modulo 256 (records of a batch share a few hundred days).
+    private var recentDates = [JSONBytes.RenderedDate?](repeating: nil, count: 256)
 
     public init() {}
 
@@ -90,7 +92,7 @@ public struct JSONReporter: Reporter, Sendable {
         json.raw(",\"verdict\":")
         json.raw(Self.verdictWords[evaluation.verdict.severity])
         json.raw(",\"date\":")
-        json.quotedDate(evaluation.day)
+        writeDate(evaluation.day, into: &json)
         json.raw(evaluation.dated ? ",\"dated\":true,\"rulesetVersion\":" : ",\"dated\":false,\"rulesetVersion\":")
         if let version, version.text == context.ruleSet.version {
             json.raw(version.quoted)
@@ -119,14 +121,30 @@ public struct JSONReporter: Reporter, Sendable {
         }
         json.raw(",\"findings\":[")
         var first = true
-        // by index: each finding read in place, not copied
-        for index in evaluation.findings.indices {
-            if case .silent = evaluation.findings[index].status, !context.explain { continue }
-            if !first { json.raw(",") }
-            first = false
-            write(evaluation.findings[index], evaluation, context, into: &json)
+        // through pointers into the array: each finding read in place, not copied
+        evaluation.findings.withUnsafeBufferPointer { findings in
+            guard let start = findings.baseAddress else { return }
+            for finding in start..<start + findings.count {
+                if case .silent = finding.pointee.status, !context.explain { continue }
+                if !first { json.raw(",") }
+                first = false
+                write(finding, evaluation, context, into: &json)
+            }
         }
         json.raw("]}\n")
+    }
+
+    /// Writes a day as a quoted date, copied from `recentDates` when it was written lately.
+    private mutating func writeDate(_ day: Int32, into json: inout JSONBytes) {
+        let slot = Int(day & 255)
+        if let recent = recentDates[slot], recent.dayNumber == day {
+            json.raw(recent)
+        } else if let rendered = JSONBytes.RenderedDate(day) {
+            recentDates[slot] = rendered
+            json.raw(rendered)
+        } else {
+            json.quotedDate(day)
+        }
     }
 
     private static let verdictWords: [[UInt8]] = [Verdict.allowed, .advisory, .judgement, .violation].map { JSONBytes.quoted($0.rawValue) }
@@ -184,20 +202,22 @@ public struct JSONReporter: Reporter, Sendable {
         return json.output
     }
 
-    private mutating func write(_ finding: Finding, _ evaluation: Evaluation, _ context: ReportContext, into json: inout JSONBytes) {
-        let rule = finding.rule
+    /// Writes one finding, read where it is stored (through a pointer, so that it is not copied with its
+    /// rule, evidence and explanation for the call).
+    private mutating func write(_ finding: UnsafePointer<Finding>, _ evaluation: Evaluation, _ context: ReportContext, into json: inout JSONBytes) {
+        let rule = finding.pointee.rule
         let parts = ruleFragments(rule, context)
-        if case .fired = finding.status, let prefix = parts.firedPrefix {
+        if case .fired = finding.pointee.status, let prefix = parts.firedPrefix {
             json.raw(prefix)
         } else {
             json.raw(parts.head)
             json.raw(",\"status\":")
-            json.quoted(finding.statusWord)
-            if case .overridden(let by) = finding.status {
+            json.quoted(finding.pointee.statusWord)
+            if case .overridden(let by) = finding.pointee.status {
                 json.raw(",\"overriddenBy\":")
                 json.quoted(by)
             }
-            if case .waived(let waiver) = finding.status {
+            if case .waived(let waiver) = finding.pointee.status {
                 json.raw(",\"waiver\":{")
                 var fields: [(StaticString, String)] = []
                 if let reason = waiver.reason { fields.append(("\"reason\":", reason)) }
@@ -213,28 +233,24 @@ public struct JSONReporter: Reporter, Sendable {
             if let fixed = parts.fixedMessage {
                 json.raw(fixed)
             } else if let template = parts.template {
-                template.write(finding, evaluation, context, into: &json)
+                template.write(finding.pointee, evaluation, context, into: &json)
             } else {
                 json.raw(",\"message\":")
-                json.quoted(FactDisplay.message(finding, evaluation, context))
+                json.quoted(FactDisplay.message(finding.pointee, evaluation, context))
             }
             json.raw(parts.tail)
         }
-        for (index, evidence) in finding.evidence.enumerated() {
-            json.raw(index == 0 ? "{\"fact\":" : ",{\"fact\":")
-            json.quoted(evidence.fact)
-            json.member(",\"value\":", evidence.value)
-            json.member(",\"match\":", evidence.match)
-            json.member(",\"start\":", evidence.start)
-            json.member(",\"end\":", evidence.end)
-            json.member(",\"line\":", evidence.location?.line)
-            json.member(",\"column\":", evidence.location?.column)
-            json.raw("}")
+        // through the buffer by index, rather than enumerating the array
+        finding.pointee.evidence.withUnsafeBufferPointer { items in
+            for index in items.indices {
+                json.raw(index == 0 ? "{\"fact\":" : ",{\"fact\":")
+                Self.writeMembers(of: items[index], into: &json)
+            }
         }
         json.raw("]")
-        if finding.status == .undetermined {
+        if finding.pointee.status == .undetermined {
             json.raw(",\"missing\":[")
-            for (index, fact) in finding.missing.enumerated() {
+            for (index, fact) in finding.pointee.missing.enumerated() {
                 if index > 0 { json.raw(",") }
                 json.quoted(fact)
             }
@@ -242,9 +258,31 @@ public struct JSONReporter: Reporter, Sendable {
             json.quoted(rule.verdict.rawValue)
             json.raw(",\"ifFalse\":\"none\"}")
         }
-        if context.explain, let explanation = finding.explanation {
+        if context.explain, let explanation = finding.pointee.explanation {
             json.raw(",\"explanation\":")
             Self.write(explanation, into: &json)
+        }
+        json.raw("}")
+    }
+
+    /// Writes the members of an evidence item after `"fact":`, and the closing brace.
+    private static func writeMembers(of evidence: Evidence, into json: inout JSONBytes) {
+        json.quoted(evidence.fact)
+        json.member(",\"value\":", evidence.value)
+        json.member(",\"match\":", evidence.match)
+        if let start = evidence.start {
+            json.raw(",\"start\":")
+            json.integer(start)
+        }
+        if let end = evidence.end {
+            json.raw(",\"end\":")
+            json.integer(end)
+        }
+        if let location = evidence.location {
+            json.raw(",\"line\":")
+            json.integer(location.line)
+            json.raw(",\"column\":")
+            json.integer(location.column)
         }
         json.raw("}")
     }
