@@ -91,6 +91,22 @@ struct BrokenRuleFileTests {
         #expect(codes { try RuleSetLoader().load(folder: empty.path) } == ["rules.no-files"])
     }
 
+    @Test("a rule folder given as a symbolic link (with or without a trailing slash) loads as the folder itself")
+    func symbolicLinkToFolder() throws {
+        let real = PackageRoot.path() + "/Rules"
+        let place = FileManager.default.temporaryDirectory.appendingPathComponent("neutraal-link-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: place) }
+        let link = place.appendingPathComponent("Rules").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+        let direct = try RuleSetLoader().load(folder: real)
+        for path in [link, link + "/"] {
+            let linked = try RuleSetLoader().load(folder: path)
+            #expect(linked.rules.map(\.id) == direct.rules.map(\.id), "\(path)")
+            #expect(linked.version == direct.version, "\(path)")
+        }
+    }
+
     private func codes(_ load: () throws -> RuleSet) -> [String] {
         do {
             _ = try load()

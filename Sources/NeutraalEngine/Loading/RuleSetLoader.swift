@@ -32,7 +32,9 @@ public struct RuleSetLoader {
             throw DiagnosticList([Diagnostic("rules.no-folder", "the rule folder `\(folder)` does not exist", at: nil,
                                              hint: "run from a Neutraal checkout or pass --rules DIR")])
         }
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        // a folder given as a symbolic link is listed where it points (the listing does not follow a link at its root)
+        let listed = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        guard let enumerator = FileManager.default.enumerator(atPath: listed) else { return [] }
         var files: [String] = []
         while let item = enumerator.nextObject() as? String {
             if item.hasSuffix(".rules") || item.hasSuffix(".schema") { files.append(item) }
