@@ -1,0 +1,194 @@
+import Foundation
+
+/// How a batch gets its input: whole files, JSON Lines read piece by piece and cut at line ends, standard
+/// input split into chunks, and the counting that numbers records across chunks.
+extension BatchEvaluator {
+    /// A whole description file, read at once; an unreadable or binary file is a located diagnostic.
+    static func readWhole(_ path: String) -> Result<SourceText, Diagnostic> {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(Diagnostic("input.unreadable", "cannot read `\(path)`", at: start, hint: "check the file's permissions"))
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.readToEnd() ?? Data()
+            let bytes = [UInt8](data)
+            if bytes.prefix(4096).contains(0) {
+                return .failure(Diagnostic("input.binary", "`\(path)` is a binary file, not a description", at: start,
+                                           hint: "description files are UTF-8 text: JSON, JSON Lines or a post with a `---` header"))
+            }
+            return .success(SourceText(path: path, bytes: bytes))
+        } catch {
+            return .failure(Diagnostic("input.unreadable", "cannot read `\(path)`", at: start, hint: "check the file's permissions"))
+        }
+    }
+
+    /// Reads a JSON Lines file piece by piece, cutting at line ends, so that memory stays flat. Each piece is
+    /// read with `read(2)` straight into the array its unit of work keeps; only the unfinished line at its
+    /// end is copied, to the front of the next piece.
+    func streamLines(_ path: String, add: (Unit) -> Void) {
+        func unreadable(_ message: String, line: Int) {
+            add(Unit(content: .problem(.failed(source: path, id: path, diagnostics: [
+                Diagnostic("input.unreadable", message, at: SourceLocation(file: path, line: line, column: 1),
+                           hint: "check the file's permissions"),
+            ]))))
+        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return unreadable("cannot read `\(path)`", line: 1) }
+        defer { close(descriptor) }
+        var carry: [UInt8] = []        // the unfinished line after the last line end read so far
+        var skipping = false           // inside a line longer than a description may be: read past it
+        var line = 1
+        var number = 1
+        var sawAny = false
+        let limit = DescriptionReader.maximumRecordSize
+        func tooLarge() {
+            add(Unit(content: .problem(.failed(source: path, id: "\(path)#\(number)", diagnostics: [
+                Diagnostic("input.too-large", "the description is larger than \(limit / 1024 / 1024) MB and is not judged",
+                           at: SourceLocation(file: path, line: line, column: 1),
+                           hint: "a description is one post, speech or activity; split the text or shorten it"),
+            ]))))
+            sawAny = true
+            line += 1
+            number += 1
+        }
+        func emit(_ bytes: [UInt8]) {
+            let (lines, records) = Self.countLines(bytes)
+            if records > 0 || !sawAny {
+                add(Unit(content: .lines(SourceText(path: path, bytes: bytes, firstLine: line), firstNumber: number)))
+            }
+            sawAny = sawAny || records > 0
+            line += lines
+            number += records
+        }
+        while true {
+            guard var piece = Self.read(descriptor, after: carry, upTo: chunkSize) else {
+                return unreadable("reading `\(path)` failed", line: line)
+            }
+            if piece.count == carry.count { break }
+            if skipping {
+                guard let newline = piece.firstIndex(of: 0x0A) else { continue }
+                skipping = false
+                tooLarge()
+                piece.removeSubrange(...newline)
+            }
+            if let lastNewline = piece.lastIndex(of: 0x0A) {
+                carry = Array(piece[(lastNewline + 1)...])
+                piece.removeSubrange((lastNewline + 1)...)
+                emit(piece)
+            } else {
+                carry = piece
+            }
+            if carry.count > limit {
+                // the current line alone is too large: drop what was read of it and skip to its end
+                carry = []
+                skipping = true
+            }
+        }
+        if skipping {
+            tooLarge()
+        } else if !carry.isEmpty {
+            emit(carry)
+        }
+        if !sawAny {
+            add(Unit(content: .lines(SourceText(path: path, bytes: [], firstLine: 1), firstNumber: 1)))
+        }
+    }
+
+    /// `prefix` followed by up to `count` bytes read from `descriptor` (fewer only at the end of the file),
+    /// in one array; nil when reading fails.
+    static func read(_ descriptor: Int32, after prefix: [UInt8], upTo count: Int) -> [UInt8]? {
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: prefix.count + count) { buffer, initialized in
+            initialized = 0
+            guard let target = buffer.baseAddress else { return }
+            var filled = prefix.withUnsafeBufferPointer { source in
+                if let start = source.baseAddress { target.initialize(from: start, count: source.count) }
+                return source.count
+            }
+            let end = min(buffer.count, prefix.count + count)
+            while filled < end {
+                let got = Foundation.read(descriptor, target + filled, end - filled)
+                if got < 0, errno == EINTR { continue }
+                if got < 0 { failed = true }
+                if got <= 0 { break }
+                filled += got
+            }
+            initialized = filled
+        }
+        return failed ? nil : bytes
+    }
+
+    static func split(_ bytes: [UInt8], path: String, chunkSize: Int) -> [Unit] {
+        var units: [Unit] = []
+        var start = 0
+        var line = 1
+        var number = 1
+        while start < bytes.count {
+            var end = min(bytes.count, start + chunkSize)
+            while end < bytes.count, bytes[end - 1] != 0x0A { end += 1 }
+            let piece = Array(bytes[start..<end])
+            units.append(Unit(content: .lines(SourceText(path: path, bytes: piece, firstLine: line), firstNumber: number)))
+            let (lines, records) = countLines(piece)
+            line += lines
+            number += records
+            start = end
+        }
+        if units.isEmpty { units.append(Unit(content: .lines(SourceText(path: path, bytes: [], firstLine: 1), firstNumber: 1))) }
+        return units
+    }
+
+    /// The line ends in `bytes`, and the lines holding anything but white space, in one pass: line ends are
+    /// found with `memchr`, and a line is looked at only up to its first byte that is not white space.
+    static func countLines(_ bytes: [UInt8]) -> (lines: Int, records: Int) {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return (0, 0) }
+            var lines = 0
+            var records = 0
+            var start = 0
+            let count = buffer.count
+            while start < count {
+                let end: Int
+                if let found = memchr(base + start, 0x0A, count - start) {
+                    end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    lines += 1
+                } else {
+                    end = count
+                }
+                var index = start
+                while index < end, base[index] == 0x20 || base[index] == 0x09 || base[index] == 0x0D { index += 1 }
+                if index < end { records += 1 }
+                start = end + 1
+            }
+            return (lines, records)
+        }
+    }
+
+    /// Whether a JSON input holds one object per line (rather than one document).
+    static func looksLikeLines(_ bytes: [UInt8]) -> Bool {
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }),
+              bytes[first] == UInt8(ascii: "{") else { return false }
+        var index = first
+        var depth = 0
+        var inString = false
+        var escaped = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if inString {
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+            } else if byte == 0x22 {
+                inString = true
+            } else if byte == 0x7B || byte == 0x5B {
+                depth += 1
+            } else if byte == 0x7D || byte == 0x5D {
+                depth -= 1
+                if depth == 0 {
+                    // something after the first object on a later line: JSON Lines
+                    return bytes[(index + 1)...].contains { $0 == 0x7B }
+                }
+            }
+            index += 1
+        }
+        return false
+    }
+}
