@@ -37,6 +37,20 @@ struct ReaderTests {
         #expect(try Self.shown(description, "text") == "Hallo")
     }
 
+    @Test("a required field with a value outside its enumeration is one error, not also a missing field", arguments: [
+        ("p.json", #"{"kind": "pots", "text": "Stem op ons"}"#),
+        ("p.jsonl", #"{"kind":"pots","text":"Stem op ons"}"# + "\n"),
+        ("p.md", "---\nkind: pots\n---\nStem op ons\n"),
+    ])
+    func wrongRequiredValue(_ path: String, _ text: String) throws {
+        let outcomes = try Self.read(text, path: path)
+        guard case .failure(_, _, let diagnostics)? = outcomes.first else {
+            Issue.record("`\(path)` was read as a description")
+            return
+        }
+        #expect(diagnostics.map(\.code) == ["input.unknown-value"], "\(diagnostics.map(\.message))")
+    }
+
     @Test("a JSON array is a batch: one description per element, numbered unless it has an id")
     func jsonArray() throws {
         let outcomes = try Self.read(#"[{"kind": "post"}, {"kind": "speech", "id": "toespraak"}, {"kind": "meeting"}]"#, path: "batch.json")

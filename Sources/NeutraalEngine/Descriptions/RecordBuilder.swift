@@ -66,9 +66,9 @@ public struct RecordBuilder {
                     continue
                 }
                 let field = layout.fields[slot]
-                if let value = convert(json: member.value, type: field.type, path: path) {
-                    record.set(value, offset: Int32(clamping: member.keyOffset), at: slot)
-                }
+                // a value that cannot be used (already reported) still marks the field as given, by its offset,
+                // so that a required field with a wrong value is not also reported as missing
+                record.set(convert(json: member.value, type: field.type, path: path), offset: Int32(clamping: member.keyOffset), at: slot)
             } else if case .object(let inner, _) = member.value {
                 fill(&record, layoutIndex: layoutIndex, node: found, prefix: path + ".", members: inner, topLevel: false)
             } else if case .null = member.value {
@@ -236,9 +236,9 @@ public struct RecordBuilder {
                 error("input.duplicate-field", "field `\(key)` is given twice", at: line.keyOffset, hint: "keep one of the two")
                 continue
             }
-            if let value = convert(header: line.value, offset: line.valueOffset, type: layout.fields[slot].type, path: key) {
-                record.set(value, offset: Int32(clamping: line.keyOffset), at: slot)
-            }
+            // as in JSON: an unusable value still marks the field as given
+            record.set(convert(header: line.value, offset: line.valueOffset, type: layout.fields[slot].type, path: key),
+                       offset: Int32(clamping: line.keyOffset), at: slot)
         }
         if let body, let textSlot = vocabulary.textSlot {
             if record.values[textSlot] != nil {
@@ -374,7 +374,8 @@ public struct RecordBuilder {
 
     private mutating func finish(_ record: inout Record, layoutIndex: Int, startOffset: Int) {
         let layout = vocabulary.layouts[layoutIndex]
-        for field in layout.fields where field.required && record.values[field.slot] == nil {
+        // a required field given with a value that could not be used has its offset, and its own error already
+        for field in layout.fields where field.required && record.values[field.slot] == nil && record.offsets[field.slot] < 0 {
             var hint: String?
             if case .enumeration(let index) = field.type { hint = "allowed values: \(vocabulary.enums[index].allowedValues)" }
             error("input.missing-field", "the required field `\(field.path)` is missing", at: startOffset, hint: hint)
