@@ -209,6 +209,34 @@ struct DirectRecordReaderTests {
         }
     }
 
+    @Test("strings and dates around the sixteen-byte block read the same both ways, with and without room after them")
+    func stringsAroundTheBlock() throws {
+        let reader = try Self.reader()
+        var values = (0...20).map { String(repeating: "a", count: $0) }
+        values += ["caf\\u00e9", "café", "a\\\"b", "Zeer lange tekst met spaties"]
+        var lines: [String] = []
+        for value in values {
+            lines.append(#"{"kind":"post","text":"\#(value)"}"#)
+            lines.append(#"{"text":"\#(value)","kind":"post"}"#)
+        }
+        for date in ["2024-02-29", "2023-02-29", "2024-13-01", "2024-2-9", "", "2024-02-29T10:00:00Z", "2024-02-29 "] {
+            lines.append(#"{"kind":"post","date":"\#(date)"}"#)
+            lines.append(#"{"date":"\#(date)","kind":"post"}"#)
+        }
+        for (index, line) in lines.enumerated() {
+            // no room after the line, then plenty, so that both the block read and the scan are taken
+            for tail in ["", String(repeating: " ", count: 20)] {
+                let source = SourceText(path: "block.jsonl", text: line + tail)
+                let (direct, ordinary) = Self.bothWays(reader, source, 0..<source.bytes.count, number: index + 1)
+                guard case .description = ordinary else {
+                    #expect(direct == nil, "\(line)")
+                    continue
+                }
+                if let direct { #expect(Self.difference(.description(direct), ordinary) == nil, "\(line)") }
+            }
+        }
+    }
+
     // MARK: Unusual lines
 
     /// An unusual line: the fast path gives up, and the ordinary path gives `code` (nil: a description).

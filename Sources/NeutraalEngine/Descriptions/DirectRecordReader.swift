@@ -217,9 +217,14 @@ public final class DirectRecordReader: Sendable {
                 found = keys.value(in: node, cursor.buffer, key)
             }
             guard let found else { throw Unusual() }
-            cursor.skipWhitespace()
-            guard cursor.peek == UInt8(ascii: ":") else { throw Unusual() }
-            cursor.position += 1
+            // most keys are followed by the colon at once
+            if cursor.peek == UInt8(ascii: ":") {
+                cursor.position += 1
+            } else {
+                cursor.skipWhitespace()
+                guard cursor.peek == UInt8(ascii: ":") else { throw Unusual() }
+                cursor.position += 1
+            }
             cursor.skipWhitespace()
             if found >= 0 {
                 let child = Int(found)
@@ -296,6 +301,12 @@ public final class DirectRecordReader: Sendable {
         case .number:
             return .number(try cursor.number())
         case .date:
+            if let probe = cursor.shortString() {
+                // a plain date of up to fifteen bytes, read where it is
+                let bytes = UnsafeBufferPointer(rebasing: cursor.buffer[probe.start..<probe.start + probe.length])
+                guard let day = CivilDate.parse(utf8: bytes) else { throw Unusual() }
+                return .date(day)
+            }
             let text = try cursor.stringBytes()
             let day: Int32? = text.decoded.map { bytes in bytes.withUnsafeBufferPointer { CivilDate.parse(utf8: $0) } }
                 ?? CivilDate.parse(utf8: UnsafeBufferPointer(rebasing: cursor.buffer[text.raw]))
