@@ -10,22 +10,32 @@ extension Evaluator {
     /// rule itself is not taken out of the rule set unless it is outside the program).
     func quickOutcome(ofRuleAt index: Int, _ program: ConditionProgram.View, _ scope: inout Scope) -> Outcome {
         guard index < program.roots.count else { return evaluate(ruleSet.rules[index].condition, &scope, trace: nil) }
-        return outcome(of: program.roots[index], program, &scope)
+        // a rule's condition is most often `all of`: its parts are gone through right here
+        let root = program.roots[index]
+        let node = program.nodes[Int(root)]
+        guard node.operation == .all else { return outcome(of: root, program, &scope) }
+        return allOutcome(node, program, &scope)
+    }
+
+    /// The outcome of an `all` node: false at the first false part.
+    @inline(__always)
+    private func allOutcome(_ node: ConditionProgram.Node, _ program: ConditionProgram.View, _ scope: inout Scope) -> Outcome {
+        var result = Outcome.true
+        for child in node.first..<node.first + node.count {
+            switch childOutcome(program.children[Int(child)], program, &scope) {
+            case .false: return .false
+            case .unknown: result = .unknown
+            case .true: break
+            }
+        }
+        return result
     }
 
     private func outcome(of index: Int32, _ program: ConditionProgram.View, _ scope: inout Scope) -> Outcome {
         let node = program.nodes[Int(index)]
         switch node.operation {
         case .all:
-            var result = Outcome.true
-            for child in node.first..<node.first + node.count {
-                switch childOutcome(program.children[Int(child)], program, &scope) {
-                case .false: return .false
-                case .unknown: result = .unknown
-                case .true: break
-                }
-            }
-            return result
+            return allOutcome(node, program, &scope)
         case .any:
             var result = Outcome.false
             for child in node.first..<node.first + node.count {
