@@ -58,6 +58,29 @@ public struct ConditionProgram: Sendable {
     /// The names of the definitions, by their index.
     private(set) var definitionNames: [String] = []
 
+    /// The program's arrays read through buffer pointers: no bounds checks and no retains per node. Only
+    /// valid inside `withView(_:)`, which keeps the arrays alive while `body` runs.
+    struct View {
+        let nodes: UnsafeBufferPointer<Node>
+        let children: UnsafeBufferPointer<Int32>
+        let tests: UnsafeBufferPointer<FieldTest>
+        let roots: UnsafeBufferPointer<Int32>
+    }
+
+    /// Runs `body` with the program's arrays at hand as buffer pointers (taken once, for as many rules as
+    /// `body` evaluates).
+    func withView<Result>(_ body: (View) -> Result) -> Result {
+        nodes.withUnsafeBufferPointer { nodes in
+            children.withUnsafeBufferPointer { children in
+                tests.withUnsafeBufferPointer { tests in
+                    roots.withUnsafeBufferPointer { roots in
+                        body(View(nodes: nodes, children: children, tests: tests, roots: roots))
+                    }
+                }
+            }
+        }
+    }
+
     /// Compiles the conditions of `rules` (in rule-index order).
     public init(rules: [Rule]) {
         for rule in rules { roots.append(compile(rule.condition)) }

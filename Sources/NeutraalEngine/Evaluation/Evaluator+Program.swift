@@ -3,33 +3,43 @@
 extension Evaluator {
     /// The outcome of a rule's condition on the record of `scope`.
     func quickOutcome(of rule: Rule, _ scope: inout Scope) -> Outcome {
-        quickOutcome(ofRuleAt: rule.index, ruleSet.program, &scope)
+        ruleSet.program.withView { quickOutcome(ofRuleAt: rule.index, $0, &scope) }
     }
 
     /// The outcome of the condition of the rule at `index` in the rule set, with its program at hand (the
     /// rule itself is not taken out of the rule set unless it is outside the program).
-    func quickOutcome(ofRuleAt index: Int, _ program: ConditionProgram, _ scope: inout Scope) -> Outcome {
+    func quickOutcome(ofRuleAt index: Int, _ program: ConditionProgram.View, _ scope: inout Scope) -> Outcome {
         guard index < program.roots.count else { return evaluate(ruleSet.rules[index].condition, &scope, trace: nil) }
-        return outcome(of: program.roots[index], program, &scope)
+        // a rule's condition is most often `all of`: its parts are gone through right here
+        let root = program.roots[index]
+        let node = program.nodes[Int(root)]
+        guard node.operation == .all else { return outcome(of: root, program, &scope) }
+        return allOutcome(node, program, &scope)
     }
 
-    private func outcome(of index: Int32, _ program: ConditionProgram, _ scope: inout Scope) -> Outcome {
+    /// The outcome of an `all` node: false at the first false part.
+    @inline(__always)
+    private func allOutcome(_ node: ConditionProgram.Node, _ program: ConditionProgram.View, _ scope: inout Scope) -> Outcome {
+        var result = Outcome.true
+        for child in node.first..<node.first + node.count {
+            switch childOutcome(program.children[Int(child)], program, &scope) {
+            case .false: return .false
+            case .unknown: result = .unknown
+            case .true: break
+            }
+        }
+        return result
+    }
+
+    private func outcome(of index: Int32, _ program: ConditionProgram.View, _ scope: inout Scope) -> Outcome {
         let node = program.nodes[Int(index)]
         switch node.operation {
         case .all:
-            var result = Outcome.true
-            for child in node.first..<node.first + node.count {
-                switch outcome(of: program.children[Int(child)], program, &scope) {
-                case .false: return .false
-                case .unknown: result = .unknown
-                case .true: break
-                }
-            }
-            return result
+            return allOutcome(node, program, &scope)
         case .any:
             var result = Outcome.false
             for child in node.first..<node.first + node.count {
-                switch outcome(of: program.children[Int(child)], program, &scope) {
+                switch childOutcome(program.children[Int(child)], program, &scope) {
                 case .true: return .true
                 case .unknown: result = .unknown
                 case .false: break
@@ -54,10 +64,25 @@ extension Evaluator {
         }
     }
 
+    /// The outcome of a child of `all` or `any`: a test is decided right here, without a call of
+    /// `outcome(of:_:_:)` (whose frame is large), any other node through it.
+    @inline(__always)
+    private func childOutcome(_ index: Int32, _ program: ConditionProgram.View, _ scope: inout Scope) -> Outcome {
+        let node = program.nodes[Int(index)]
+        switch node.operation {
+        case .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
+            return leafOutcome(node, scope.record.values)
+        case .test:
+            return outcome(of: program.tests[Int(node.first)], &scope)
+        default:
+            return outcome(of: index, program, &scope)
+        }
+    }
+
     /// The outcome of node `index` on a record's values alone, for the body of a quantified node that reads
     /// values only: no scope to build per element, and no cache of definitions (each is evaluated where
     /// it is used, with the same outcome).
-    private func outcome(of index: Int32, _ program: ConditionProgram, _ values: SlotValues, layout: Int) -> Outcome {
+    private func outcome(of index: Int32, _ program: ConditionProgram.View, _ values: SlotValues, layout: Int) -> Outcome {
         let node = program.nodes[Int(index)]
         switch node.operation {
         case .all:
@@ -167,7 +192,7 @@ extension Evaluator {
     }
 
     /// `some`, `every` or `no` element of a list of objects, each element judged through one scope.
-    private func quantified(_ node: ConditionProgram.Node, _ program: ConditionProgram, _ scope: inout Scope) -> Outcome {
+    private func quantified(_ node: ConditionProgram.Node, _ program: ConditionProgram.View, _ scope: inout Scope) -> Outcome {
         guard let (elements, layoutIndex) = quantifiedElements(node, scope.record.values, layout: scope.layout) else {
             return Self.noElementsOutcome(node, scope.record.values)
         }
@@ -182,7 +207,7 @@ extension Evaluator {
     }
 
     /// `some`, `every` or `no` element of a list of objects, for a body that reads values only.
-    private func quantified(_ node: ConditionProgram.Node, _ program: ConditionProgram, _ values: SlotValues, layout: Int) -> Outcome {
+    private func quantified(_ node: ConditionProgram.Node, _ program: ConditionProgram.View, _ values: SlotValues, layout: Int) -> Outcome {
         guard let (elements, layoutIndex) = quantifiedElements(node, values, layout: layout) else { return Self.noElementsOutcome(node, values) }
         let body = program.children[Int(node.first)]
         var tally = QuantifiedTally(node.operation)

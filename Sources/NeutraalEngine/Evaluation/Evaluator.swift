@@ -42,28 +42,30 @@ public struct Evaluator: Sendable {
         var findings: [Finding] = []
         var notInForce: [String] = []
         var trace = Trace(explains: explain)
-        let program = ruleSet.program
-        for index in ruleSet.rulesByKind[Int(kind)] {
-            // the rule is read in place until it makes a finding (taking it out costs a retain and a release)
-            guard ruleSet.rules[index].isValid(on: day) else {
-                notInForce.append(ruleSet.rules[index].id)
-                continue
+        // the program's arrays are read through buffer pointers taken once for every rule of the description
+        ruleSet.program.withView { program in
+            for index in ruleSet.rulesByKind[Int(kind)] {
+                // the rule is read in place until it makes a finding (taking it out costs a retain and a release)
+                guard ruleSet.rules[index].isValid(on: day) else {
+                    notInForce.append(ruleSet.rules[index].id)
+                    continue
+                }
+                let quick = quickOutcome(ofRuleAt: index, program, &scope)
+                if quick == .false && !explain { continue }
+                if quick == .unknown && ruleSet.rules[index].verdict == .allowed && !explain { continue }
+                let rule = ruleSet.rules[index]
+                trace.reset()
+                let outcome = evaluate(rule.condition, &scope, &trace)
+                let status: Finding.Status
+                switch outcome {
+                case .true: status = .fired
+                case .unknown: status = rule.verdict == .allowed ? .silent : .undetermined
+                case .false: status = .silent
+                }
+                findings.append(Finding(rule: rule, status: status, evidence: outcome == .false ? [] : Self.evidence(trace.evidence, &locations),
+                                        missing: outcome == .unknown ? Self.unique(trace.missing) : [],
+                                        explanation: explain ? trace.root : nil))
             }
-            let quick = quickOutcome(ofRuleAt: index, program, &scope)
-            if quick == .false && !explain { continue }
-            if quick == .unknown && ruleSet.rules[index].verdict == .allowed && !explain { continue }
-            let rule = ruleSet.rules[index]
-            trace.reset()
-            let outcome = evaluate(rule.condition, &scope, &trace)
-            let status: Finding.Status
-            switch outcome {
-            case .true: status = .fired
-            case .unknown: status = rule.verdict == .allowed ? .silent : .undetermined
-            case .false: status = .silent
-            }
-            findings.append(Finding(rule: rule, status: status, evidence: outcome == .false ? [] : Self.evidence(trace.evidence, &locations),
-                                    missing: outcome == .unknown ? Self.unique(trace.missing) : [],
-                                    explanation: explain ? trace.root : nil))
         }
         // exceptions: a fired rule sets aside the fired rules it overrides
         if findings.contains(where: { $0.status == .fired && !$0.rule.overrides.isEmpty }) {
