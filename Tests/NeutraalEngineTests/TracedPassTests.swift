@@ -49,4 +49,51 @@ struct TracedPassTests {
         let differences = descriptions.flatMap { Self.differences($0, ruleSet) }
         #expect(differences.isEmpty, "\(differences.prefix(10))")
     }
+
+    /// Every rule of `ruleSet` on `description`, traced on the program and on the tree (recording, not
+    /// explaining); the rules where the outcome, the evidence or the missing facts differ.
+    static func programTraceDifferences(_ description: Description, _ ruleSet: RuleSet) -> [String] {
+        let evaluator = Evaluator(ruleSet: ruleSet, asOf: CivilDate.parse("2024-06-01") ?? 0)
+        func spelled(_ trace: Evaluator.Trace) -> [String] {
+            trace.evidence.map { "\($0.fact)=\($0.value ?? "-")/\($0.match ?? "-")@\($0.offset):\($0.start ?? -1)-\($0.end ?? -1)" }
+                + trace.missing.map { "missing \($0)" }
+        }
+        var differences: [String] = []
+        ruleSet.program.withView { program in
+            var treeScope = Evaluator.Scope(record: description.record, layout: 0, prefix: "", source: description.source)
+            var programScope = Evaluator.Scope(record: description.record, layout: 0, prefix: "", source: description.source)
+            for rule in ruleSet.rules {
+                var treeTrace = Evaluator.Trace(explains: false)
+                let tree = evaluator.evaluate(rule.condition, &treeScope, &treeTrace)
+                var programTrace = Evaluator.Trace(explains: false)
+                let traced = evaluator.tracedOutcome(ofRuleAt: rule.index, program, &programScope, &programTrace)
+                if tree != traced || spelled(treeTrace) != spelled(programTrace) {
+                    differences.append("\(description.id) \(rule.id): tree \(tree) \(spelled(treeTrace)), program \(traced) \(spelled(programTrace))")
+                }
+            }
+        }
+        return differences
+    }
+
+    @Test("the traced pass on the program records the same evidence and missing facts as on the tree, in the same order")
+    func programTraceMatchesTree() throws {
+        for ruleSet in [try RealRules.ruleSet(), try Fixture.ruleSet()] {
+            let descriptions = ruleSet.rules.flatMap { $0.examples.compactMap(\.description) }
+                + (ruleSet.rules.count > 20 ? try RuleSetPropertiesTests.samples(ruleSet) + GeneratedActivities.descriptions(1_000, seed: 12, ruleSet) : [])
+            let differences = descriptions.flatMap { Self.programTraceDifferences($0, ruleSet) }
+            #expect(differences.isEmpty, "\(differences.prefix(5))")
+            // the comparison sees evidence at all
+            let withEvidence = descriptions.prefix(200).contains { description in
+                ruleSet.program.withView { program in
+                    var scope = Evaluator.Scope(record: description.record, layout: 0, prefix: "", source: description.source)
+                    return ruleSet.rules.contains { rule in
+                        var trace = Evaluator.Trace(explains: false)
+                        _ = Evaluator(ruleSet: ruleSet).tracedOutcome(ofRuleAt: rule.index, program, &scope, &trace)
+                        return !trace.evidence.isEmpty
+                    }
+                }
+            }
+            #expect(withEvidence)
+        }
+    }
 }

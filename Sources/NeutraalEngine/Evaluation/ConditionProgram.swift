@@ -3,9 +3,10 @@
 /// comparing names. Tests on enumeration values become bit masks; a definition used by several rules is
 /// evaluated once per description.
 ///
-/// The condition tree (`Condition`) stays the reference: rules that fire are evaluated again on the tree
-/// to collect their evidence and explanation, and a test that `ConditionProgramTests` runs checks that
-/// both give the same outcome for every rule on every sample and example.
+/// The condition tree (`Condition`) stays the reference: a test that `ConditionProgramTests` runs checks
+/// that both give the same outcome for every rule on every sample and example. Rules that fire are
+/// evaluated again to collect their evidence: on the program (`Evaluator+TracedProgram.swift`, through
+/// `traceInfo`), or on the tree when an explanation is asked for.
 public struct ConditionProgram: Sendable {
     /// What a node does.
     enum Operation: UInt8, Sendable {
@@ -57,6 +58,17 @@ public struct ConditionProgram: Sendable {
     private(set) var roots: [Int32] = []
     /// The names of the definitions, by their index.
     private(set) var definitionNames: [String] = []
+    /// Per node, what the traced pass records besides the outcome: the test of a leaf (whose path and
+    /// value go into evidence) and the path of a quantified node (for its missing fact and its elements).
+    private(set) var traceInfo: [TraceInfo] = []
+
+    /// What the traced pass needs of a node that the plain nodes leave out.
+    struct TraceInfo: Sendable {
+        /// The test of a leaf node (nil for other nodes).
+        var test: FieldTest?
+        /// The path of a quantified node's list ("" for other nodes).
+        var path: String
+    }
 
     /// The program's arrays read through buffer pointers: no bounds checks and no retains per node. Only
     /// valid inside `withView(_:)`, which keeps the arrays alive while `body` runs.
@@ -86,8 +98,9 @@ public struct ConditionProgram: Sendable {
         for rule in rules { roots.append(compile(rule.condition)) }
     }
 
-    private mutating func add(_ node: Node) -> Int32 {
+    private mutating func add(_ node: Node, test: FieldTest? = nil, path: String = "") -> Int32 {
         nodes.append(node)
+        traceInfo.append(TraceInfo(test: test, path: path))
         return Int32(nodes.count - 1)
     }
 
@@ -108,19 +121,20 @@ public struct ConditionProgram: Sendable {
             let start = Int32(children.count)
             children.append(child)
             return add(Node(operation: .named, absent: .unknown, slot: 0, first: start, count: 1, mask: UInt64(index)))
-        case .quantified(let quantifier, let slot, _, let body, let absent):
+        case .quantified(let quantifier, let slot, let path, let body, let absent):
             let child = compile(body)
             let start = Int32(children.count)
             children.append(child)
             let operation: Operation = quantifier == .some ? .some : quantifier == .every ? .every : .no
             let valuesOnly: UInt64 = readsOnlyValues(child) ? 1 : 0
-            return add(Node(operation: operation, absent: absent, slot: Int32(slot), first: start, count: 1, mask: valuesOnly))
+            return add(Node(operation: operation, absent: absent, slot: Int32(slot), first: start, count: 1, mask: valuesOnly), path: path)
         case .test(let test):
             if let (operation, mask) = Self.symbolMask(test.operation) ?? Self.valueTest(test.operation) {
-                return add(Node(operation: operation, absent: test.absent, slot: Int32(test.slot), first: 0, count: 0, mask: mask))
+                return add(Node(operation: operation, absent: test.absent, slot: Int32(test.slot), first: 0, count: 0, mask: mask), test: test)
             }
             tests.append(test)
-            return add(Node(operation: .test, absent: test.absent, slot: Int32(test.slot), first: Int32(tests.count - 1), count: 0, mask: 0))
+            return add(Node(operation: .test, absent: test.absent, slot: Int32(test.slot), first: Int32(tests.count - 1), count: 0, mask: 0),
+                       test: test)
         }
     }
 

@@ -31,7 +31,7 @@ extension Evaluator {
         return result
     }
 
-    private func outcome(of index: Int32, _ program: ConditionProgram.View, _ scope: inout Scope) -> Outcome {
+    func outcome(of index: Int32, _ program: ConditionProgram.View, _ scope: inout Scope) -> Outcome {
         let node = program.nodes[Int(index)]
         switch node.operation {
         case .all:
@@ -119,7 +119,7 @@ extension Evaluator {
     }
 
     /// A test that the node decides by itself (no `FieldTest`), exactly as `valueOutcome` decides it.
-    private func leafOutcome(_ node: ConditionProgram.Node, _ values: SlotValues) -> Outcome {
+    func leafOutcome(_ node: ConditionProgram.Node, _ values: SlotValues) -> Outcome {
         switch node.operation {
         case .present: return .from(values[Int(node.slot)] != nil)
         case .missing: return .from(values[Int(node.slot)] == nil)

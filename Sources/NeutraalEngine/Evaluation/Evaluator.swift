@@ -55,7 +55,7 @@ public struct Evaluator: Sendable {
                 if quick == .unknown && ruleSet.rules[index].verdict == .allowed && !explain { continue }
                 let rule = ruleSet.rules[index]
                 trace.reset()
-                let outcome = evaluate(rule.condition, &scope, &trace)
+                let outcome = tracedOutcome(ofRuleAt: index, program, &scope, &trace)
                 let status: Finding.Status
                 switch outcome {
                 case .true: status = .fired
@@ -467,7 +467,7 @@ public struct Evaluator: Sendable {
     /// Records what a test that came out as `outcome` shows: the fact, the words that matched, or the
     /// missing fact (exactly what decided the outcome; nothing for a test on an absent field that has a
     /// meaning when absent).
-    private func record(_ test: FieldTest, _ outcome: Outcome, _ scope: inout Scope, _ trace: inout Trace) {
+    func record(_ test: FieldTest, _ outcome: Outcome, _ scope: inout Scope, _ trace: inout Trace) {
         guard let value = scope.record.values[test.slot] else {
             if outcome == .unknown { trace.missing.append(scope.fact(test.path)) }
             return

@@ -1,0 +1,115 @@
+/// The traced pass on the program: a rule that fired (or came out unknown) is evaluated once more, on the
+/// flat `ConditionProgram` rather than the condition tree, to collect its evidence and missing facts.
+///
+/// It records exactly what the tree's traced pass (`evaluate(_:_:_:)` with a trace that records and does
+/// not explain) records, in the same order; `TracedPassTests` checks both on every rule of every sample,
+/// example and a generated batch. An explanation (`--explain`) is still built on the tree.
+extension Evaluator {
+    /// The outcome of the condition of the rule at `index`, with its evidence and missing facts in `trace`
+    /// (on the tree for a rule outside the program).
+    func tracedOutcome(ofRuleAt index: Int, _ program: ConditionProgram.View, _ scope: inout Scope, _ trace: inout Trace) -> Outcome {
+        guard index < program.roots.count, !trace.explains else { return evaluate(ruleSet.rules[index].condition, &scope, &trace) }
+        return ruleSet.program.traceInfo.withUnsafeBufferPointer { info in
+            traced(program.roots[index], program, info, &scope, &trace)
+        }
+    }
+
+    /// Node `index`, traced: as the tree's `evaluate(_:_:_:)` treats the condition the node was compiled from.
+    private func traced(_ index: Int32, _ program: ConditionProgram.View, _ info: UnsafeBufferPointer<ConditionProgram.TraceInfo>,
+                        _ scope: inout Scope, _ trace: inout Trace) -> Outcome {
+        let node = program.nodes[Int(index)]
+        switch node.operation {
+        case .all:
+            let marks = trace.marks
+            var result = Outcome.true
+            for child in node.first..<node.first + node.count {
+                let outcome = traced(program.children[Int(child)], program, info, &scope, &trace)
+                if outcome == .false { result = .false }
+                if outcome == .unknown, result == .true { result = .unknown }
+            }
+            trace.prune(marks, result)
+            return result
+        case .any:
+            let marks = trace.marks
+            var result = Outcome.false
+            for child in node.first..<node.first + node.count {
+                let before = trace.evidence.count
+                let outcome = traced(program.children[Int(child)], program, info, &scope, &trace)
+                if outcome == .true { result = .true }
+                if outcome == .unknown, result == .false { result = .unknown }
+                if outcome != .true { trace.dropEvidence(from: before) }
+            }
+            trace.prune(marks, result)
+            return result
+        case .not:
+            // `not` keeps no evidence, and missing facts only when unknown: a decided outcome records nothing
+            let decided = outcome(of: index, program, &scope)
+            guard decided == .unknown else { return decided }
+            let marks = trace.marks
+            let result = traced(program.children[Int(node.first)], program, info, &scope, &trace).negated
+            trace.dropEvidence(from: marks.evidence)
+            return result
+        case .named:
+            return traced(program.children[Int(node.first)], program, info, &scope, &trace)
+        case .test:
+            let test = program.tests[Int(node.first)]
+            let result = outcome(of: test, &scope)
+            record(test, result, &scope, &trace)
+            return result
+        case .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
+            let result = leafOutcome(node, scope.record.values)
+            if let test = info[Int(index)].test { record(test, result, &scope, &trace) }
+            return result
+        case .some, .every, .no:
+            return tracedQuantified(index, node, program, info, &scope, &trace)
+        }
+    }
+
+    /// `some`, `every` or `no` element of a list of objects, traced: every element is looked at (its
+    /// evidence may be kept), each through a scope of its own that spells its facts as `path[n].field`.
+    private func tracedQuantified(_ index: Int32, _ node: ConditionProgram.Node, _ program: ConditionProgram.View,
+                                  _ info: UnsafeBufferPointer<ConditionProgram.TraceInfo>, _ scope: inout Scope, _ trace: inout Trace) -> Outcome {
+        // `no` keeps no evidence either
+        if node.operation == .no {
+            let decided = outcome(of: index, program, &scope)
+            if decided != .unknown { return decided }
+        }
+        let marks = trace.marks
+        let slot = Int(node.slot)
+        let path = info[Int(index)].path
+        let result: Outcome
+        switch scope.record.values[slot] {
+        case .objects(let elements)?:
+            var any = Outcome.false
+            var all = Outcome.true
+            if case .objects(let layoutIndex) = ruleSet.vocabulary.layouts[scope.layout].fields[slot].type {
+                let body = program.children[Int(node.first)]
+                for (number, element) in elements.enumerated() {
+                    var inner = scope.element(element, layout: layoutIndex, path: path, index: number)
+                    let before = trace.evidence.count
+                    let outcome = traced(body, program, info, &inner, &trace)
+                    if outcome == .true { any = .true }
+                    if outcome == .unknown, any == .false { any = .unknown }
+                    if outcome == .false { all = .false }
+                    if outcome == .unknown, all == .true { all = .unknown }
+                    if outcome != .true, node.operation == .some { trace.dropEvidence(from: before) }
+                }
+            }
+            switch node.operation {
+            case .some: result = any
+            case .every: result = all
+            default: result = any.negated
+            }
+        default:
+            if node.absent == .unknown {
+                trace.missing.append(scope.fact(path))
+                result = .unknown
+            } else {
+                result = node.operation == .some ? .false : .true
+            }
+        }
+        if node.operation == .no { trace.dropEvidence(from: marks.evidence) }
+        trace.prune(marks, result)
+        return result
+    }
+}
