@@ -162,10 +162,11 @@ public struct BatchEvaluator: Sendable {
     /// The unit's results one at a time, each judged as soon as it is read.
     private func forEachItem(_ unit: Unit, _ body: (ReportItem) -> Void) {
         let reader = DescriptionReader(vocabulary: evaluator.ruleSet.vocabulary)
+        var workspace = Evaluator.Workspace()
         func item(_ outcome: ReadOutcome) -> ReportItem {
             switch outcome {
             case .description(let description):
-                let evaluation = evaluator.evaluate(description)
+                let evaluation = evaluator.evaluate(description, reusing: &workspace)
                 return .evaluated(baseline.isEmpty ? evaluation : baseline.apply(to: evaluation, vocabulary: evaluator.ruleSet.vocabulary))
             case .failure(let source, let id, let diagnostics):
                 return .failed(source: source, id: id, diagnostics: diagnostics)

@@ -98,7 +98,7 @@ extension Evaluator {
     /// part are located by the source once each (a list beats a hash table).
     struct Locations {
         let source: SourceText
-        private var known: [(offset: Int, location: SourceLocation)] = []
+        fileprivate(set) var known: [(offset: Int, location: SourceLocation)] = []
         /// The line last located in, how far it is ASCII from its start, and how far it has been checked
         /// (`asciiEnd < checked`: a byte that is not ASCII was found at `asciiEnd`).
         private var line: (start: Int, end: Int, number: Int, asciiEnd: Int, checked: Int)?
@@ -153,5 +153,47 @@ extension Evaluator {
     /// `==` on collected evidence, with the cheap comparisons first.
     private static func same(_ a: PendingEvidence, _ b: PendingEvidence) -> Bool {
         a.start == b.start && a.end == b.end && a.offset == b.offset && a.fact == b.fact && a.value == b.value && a.match == b.match
+    }
+
+    /// The room that judging one description after another reuses: the trace's lists, the scope's caches
+    /// of texts and patterns, the list of located offsets, and the folded texts. Each is lent to a
+    /// description's evaluation empty and taken back emptied, keeping its capacity; the folded texts are
+    /// kept as spares, whose storage the next description's texts are folded into.
+    struct Workspace {
+        private var evidence: [PendingEvidence] = []
+        private var missing: [String] = []
+        private var scans: [(slot: Int, text: FoldedText, matches: [LexiconScanner.Match])] = []
+        private var patternMatches = ShortList<(slot: Int, pattern: Int, match: Range<Int>?)>()
+        private var patternGroupMatches = ShortList<(slot: Int, group: Int, matches: UInt64)>()
+        private var known: [(offset: Int, location: SourceLocation)] = []
+        private var spareTexts: [FoldedText] = []
+
+        /// Hands the room over to a fresh scope, trace and list of locations.
+        mutating func lend(to scope: inout Scope, _ trace: inout Trace, _ locations: inout Locations) {
+            swap(&evidence, &trace.evidence)
+            swap(&missing, &trace.missing)
+            swap(&scans, &scope.scans)
+            swap(&patternMatches, &scope.patternMatches)
+            swap(&patternGroupMatches, &scope.patternGroupMatches)
+            swap(&known, &locations.known)
+            swap(&spareTexts, &scope.spareTexts)
+        }
+
+        /// Takes the room back, emptied.
+        mutating func takeBack(from scope: inout Scope, _ trace: inout Trace, _ locations: inout Locations) {
+            trace.reset()
+            for index in scope.scans.indices { scope.spareTexts.append(scope.scans[index].text) }
+            scope.scans.removeAll(keepingCapacity: true)
+            scope.patternMatches.removeAll(keepingCapacity: true)
+            scope.patternGroupMatches.removeAll(keepingCapacity: true)
+            locations.known.removeAll(keepingCapacity: true)
+            swap(&evidence, &trace.evidence)
+            swap(&missing, &trace.missing)
+            swap(&scans, &scope.scans)
+            swap(&patternMatches, &scope.patternMatches)
+            swap(&patternGroupMatches, &scope.patternGroupMatches)
+            swap(&known, &locations.known)
+            swap(&spareTexts, &scope.spareTexts)
+        }
     }
 }

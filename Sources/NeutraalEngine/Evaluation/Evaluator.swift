@@ -20,6 +20,13 @@ public struct Evaluator: Sendable {
 
     /// Judges one description.
     public func evaluate(_ description: Description) -> Evaluation {
+        var workspace = Workspace()
+        return evaluate(description, reusing: &workspace)
+    }
+
+    /// Judges one description in the room of `workspace`, which a batch keeps from one description to
+    /// the next (no allocation for the trace and the caches of each description).
+    func evaluate(_ description: Description, reusing workspace: inout Workspace) -> Evaluation {
         let vocabulary = ruleSet.vocabulary
         let record = description.record
         var day = asOf
@@ -42,6 +49,8 @@ public struct Evaluator: Sendable {
         var findings: [Finding] = []
         var notInForce: [String] = []
         var trace = Trace(explains: explain)
+        workspace.lend(to: &scope, &trace, &locations)
+        defer { workspace.takeBack(from: &scope, &trace, &locations) }
         // the program's arrays are read through buffer pointers taken once for every rule of the description
         ruleSet.program.withView { program in
             for index in ruleSet.rulesByKind[Int(kind)] {
@@ -214,6 +223,8 @@ public struct Evaluator: Sendable {
         var patternGroupMatches = ShortList<(slot: Int, group: Int, matches: UInt64)>()
         /// Outcomes of the program's definitions already evaluated on this record.
         var programDefinitions = DefinitionOutcomes()
+        /// Folded texts of earlier descriptions whose room the next texts are folded into (see `Workspace`).
+        var spareTexts: [FoldedText] = []
 
         init(record: Record, layout: Int, prefix: String, source: SourceText) {
             self.init(record: record, layout: layout, basePrefix: prefix, element: nil, source: source)
@@ -524,7 +535,13 @@ public struct Evaluator: Sendable {
         // by index, reading only the slot: taking whole entries out would retain their arrays
         for index in scope.scans.indices where scope.scans[index].slot == slot { return index }
         guard case .string(let text)? = scope.record.values[slot] else { return nil }
-        let folded = FoldedText(text)
+        let folded: FoldedText
+        if var spare = scope.spareTexts.popLast() {
+            spare.refill(with: text)
+            folded = spare
+        } else {
+            folded = FoldedText(text)
+        }
         let matches = ruleSet.scanner.scan(folded)
         scope.scans.append((slot, folded, matches))
         return scope.scans.count - 1

@@ -2,14 +2,14 @@
 /// and once lower-cased, both with a map from each folded byte back to its byte in the original.
 public struct FoldedText: Sendable {
     /// Folded and lower-cased bytes.
-    public let lower: [UInt8]
+    public private(set) var lower: [UInt8]
     /// Folded bytes with case kept.
-    public let cased: [UInt8]
+    public private(set) var cased: [UInt8]
     /// For each folded byte, the offset of the original byte it came from; nil when that is the byte's
     /// own offset (texts all ASCII, which folding only lower-cases).
-    private let offsets: [Int32]?
+    private var offsets: [Int32]?
     /// The original UTF-8 bytes.
-    public let original: [UInt8]
+    public private(set) var original: [UInt8]
 
     /// For each folded byte, the offset of the original byte it came from.
     public var origin: [Int32] { offsets ?? Array(0..<Int32(truncatingIfNeeded: lower.count)) }
@@ -53,6 +53,24 @@ public struct FoldedText: Sendable {
         self.original = original
     }
 
+    /// The same text folded again into this value's storage: an ASCII text (the common case) reuses the
+    /// room of the text folded before, so that judging one description after another allocates nothing
+    /// for it; any other text is folded afresh.
+    public mutating func refill(with text: String) {
+        // the cased bytes share the original's storage: let go of it first, so that it is reused in place
+        cased = []
+        original.removeAll(keepingCapacity: true)
+        original.append(contentsOf: text.utf8)
+        lower.removeAll(keepingCapacity: true)
+        lower.append(contentsOf: original)
+        guard Self.lowercaseInPlaceIfASCII(&lower) else {
+            self = FoldedText(text)
+            return
+        }
+        cased = original
+        offsets = nil
+    }
+
     /// Whether every byte is ASCII (looked at eight at a time).
     static func isASCII(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
@@ -74,6 +92,12 @@ public struct FoldedText: Sendable {
     /// ASCII bytes with `A`…`Z` lower-cased, eight at a time.
     static func lowercased(_ bytes: [UInt8]) -> [UInt8] {
         var lower = bytes
+        lowercaseInPlace(&lower)
+        return lower
+    }
+
+    /// Lower-cases `A`…`Z` of ASCII bytes in place, eight at a time.
+    private static func lowercaseInPlace(_ lower: inout [UInt8]) {
         lower.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             var index = 0
@@ -87,7 +111,29 @@ public struct FoldedText: Sendable {
                 index &+= 1
             }
         }
-        return lower
+    }
+
+    /// Lower-cases ASCII bytes in place, eight at a time, and tells whether every byte is ASCII (one pass
+    /// for both). When one is not, the bytes are left partly changed and are not to be used.
+    private static func lowercaseInPlaceIfASCII(_ lower: inout [UInt8]) -> Bool {
+        lower.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return true }
+            var index = 0
+            var seen: UInt64 = 0
+            while index &+ 8 <= buffer.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                seen |= word
+                UnsafeMutableRawPointer(base + index).storeBytes(of: Self.lowercased(word), as: UInt64.self)
+                index &+= 8
+            }
+            while index < buffer.count {
+                let byte = buffer[index]
+                seen |= UInt64(byte)
+                if byte >= 65, byte <= 90 { buffer[index] = byte + 32 }
+                index &+= 1
+            }
+            return seen & 0x8080_8080_8080_8080 == 0
+        }
     }
 
     /// Folds `input` into the three outputs (each at least as long as the input); returns the folded length.
