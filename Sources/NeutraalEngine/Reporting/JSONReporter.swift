@@ -242,9 +242,10 @@ public struct JSONReporter: Reporter, Sendable {
         }
         // through the buffer by index, rather than enumerating the array
         finding.pointee.evidence.withUnsafeBufferPointer { items in
-            for index in items.indices {
-                json.raw(index == 0 ? "{\"fact\":" : ",{\"fact\":")
-                Self.writeMembers(of: items[index], into: &json)
+            guard let start = items.baseAddress else { return }
+            for item in start..<start + items.count {
+                json.raw(item == start ? "{\"fact\":" : ",{\"fact\":")
+                Self.writeMembers(of: item, into: &json)
             }
         }
         json.raw("]")
@@ -265,24 +266,25 @@ public struct JSONReporter: Reporter, Sendable {
         json.raw("}")
     }
 
-    /// Writes the members of an evidence item after `"fact":`, and the closing brace.
-    private static func writeMembers(of evidence: Evidence, into json: inout JSONBytes) {
-        json.quoted(evidence.fact)
-        json.member(",\"value\":", evidence.value)
-        json.member(",\"match\":", evidence.match)
-        if let start = evidence.start {
+    /// Writes the members of an evidence item after `"fact":`, and the closing brace. The item is read
+    /// where it is stored (copying it would retain and release each of its strings).
+    private static func writeMembers(of evidence: UnsafePointer<Evidence>, into json: inout JSONBytes) {
+        json.quoted(evidence.pointee.fact)
+        json.member(",\"value\":", evidence.pointee.value)
+        json.member(",\"match\":", evidence.pointee.match)
+        if let start = evidence.pointee.start {
             json.raw(",\"start\":")
             json.integer(start)
         }
-        if let end = evidence.end {
+        if let end = evidence.pointee.end {
             json.raw(",\"end\":")
             json.integer(end)
         }
-        if let location = evidence.location {
+        if let line = evidence.pointee.location?.line, let column = evidence.pointee.location?.column {
             json.raw(",\"line\":")
-            json.integer(location.line)
+            json.integer(line)
             json.raw(",\"column\":")
-            json.integer(location.column)
+            json.integer(column)
         }
         json.raw("}")
     }
