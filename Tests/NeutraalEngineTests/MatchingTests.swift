@@ -32,6 +32,21 @@ struct MatchingTests {
         }
     }
 
+    @Test("a text folded into the room of an earlier one is folded exactly as a fresh one: ASCII, accented, longer, shorter, empty")
+    func refilledText() {
+        let texts = ["Stem op ONS, morgen!", "Het ministerie van Financiën meldt", "de bĳeenkomst", "KORT",
+                     String(repeating: "Een langere Tekst over beleid. ", count: 20), "", "x", "ÉÉN keer", "Daarna weer ASCII"]
+        var reused = FoldedText("begin")
+        for text in texts {
+            reused.refill(with: text)
+            let fresh = FoldedText(text)
+            #expect(reused.lower == fresh.lower, "\(text)")
+            #expect(reused.cased == fresh.cased, "\(text)")
+            #expect(reused.original == fresh.original, "\(text)")
+            #expect(reused.origin == fresh.origin, "\(text)")
+        }
+    }
+
     struct LexiconCase: CustomTestStringConvertible, Sendable {
         let behaviour: String
         let entry: String

@@ -96,4 +96,28 @@ struct TracedPassTests {
             #expect(withEvidence)
         }
     }
+
+    @Test("descriptions judged one after another in one workspace get the same report as each judged afresh")
+    func reusedWorkspace() throws {
+        let ruleSet = try RealRules.ruleSet()
+        let evaluator = Evaluator(ruleSet: ruleSet, asOf: CivilDate.parse("2024-06-01") ?? 0)
+        let context = ReportContext(ruleSet: ruleSet, language: .dutch)
+        let descriptions = try RuleSetPropertiesTests.samples(ruleSet) + GeneratedActivities.descriptions(1_000, seed: 13, ruleSet)
+        func rendered(_ evaluation: Evaluation) -> [UInt8] {
+            var reporter = JSONReporter()
+            var json = JSONBytes()
+            reporter.add(.evaluated(evaluation), context, into: &json)
+            return json.bytes
+        }
+        var workspace = Evaluator.Workspace()
+        var differing: [String] = []
+        var withEvidence = 0
+        for description in descriptions {
+            let reused = evaluator.evaluate(description, reusing: &workspace)
+            if rendered(reused) != rendered(evaluator.evaluate(description)) { differing.append(description.id) }
+            if reused.findings.contains(where: { !$0.evidence.isEmpty }) { withEvidence += 1 }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(10))")
+        #expect(withEvidence > descriptions.count / 2)
+    }
 }
