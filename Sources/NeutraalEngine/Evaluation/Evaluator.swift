@@ -318,7 +318,9 @@ public struct Evaluator: Sendable {
     }
 
     /// The outcome of a condition on the condition tree, with what `trace` records. Without recording,
-    /// `all` stops at the first false part, and `any` and `some` at the first true one.
+    /// `all` stops at the first false part, and `any` and `some` at the first true one. With `--explain`
+    /// this is the traced pass; otherwise the traced pass runs on the program (`tracedOutcome`), and this
+    /// is the reference it is tested against.
     func evaluate(_ condition: Condition, _ scope: inout Scope, _ trace: inout Trace) -> Outcome {
         switch condition {
         case .all(let parts):
