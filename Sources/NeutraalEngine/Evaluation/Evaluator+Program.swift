@@ -219,7 +219,7 @@ extension Evaluator {
 }
 
 /// The outcome of `some`, `every` or `no` element, gathered element by element.
-private struct QuantifiedTally {
+struct QuantifiedTally {
     let operation: ConditionProgram.Operation
     private var any = Outcome.false
     private var all = Outcome.true

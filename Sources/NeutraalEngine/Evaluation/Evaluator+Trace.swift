@@ -170,16 +170,10 @@ extension Evaluator {
 
         /// Hands the room over to a fresh scope, trace and list of locations.
         mutating func lend(to scope: inout Scope, _ trace: inout Trace, _ locations: inout Locations) {
-            swap(&evidence, &trace.evidence)
-            swap(&missing, &trace.missing)
-            swap(&scans, &scope.scans)
-            swap(&patternMatches, &scope.patternMatches)
-            swap(&patternGroupMatches, &scope.patternGroupMatches)
-            swap(&known, &locations.known)
-            swap(&spareTexts, &scope.spareTexts)
+            exchange(with: &scope, &trace, &locations)
         }
 
-        /// Takes the room back, emptied.
+        /// Takes the room back, emptied (the folded texts kept as spares).
         mutating func takeBack(from scope: inout Scope, _ trace: inout Trace, _ locations: inout Locations) {
             trace.reset()
             for index in scope.scans.indices { scope.spareTexts.append(scope.scans[index].text) }
@@ -187,6 +181,11 @@ extension Evaluator {
             scope.patternMatches.removeAll(keepingCapacity: true)
             scope.patternGroupMatches.removeAll(keepingCapacity: true)
             locations.known.removeAll(keepingCapacity: true)
+            exchange(with: &scope, &trace, &locations)
+        }
+
+        /// Swaps every list of the workspace with its counterpart in the scope, trace and locations.
+        private mutating func exchange(with scope: inout Scope, _ trace: inout Trace, _ locations: inout Locations) {
             swap(&evidence, &trace.evidence)
             swap(&missing, &trace.missing)
             swap(&scans, &scope.scans)

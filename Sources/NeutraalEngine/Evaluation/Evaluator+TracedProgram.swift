@@ -80,26 +80,19 @@ extension Evaluator {
         let result: Outcome
         switch scope.record.values[slot] {
         case .objects(let elements)?:
-            var any = Outcome.false
-            var all = Outcome.true
+            var tally = QuantifiedTally(node.operation)
             if case .objects(let layoutIndex) = ruleSet.vocabulary.layouts[scope.layout].fields[slot].type {
                 let body = program.children[Int(node.first)]
                 for (number, element) in elements.enumerated() {
                     var inner = scope.element(element, layout: layoutIndex, path: path, index: number)
                     let before = trace.evidence.count
                     let outcome = traced(body, program, info, &inner, &trace)
-                    if outcome == .true { any = .true }
-                    if outcome == .unknown, any == .false { any = .unknown }
-                    if outcome == .false { all = .false }
-                    if outcome == .unknown, all == .true { all = .unknown }
+                    // every element is looked at, also once the outcome is decided: its evidence may be kept
+                    _ = tally.add(outcome)
                     if outcome != .true, node.operation == .some { trace.dropEvidence(from: before) }
                 }
             }
-            switch node.operation {
-            case .some: result = any
-            case .every: result = all
-            default: result = any.negated
-            }
+            result = tally.result
         default:
             if node.absent == .unknown {
                 trace.missing.append(scope.fact(path))
