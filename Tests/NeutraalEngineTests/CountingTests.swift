@@ -25,6 +25,27 @@ struct CountingTests {
         }
     }
 
+    @Test("the line holding an offset, found from a guess, is the line found by counting line ends: even, uneven and empty lines")
+    func lineContaining() {
+        let texts = ["", "\n", "a", "one line", "a\nb\nc", "\n\n\nx\n", String(repeating: "{\"id\":\"a\"}\n", count: 50),
+                     // one very long line among short ones, either way round
+                     String(repeating: "x", count: 5_000) + String(repeating: "\ny", count: 300),
+                     String(repeating: "y\n", count: 300) + String(repeating: "x", count: 5_000) + "\nend",
+                     (1...60).map { String(repeating: "z", count: $0 * $0 % 97) }.joined(separator: "\n")]
+        for (number, text) in texts.enumerated() {
+            let bytes = Array(text.utf8)
+            let source = SourceText(path: "t", bytes: bytes, firstLine: 1 + number)
+            for offset in 0...bytes.count {
+                let before = bytes[..<offset]
+                let line = before.filter { $0 == 0x0A }.count
+                let start = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+                let end = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.count
+                let found = source.line(containing: offset)
+                #expect(found.start == start && found.end == end && found.number == line + 1 + number, "text \(number) offset \(offset)")
+            }
+        }
+    }
+
     @Test("a location past multi-byte characters counts characters")
     func locationColumn() throws {
         let source = SourceText(path: "p.jsonl", text: "{}\n{\"text\":\"één “x” 👍 privé privé\",\"kind\":\"post\"}\n")

@@ -29,8 +29,8 @@ extension Evaluator {
 
         /// Empties the trace for the next rule, keeping the room it has.
         mutating func reset() {
-            evidence.removeAll(keepingCapacity: true)
-            missing.removeAll(keepingCapacity: true)
+            evidence.trim(to: 0)
+            missing.trim(to: 0)
             if explains { stack = [[]] }
         }
 
@@ -58,12 +58,12 @@ extension Evaluator {
 
         /// Forgets the evidence recorded since `mark`.
         mutating func dropEvidence(from mark: Int) {
-            if evidence.count > mark { evidence.removeSubrange(mark...) }
+            evidence.trim(to: mark)
         }
 
         /// Forgets the missing facts recorded since `mark`.
         mutating func dropMissing(from mark: Int) {
-            if missing.count > mark { missing.removeSubrange(mark...) }
+            missing.trim(to: mark)
         }
 
         /// Keeps what supports `result` among what was recorded since `marks`: missing facts only matter
@@ -162,25 +162,24 @@ extension Evaluator {
     struct Workspace {
         private var evidence: [PendingEvidence] = []
         private var missing: [String] = []
-        private var scans: [(slot: Int, text: FoldedText, matches: [LexiconScanner.Match])] = []
+        private var scans: [(slot: Int, text: Int, matches: [LexiconScanner.Match])] = []
         private var patternMatches = ShortList<(slot: Int, pattern: Int, match: Range<Int>?)>()
         private var patternGroupMatches = ShortList<(slot: Int, group: Int, matches: UInt64)>()
         private var known: [(offset: Int, location: SourceLocation)] = []
-        private var spareTexts: [FoldedText] = []
+        private var texts: [FoldedText] = []
 
         /// Hands the room over to a fresh scope, trace and list of locations.
         mutating func lend(to scope: inout Scope, _ trace: inout Trace, _ locations: inout Locations) {
             exchange(with: &scope, &trace, &locations)
         }
 
-        /// Takes the room back, emptied (the folded texts kept as spares).
+        /// Takes the room back, emptied (the folded texts kept, for the next texts to be folded into).
         mutating func takeBack(from scope: inout Scope, _ trace: inout Trace, _ locations: inout Locations) {
             trace.reset()
-            for index in scope.scans.indices { scope.spareTexts.append(scope.scans[index].text) }
-            scope.scans.removeAll(keepingCapacity: true)
+            scope.scans.trim(to: 0)
             scope.patternMatches.removeAll(keepingCapacity: true)
             scope.patternGroupMatches.removeAll(keepingCapacity: true)
-            locations.known.removeAll(keepingCapacity: true)
+            locations.known.trim(to: 0)
             exchange(with: &scope, &trace, &locations)
         }
 
@@ -192,7 +191,7 @@ extension Evaluator {
             swap(&patternMatches, &scope.patternMatches)
             swap(&patternGroupMatches, &scope.patternGroupMatches)
             swap(&known, &locations.known)
-            swap(&spareTexts, &scope.spareTexts)
+            swap(&texts, &scope.texts)
         }
     }
 }

@@ -214,8 +214,12 @@ public struct Evaluator: Sendable {
         private let showsPathsAsIs: Bool
         /// Where the record was read from, for the locations of evidence.
         let source: SourceText
-        /// Texts already folded and scanned, by slot (a record has only a few texts: a list beats a hash table).
-        var scans: [(slot: Int, text: FoldedText, matches: [LexiconScanner.Match])] = []
+        /// Texts already folded and scanned, by slot (a record has only a few texts: a list beats a hash
+        /// table): the slot, where its folded text is in `texts`, and the lexicon entries found in it.
+        var scans: [(slot: Int, text: Int, matches: [LexiconScanner.Match])] = []
+        /// The folded texts of `scans`, in the same order; those past the last one scanned are texts of
+        /// earlier records (see `Workspace`), whose storage the next texts are folded into.
+        var texts: [FoldedText] = []
         /// Where each pattern first matched each text already searched (nil: nowhere), by slot and pattern.
         var patternMatches = ShortList<(slot: Int, pattern: Int, match: Range<Int>?)>()
         /// Which patterns of each shared automaton match each text already read, by slot and group
@@ -223,8 +227,6 @@ public struct Evaluator: Sendable {
         var patternGroupMatches = ShortList<(slot: Int, group: Int, matches: UInt64)>()
         /// Outcomes of the program's definitions already evaluated on this record.
         var programDefinitions = DefinitionOutcomes()
-        /// Folded texts of earlier descriptions whose room the next texts are folded into (see `Workspace`).
-        var spareTexts: [FoldedText] = []
 
         init(record: Record, layout: Int, prefix: String, source: SourceText) {
             self.init(record: record, layout: layout, basePrefix: prefix, element: nil, source: source)
@@ -244,11 +246,14 @@ public struct Evaluator: Sendable {
         /// (building a scope per element costs more than judging most elements).
         mutating func reuse(for record: Record) {
             self.record = record
-            if !scans.isEmpty { scans.removeAll(keepingCapacity: true) }
+            scans.trim(to: 0)
             if !patternMatches.isEmpty { patternMatches.removeAll(keepingCapacity: true) }
             if !patternGroupMatches.isEmpty { patternGroupMatches.removeAll(keepingCapacity: true) }
             programDefinitions.reset()
         }
+
+        /// The folded text of entry `index` of `scans`.
+        func folded(_ index: Int) -> FoldedText { texts[scans[index].text] }
 
         /// The scope of element `index` (from 0) of the list of objects at `path` in this record.
         func element(_ record: Record, layout: Int, path: String, index: Int) -> Scope {
@@ -491,13 +496,13 @@ public struct Evaluator: Sendable {
             break
         case .mentions(let lexicon):
             guard let index = scan(slot: test.slot, &scope) else { return }
-            let folded = scope.scans[index].text
+            let folded = scope.folded(index)
             for match in scope.scans[index].matches where match.lexicon == lexicon {
                 trace.add(Self.textEvidence(scope.fact(test.path), match.range, in: folded, offset: offset))
             }
         case .matches(let pattern):
             guard let match = patternMatch(pattern, slot: test.slot, &scope), let index = scan(slot: test.slot, &scope) else { return }
-            let folded = scope.scans[index].text
+            let folded = scope.folded(index)
             trace.add(Self.textEvidence(scope.fact(test.path), match, in: folded, offset: offset))
         default:
             // `present` is true whenever the field is there
@@ -537,16 +542,16 @@ public struct Evaluator: Sendable {
         // by index, reading only the slot: taking whole entries out would retain their arrays
         for index in scope.scans.indices where scope.scans[index].slot == slot { return index }
         guard case .string(let text)? = scope.record.values[slot] else { return nil }
-        let folded: FoldedText
-        if var spare = scope.spareTexts.popLast() {
-            spare.refill(with: text)
-            folded = spare
+        // folded into the room of a text of an earlier record where there is one
+        let position = scope.scans.count
+        if position < scope.texts.count {
+            scope.texts[position].refill(with: text)
         } else {
-            folded = FoldedText(text)
+            scope.texts.append(FoldedText(text))
         }
-        let matches = ruleSet.scanner.scan(folded)
-        scope.scans.append((slot, folded, matches))
-        return scope.scans.count - 1
+        let matches = ruleSet.scanner.scan(scope.texts[position])
+        scope.scans.append((slot, position, matches))
+        return position
     }
 
     /// Where pattern `pattern` first matches the text at `slot` (folded), searched on first use (nil too
@@ -558,17 +563,17 @@ public struct Evaluator: Sendable {
         let group = ruleSet.patterns[pattern].automatonGroup
         let found: Range<Int>?
         if group < 0 {
-            found = ruleSet.patterns[pattern].firstMatch(in: scope.scans[index].text)
+            found = ruleSet.patterns[pattern].firstMatch(in: scope.folded(index))
         } else {
             // one pass over the text answers for every pattern of the group
             let matches: UInt64
             if let known = scope.patternGroupMatches.first(where: { $0.slot == slot && $0.group == group }) {
                 matches = known.matches
             } else {
-                matches = ruleSet.patterns[pattern].groupMatches(in: scope.scans[index].text)
+                matches = ruleSet.patterns[pattern].groupMatches(in: scope.folded(index))
                 scope.patternGroupMatches.append((slot, group, matches))
             }
-            found = ruleSet.patterns[pattern].firstMatch(in: scope.scans[index].text, groupMatches: matches)
+            found = ruleSet.patterns[pattern].firstMatch(in: scope.folded(index), groupMatches: matches)
         }
         scope.patternMatches.append((slot, pattern, found))
         return found

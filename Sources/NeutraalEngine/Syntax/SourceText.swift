@@ -45,16 +45,40 @@ public final class SourceText: @unchecked Sendable {
 
     /// The line holding a byte offset (clamped to the file): where it starts, where it ends (its line end,
     /// or the end of the file), and its number.
+    ///
+    /// The lines of a batch are mostly of similar length, so the search starts at the line that the offset's
+    /// share of the bytes points at and steps from there; after a few steps it halves the rest.
     public func line(containing offset: Int) -> (start: Int, end: Int, number: Int) {
         let clamped = max(0, min(offset, bytes.count))
+        let index = lineStarts.withUnsafeBufferPointer { starts in
+            Self.lineIndex(of: clamped, in: starts, guess: bytes.isEmpty ? 0 : clamped * (starts.count - 1) / bytes.count)
+        }
+        let end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
+        return (lineStarts[index], end, index + firstLine)
+    }
+
+    /// The index of the last of `starts` (ascending, the first 0) at or before `offset`, looked for from `guess`.
+    static func lineIndex(of offset: Int, in starts: UnsafeBufferPointer<Int>, guess: Int) -> Int {
         var low = 0
-        var high = lineStarts.count - 1
+        var high = starts.count - 1
+        var index = max(low, min(guess, high))
+        // a few steps from the guess, narrowing the range on the way
+        for _ in 0..<4 {
+            if starts[index] > offset {
+                high = index - 1
+                index -= 1
+            } else if index < high, starts[index + 1] <= offset {
+                low = index + 1
+                index += 1
+            } else {
+                return index
+            }
+        }
         while low < high {
             let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        let end = low + 1 < lineStarts.count ? lineStarts[low + 1] - 1 : bytes.count
-        return (lineStarts[low], end, low + firstLine)
+        return low
     }
 
     /// The offset of the first byte in `start..<end` that is not ASCII, or `end`: up to there, a column is

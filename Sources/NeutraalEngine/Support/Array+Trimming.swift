@@ -1,0 +1,13 @@
+/// Shortening an array in place, keeping its room, one element at a time from the end.
+///
+/// `removeAll(keepingCapacity:)` and `removeSubrange(_:)` go through `replaceSubrange`, whose general path
+/// costs a few hundred instructions even for a handful of elements; the evaluator empties its short lists
+/// for every record (a trace holds a few pieces of evidence, a record a few texts), where removing the last
+/// element until the list is short enough is a few instructions each.
+extension Array {
+    /// Removes the elements from `count` on (nothing when the array is not longer), keeping the room.
+    @inline(__always)
+    mutating func trim(to count: Int) {
+        while self.count > Swift.max(count, 0) { removeLast() }
+    }
+}
