@@ -22,4 +22,39 @@ struct FactPathTests {
         let inner = scope.element(Record(slotCount: 1), layout: 2, path: "notes", index: index + 1)
         #expect(inner.fact("by") == "sections[\(index + 1)].notes[\(index + 2)].by")
     }
+
+    @Test("enumeration values are shown from the table of names as through the field's type: every field of every layout, every case, lists, cases out of range")
+    func displayedNames() throws {
+        for ruleSet in [try RealRules.ruleSet(), try Fixture.ruleSet()] {
+            let vocabulary = ruleSet.vocabulary
+            let names = DisplayNames(vocabulary)
+            var compared = 0
+            var enumerationFields = 0
+            for (layoutIndex, layout) in vocabulary.layouts.enumerated() {
+                for field in layout.fields {
+                    let caseCount: Int
+                    switch field.type {
+                    case .enumeration(let index), .list(.enumeration(let index)): caseCount = vocabulary.enums[index].cases.count
+                    default: caseCount = 0
+                    }
+                    var values: [FactValue] = (-1...caseCount).map { FactValue.symbol(Int32($0)) }
+                    values.append(.list((0..<caseCount).map { FactValue.symbol(Int32($0)) }))
+                    values.append(.list([]))
+                    values.append(.string("tekst"))
+                    for value in values {
+                        guard let shown = names.display(value, layout: layoutIndex, slot: field.slot) else { continue }
+                        #expect(shown == Evaluator.display(value, type: field.type, vocabulary: vocabulary), "\(field.path) \(value)")
+                        compared += 1
+                    }
+                    if caseCount > 0 { enumerationFields += 1 }
+                    if caseCount > 0, case .enumeration = field.type {
+                        #expect(names.display(.symbol(0), layout: layoutIndex, slot: field.slot) != nil, "\(field.path)")
+                    }
+                }
+            }
+            // every case of every enumeration field, and the lists of them
+            #expect(enumerationFields > 3 && compared > 2 * enumerationFields)
+            #expect(names.display(.symbol(0), layout: vocabulary.layouts.count, slot: 0) == nil)
+        }
+    }
 }

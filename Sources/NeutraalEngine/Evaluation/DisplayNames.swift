@@ -1,31 +1,58 @@
 /// The names that enumeration values are shown as in evidence, looked up by layout and slot: built once
 /// per evaluator, so that showing a value returns the case's stored name instead of going through the
 /// field's type (an indirect enum read from a layout) each time.
+///
+/// Flat tables of plain values: the case names of every field's enumeration one after another in `names`,
+/// and per field (`fieldBase[layout] + slot`) where its names start, how many there are, and whether the
+/// field is a list of them. A look-up reads two integers and one name, with nothing to retain but the name.
 struct DisplayNames: Sendable {
-    /// For each layout, for each slot: the case names of the field's enumeration, and whether the field
-    /// is a list of them (nil for a field that is neither an enumeration nor a list of one).
-    private let names: [[(cases: [String], isList: Bool)?]]
-
-    init(_ vocabulary: Vocabulary) {
-        names = vocabulary.layouts.map { layout in
-            layout.fields.map { field in
-                switch field.type {
-                case .enumeration(let index):
-                    return (vocabulary.enums[index].cases.map(\.name), false)
-                case .list(.enumeration(let index)):
-                    return (vocabulary.enums[index].cases.map(\.name), true)
-                default:
-                    return nil
-                }
-            }
-        }
+    /// Where a field's case names are in `names`; `count` is -1 for a field that is neither an enumeration
+    /// nor a list of one.
+    private struct Field: Sendable {
+        var start: Int32
+        var count: Int32
+        var isList: Bool
     }
 
-    /// The case names for the field at `slot` of `layout` when it is an enumeration (`list` false) or a
-    /// list of one (`list` true); nil otherwise.
-    private func caseNames(layout: Int, slot: Int, list: Bool) -> [String]? {
-        guard layout < names.count, slot < names[layout].count, let entry = names[layout][slot], entry.isList == list else { return nil }
-        return entry.cases
+    private let names: [String]
+    private let fields: [Field]
+    /// Where each layout's fields start in `fields`.
+    private let fieldBase: [Int]
+
+    init(_ vocabulary: Vocabulary) {
+        var names: [String] = []
+        var fields: [Field] = []
+        var fieldBase: [Int] = []
+        for layout in vocabulary.layouts {
+            fieldBase.append(fields.count)
+            for field in layout.fields {
+                let enumeration: (index: Int, isList: Bool)?
+                switch field.type {
+                case .enumeration(let index): enumeration = (index, false)
+                case .list(.enumeration(let index)): enumeration = (index, true)
+                default: enumeration = nil
+                }
+                guard let enumeration else {
+                    fields.append(Field(start: 0, count: -1, isList: false))
+                    continue
+                }
+                let cases = vocabulary.enums[enumeration.index].cases.map(\.name)
+                fields.append(Field(start: Int32(names.count), count: Int32(cases.count), isList: enumeration.isList))
+                names += cases
+            }
+        }
+        self.names = names
+        self.fields = fields
+        self.fieldBase = fieldBase
+    }
+
+    /// The field at `slot` of `layout` when it is an enumeration (`list` false) or a list of one (`list` true).
+    private func field(layout: Int, slot: Int, list: Bool) -> Field? {
+        guard layout >= 0, layout < fieldBase.count, slot >= 0 else { return nil }
+        let index = fieldBase[layout] + slot
+        let end = layout + 1 < fieldBase.count ? fieldBase[layout + 1] : fields.count
+        guard index < end, fields[index].count >= 0, fields[index].isList == list else { return nil }
+        return fields[index]
     }
 
     /// The value as `Evaluator.display(_:type:vocabulary:)` shows it, when the names settle it: a case of
@@ -33,26 +60,26 @@ struct DisplayNames: Sendable {
     func display(_ value: FactValue, layout: Int, slot: Int) -> String? {
         switch value {
         case .symbol(let index):
-            guard let cases = caseNames(layout: layout, slot: slot, list: false) else { return nil }
-            return Self.name(index, in: cases)
+            guard let field = field(layout: layout, slot: slot, list: false) else { return nil }
+            return name(index, of: field)
         case .list(let items):
-            guard let cases = caseNames(layout: layout, slot: slot, list: true) else { return nil }
-            return Self.joinedNames(items, in: cases)
+            guard let field = field(layout: layout, slot: slot, list: true) else { return nil }
+            return joinedNames(items, of: field)
         default:
             return nil
         }
     }
 
-    /// The name of case `index` (nil when there is no such case).
-    private static func name(_ index: Int32, in cases: [String]) -> String? {
-        index >= 0 && Int(index) < cases.count ? cases[Int(index)] : nil
+    /// The name of case `index` of the field's enumeration (nil when there is no such case).
+    private func name(_ index: Int32, of field: Field) -> String? {
+        index >= 0 && index < field.count ? names[Int(field.start + index)] : nil
     }
 
     /// The names of a list of cases joined by `, ` (nil when an item is not one of the cases).
-    private static func joinedNames(_ items: [FactValue], in cases: [String]) -> String? {
+    private func joinedNames(_ items: [FactValue], of field: Field) -> String? {
         var text = ""
         for (position, item) in items.enumerated() {
-            guard case .symbol(let index) = item, let name = name(index, in: cases) else { return nil }
+            guard case .symbol(let index) = item, let name = name(index, of: field) else { return nil }
             if position > 0 { text += ", " }
             text += name
         }
