@@ -124,20 +124,22 @@ public struct Evaluator: Sendable {
     }
 
     /// Sets aside every fired finding that a fired exception overrides (the first exception in finding
-    /// order names itself as the one that set it aside).
+    /// order names itself as the one that set it aside). Findings are read by index, in place.
     private static func applyOverrides(_ findings: inout [Finding]) {
+        func isFired(_ index: Int) -> Bool {
+            if case .fired = findings[index].status { return true }
+            return false
+        }
         var overridden: [(index: Int, by: String)] = []
-        for finding in findings where finding.status == .fired {
-            for target in finding.rule.overrides {
-                guard let index = findings.firstIndex(where: { $0.status == .fired && $0.rule.id == target }),
+        for exception in findings.indices where isFired(exception) && !findings[exception].rule.overrides.isEmpty {
+            for target in findings[exception].rule.overrides {
+                guard let index = findings.indices.first(where: { isFired($0) && findings[$0].rule.id == target }),
                       !overridden.contains(where: { $0.index == index }) else { continue }
-                overridden.append((index, finding.rule.id))
+                overridden.append((index, findings[exception].rule.id))
             }
         }
         for (index, by) in overridden {
-            let finding = findings[index]
-            findings[index] = Finding(rule: finding.rule, status: .overridden(by: by), evidence: finding.evidence, missing: finding.missing,
-                                      explanation: finding.explanation)
+            findings[index] = findings[index].with(status: .overridden(by: by))
         }
     }
 
