@@ -46,6 +46,19 @@ struct CountingTests {
         }
     }
 
+    @Test("the line index is the same from any guess, also one before the first line or past the last")
+    func lineIndexFromAnyGuess() {
+        let starts = [0, 1, 2, 50, 51, 400, 401, 402, 403, 1_000]
+        starts.withUnsafeBufferPointer { buffer in
+            for offset in 0...1_100 {
+                let expected = starts.lastIndex { $0 <= offset } ?? 0
+                for guess in [-5, 0, 1, 3, 5, 8, 9, 10, 500] {
+                    #expect(SourceText.lineIndex(of: offset, in: buffer, guess: guess) == expected, "offset \(offset) guess \(guess)")
+                }
+            }
+        }
+    }
+
     @Test("a location past multi-byte characters counts characters")
     func locationColumn() throws {
         let source = SourceText(path: "p.jsonl", text: "{}\n{\"text\":\"één “x” 👍 privé privé\",\"kind\":\"post\"}\n")

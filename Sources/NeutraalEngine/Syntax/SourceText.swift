@@ -51,7 +51,10 @@ public final class SourceText: @unchecked Sendable {
     public func line(containing offset: Int) -> (start: Int, end: Int, number: Int) {
         let clamped = max(0, min(offset, bytes.count))
         let index = lineStarts.withUnsafeBufferPointer { starts in
-            Self.lineIndex(of: clamped, in: starts, guess: bytes.isEmpty ? 0 : clamped * (starts.count - 1) / bytes.count)
+            // (a product too large for an Int, in a file of tens of gigabytes, just starts the search at the top)
+            let share = clamped.multipliedReportingOverflow(by: starts.count - 1)
+            let guess = bytes.isEmpty || share.overflow ? 0 : share.partialValue / bytes.count
+            return Self.lineIndex(of: clamped, in: starts, guess: guess)
         }
         let end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
         return (lineStarts[index], end, index + firstLine)
