@@ -20,30 +20,10 @@ struct ConditionProgramTests {
         return differences
     }
 
-    @Test("the program and the tree agree on every rule for every sample and every rule example")
-    func samplesAndExamples() throws {
-        let ruleSet = try RealRules.ruleSet()
-        let descriptions = ruleSet.rules.flatMap { $0.examples.compactMap(\.description) }
-            + (try RuleSetPropertiesTests.samples(ruleSet))
-        #expect(descriptions.count > 200)
-        let differences = descriptions.flatMap { Self.differences($0, ruleSet) }
-        #expect(differences.isEmpty, "\(differences.prefix(10))")
-    }
-
-    @Test("the program and the tree agree on every construct of the language (the fixture rule set's examples)")
-    func everyConstruct() throws {
-        let ruleSet = try Fixture.ruleSet()
-        let descriptions = ruleSet.rules.flatMap { $0.examples.compactMap(\.description) }
-        #expect(descriptions.count > 50)
-        let differences = descriptions.flatMap { Self.differences($0, ruleSet) }
-        #expect(differences.isEmpty, "\(differences.prefix(10))")
-    }
-
-    @Test("the program and the tree agree on every rule for a generated batch")
-    func generatedBatch() throws {
-        let ruleSet = try RealRules.ruleSet()
-        let descriptions = GeneratedActivities.descriptions(2_000, seed: 7, ruleSet)
-        #expect(descriptions.count > 1_900)
+    @Test("the program and the tree agree on every rule", arguments: EvaluationCorpus.allCases)
+    func agreement(_ corpus: EvaluationCorpus) throws {
+        let (ruleSet, descriptions) = try corpus.load()
+        #expect(descriptions.count > corpus.leastCount)
         let differences = descriptions.flatMap { Self.differences($0, ruleSet) }
         #expect(differences.isEmpty, "\(differences.prefix(10))")
     }

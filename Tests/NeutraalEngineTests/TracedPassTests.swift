@@ -24,28 +24,10 @@ struct TracedPassTests {
         return differences
     }
 
-    @Test("the traced pass and the program agree on every rule for every sample and rule example")
-    func samplesAndExamples() throws {
-        let ruleSet = try RealRules.ruleSet()
-        let descriptions = ruleSet.rules.flatMap { $0.examples.compactMap(\.description) }
-            + (try RuleSetPropertiesTests.samples(ruleSet))
-        let differences = descriptions.flatMap { Self.differences($0, ruleSet) }
-        #expect(differences.isEmpty, "\(differences.prefix(10))")
-    }
-
-    @Test("the traced pass and the program agree on every construct of the language (the fixture rule set's examples)")
-    func everyConstruct() throws {
-        let ruleSet = try Fixture.ruleSet()
-        let descriptions = ruleSet.rules.flatMap { $0.examples.compactMap(\.description) }
-        let differences = descriptions.flatMap { Self.differences($0, ruleSet) }
-        #expect(differences.isEmpty, "\(differences.prefix(10))")
-    }
-
-    @Test("the traced pass and the program agree on every rule for a generated batch")
-    func generatedBatch() throws {
-        let ruleSet = try RealRules.ruleSet()
-        let descriptions = GeneratedActivities.descriptions(1_000, seed: 11, ruleSet)
-        #expect(descriptions.count > 900)
+    @Test("the traced pass and the program agree on every rule", arguments: EvaluationCorpus.allCases)
+    func agreement(_ corpus: EvaluationCorpus) throws {
+        let (ruleSet, descriptions) = try corpus.load()
+        #expect(descriptions.count > corpus.leastCount)
         let differences = descriptions.flatMap { Self.differences($0, ruleSet) }
         #expect(differences.isEmpty, "\(differences.prefix(10))")
     }
@@ -75,26 +57,25 @@ struct TracedPassTests {
         return differences
     }
 
-    @Test("the traced pass on the program records the same evidence and missing facts as on the tree, in the same order")
-    func programTraceMatchesTree() throws {
-        for ruleSet in [try RealRules.ruleSet(), try Fixture.ruleSet()] {
-            let descriptions = ruleSet.rules.flatMap { $0.examples.compactMap(\.description) }
-                + (ruleSet.rules.count > 20 ? try RuleSetPropertiesTests.samples(ruleSet) + GeneratedActivities.descriptions(1_000, seed: 12, ruleSet) : [])
-            let differences = descriptions.flatMap { Self.programTraceDifferences($0, ruleSet) }
-            #expect(differences.isEmpty, "\(differences.prefix(5))")
-            // the comparison sees evidence at all
-            let withEvidence = descriptions.prefix(200).contains { description in
-                ruleSet.program.withView { program in
-                    var scope = Evaluator.Scope(record: description.record, layout: 0, prefix: "", source: description.source)
-                    return ruleSet.rules.contains { rule in
-                        var trace = Evaluator.Trace(explains: false)
-                        _ = Evaluator(ruleSet: ruleSet).tracedOutcome(ofRuleAt: rule.index, program, &scope, &trace)
-                        return !trace.evidence.isEmpty
-                    }
+    @Test("the traced pass on the program records the same evidence and missing facts as on the tree, in the same order",
+          arguments: EvaluationCorpus.allCases)
+    func programTraceMatchesTree(_ corpus: EvaluationCorpus) throws {
+        let (ruleSet, descriptions) = try corpus.load()
+        #expect(descriptions.count > corpus.leastCount)
+        let differences = descriptions.flatMap { Self.programTraceDifferences($0, ruleSet) }
+        #expect(differences.isEmpty, "\(differences.prefix(5))")
+        // the comparison sees evidence at all
+        let withEvidence = descriptions.prefix(200).contains { description in
+            ruleSet.program.withView { program in
+                var scope = Evaluator.Scope(record: description.record, layout: 0, prefix: "", source: description.source)
+                return ruleSet.rules.contains { rule in
+                    var trace = Evaluator.Trace(explains: false)
+                    _ = Evaluator(ruleSet: ruleSet).tracedOutcome(ofRuleAt: rule.index, program, &scope, &trace)
+                    return !trace.evidence.isEmpty
                 }
             }
-            #expect(withEvidence)
         }
+        #expect(withEvidence)
     }
 
     @Test("descriptions judged one after another in one workspace get the same report as each judged afresh")
