@@ -81,7 +81,7 @@ public struct Evaluator: Sendable {
             Self.applyOverrides(&findings)
         }
         let problems = applyWaivers(description, to: &findings)
-        let verdict = findings.compactMap(\.effectiveVerdict).max() ?? .allowed
+        let verdict = Evaluation.verdict(of: findings)
         return Evaluation(description: description, verdict: verdict, findings: Self.ordered(findings), day: day, dated: dated,
                           context: context, notInForce: notInForce, problems: problems)
     }

@@ -116,9 +116,19 @@ public struct Evaluation: Sendable {
         self.problems = problems
     }
 
+    /// The most severe verdict the findings contribute (`allowed` when none contributes one), found without
+    /// collecting their verdicts in an array first.
+    public static func verdict(of findings: [Finding]) -> Verdict {
+        var most = Verdict.allowed
+        for index in findings.indices {
+            if let verdict = findings[index].effectiveVerdict, verdict > most { most = verdict }
+        }
+        return most
+    }
+
     /// The same evaluation with findings whose status changed, and the verdict recomputed.
     public func replacing(findings: [Finding], problems: [Diagnostic]? = nil) -> Evaluation {
-        Evaluation(description: description, verdict: findings.compactMap(\.effectiveVerdict).max() ?? .allowed, findings: findings,
+        Evaluation(description: description, verdict: Self.verdict(of: findings), findings: findings,
                    day: day, dated: dated, context: context, notInForce: notInForce, problems: problems ?? self.problems)
     }
 }
