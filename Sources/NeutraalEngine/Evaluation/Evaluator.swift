@@ -82,7 +82,8 @@ public struct Evaluator: Sendable {
         }
         let problems = applyWaivers(description, to: &findings)
         let verdict = Evaluation.verdict(of: findings)
-        return Evaluation(description: description, verdict: verdict, findings: Self.ordered(findings), day: day, dated: dated,
+        Self.order(&findings)
+        return Evaluation(description: description, verdict: verdict, findings: findings, day: day, dated: dated,
                           context: context, notInForce: notInForce, problems: problems)
     }
 
@@ -104,23 +105,18 @@ public struct Evaluator: Sendable {
         return a.rule.verdict > b.rule.verdict
     }
 
-    /// Findings by status rank, then most severe verdict first, then in the order they were found
-    /// (a stable insertion sort: a description has only a few findings, most often already in order).
-    static func ordered(_ findings: [Finding]) -> [Finding] {
-        guard findings.count > 1, findings.indices.dropFirst().contains(where: { goesBefore(findings[$0], findings[$0 - 1]) }) else {
-            return findings
-        }
-        var order = Array(findings.indices)
-        for position in 1..<order.count {
-            let index = order[position]
+    /// Puts findings in order of status rank, then most severe verdict first, then in the order they were
+    /// found: a stable insertion sort in place (a description has only a few findings, most often already
+    /// in order), moving findings by swapping rather than building an index list and a new array.
+    static func order(_ findings: inout [Finding]) {
+        guard findings.count > 1 else { return }
+        for position in 1..<findings.count {
             var slot = position
-            while slot > 0, goesBefore(findings[index], findings[order[slot - 1]]) {
-                order[slot] = order[slot - 1]
+            while slot > 0, goesBefore(findings[slot], findings[slot - 1]) {
+                findings.swapAt(slot, slot - 1)
                 slot -= 1
             }
-            order[slot] = index
         }
-        return order.map { findings[$0] }
     }
 
     /// Sets aside every fired finding that a fired exception overrides (the first exception in finding
