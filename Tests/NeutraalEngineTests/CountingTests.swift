@@ -25,6 +25,27 @@ struct CountingTests {
         }
     }
 
+    @Test("the first byte that is not ASCII, looked for 32 and 8 bytes at a time, is the one found byte by byte")
+    func firstNonASCII() {
+        // one byte of 0x80 or more at every position of a 100-byte text, none at all, and several
+        let plain = [UInt8](repeating: UInt8(ascii: "a"), count: 100)
+        var texts = [plain, [], Array("é".utf8), Array((String(repeating: "x", count: 40) + "👍" + String(repeating: "y", count: 40) + "é").utf8)]
+        for position in plain.indices {
+            var bytes = plain
+            bytes[position] = 0xC3
+            texts.append(bytes)
+        }
+        for bytes in texts {
+            let source = SourceText(path: "t", bytes: bytes)
+            for start in [0, 1, 7, 31, 33] where start <= bytes.count {
+                for end in [bytes.count, bytes.count - 1, start + 32, start + 8, start] where end >= start && end <= bytes.count {
+                    let expected = bytes[start..<end].firstIndex { $0 >= 0x80 } ?? end
+                    #expect(source.firstNonASCII(from: start, to: end) == expected, "\(bytes.count) bytes, \(start)..<\(end)")
+                }
+            }
+        }
+    }
+
     @Test("the line holding an offset, found from a guess, is the line found by counting line ends: even, uneven and empty lines")
     func lineContaining() {
         let texts = ["", "\n", "a", "one line", "a\nb\nc", "\n\n\nx\n", String(repeating: "{\"id\":\"a\"}\n", count: 50),
