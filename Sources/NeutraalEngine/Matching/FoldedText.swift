@@ -266,10 +266,12 @@ public struct FoldedText: Sendable {
         return Int(offsets[index])
     }
 
-    /// A byte range of the original as Unicode-scalar offsets (what JSON output reports).
+    /// A byte range of the original as Unicode-scalar offsets (what JSON output reports). In an ASCII text
+    /// (no map of offsets) every byte is a scalar, and nothing needs counting.
     public func scalarRange(_ byteRange: Range<Int>) -> Range<Int> {
         let lower = min(max(byteRange.lowerBound, 0), original.count)
         let upper = min(max(byteRange.upperBound, lower), original.count)
+        if offsets == nil { return lower..<upper }
         let start = Self.scalarCount(original, 0..<lower)
         return start..<start + Self.scalarCount(original, lower..<upper)
     }
