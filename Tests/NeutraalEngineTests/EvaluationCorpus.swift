@@ -29,6 +29,14 @@ enum EvaluationCorpus: CaseIterable, CustomTestStringConvertible, Sendable {
         }
     }
 
+    /// The same rule set loaded once more: equal in every rule, but other objects.
+    func ruleSetLoadedAgain() throws -> RuleSet {
+        switch self {
+        case .samplesAndExamples, .generatedBatch: return try RuleSetLoader().load(folder: PackageRoot.path() + "/Rules")
+        case .everyConstruct: return try RuleSetLoader().load(sources: Fixture.sources)
+        }
+    }
+
     /// The rule set and the descriptions.
     func load() throws -> (ruleSet: RuleSet, descriptions: [Description]) {
         switch self {

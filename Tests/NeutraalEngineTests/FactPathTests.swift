@@ -23,12 +23,13 @@ struct FactPathTests {
         #expect(inner.fact("by") == "sections[\(index + 1)].notes[\(index + 2)].by")
     }
 
-    @Test("enumeration values are shown from the table of names as through the field's type: every field of every layout, every case, lists, cases out of range")
+    @Test("enumeration values are shown from the table of names as through the field's type, and their keys lead to those names: every field of every layout, every case, lists, cases out of range")
     func displayedNames() throws {
         for ruleSet in [try RealRules.ruleSet(), try Fixture.ruleSet()] {
             let vocabulary = ruleSet.vocabulary
             let names = DisplayNames(vocabulary)
             var compared = 0
+            var keyed = 0
             var enumerationFields = 0
             for (layoutIndex, layout) in vocabulary.layouts.enumerated() {
                 for field in layout.fields {
@@ -42,6 +43,11 @@ struct FactPathTests {
                     values.append(.list([]))
                     values.append(.string("tekst"))
                     for value in values {
+                        // a case's key (for the texts a reporter prepares) leads to the name it is shown as
+                        if case .symbol(let index) = value, let key = names.key(of: index, layout: layoutIndex, slot: field.slot) {
+                            #expect(names.names[Int(key)] == Evaluator.display(value, type: field.type, vocabulary: vocabulary), "\(field.path) \(value)")
+                            keyed += 1
+                        }
                         guard let shown = names.display(value, layout: layoutIndex, slot: field.slot) else { continue }
                         #expect(shown == Evaluator.display(value, type: field.type, vocabulary: vocabulary), "\(field.path) \(value)")
                         compared += 1
@@ -53,7 +59,7 @@ struct FactPathTests {
                 }
             }
             // every case of every enumeration field, and the lists of them
-            #expect(enumerationFields > 3 && compared > 2 * enumerationFields)
+            #expect(enumerationFields > 3 && compared > 2 * enumerationFields && keyed > enumerationFields)
             #expect(names.display(.symbol(0), layout: vocabulary.layouts.count, slot: 0) == nil)
         }
     }

@@ -14,7 +14,9 @@ struct DisplayNames: Sendable {
         var isList: Bool
     }
 
-    private let names: [String]
+    /// The case names of every enumeration field, one field after another (a name's index is its key, see
+    /// `EvidenceKeys`).
+    let names: [String]
     private let fields: [Field]
     /// Where each layout's fields start in `fields`.
     private let fieldBase: [Int]
@@ -68,6 +70,13 @@ struct DisplayNames: Sendable {
         default:
             return nil
         }
+    }
+
+    /// Where the name of case `index` of the enumeration field at `slot` of `layout` is in `names` (nil when
+    /// the field is not an enumeration or has no such case).
+    func key(of index: Int32, layout: Int, slot: Int) -> Int32? {
+        guard let field = field(layout: layout, slot: slot, list: false), index >= 0, index < field.count else { return nil }
+        return field.start + index
     }
 
     /// The name of case `index` of the field's enumeration (nil when there is no such case).

@@ -90,6 +90,7 @@ extension Evaluator {
         let start: Int?
         let end: Int?
         let offset: Int
+        var keys = EvidenceKeys()
     }
 
     /// Lines and columns of the byte offsets of one description's evidence. A description's facts are
@@ -145,7 +146,7 @@ extension Evaluator {
         result.reserveCapacity(items.count)
         for (index, item) in items.enumerated() where !items[..<index].contains(where: { same($0, item) }) {
             result.append(Evidence(fact: item.fact, value: item.value, match: item.match, start: item.start, end: item.end,
-                                   location: locations.location(at: item.offset)))
+                                   location: locations.location(at: item.offset), keys: item.keys))
         }
         return result
     }

@@ -304,6 +304,12 @@ public struct Evaluator: Sendable {
             return count
         }
 
+        /// The number of a test's fact path among the rule set's (`FieldTest.pathKey`) where the path is shown
+        /// as it is (the top level of a description); -1 where it is spelled with an element's number.
+        func factKey(_ test: FieldTest) -> Int32 {
+            showsPathsAsIs ? test.pathKey : -1
+        }
+
         /// The full path of a field of this record (for an element, spelled out in one go).
         func fact(_ path: String) -> String {
             if showsPathsAsIs { return path }
@@ -496,17 +502,18 @@ public struct Evaluator: Sendable {
             guard let index = scan(slot: test.slot, &scope) else { return }
             let folded = scope.folded(index)
             for match in scope.scans[index].matches where match.lexicon == lexicon {
-                trace.add(Self.textEvidence(scope.fact(test.path), match.range, in: folded, offset: offset))
+                trace.add(Self.textEvidence(scope.fact(test.path), match.range, in: folded, offset: offset, factKey: scope.factKey(test)))
             }
         case .matches(let pattern):
             guard let match = patternMatch(pattern, slot: test.slot, &scope), let index = scan(slot: test.slot, &scope) else { return }
             let folded = scope.folded(index)
-            trace.add(Self.textEvidence(scope.fact(test.path), match, in: folded, offset: offset))
+            trace.add(Self.textEvidence(scope.fact(test.path), match, in: folded, offset: offset, factKey: scope.factKey(test)))
         default:
             // `present` is true whenever the field is there
             guard outcome == .true else { return }
-            trace.add(PendingEvidence(fact: scope.fact(test.path), value: display(value, layout: scope.layout, slot: test.slot),
-                                      match: nil, start: nil, end: nil, offset: offset))
+            let shown = shownWithKey(value, layout: scope.layout, slot: test.slot)
+            trace.add(PendingEvidence(fact: scope.fact(test.path), value: shown.text, match: nil, start: nil, end: nil, offset: offset,
+                                      keys: EvidenceKeys(fact: scope.factKey(test), value: shown.key)))
         }
     }
 
@@ -578,11 +585,25 @@ public struct Evaluator: Sendable {
     }
 
     /// Evidence of words in a text: `range` is in the folded text.
-    private static func textEvidence(_ fact: String, _ range: Range<Int>, in folded: FoldedText, offset: Int) -> PendingEvidence {
+    private static func textEvidence(_ fact: String, _ range: Range<Int>, in folded: FoldedText, offset: Int, factKey: Int32) -> PendingEvidence {
         let original = folded.originalRange(range)
         let scalars = folded.scalarRange(original)
         return PendingEvidence(fact: fact, value: nil, match: folded.originalText(original),
-                               start: scalars.lowerBound, end: scalars.upperBound, offset: offset)
+                               start: scalars.lowerBound, end: scalars.upperBound, offset: offset, keys: EvidenceKeys(fact: factKey))
+    }
+
+    /// The value as `display(_:layout:slot:)` shows it, with its number among the texts a reporter prepares
+    /// (see `EvidenceKeys`; -1 when it has none).
+    func shownWithKey(_ value: FactValue, layout: Int, slot: Int) -> (text: String, key: Int32) {
+        switch value {
+        case .bool(let flag):
+            return flag ? ("true", EvidenceKeys.trueValue) : ("false", EvidenceKeys.falseValue)
+        case .symbol(let index):
+            if let key = displayNames.key(of: index, layout: layout, slot: slot) { return (displayNames.names[Int(key)], key) }
+        default:
+            break
+        }
+        return (display(value, layout: layout, slot: slot), -1)
     }
 
     /// The value of the field at `slot` of `layout` as shown in evidence (as `display(_:type:vocabulary:)`

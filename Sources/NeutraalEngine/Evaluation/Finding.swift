@@ -11,6 +11,41 @@ public struct Evidence: Sendable, Equatable {
     public let end: Int?
     /// Where the fact is written in the input.
     public let location: SourceLocation?
+    /// Where a reporter finds `fact` and `value` as text it prepared once for the rule set.
+    let keys: EvidenceKeys
+
+    public init(fact: String, value: String?, match: String?, start: Int?, end: Int?, location: SourceLocation?) {
+        self.init(fact: fact, value: value, match: match, start: start, end: end, location: location, keys: EvidenceKeys())
+    }
+
+    init(fact: String, value: String?, match: String?, start: Int?, end: Int?, location: SourceLocation?, keys: EvidenceKeys) {
+        self.fact = fact
+        self.value = value
+        self.match = match
+        self.start = start
+        self.end = end
+        self.location = location
+        self.keys = keys
+    }
+
+    /// Equal when what is shown is equal (the keys only say where the same text is prepared).
+    public static func == (lhs: Evidence, rhs: Evidence) -> Bool {
+        lhs.fact == rhs.fact && lhs.value == rhs.value && lhs.match == rhs.match && lhs.start == rhs.start && lhs.end == rhs.end
+            && lhs.location == rhs.location
+    }
+}
+
+/// Numbers by which a reporter finds the text of a piece of evidence that it prepared once for the rule set
+/// that judged the description: the fact's path among `RuleSet.factPaths`, and the value's name among the
+/// case names of the vocabulary (as `DisplayNames` numbers them) or `true` and `false`. -1 where there is
+/// no such text; the evidence's own strings are written then.
+struct EvidenceKeys: Sendable, Equatable {
+    var fact: Int32 = -1
+    var value: Int32 = -1
+
+    /// `value` for the values `true` and `false`.
+    static let trueValue: Int32 = -2
+    static let falseValue: Int32 = -3
 }
 
 /// One line of `--explain`: a condition as written and how it came out, with its parts.

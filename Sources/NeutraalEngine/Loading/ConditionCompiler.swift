@@ -19,6 +19,9 @@ struct ConditionCompiler {
     let definitions: [String: Definition]
     var patterns: [Pattern] = []
     var diagnostics: [Diagnostic] = []
+    /// The paths of the fields the tests read, each once, in the order first met (see `FieldTest.pathKey`).
+    private(set) var factPaths: [String] = []
+    private var factPathKeys: [String: Int32] = [:]
     private var compiledDefinitions: [String: Condition] = [:]
     private var inProgress: [String] = []
 
@@ -102,6 +105,15 @@ struct ConditionCompiler {
         return .named(name, compiled)
     }
 
+    /// The number of a fact path among `factPaths`, which gains it when it is new.
+    private mutating func factPathKey(_ path: String) -> Int32 {
+        if let key = factPathKeys[path] { return key }
+        let key = Int32(factPaths.count)
+        factPaths.append(path)
+        factPathKeys[path] = key
+        return key
+    }
+
     private mutating func unknownField(_ field: String, at location: SourceLocation, layout: Int) {
         let paths = vocabulary.layouts[layout].paths
         error("rules.unknown-field", "unknown field `\(field)`" + (layout == 0 ? "" : " in the elements of this list"), at: location,
@@ -116,8 +128,9 @@ struct ConditionCompiler {
         }
         let field = layoutFields.fields[slot]
         let text = Self.render(predicate)
+        let pathKey = factPathKey(predicate.field)
         func test(_ operation: FieldTest.Operation) -> Condition {
-            .test(FieldTest(slot: slot, path: predicate.field, operation: operation, absent: field.absent, text: text))
+            .test(FieldTest(slot: slot, path: predicate.field, operation: operation, absent: field.absent, text: text, pathKey: pathKey))
         }
         func mismatch(_ wanted: String, hint: String? = nil) -> Condition? {
             error("rules.type-mismatch", "`\(predicate.op.rawValue)` needs \(wanted); `\(predicate.field)` is \(vocabulary.describe(field.type))",

@@ -7,6 +7,7 @@ struct RuleCompiler {
         var lexicons: [Lexicon] = []
         var patterns: [Pattern] = []
         var rules: [Rule] = []
+        var factPaths: [String] = []
     }
 
     let vocabulary: Vocabulary
@@ -200,6 +201,7 @@ struct RuleCompiler {
                 quote: block.attribute("quote").map(AttributeValues.text), examples: examples, location: block.location))
         }
         output.patterns = conditions.patterns
+        output.factPaths = conditions.factPaths
         diagnostics += conditions.diagnostics
         checkOverrides(output.rules, locations: overrideLocations, declared: Set(firstSeen.keys.filter { $0.hasPrefix("rule:") }.map { String($0.dropFirst(5)) }))
         return output

@@ -79,6 +79,6 @@ public struct RuleSetLoader {
         return RuleSet(vocabulary: vocabulary, sources: compiled.sources, lexicons: compiled.lexicons,
                        patterns: compiled.patterns, rules: compiled.rules, ruleIndexByID: indexByID, rulesByKind: byKind,
                        scanner: LexiconScanner(lexicons: compiled.lexicons), program: ConditionProgram(rules: compiled.rules), version: "sha256:" + hasher.finalizeHex(),
-                       files: names ?? sources.map(\.path))
+                       files: names ?? sources.map(\.path), factPaths: compiled.factPaths)
     }
 }

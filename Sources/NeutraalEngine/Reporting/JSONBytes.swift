@@ -22,6 +22,9 @@ public struct JSONBytes: ~Copyable {
         base.deallocate()
     }
 
+    /// How many bytes are written so far.
+    var written: Int { count }
+
     /// The bytes written so far.
     public var bytes: [UInt8] {
         [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
@@ -116,6 +119,12 @@ public struct JSONBytes: ~Copyable {
             var text = text
             text.withUTF8 { body(&self, $0) }
         }
+    }
+
+    /// Appends JSON rendered before, as it is.
+    @inline(__always)
+    mutating func raw(_ rendered: UnsafeBufferPointer<UInt8>) {
+        append(rendered)
     }
 
     /// Appends ASCII text as it is.

@@ -28,6 +28,7 @@ public struct JSONReporter: Reporter, Sendable {
     }
 
     private var fragments: [RuleFragments?] = []
+    private var evidenceTexts: EvidenceTexts?
     private var lastSource: (path: String, quoted: [UInt8])?
     private var version: (text: String, quoted: [UInt8])?
     /// Dates written lately, by day number modulo 256 (records of a batch share a few hundred days).
@@ -39,6 +40,7 @@ public struct JSONReporter: Reporter, Sendable {
     /// (copies share the fragments).
     public init(preparedFor context: ReportContext) {
         for rule in context.ruleSet.rules { _ = ruleFragments(rule, context) }
+        evidenceTexts = EvidenceTexts(context.ruleSet)
     }
 
     public mutating func begin(_ context: ReportContext) -> String { "" }
@@ -240,12 +242,15 @@ public struct JSONReporter: Reporter, Sendable {
             }
             json.raw(parts.tail)
         }
+        // the texts prepared for the rule set serve only evidence found by that very rule set
+        if evidenceTexts == nil { evidenceTexts = EvidenceTexts(context.ruleSet) }
+        let texts = evidenceTexts.flatMap { $0.serve(rule) ? $0 : nil }
         // through the buffer by index, rather than enumerating the array
         finding.pointee.evidence.withUnsafeBufferPointer { items in
             guard let start = items.baseAddress else { return }
             for item in start..<start + items.count {
                 json.raw(item == start ? "{\"fact\":" : ",{\"fact\":")
-                Self.writeMembers(of: item, into: &json)
+                Self.writeMembers(of: item, texts, into: &json)
             }
         }
         json.raw("]")
@@ -267,10 +272,24 @@ public struct JSONReporter: Reporter, Sendable {
     }
 
     /// Writes the members of an evidence item after `"fact":`, and the closing brace. The item is read
-    /// where it is stored (copying it would retain and release each of its strings).
-    private static func writeMembers(of evidence: UnsafePointer<Evidence>, into json: inout JSONBytes) {
-        json.quoted(evidence.pointee.fact)
-        json.member(",\"value\":", evidence.pointee.value)
+    /// where it is stored (copying it would retain and release each of its strings); its path and value are
+    /// copied from `texts` where its keys point there.
+    private static func writeMembers(of evidence: UnsafePointer<Evidence>, _ texts: EvidenceTexts?, into json: inout JSONBytes) {
+        let keys = evidence.pointee.keys
+        if let fact = texts?.fact(keys.fact) {
+            json.raw(fact)
+        } else {
+            json.quoted(evidence.pointee.fact)
+        }
+        if let value = texts?.value(keys.value) {
+            json.raw(value)
+        } else if keys.value == EvidenceKeys.trueValue {
+            json.raw(",\"value\":\"true\"")
+        } else if keys.value == EvidenceKeys.falseValue {
+            json.raw(",\"value\":\"false\"")
+        } else {
+            json.member(",\"value\":", evidence.pointee.value)
+        }
         json.member(",\"match\":", evidence.pointee.match)
         if let start = evidence.pointee.start {
             json.raw(",\"start\":")

@@ -42,12 +42,16 @@ public final class FieldTest: Sendable {
     public let absent: AbsentMeaning
     /// The test as written (`account.variant is corporate`).
     public let text: String
+    /// The number of `path` among the fact paths of the rule set (`RuleSet.factPaths`), so that a reporter
+    /// can write the path as text it prepared once; -1 when the path is not numbered.
+    public let pathKey: Int32
 
-    public init(slot: Int, path: String, operation: Operation, absent: AbsentMeaning, text: String) {
+    public init(slot: Int, path: String, operation: Operation, absent: AbsentMeaning, text: String, pathKey: Int32 = -1) {
         self.slot = slot
         self.path = path
         self.operation = operation
         self.absent = absent
         self.text = text
+        self.pathKey = pathKey
     }
 }

@@ -17,6 +17,8 @@ public struct RuleSet: Sendable {
     public let version: String
     /// The files the rule set was read from, relative to its folder.
     public let files: [String]
+    /// The paths of the fields the rules test, each once, numbered by `FieldTest.pathKey`.
+    public let factPaths: [String]
 
     /// The rule with an id.
     public func rule(_ id: String) -> Rule? { ruleIndexByID[id].map { rules[$0] } }
