@@ -119,7 +119,7 @@ struct CountingTests {
         Chunk(text: "{}\n \n{}\n\n", lines: 4, records: 2),
     ])
     func lineCounts(_ chunk: Chunk) {
-        let counted = BatchEvaluator.countLines(Array(chunk.text.utf8))
+        let counted = BatchEvaluator.countLines(SourceText(path: "chunk", bytes: Array(chunk.text.utf8)))
         #expect(counted.lines == chunk.lines)
         #expect(counted.records == chunk.records)
     }

@@ -53,9 +53,10 @@ extension BatchEvaluator {
             number += 1
         }
         func emit(_ bytes: [UInt8]) {
-            let (lines, records) = Self.countLines(bytes)
+            let source = SourceText(path: path, bytes: bytes, firstLine: line)
+            let (lines, records) = Self.countLines(source)
             if records > 0 || !sawAny {
-                add(Unit(content: .lines(SourceText(path: path, bytes: bytes, firstLine: line), firstNumber: number)))
+                add(Unit(content: .lines(source, firstNumber: number)))
             }
             sawAny = sawAny || records > 0
             line += lines
@@ -127,9 +128,9 @@ extension BatchEvaluator {
         while start < bytes.count {
             var end = min(bytes.count, start + chunkSize)
             while end < bytes.count, bytes[end - 1] != 0x0A { end += 1 }
-            let piece = Array(bytes[start..<end])
-            units.append(Unit(content: .lines(SourceText(path: path, bytes: piece, firstLine: line), firstNumber: number)))
-            let (lines, records) = countLines(piece)
+            let source = SourceText(path: path, bytes: Array(bytes[start..<end]), firstLine: line)
+            units.append(Unit(content: .lines(source, firstNumber: number)))
+            let (lines, records) = countLines(source)
             line += lines
             number += records
             start = end
@@ -138,29 +139,19 @@ extension BatchEvaluator {
         return units
     }
 
-    /// The line ends in `bytes`, and the lines holding anything but white space, in one pass: line ends are
-    /// found with `memchr`, and a line is looked at only up to its first byte that is not white space.
-    static func countLines(_ bytes: [UInt8]) -> (lines: Int, records: Int) {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return (0, 0) }
-            var lines = 0
+    /// The line ends in a source, and the lines holding anything but white space: the lines are the
+    /// source's own (its line starts), and a line is looked at only up to its first byte that is not white space.
+    static func countLines(_ source: SourceText) -> (lines: Int, records: Int) {
+        let starts = source.lineStarts
+        return source.bytes.withUnsafeBufferPointer { buffer in
             var records = 0
-            var start = 0
-            let count = buffer.count
-            while start < count {
-                let end: Int
-                if let found = memchr(base + start, 0x0A, count - start) {
-                    end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    lines += 1
-                } else {
-                    end = count
-                }
-                var index = start
-                while index < end, base[index] == 0x20 || base[index] == 0x09 || base[index] == 0x0D { index += 1 }
-                if index < end { records += 1 }
-                start = end + 1
+            for (index, start) in starts.enumerated() {
+                let end = index + 1 < starts.count ? starts[index + 1] - 1 : buffer.count
+                var position = start
+                while position < end, buffer[position] == 0x20 || buffer[position] == 0x09 || buffer[position] == 0x0D { position += 1 }
+                if position < end { records += 1 }
             }
-            return (lines, records)
+            return (starts.count - 1, records)
         }
     }
 

@@ -97,28 +97,23 @@ public struct DescriptionReader: Sendable {
     public func forEachLine(_ source: SourceText, from start: Int, firstNumber: Int = 1, allowEmpty: Bool = false,
                             _ body: (ReadOutcome) -> Void) {
         let bytes = source.bytes
+        // the source knows where its lines start: each line ends where the next starts, less its line end
+        let starts = source.lineStarts
+        var line = source.line(containing: start).number - source.firstLine
         var lineStart = start
         var number = firstNumber
         while lineStart < bytes.count {
-            let lineEnd = Self.lineEnd(bytes, from: lineStart)
+            let lineEnd = line + 1 < starts.count ? starts[line + 1] - 1 : bytes.count
             if let outcome = readLine(source, range: lineStart..<lineEnd, number: number) {
                 body(outcome)
                 number += 1
             }
             lineStart = lineEnd + 1
+            line += 1
         }
         if number == firstNumber, !allowEmpty {
             body(failure(source, id: source.path, "input.empty", "the file is empty", at: start,
                          hint: "JSON Lines hold one description object per line"))
-        }
-    }
-
-    /// The offset of the next line end at or after `start`, or the end of `bytes` (found with `memchr`).
-    static func lineEnd(_ bytes: [UInt8], from start: Int) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, start < buffer.count,
-                  let found = memchr(base + start, 0x0A, buffer.count - start) else { return bytes.count }
-            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
 

@@ -7,7 +7,9 @@ public final class SourceText: @unchecked Sendable {
     public let path: String
     /// The raw UTF-8 bytes.
     public let bytes: [UInt8]
-    private let lineStarts: [Int]
+    /// Where each line starts: 0, and the offset after every line end (found with `memchr` once, when the
+    /// source is made; readers walk the lines of a chunk by it rather than looking for line ends again).
+    let lineStarts: [Int]
     /// The line number of the first byte (above 1 for a chunk of a larger file read piece by piece).
     public let firstLine: Int
 
