@@ -14,6 +14,7 @@ public struct Evidence: Sendable, Equatable {
     /// Where a reporter finds `fact` and `value` as text it prepared once for the rule set.
     let keys: EvidenceKeys
 
+    /// Evidence as a reporter or a test writes it out (without keys to prepared texts).
     public init(fact: String, value: String?, match: String?, start: Int?, end: Int?, location: SourceLocation?) {
         self.init(fact: fact, value: value, match: match, start: start, end: end, location: location, keys: EvidenceKeys())
     }
