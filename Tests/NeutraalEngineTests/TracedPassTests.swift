@@ -101,4 +101,25 @@ struct TracedPassTests {
         #expect(differing.isEmpty, "\(differing.prefix(10))")
         #expect(withEvidence > descriptions.count / 2)
     }
+
+    @Test("evaluations kept while more descriptions are judged in the same workspace keep their own findings")
+    func keptEvaluations() throws {
+        let ruleSet = try RealRules.ruleSet()
+        let evaluator = Evaluator(ruleSet: ruleSet, asOf: CivilDate.parse("2024-06-01") ?? 0)
+        let context = ReportContext(ruleSet: ruleSet, language: .dutch)
+        let descriptions = try RuleSetPropertiesTests.samples(ruleSet) + GeneratedActivities.descriptions(300, seed: 17, ruleSet)
+        func rendered(_ evaluation: Evaluation) -> [UInt8] {
+            var reporter = JSONReporter()
+            var json = JSONBytes()
+            reporter.add(.evaluated(evaluation), context, into: &json)
+            return json.bytes
+        }
+        // every evaluation is kept (as a report that lists them all does) and rendered only at the end: the
+        // room the workspace reuses for the next description's findings must not be theirs
+        var workspace = Evaluator.Workspace()
+        let kept = descriptions.map { evaluator.evaluate($0, reusing: &workspace) }
+        let differing = zip(descriptions, kept).filter { rendered($1) != rendered(evaluator.evaluate($0)) }.map(\.0.id)
+        #expect(differing.isEmpty, "\(differing.prefix(10))")
+        #expect(kept.filter { $0.findings.count > 1 }.count > descriptions.count / 4)
+    }
 }

@@ -168,6 +168,23 @@ extension Evaluator {
         private var patternGroupMatches = ShortList<(slot: Int, group: Int, matches: UInt64)>()
         private var known: [(offset: Int, location: SourceLocation)] = []
         private var texts: [FoldedText] = []
+        /// The list of findings of the description judged last, shared with its evaluation: once a batch has
+        /// rendered and dropped that evaluation, the next description's findings are put in its room.
+        private var findings: [Finding] = []
+
+        /// An empty list of findings: the room of the last description's list when its evaluation is gone
+        /// (a list still shared, with an evaluation kept by the caller, is left to it; a new one is made).
+        mutating func takeFindings() -> [Finding] {
+            var taken = findings
+            findings = []
+            taken.trim(to: 0)
+            return taken
+        }
+
+        /// Keeps the final list of findings of a description, to be reused once its evaluation is dropped.
+        mutating func keep(_ findings: [Finding]) {
+            self.findings = findings
+        }
 
         /// Hands the room over to a fresh scope, trace and list of locations.
         mutating func lend(to scope: inout Scope, _ trace: inout Trace, _ locations: inout Locations) {

@@ -46,7 +46,7 @@ public struct Evaluator: Sendable {
         }
         var scope = Scope(record: record, layout: 0, prefix: "", source: description.source)
         var locations = Locations(source: description.source)
-        var findings: [Finding] = []
+        var findings = workspace.takeFindings()
         var notInForce: [String] = []
         var trace = Trace(explains: explain)
         workspace.lend(to: &scope, &trace, &locations)
@@ -83,6 +83,7 @@ public struct Evaluator: Sendable {
         let problems = applyWaivers(description, to: &findings)
         let verdict = Evaluation.verdict(of: findings)
         Self.order(&findings)
+        workspace.keep(findings)
         return Evaluation(description: description, verdict: verdict, findings: findings, day: day, dated: dated,
                           context: context, notInForce: notInForce, problems: problems)
     }
