@@ -175,15 +175,33 @@ extension Evaluator {
         /// An empty list of findings: the room of the last description's list when its evaluation is gone
         /// (a list still shared, with an evaluation kept by the caller, is left to it; a new one is made).
         mutating func takeFindings() -> [Finding] {
-            var taken = findings
-            findings = []
-            taken.trim(to: 0)
-            return taken
+            Self.emptied(&findings)
         }
 
         /// Keeps the final list of findings of a description, to be reused once its evaluation is dropped.
         mutating func keep(_ findings: [Finding]) {
             self.findings = findings
+        }
+
+        /// The derived facts shown with the description judged last, shared with its evaluation like its findings.
+        private var context: [(field: String, value: String)] = []
+
+        /// An empty list of derived facts to show, in the room of the last description's (see `takeFindings()`).
+        mutating func takeContext() -> [(field: String, value: String)] {
+            Self.emptied(&context)
+        }
+
+        /// Keeps the list of derived facts of a description, to be reused once its evaluation is dropped.
+        mutating func keep(context: [(field: String, value: String)]) {
+            self.context = context
+        }
+
+        /// `kept` emptied, in its own room when nothing else holds it any more; `kept` is left empty.
+        private static func emptied<Element>(_ kept: inout [Element]) -> [Element] {
+            var taken = kept
+            kept = []
+            taken.trim(to: 0)
+            return taken
         }
 
         /// Hands the room over to a fresh scope, trace and list of locations.

@@ -35,12 +35,13 @@ public struct Evaluator: Sendable {
             day = value
             dated = true
         }
-        var context: [(field: String, value: String)] = []
+        var context = workspace.takeContext()
         for derivation in vocabulary.derivations {
             if case .calendar = derivation.op, let value = record.values[derivation.targetSlot] {
                 context.append((vocabulary.root.fields[derivation.targetSlot].path, display(value, layout: 0, slot: derivation.targetSlot)))
             }
         }
+        workspace.keep(context: context)
         guard case .symbol(let kind)? = record.values[vocabulary.kindSlot] else {
             return Evaluation(description: description, verdict: .allowed, findings: [], day: day, dated: dated, context: context, notInForce: [])
         }
