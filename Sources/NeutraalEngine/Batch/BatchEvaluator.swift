@@ -177,7 +177,7 @@ public struct BatchEvaluator: Sendable {
         case .whole(let source): for outcome in reader.read(source) { body(item(outcome)) }
         case .lines(let source, let firstNumber):
             reader.forEachLine(source, from: source.firstLine == 1 && source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0,
-                               firstNumber: firstNumber, allowEmpty: firstNumber > 1) { body(item($0)) }
+                               firstNumber: firstNumber, allowEmpty: firstNumber > 1, room: RecordRoom()) { body(item($0)) }
         }
     }
 }

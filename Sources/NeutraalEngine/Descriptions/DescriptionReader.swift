@@ -96,6 +96,13 @@ public struct DescriptionReader: Sendable {
     /// batch can judge and drop a record before the next one is read.
     public func forEachLine(_ source: SourceText, from start: Int, firstNumber: Int = 1, allowEmpty: Bool = false,
                             _ body: (ReadOutcome) -> Void) {
+        forEachLine(source, from: start, firstNumber: firstNumber, allowEmpty: allowEmpty, room: nil, body)
+    }
+
+    /// The same, each record read into the storage of the one before when `body` has let go of it (see
+    /// `RecordRoom`).
+    func forEachLine(_ source: SourceText, from start: Int, firstNumber: Int, allowEmpty: Bool, room: RecordRoom?,
+                     _ body: (ReadOutcome) -> Void) {
         let bytes = source.bytes
         // the source knows where its lines start: each line ends where the next starts, less its line end
         let starts = source.lineStarts
@@ -104,7 +111,7 @@ public struct DescriptionReader: Sendable {
         var number = firstNumber
         while lineStart < bytes.count {
             let lineEnd = line + 1 < starts.count ? starts[line + 1] - 1 : bytes.count
-            if let outcome = readLine(source, range: lineStart..<lineEnd, number: number) {
+            if let outcome = readLine(source, range: lineStart..<lineEnd, number: number, room: room) {
                 body(outcome)
                 number += 1
             }
@@ -119,13 +126,20 @@ public struct DescriptionReader: Sendable {
 
     /// One line of JSON Lines (nil for a blank line). `number` is the line's record number for its id.
     public func readLine(_ source: SourceText, range: Range<Int>, number: Int) -> ReadOutcome? {
+        readLine(source, range: range, number: number, room: nil)
+    }
+
+    /// The same, the record read into the storage `room` keeps when nothing else holds it.
+    func readLine(_ source: SourceText, range: Range<Int>, number: Int, room: RecordRoom?) -> ReadOutcome? {
         let bytes = source.bytes
         var first = range.lowerBound
         while first < range.upperBound, [0x20, 0x09, 0x0D].contains(bytes[first]) { first += 1 }
         if first == range.upperBound { return nil }
         if range.count > Self.maximumRecordSize { return tooLarge(source, id: "\(source.path)#\(number)", at: first) }
         // the ordinary record, read straight from its bytes; anything unusual is read the ordinary way
-        if let description = vocabulary.directReader.read(source, range: range, number: number) { return .description(description) }
+        if let description = vocabulary.directReader.read(source, range: range, number: number, room: room) {
+            return .description(description)
+        }
         return readLineParsed(source, range: range, number: number)
     }
 

@@ -152,6 +152,11 @@ public final class DirectRecordReader: Sendable {
     /// The description on `source.bytes[range]`, one line of JSON Lines numbered `number`, or nil when
     /// the line is not an ordinary record (the caller then reads it the ordinary way).
     public func read(_ source: SourceText, range: Range<Int>, number: Int) -> Description? {
+        read(source, range: range, number: number, room: nil)
+    }
+
+    /// The same, reading the record into the storage `room` kept (when nothing else holds it any more).
+    func read(_ source: SourceText, range: Range<Int>, number: Int, room: RecordRoom?) -> Description? {
         guard enabled else { return nil }
         return source.bytes.withUnsafeBufferPointer { buffer -> Description? in
             guard range.lowerBound >= 0, range.upperBound <= buffer.count else { return nil }
@@ -161,7 +166,7 @@ public final class DirectRecordReader: Sendable {
                 guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
                 let start = cursor.position
                 var expectation = Expectation()
-                var record = try readRecord(&cursor, layout: 0, expectation: &expectation, depth: 0)
+                var record = try readRecord(&cursor, layout: 0, expectation: &expectation, depth: 0, room: room)
                 cursor.skipWhitespace()
                 guard cursor.position == cursor.end else { throw Unusual() }
                 Derivations.apply(derivations, calendars: calendars, to: &record)
@@ -171,6 +176,7 @@ public final class DirectRecordReader: Sendable {
                 } else {
                     id = "\(source.path)#\(number)"
                 }
+                room?.keep(record)
                 return Description(id: id, record: record, source: source, offset: start, expectation: expectation, waivers: [])
             } catch {
                 return nil
@@ -183,8 +189,8 @@ public final class DirectRecordReader: Sendable {
     /// The object at the cursor as a record laid out by `layout`, with what `RecordBuilder.finish` checks
     /// (giving up where it would report an error); the derivations are left to the caller.
     private func readRecord(_ cursor: inout Cursor, layout: Int, expectation: inout Expectation,
-                            depth: Int) throws(Unusual) -> Record {
-        var record = Record(slotCount: slotCounts[layout])
+                            depth: Int, room: RecordRoom? = nil) throws(Unusual) -> Record {
+        var record = room?.record(slotCount: slotCounts[layout]) ?? Record(slotCount: slotCounts[layout])
         let filled = try record.values.withUnsafeMutableSlots { slots, filled throws(Unusual) in
             try readMembers(&cursor, into: slots, filled: &filled, layout: layout,
                             node: layoutRoots[layout], expectation: &expectation, depth: depth)

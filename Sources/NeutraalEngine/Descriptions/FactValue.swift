@@ -53,6 +53,11 @@ public struct Record: Sendable {
         values = SlotValues(count: max(0, slotCount))
     }
 
+    /// A record over `storage`, whose slots are empty.
+    init(storage: SlotStorage) {
+        values = SlotValues(storage: storage)
+    }
+
     /// Byte offset in the source of each value (-1 where unknown or derived).
     public var offsets: SlotOffsets { SlotOffsets(storage: values.storage) }
 

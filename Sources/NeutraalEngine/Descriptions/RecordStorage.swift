@@ -79,6 +79,19 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
         }
     }
 
+    /// Empties every slot again (as `make(count:)` leaves them), releasing the values written, so that the
+    /// storage can hold another record of the same layout. Only for a storage nothing else holds.
+    func clear() {
+        let header = slotHeader
+        let slots = self.slots
+        if header.tracksWrites {
+            header.written.forEach { slot in slots[slot] = .empty }
+        } else {
+            for slot in 0..<header.count { slots[slot] = .empty }
+        }
+        withUnsafeMutablePointerToHeader { $0.pointee.written = SlotSet() }
+    }
+
     /// A storage holding copies of these slots.
     func copy() -> SlotStorage {
         let header = slotHeader
@@ -99,6 +112,11 @@ public struct SlotValues: RandomAccessCollection, MutableCollection, @unchecked 
     /// `count` empty slots.
     init(count: Int) {
         storage = SlotStorage.make(count: count)
+    }
+
+    /// The slots of `storage` (empty ones, for a record about to be read).
+    init(storage: SlotStorage) {
+        self.storage = storage
     }
 
     public var startIndex: Int { 0 }

@@ -1,0 +1,74 @@
+import Testing
+@testable import NeutraalEngine
+
+/// A worker reads each record of a batch into the storage of the one before (`RecordRoom`) once that one
+/// is dropped: the records read are those read without the room, and a record still held elsewhere is
+/// never read into.
+@Suite("Record room")
+struct RecordRoomTests {
+    /// The lines of a generated batch, as one source.
+    private static func batch(_ count: Int, seed: UInt64) -> SourceText {
+        var generator = GeneratedActivities(seed: seed)
+        return SourceText(path: "generated.jsonl", text: generator.lines(count).joined(separator: "\n") + "\n")
+    }
+
+    /// What a record read holds: its id, and every slot's value and offset.
+    private static func signature(_ outcome: ReadOutcome) -> String {
+        guard case .description(let description) = outcome else { return "failure" }
+        let slots = zip(description.record.values, description.record.offsets).map { value, offset in
+            "\(value.map { "\($0)" } ?? "-")@\(offset)"
+        }
+        return description.id + ": " + slots.joined(separator: "|")
+    }
+
+    private static func storage(_ outcome: ReadOutcome) -> ObjectIdentifier? {
+        guard case .description(let description) = outcome else { return nil }
+        return ObjectIdentifier(description.record.values.storage)
+    }
+
+    @Test("records dropped one by one are read into one storage, and read as without it")
+    func droppedRecordsShareOneStorage() throws {
+        let ruleSet = try RealRules.ruleSet()
+        let reader = DescriptionReader(vocabulary: ruleSet.vocabulary)
+        let source = Self.batch(500, seed: 21)
+        let expected = reader.read(source).map(Self.signature)
+        var read: [String] = []
+        var storages: Set<ObjectIdentifier> = []
+        reader.forEachLine(source, from: 0, firstNumber: 1, allowEmpty: false, room: RecordRoom()) { outcome in
+            // only what the record holds is kept, not the record: the room may have it for the next one
+            read.append(Self.signature(outcome))
+            if let storage = Self.storage(outcome) { storages.insert(storage) }
+        }
+        #expect(read == expected)
+        #expect(expected.filter { $0 != "failure" }.count > 450)
+        // one storage for all (a record that falls back to the ordinary reader brings one of its own)
+        #expect(storages.count < 10)
+    }
+
+    @Test("a record the caller keeps is never read into: each keeps its own values")
+    func keptRecordsKeepTheirStorage() throws {
+        let ruleSet = try RealRules.ruleSet()
+        let reader = DescriptionReader(vocabulary: ruleSet.vocabulary)
+        let source = Self.batch(300, seed: 22)
+        var kept: [ReadOutcome] = []
+        reader.forEachLine(source, from: 0, firstNumber: 1, allowEmpty: false, room: RecordRoom()) { kept.append($0) }
+        #expect(kept.map(Self.signature) == reader.read(source).map(Self.signature))
+        let storages = kept.compactMap(Self.storage)
+        #expect(storages.count > 250 && Set(storages).count == storages.count)
+    }
+
+    @Test("a cleared storage holds no values and no offsets, within and beyond the tracked slots",
+          arguments: [5, SlotSet.capacity + 9])
+    func clearedStorage(slotCount: Int) {
+        var record = Record(slotCount: slotCount)
+        record.set(.string(String(repeating: "tekst ", count: 8)), offset: 3, at: 0)
+        record.set(.list([.symbol(1)]), offset: 9, at: slotCount - 1)
+        record.set(.bool(true), offset: 20, at: 1)
+        let storage = record.values.storage
+        record = Record(slotCount: 1)
+        storage.clear()
+        let cleared = Record(storage: storage)
+        #expect(cleared.values.allSatisfy { $0 == nil })
+        #expect(cleared.offsets.allSatisfy { $0 == -1 })
+    }
+}
