@@ -78,18 +78,25 @@ struct TracedPassTests {
         #expect(withEvidence)
     }
 
-    @Test("descriptions judged one after another in one workspace get the same report as each judged afresh")
-    func reusedWorkspace() throws {
+    /// The real rule set's evaluator, the samples and a generated batch of `count`, and the JSON report of an
+    /// evaluation: what the workspace tests compare.
+    private static func workspaceCase(_ count: Int, seed: UInt64) throws
+        -> (evaluator: Evaluator, descriptions: [Description], rendered: (Evaluation) -> [UInt8]) {
         let ruleSet = try RealRules.ruleSet()
-        let evaluator = Evaluator(ruleSet: ruleSet, asOf: CivilDate.parse("2024-06-01") ?? 0)
         let context = ReportContext(ruleSet: ruleSet, language: .dutch)
-        let descriptions = try RuleSetPropertiesTests.samples(ruleSet) + GeneratedActivities.descriptions(1_000, seed: 13, ruleSet)
+        let descriptions = try RuleSetPropertiesTests.samples(ruleSet) + GeneratedActivities.descriptions(count, seed: seed, ruleSet)
         func rendered(_ evaluation: Evaluation) -> [UInt8] {
             var reporter = JSONReporter()
             var json = JSONBytes()
             reporter.add(.evaluated(evaluation), context, into: &json)
             return json.bytes
         }
+        return (Evaluator(ruleSet: ruleSet, asOf: CivilDate.parse("2024-06-01") ?? 0), descriptions, rendered)
+    }
+
+    @Test("descriptions judged one after another in one workspace get the same report as each judged afresh")
+    func reusedWorkspace() throws {
+        let (evaluator, descriptions, rendered) = try Self.workspaceCase(1_000, seed: 13)
         var workspace = Evaluator.Workspace()
         var differing: [String] = []
         var withEvidence = 0
@@ -104,16 +111,7 @@ struct TracedPassTests {
 
     @Test("evaluations kept while more descriptions are judged in the same workspace keep their own findings")
     func keptEvaluations() throws {
-        let ruleSet = try RealRules.ruleSet()
-        let evaluator = Evaluator(ruleSet: ruleSet, asOf: CivilDate.parse("2024-06-01") ?? 0)
-        let context = ReportContext(ruleSet: ruleSet, language: .dutch)
-        let descriptions = try RuleSetPropertiesTests.samples(ruleSet) + GeneratedActivities.descriptions(300, seed: 17, ruleSet)
-        func rendered(_ evaluation: Evaluation) -> [UInt8] {
-            var reporter = JSONReporter()
-            var json = JSONBytes()
-            reporter.add(.evaluated(evaluation), context, into: &json)
-            return json.bytes
-        }
+        let (evaluator, descriptions, rendered) = try Self.workspaceCase(300, seed: 17)
         // every evaluation is kept (as a report that lists them all does) and rendered only at the end: the
         // room the workspace reuses for the next description's findings must not be theirs
         var workspace = Evaluator.Workspace()
