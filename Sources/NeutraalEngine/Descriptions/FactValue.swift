@@ -28,6 +28,15 @@ public enum FactValue: Sendable {
         }
     }
 
+    /// `text.lowercased()`, without making a new string when the text is ASCII without capitals (as most
+    /// hashtags and names are): then it is its own lower case.
+    static func lowercased(_ text: String) -> String {
+        let isLower = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 >= 0x80 || ($0 >= 65 && $0 <= 90) }
+        }
+        return isLower == true ? text : text.lowercased()
+    }
+
     /// Equality of scalar values (lists and objects never compare equal here).
     public func sameScalar(as other: FactValue) -> Bool {
         switch (self, other) {

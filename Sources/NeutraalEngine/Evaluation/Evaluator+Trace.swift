@@ -10,6 +10,8 @@ extension Evaluator {
         let explains: Bool
         var evidence: [PendingEvidence] = []
         var missing: [String] = []
+        /// Fact paths of elements already spelled (kept by `reset()`, and from one description to the next).
+        var spelled = SpelledFacts()
         var stack: [[ExplainNode]]
         var root: ExplainNode? { stack.first?.first }
 
@@ -163,6 +165,7 @@ extension Evaluator {
     struct Workspace {
         private var evidence: [PendingEvidence] = []
         private var missing: [String] = []
+        private var spelled = SpelledFacts()
         private var scans: [(slot: Int, text: Int, matches: [LexiconScanner.Match])] = []
         private var patternMatches = ShortList<(slot: Int, pattern: Int, match: Range<Int>?)>()
         private var patternGroupMatches = ShortList<(slot: Int, group: Int, matches: UInt64)>()
@@ -223,6 +226,7 @@ extension Evaluator {
         private mutating func exchange(with scope: inout Scope, _ trace: inout Trace, _ locations: inout Locations) {
             swap(&evidence, &trace.evidence)
             swap(&missing, &trace.missing)
+            swap(&spelled, &trace.spelled)
             swap(&scans, &scope.scans)
             swap(&patternMatches, &scope.patternMatches)
             swap(&patternGroupMatches, &scope.patternGroupMatches)

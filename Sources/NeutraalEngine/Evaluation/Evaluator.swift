@@ -312,6 +312,18 @@ public struct Evaluator: Sendable {
             showsPathsAsIs ? test.pathKey : -1
         }
 
+        /// The full path of the field a test reads: for an element of a top-level list, spelled once per batch
+        /// in `spelled` (see `SpelledFacts`), otherwise as `fact(_:)` spells it.
+        @inline(__always)
+        func fact(of test: FieldTest, _ spelled: inout SpelledFacts) -> String {
+            if showsPathsAsIs { return test.path }
+            guard let element, basePrefix.isEmpty, test.pathKey >= 0 else { return fact(test.path) }
+            if let known = spelled.fact(list: element.path, number: element.number, field: test.pathKey) { return known }
+            let fact = Self.spell(basePrefix, element.path, number: element.number, then: test.path)
+            spelled.keep(fact, list: element.path, number: element.number, field: test.pathKey)
+            return fact
+        }
+
         /// The full path of a field of this record (for an element, spelled out in one go).
         func fact(_ path: String) -> String {
             if showsPathsAsIs { return path }
@@ -504,17 +516,20 @@ public struct Evaluator: Sendable {
             guard let index = scan(slot: test.slot, &scope) else { return }
             let folded = scope.folded(index)
             for match in scope.scans[index].matches where match.lexicon == lexicon {
-                trace.add(Self.textEvidence(scope.fact(test.path), match.range, in: folded, offset: offset, factKey: scope.factKey(test)))
+                let fact = scope.fact(of: test, &trace.spelled)
+                trace.add(Self.textEvidence(fact, match.range, in: folded, offset: offset, factKey: scope.factKey(test)))
             }
         case .matches(let pattern):
             guard let match = patternMatch(pattern, slot: test.slot, &scope), let index = scan(slot: test.slot, &scope) else { return }
             let folded = scope.folded(index)
-            trace.add(Self.textEvidence(scope.fact(test.path), match, in: folded, offset: offset, factKey: scope.factKey(test)))
+            let fact = scope.fact(of: test, &trace.spelled)
+            trace.add(Self.textEvidence(fact, match, in: folded, offset: offset, factKey: scope.factKey(test)))
         default:
             // `present` is true whenever the field is there
             guard outcome == .true else { return }
             let shown = shownWithKey(value, layout: scope.layout, slot: test.slot)
-            trace.add(PendingEvidence(fact: scope.fact(test.path), value: shown.text, match: nil, start: nil, end: nil, offset: offset,
+            let fact = scope.fact(of: test, &trace.spelled)
+            trace.add(PendingEvidence(fact: fact, value: shown.text, match: nil, start: nil, end: nil, offset: offset,
                                       keys: EvidenceKeys(fact: scope.factKey(test), value: shown.key)))
         }
     }
@@ -535,7 +550,7 @@ public struct Evaluator: Sendable {
             if case .list(let items) = value { return .from(items.contains { item in options.contains { item.sameScalar(as: $0) } }) }
         case .includesAnyText(let options):
             if case .list(let items) = value {
-                return .from(items.contains { item in if case .string(let text) = item { options.contains(text.lowercased()) } else { false } })
+                return .from(items.contains { item in if case .string(let text) = item { options.contains(FactValue.lowercased(text)) } else { false } })
             }
         case .present, .missing, .mentions, .matches:
             break
@@ -628,7 +643,14 @@ public struct Evaluator: Sendable {
             let cases = vocabulary.enums[enumIndex].cases
             return Int(index) < cases.count ? cases[Int(index)].name : "?"
         case (.list(let items), .list(let element)):
-            return items.map { display($0, type: element, vocabulary: vocabulary) }.joined(separator: ", ")
+            // a list of one is its item as shown; a longer one is joined without a list of the items shown
+            if items.count == 1 { return display(items[0], type: element, vocabulary: vocabulary) }
+            var text = ""
+            for (position, item) in items.enumerated() {
+                if position > 0 { text += ", " }
+                text += display(item, type: element, vocabulary: vocabulary)
+            }
+            return text
         case (.bool(let flag), _): return flag ? "true" : "false"
         case (.string(let text), _): return text
         case (.date(let day), _): return CivilDate.format(day)
