@@ -209,6 +209,23 @@ struct DirectRecordReaderTests {
         }
     }
 
+    @Test("an empty list is read without room taken for it; a short one with room for all its items at once")
+    func roomOfLists() throws {
+        let reader = try Self.reader()
+        let root = reader.vocabulary.root
+        let line = ##"{"kind":"post","draftedBy":[],"hashtags":["#zorg","#asiel"]}"##
+        let source = SourceText(path: "lists.jsonl", text: line)
+        let description = try #require(reader.vocabulary.directReader.read(source, range: 0..<source.bytes.count, number: 1))
+        let drafted = try #require(root.slotByPath["draftedBy"])
+        let hashtags = try #require(root.slotByPath["hashtags"])
+        guard case .list(let empty)? = description.record.values[drafted], case .list(let tags)? = description.record.values[hashtags] else {
+            Issue.record("the lists were not read as lists")
+            return
+        }
+        #expect(empty.isEmpty && empty.capacity == 0)
+        #expect(tags.count == 2 && tags.capacity >= 4)
+    }
+
     @Test("strings and dates around the sixteen-byte block read the same both ways, with and without room after them")
     func stringsAroundTheBlock() throws {
         let reader = try Self.reader()

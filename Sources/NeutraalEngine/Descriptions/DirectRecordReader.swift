@@ -371,9 +371,10 @@ public final class DirectRecordReader: Sendable {
         cursor.position += 1
         cursor.skipWhitespace()
         var items: [Element] = []
+        // an empty list takes no room at all
+        if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return items }
         // most lists are short: room for them at once rather than growing one element at a time
         items.reserveCapacity(4)
-        if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return items }
         while true {
             cursor.skipWhitespace()
             items.append(try read(&cursor, depth + 1))
