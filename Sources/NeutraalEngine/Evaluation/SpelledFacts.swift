@@ -3,8 +3,9 @@
 /// an allocation and a copy of every byte; sharing it, a retain).
 ///
 /// A path is known by the list's path, the element's number (from 1) and the field's path number
-/// (`FieldTest.pathKey`), which together spell it exactly. A short list of plain values beats a hash
-/// table here: a rule set has few lists of objects and their elements are few.
+/// (`FieldTest.pathKey`), which together spell it exactly; the numbers are compared first, the list's path
+/// (most often the very same string) last. A short list beats a hash table here: a rule set has few lists
+/// of objects and their elements are few.
 struct SpelledFacts {
     private var known: [(list: String, number: Int, field: Int32, fact: String)] = []
     /// How many paths are kept at most (a batch with longer lists spells the rest each time).
