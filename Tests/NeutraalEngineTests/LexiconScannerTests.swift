@@ -143,3 +143,38 @@ extension LexiconScannerTests {
         }
     }
 }
+
+extension LexiconScannerTests {
+    @Test("long texts, read in two lanes, give what trying every entry everywhere gives: matches at, before and after the middle")
+    func twoLanes() {
+        var generator = Generator(state: 99)
+        let letters = ["a", "b", "A", "é", " ", "-", "ab", "ba", "aa", "ß", "stem op", "ons"]
+        var compared = 0
+        var aroundTheMiddle = 0
+        for _ in 0..<120 {
+            let lexicons = (0..<(1 + generator.next(3))).map { index in
+                let entries = (0..<(1 + generator.next(8))).map { _ in
+                    Lexicon.Entry(text: generator.text(letters, length: 1 + generator.next(4)), caseSensitive: generator.next(4) == 0,
+                                  location: Self.here)
+                }
+                return Lexicon(name: "l\(index)", title: "l", wholeWords: generator.next(3) != 0, entries: entries, location: Self.here)
+            }
+            let longest = lexicons.flatMap(\.entries).map { FoldedText.fold(entry: $0.text).lower.count }.max() ?? 0
+            for _ in 0..<6 {
+                let text = FoldedText(generator.text(letters, length: 40 + generator.next(160)))
+                let count = text.lower.count
+                #expect(count >= LexiconScanner.twoLaneLength && count >= 4 * longest)
+                let expected = Self.reference(lexicons, text)
+                #expect(Self.scanned(lexicons, text) == expected)
+                compared += expected.count
+                // matches that end within an entry's length of the middle, where the lanes meet
+                let middle = (count + longest - 1) / 2
+                aroundTheMiddle += LexiconScanner(lexicons: lexicons).scan(text).filter {
+                    abs($0.range.upperBound - middle) <= longest
+                }.count
+            }
+        }
+        #expect(compared > 5_000)
+        #expect(aroundTheMiddle > 200)
+    }
+}

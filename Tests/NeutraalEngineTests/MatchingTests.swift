@@ -322,6 +322,41 @@ struct MatchingTests {
         }
     }
 
+    @Test("long texts, read in two lanes when no match can be longer than a bound, find what each pattern finds alone")
+    func twoLaneAutomata() throws {
+        let sources = ["stem op (ons|mij)", "[0-9][0-9]? (jan|feb)", "a.b", "(?c)Stem op [A-Z]", "(?c)[Ss]tem", "ba?b?a", "é"]
+        let patterns = try sources.map { try Pattern($0) }
+        let shared = Pattern.withSharedAutomata(patterns)
+        #expect(shared.allSatisfy { $0.hasAutomaton })
+        var generator = LexiconScannerTests.Generator(state: 21)
+        let pieces = ["a", "b", "A", "B", " ", "stem op ", "Stem op ", "ons", "mij", "1", "12 ", "jan", "é", "E", "s", "tem"]
+        var found = 0
+        for _ in 0..<600 {
+            let folded = FoldedText(generator.text(pieces, length: 40 + generator.next(120)))
+            #expect(folded.lower.count >= PatternDFA.twoLaneLength)
+            var groupMatches: [Int: UInt64] = [:]
+            for (plain, fast) in zip(patterns, shared) {
+                let matches = groupMatches[fast.automatonGroup] ?? fast.groupMatches(in: folded)
+                groupMatches[fast.automatonGroup] = matches
+                let expected = plain.firstMatch(in: folded)
+                #expect(fast.firstMatch(in: folded, groupMatches: matches) == expected, "`\(plain.source)`")
+                if expected != nil { found += 1 }
+            }
+        }
+        // most texts have some patterns and miss others
+        #expect(found > 1_000 && found < 600 * sources.count - 500)
+    }
+
+    @Test("the longest match of a program: the longest path to its end, nil when it has a loop")
+    func longestMatch() throws {
+        let cases: [(String, Int?)] = [("abc", 3), ("a(b|cd)?", 3), ("stem op (ons|mij)", 11), ("(?c)[Ss]tem", 4), ("é", 1), ("ĳ", 2),
+                                       ("a*", nil), ("x+y", nil), ("(a|b)*c", nil), ("q?", 1), ("", 0)]
+        for (source, expected) in cases {
+            let program = try Pattern(source).program
+            #expect(PatternDFA.longestMatch(of: program) == expected, "`\(source)`")
+        }
+    }
+
     @Test("patterns too many for one automaton are split over several")
     func manyPatternsShareSeveralAutomata() throws {
         let patterns = try (0..<150).map { try Pattern("w\($0)x|y\($0)") }

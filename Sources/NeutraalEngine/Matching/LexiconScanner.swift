@@ -18,14 +18,22 @@ public struct LexiconScanner: Sendable {
     }
 
     private let patterns: [Pattern]
-    /// Dense transition table: at `row + byte` the row of the next state, where a state's row is its
-    /// number times 256 (so the scan adds the byte and reads, nothing more). States that end some entry
-    /// are numbered last, from `firstOutputRow / 256`: one comparison tells the scan to look at outputs.
+    /// The column of each byte: its place in the alphabet of the entries plus one, 0 for every byte no
+    /// entry uses (all of which lead to the start state).
+    private let columnOf: [UInt32]
+    /// Transition table over columns: at `row + columnOf[byte]` the row of the next state, where a
+    /// state's row is its number times the alphabet's width (one more than the bytes the entries use).
+    /// Kept this narrow (not 256 entries a state) so that the table stays in the nearest cache: every
+    /// step of the scan waits for the one before it. States that end some entry are numbered last, from
+    /// `firstOutputRow / width`: one comparison tells the scan to look at outputs.
     private let transitions: [UInt32]
     private let firstOutputRow: UInt32
+    private let width: UInt32
     /// The patterns a state ends: `outputs[outputStart[state]..<outputStart[state + 1]]`.
     private let outputStart: [Int32]
     private let outputs: [Int32]
+    /// The length of the longest entry, in folded bytes (at least 1).
+    private let longestEntry: Int
 
     public init(lexicons: [Lexicon]) {
         var patterns: [Pattern] = []
@@ -42,54 +50,130 @@ public struct LexiconScanner: Sendable {
         self.patterns = patterns
         self.transitions = dense.transitions
         self.firstOutputRow = dense.firstOutputRow
+        self.width = dense.width
+        self.columnOf = dense.columnOf
         self.outputStart = dense.outputStart
         self.outputs = dense.outputs
+        self.longestEntry = max(1, patterns.map(\.lower.count).max() ?? 1)
     }
 
     /// Every match in a folded text, in order of their end.
+    ///
+    /// A long text is read in two lanes at once, each a chain of table look-ups that waits for the one
+    /// before it: the first lane reads up to the middle, the second from `longestEntry - 1` bytes before
+    /// it, starting in the start state. No entry is longer, so by the middle the second lane is in the
+    /// state a single reading would be in; what it finds before the middle is the first lane's to report.
     public func scan(_ text: FoldedText) -> [Match] {
         var matches: [Match] = []
         transitions.withUnsafeBufferPointer { table in
-            text.lower.withUnsafeBufferPointer { bytes in
-                var row: UInt32 = 0
-                var index = 0
-                while true {
-                    (index, row) = Self.run(table, bytes, from: index, row: row, threshold: firstOutputRow)
-                    guard index < bytes.count else { break }
-                    collect(Int(row >> 8), endingAt: index, in: text, into: &matches)
-                    index += 1
+            columnOf.withUnsafeBufferPointer { columns in
+                text.lower.withUnsafeBufferPointer { bytes in
+                    let count = bytes.count
+                    let warmUp = longestEntry - 1
+                    guard count >= Self.twoLaneLength, count >= 4 * longestEntry else {
+                        var lane = Lane(next: 0, row: 0, end: count)
+                        scan(&lane, reportingFrom: 0, table, columns, bytes, text, into: &matches)
+                        return
+                    }
+                    let middle = (count + warmUp) / 2
+                    var first = Lane(next: 0, row: 0, end: middle)
+                    var second = Lane(next: middle - warmUp, row: 0, end: count)
+                    var later: [Match] = []
+                    while first.next < first.end && second.next < second.end {
+                        Self.run(table, columns, bytes, &first, &second, threshold: firstOutputRow)
+                        if first.row >= firstOutputRow {
+                            collect(Int(first.row / width), endingAt: first.next - 1, in: text, into: &matches)
+                        }
+                        if second.row >= firstOutputRow, second.next > middle {
+                            collect(Int(second.row / width), endingAt: second.next - 1, in: text, into: &later)
+                        }
+                    }
+                    scan(&first, reportingFrom: 0, table, columns, bytes, text, into: &matches)
+                    scan(&second, reportingFrom: middle, table, columns, bytes, text, into: &later)
+                    if !later.isEmpty { matches += later }
                 }
             }
         }
         return matches
     }
 
-    /// Runs the automaton from row `row` over `bytes` from `start` up to the first byte that leads to a
-    /// state with outputs: returns that byte's index (the count when there is none) and the row reached.
-    /// A loop of its own, calling nothing, four bytes an iteration, so everything stays in registers.
+    /// Texts at least this long (and four times the longest entry) are read in two lanes.
+    static let twoLaneLength = 64
+
+    /// Where a reading of the text stands: the next byte to read, the row of the state reached, and the
+    /// end of the bytes it reads.
+    private struct Lane {
+        var next: Int
+        var row: UInt32
+        let end: Int
+    }
+
+    /// Reads the rest of one lane, reporting the matches that end at `reportingFrom` or later.
+    private func scan(_ lane: inout Lane, reportingFrom: Int, _ table: UnsafeBufferPointer<UInt32>,
+                      _ columns: UnsafeBufferPointer<UInt32>, _ bytes: UnsafeBufferPointer<UInt8>,
+                      _ text: FoldedText, into matches: inout [Match]) {
+        while true {
+            let (index, row) = Self.run(table, columns, bytes, from: lane.next, to: lane.end, row: lane.row,
+                                        threshold: firstOutputRow)
+            lane.row = row
+            guard index < lane.end else { lane.next = lane.end; return }
+            lane.next = index + 1
+            if index >= reportingFrom { collect(Int(row / width), endingAt: index, in: text, into: &matches) }
+        }
+    }
+
+    /// Runs two lanes side by side, a byte of each at a time, until one of them has read to its end or
+    /// either has reached a state with outputs (after at least one byte). Two chains of look-ups that
+    /// do not wait for each other: the processor works on both at once.
     @inline(never)
-    private static func run(_ table: UnsafeBufferPointer<UInt32>, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+    private static func run(_ table: UnsafeBufferPointer<UInt32>, _ columns: UnsafeBufferPointer<UInt32>,
+                            _ bytes: UnsafeBufferPointer<UInt8>, _ first: inout Lane, _ second: inout Lane,
+                            threshold: UInt32) {
+        var a = first.next
+        var b = second.next
+        var rowA = first.row
+        var rowB = second.row
+        let stop = a &+ min(first.end &- a, second.end &- b)
+        while a < stop {
+            rowA = table[Int(rowA &+ columns[Int(bytes[a])])]
+            rowB = table[Int(rowB &+ columns[Int(bytes[b])])]
+            a &+= 1
+            b &+= 1
+            if rowA >= threshold || rowB >= threshold { break }
+        }
+        first.next = a
+        first.row = rowA
+        second.next = b
+        second.row = rowB
+    }
+
+    /// Runs the automaton from row `row` over `bytes` from `start` up to `end` or to the first byte that
+    /// leads to a state with outputs: returns that byte's index (`end` when there is none) and the row
+    /// reached. A loop of its own, calling nothing, four bytes an iteration, so everything stays in
+    /// registers.
+    @inline(never)
+    private static func run(_ table: UnsafeBufferPointer<UInt32>, _ columns: UnsafeBufferPointer<UInt32>,
+                            _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
                             row: UInt32, threshold: UInt32) -> (index: Int, row: UInt32) {
         var row = row
         var index = start
-        let count = bytes.count
-        while index &+ 4 <= count {
-            row = table[Int(row &+ UInt32(bytes[index]))]
+        while index &+ 4 <= end {
+            row = table[Int(row &+ columns[Int(bytes[index])])]
             if row >= threshold { return (index, row) }
-            row = table[Int(row &+ UInt32(bytes[index &+ 1]))]
+            row = table[Int(row &+ columns[Int(bytes[index &+ 1])])]
             if row >= threshold { return (index &+ 1, row) }
-            row = table[Int(row &+ UInt32(bytes[index &+ 2]))]
+            row = table[Int(row &+ columns[Int(bytes[index &+ 2])])]
             if row >= threshold { return (index &+ 2, row) }
-            row = table[Int(row &+ UInt32(bytes[index &+ 3]))]
+            row = table[Int(row &+ columns[Int(bytes[index &+ 3])])]
             if row >= threshold { return (index &+ 3, row) }
             index &+= 4
         }
-        while index < count {
-            row = table[Int(row &+ UInt32(bytes[index]))]
+        while index < end {
+            row = table[Int(row &+ columns[Int(bytes[index])])]
             if row >= threshold { return (index, row) }
             index &+= 1
         }
-        return (count, row)
+        return (end, row)
     }
 
     /// The entries that end at `index` in output state `state` and stand as matches there (whole words,
@@ -218,19 +302,24 @@ struct CompactAutomaton {
         next = table
     }
 
-    /// The automaton over all 256 bytes, its states renumbered so that those with outputs come last
-    /// (see `LexiconScanner.transitions`).
-    func dense() -> (transitions: [UInt32], firstOutputRow: UInt32, outputStart: [Int32], outputs: [Int32]) {
+    /// The automaton as the scan reads it: a column for each byte the strings use and one (column 0) for
+    /// all others, its states renumbered so that those with outputs come last (see
+    /// `LexiconScanner.transitions`).
+    func dense() -> (transitions: [UInt32], firstOutputRow: UInt32, width: UInt32, columnOf: [UInt32],
+                     outputStart: [Int32], outputs: [Int32]) {
+        let width = alphabet.count + 1
         let silent = order.filter { outputBegin[Int($0)] == outputEnd[Int($0)] }
         let speaking = order.filter { outputBegin[Int($0)] < outputEnd[Int($0)] }
         let renumbered = silent + speaking
-        // each state's row in the dense table
+        // each state's row in the table
         var rowOf = Array(repeatElement(UInt32(0), count: stateCount))
-        for (index, state) in renumbered.enumerated() { rowOf[Int(state)] = UInt32(index * 256) }
-        var transitions = [UInt32](repeating: 0, count: stateCount * 256)
+        for (index, state) in renumbered.enumerated() { rowOf[Int(state)] = UInt32(index * width) }
+        var transitions = [UInt32](repeating: 0, count: stateCount * width)
         transitions.withUnsafeMutableBufferPointer { table in
             fillRows(table, states: renumbered, rowOf: rowOf)
         }
+        var columnOf = [UInt32](repeating: 0, count: 256)
+        for (index, byte) in alphabet.enumerated() { columnOf[Int(byte)] = UInt32(index + 1) }
         var outputStart: [Int32] = []
         var outputs: [Int32] = []
         outputStart.reserveCapacity(stateCount + 1)
@@ -239,19 +328,20 @@ struct CompactAutomaton {
             if outputBegin[state] < outputEnd[state] { outputs += outputList[outputBegin[state]..<outputEnd[state]] }
         }
         outputStart.append(Int32(outputs.count))
-        return (transitions, UInt32(silent.count * 256), outputStart, outputs)
+        return (transitions, UInt32(silent.count * width), UInt32(width), columnOf, outputStart, outputs)
     }
 
-    /// Writes each state's edges over the bytes the strings use into its row of `table` (zero-filled:
-    /// every other byte leads to the start state, row 0).
+    /// Writes each state's edges over the bytes the strings use into its row of `table`, at the byte's
+    /// column (one past its place in the alphabet; column 0, every other byte, stays zero: the start
+    /// state's row).
     private func fillRows(_ table: UnsafeMutableBufferPointer<UInt32>, states: [Int32], rowOf: [UInt32]) {
         let width = alphabet.count
         next.withUnsafeBufferPointer { next in
             rowOf.withUnsafeBufferPointer { rowOf in
                 for state in states.map(Int.init) {
                     let row = Int(rowOf[state])
-                    for (column, byte) in alphabet.enumerated() {
-                        table[row + Int(byte)] = rowOf[Int(next[state * width + column])]
+                    for column in 0..<width {
+                        table[row + column + 1] = rowOf[Int(next[state * width + column])]
                     }
                 }
             }

@@ -7,12 +7,22 @@
 /// a pattern are dropped once it has matched, so the bits only ever grow and the state after the last
 /// byte holds the answer.
 struct PatternDFA: Sendable {
-    /// Dense transition table: the entry at `state * 256 + byte` is the next state times 256.
+    /// The class of each byte: bytes that every instruction of the group treats alike share one.
+    private let classOf: [Int32]
+    /// Transition table over classes: the entry at `state * width + classOf[byte]` is the next state
+    /// times `width`, the number of classes. Kept this narrow (not 256 entries a state) so that the table
+    /// stays in the nearest cache: every step of the scan waits for the one before it.
     private let transitions: [Int32]
+    private let width: Int
     /// For each state, the patterns matched on the way to it.
     private let masks: [UInt64]
     /// The mask with every pattern of the group.
     let fullMask: UInt64
+    /// The most bytes a match of a pattern of the group can span; nil when one can repeat (`*`, `+`).
+    let longestMatch: Int?
+
+    /// Texts at least this long (and four times the longest match) are read in two lanes.
+    static let twoLaneLength = 64
 
     /// The states the construction may make before it gives up.
     static let stateLimit = 4096
@@ -27,8 +37,42 @@ struct PatternDFA: Sendable {
         var builder = SubsetBuilder(nfa: nfa)
         guard builder.build(limit: Self.stateLimit) else { return nil }
         self.transitions = builder.table
+        self.classOf = builder.classOf
+        self.width = builder.width
         self.masks = builder.masks
         self.fullMask = programs.count == 64 ? ~0 : (UInt64(1) << UInt64(programs.count)) - 1
+        var longest = 0
+        for program in programs {
+            guard let length = Self.longestMatch(of: program) else { self.longestMatch = nil; return }
+            longest = max(longest, length)
+        }
+        self.longestMatch = longest
+    }
+
+    /// The most bytes a match of `program` can span: the longest path from its start to its match, each
+    /// consuming instruction one byte; nil when the program has a loop.
+    static func longestMatch(of program: [Pattern.Instruction]) -> Int? {
+        // -2: not visited, -1: on the path being followed (a loop when met again), else the length
+        var longest = [Int](repeating: -2, count: program.count + 1)
+        func visit(_ pc: Int) -> Int? {
+            guard pc < program.count else { return 0 }
+            if longest[pc] >= 0 { return longest[pc] }
+            if longest[pc] == -1 { return nil }
+            longest[pc] = -1
+            let length: Int?
+            switch program[pc] {
+            case .byte, .set, .any: length = visit(pc + 1).map { $0 + 1 }
+            case .split(let a, let b):
+                if let first = visit(a), let second = visit(b) { length = max(first, second) } else { length = nil }
+            case .jump(let target): length = visit(target)
+            case .wordBoundary, .lineStart, .lineEnd: length = visit(pc + 1)
+            case .match: length = 0
+            }
+            guard let length else { return nil }
+            longest[pc] = length
+            return length
+        }
+        return visit(0)
     }
 
     /// The automaton of a single program (its pattern is bit 1).
@@ -37,33 +81,88 @@ struct PatternDFA: Sendable {
     }
 
     /// The patterns (as bits) that match somewhere in the input.
+    ///
+    /// A long text is read in two lanes at once, each a chain of table look-ups that waits for the one
+    /// before it, when no match can span more than `longestMatch` bytes: the first lane reads up to
+    /// `longestMatch - 1` bytes past the middle, the second from the middle. A match that starts before the
+    /// middle lies within the first lane, one that starts later within the second.
     func matches(_ input: [UInt8]) -> UInt64 {
         let full = fullMask
         if masks[0] == full { return full }
         return transitions.withUnsafeBufferPointer { table in
-            input.withUnsafeBufferPointer { bytes in
-                var state = 0
-                var index = 0
-                let count = bytes.count
-                // in blocks, looking at the matched patterns only between blocks
-                while index < count {
-                    let end = min(index &+ 64, count)
-                    while index &+ 4 <= end {
-                        state = Int(table[state &+ Int(bytes[index])])
-                        state = Int(table[state &+ Int(bytes[index &+ 1])])
-                        state = Int(table[state &+ Int(bytes[index &+ 2])])
-                        state = Int(table[state &+ Int(bytes[index &+ 3])])
-                        index &+= 4
+            classOf.withUnsafeBufferPointer { classes in
+                input.withUnsafeBufferPointer { bytes in
+                    let count = bytes.count
+                    guard let longest = longestMatch, count >= Self.twoLaneLength, count >= 4 * longest else {
+                        return matches(table, classes, bytes, from: 0, to: count)
                     }
-                    while index < end {
-                        state = Int(table[state &+ Int(bytes[index])])
-                        index &+= 1
-                    }
-                    if masks[state >> 8] == full { return full }
+                    let middle = (count - longest + 1) / 2
+                    return matches(table, classes, bytes, first: 0..<(middle + longest - 1), second: middle..<count)
                 }
-                return masks[state >> 8]
             }
         }
+    }
+
+    /// The patterns that match within `bytes[start..<end]`.
+    private func matches(_ table: UnsafeBufferPointer<Int32>, _ classes: UnsafeBufferPointer<Int32>,
+                         _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt64 {
+        let width = width
+        let full = fullMask
+        var row = 0
+        var index = start
+        // in blocks, looking at the matched patterns only between blocks
+        while index < end {
+            let blockEnd = min(index &+ 64, end)
+            while index &+ 4 <= blockEnd {
+                row = Int(table[row &+ Int(classes[Int(bytes[index])])])
+                row = Int(table[row &+ Int(classes[Int(bytes[index &+ 1])])])
+                row = Int(table[row &+ Int(classes[Int(bytes[index &+ 2])])])
+                row = Int(table[row &+ Int(classes[Int(bytes[index &+ 3])])])
+                index &+= 4
+            }
+            while index < blockEnd {
+                row = Int(table[row &+ Int(classes[Int(bytes[index])])])
+                index &+= 1
+            }
+            if masks[row / width] == full { return full }
+        }
+        return masks[row / width]
+    }
+
+    /// The patterns that match within either of two ranges of `bytes`, the second at least as long as
+    /// the first and at most one byte longer: both read side by side, a byte of each at a time.
+    private func matches(_ table: UnsafeBufferPointer<Int32>, _ classes: UnsafeBufferPointer<Int32>,
+                         _ bytes: UnsafeBufferPointer<UInt8>, first: Range<Int>, second: Range<Int>) -> UInt64 {
+        let width = width
+        let full = fullMask
+        var rowA = 0
+        var rowB = 0
+        var a = first.lowerBound
+        var b = second.lowerBound
+        let offset = b &- a
+        while a < first.upperBound {
+            let blockEnd = min(a &+ 64, first.upperBound)
+            while a &+ 2 <= blockEnd {
+                b = a &+ offset
+                rowA = Int(table[rowA &+ Int(classes[Int(bytes[a])])])
+                rowB = Int(table[rowB &+ Int(classes[Int(bytes[b])])])
+                rowA = Int(table[rowA &+ Int(classes[Int(bytes[a &+ 1])])])
+                rowB = Int(table[rowB &+ Int(classes[Int(bytes[b &+ 1])])])
+                a &+= 2
+            }
+            while a < blockEnd {
+                rowB = Int(table[rowB &+ Int(classes[Int(bytes[a &+ offset])])])
+                rowA = Int(table[rowA &+ Int(classes[Int(bytes[a])])])
+                a &+= 1
+            }
+            if (masks[rowA / width] | masks[rowB / width]) == full { return full }
+        }
+        b = a &+ offset
+        while b < second.upperBound {
+            rowB = Int(table[rowB &+ Int(classes[Int(bytes[b])])])
+            b &+= 1
+        }
+        return masks[rowA / width] | masks[rowB / width]
     }
 }
 
@@ -138,6 +237,9 @@ private struct SubsetBuilder {
     let nfa: CombinedProgram
     var table: [Int32] = []
     var masks: [UInt64] = []
+    /// The class of each byte, and the number of classes (the width of a row of `table`).
+    private(set) var classOf: [Int32] = []
+    private(set) var width = 1
     /// Each state's consuming threads (sorted) followed by its mask, as the key to find it again.
     private var index: [[Int]: Int32] = [:]
     private var states: [[Int]] = []
@@ -181,6 +283,8 @@ private struct SubsetBuilder {
     mutating func build(limit: Int) -> Bool {
         let (classOf, representatives) = nfa.byteClasses()
         let classCount = representatives.count
+        self.classOf = classOf.map(Int32.init)
+        self.width = classCount
         // the classes each instruction consumes
         let classesOf: [[Int]] = nfa.code.indices.map { pc in
             (0..<classCount).filter { nfa.consumes(pc, UInt8(representatives[$0])) }
@@ -217,21 +321,10 @@ private struct SubsetBuilder {
                 targets.append((bits, target))
                 row[classIndex] = target
             }
-            appendRow(row, classOf: classOf)
+            table.append(contentsOf: row.lazy.map { $0 &* Int32(classCount) })
             current += 1
         }
         return states.count <= limit
-    }
-
-    /// Appends a state's 256 table entries: for each byte, the target of its class times 256.
-    private mutating func appendRow(_ row: [Int32], classOf: [Int]) {
-        let base = table.count
-        table.append(contentsOf: repeatElement(0, count: 256))
-        table.withUnsafeMutableBufferPointer { entries in
-            row.withUnsafeBufferPointer { targets in
-                for byte in 0..<256 { entries[base + byte] = targets[classOf[byte]] &* 256 }
-            }
-        }
     }
 
     /// The start of every pattern not yet matched: a match may start at every position.
