@@ -178,3 +178,37 @@ extension LexiconScannerTests {
         #expect(aroundTheMiddle > 200)
     }
 }
+
+extension LexiconScannerTests {
+    @Test("the literals of patterns are reported as bits, anywhere in a text, short or read in two lanes, beside the entries")
+    func literalBits() {
+        var generator = Generator(state: 5)
+        let letters = ["a", "b", "c", " ", "ab", "ba", "stem", "op", "é"]
+        var set = 0
+        for _ in 0..<150 {
+            let lexicon = Lexicon(name: "l", title: "l", wholeWords: true,
+                                  entries: [Lexicon.Entry(text: generator.text(letters, length: 1 + generator.next(3)), caseSensitive: false,
+                                                          location: Self.here)], location: Self.here)
+            let literals: [[[UInt8]]] = (0..<(1 + generator.next(5))).map { _ in
+                (0..<(1 + generator.next(3))).map { _ in Array(FoldedText(generator.text(letters, length: 1 + generator.next(3))).lower) }
+            }
+            let plain = LexiconScanner(lexicons: [lexicon])
+            let scanner = LexiconScanner(lexicons: [lexicon], literals: literals)
+            for _ in 0..<8 {
+                let text = FoldedText(generator.text(letters, length: generator.next(120)))
+                var found: UInt64 = 0
+                let matches = scanner.scan(text, literals: &found)
+                var expected: UInt64 = 0
+                for (bit, strings) in literals.enumerated()
+                where strings.contains(where: { PatternLiterals.contains(text.lower, $0) }) {
+                    expected |= UInt64(1) << UInt64(bit)
+                }
+                #expect(found == expected)
+                // the entries are found as without literals
+                #expect(matches.map(\.range) == plain.scan(text).map(\.range))
+                set += found.nonzeroBitCount
+            }
+        }
+        #expect(set > 500)
+    }
+}

@@ -166,7 +166,7 @@ extension Evaluator {
         private var evidence: [PendingEvidence] = []
         private var missing: [String] = []
         private var spelled = SpelledFacts()
-        private var scans: [(slot: Int, text: Int, matches: [LexiconScanner.Match])] = []
+        private var scans: [(slot: Int, text: Int, matches: [LexiconScanner.Match], literals: UInt64)] = []
         private var patternMatches = ShortList<(slot: Int, pattern: Int, match: Range<Int>?)>()
         private var patternGroupMatches = ShortList<(slot: Int, group: Int, matches: UInt64)>()
         private var known: [(offset: Int, location: SourceLocation)] = []

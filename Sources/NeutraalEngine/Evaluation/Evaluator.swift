@@ -215,8 +215,9 @@ public struct Evaluator: Sendable {
         /// Where the record was read from, for the locations of evidence.
         let source: SourceText
         /// Texts already folded and scanned, by slot (a record has only a few texts: a list beats a hash
-        /// table): the slot, where its folded text is in `texts`, and the lexicon entries found in it.
-        var scans: [(slot: Int, text: Int, matches: [LexiconScanner.Match])] = []
+        /// table): the slot, where its folded text is in `texts`, the lexicon entries found in it, and the bits
+        /// of the patterns whose required literals it holds (see `Pattern.literalBit`).
+        var scans: [(slot: Int, text: Int, matches: [LexiconScanner.Match], literals: UInt64)] = []
         /// The folded texts of `scans`, in the same order; those past the last one scanned are texts of
         /// earlier records (see `Workspace`), whose storage the next texts are folded into.
         var texts: [FoldedText] = []
@@ -571,8 +572,9 @@ public struct Evaluator: Sendable {
         } else {
             scope.texts.append(FoldedText(text))
         }
-        let matches = ruleSet.scanner.scan(scope.texts[position])
-        scope.scans.append((slot, position, matches))
+        var literals: UInt64 = 0
+        let matches = ruleSet.scanner.scan(scope.texts[position], literals: &literals)
+        scope.scans.append((slot, position, matches, literals))
         return position
     }
 
@@ -583,8 +585,12 @@ public struct Evaluator: Sendable {
         guard let index = scan(slot: slot, &scope) else { return nil }
         // the pattern is used in place, not copied out of the rule set
         let group = ruleSet.patterns[pattern].automatonGroup
+        let literalBit = ruleSet.patterns[pattern].literalBit
         let found: Range<Int>?
-        if group < 0 {
+        if literalBit != 0 && scope.scans[index].literals & literalBit == 0 {
+            // the text lacks every literal a match of the pattern contains
+            found = nil
+        } else if group < 0 {
             found = ruleSet.patterns[pattern].firstMatch(in: scope.folded(index))
         } else {
             // one pass over the text answers for every pattern of the group

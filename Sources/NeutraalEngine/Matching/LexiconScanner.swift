@@ -1,5 +1,7 @@
 /// Every entry of every lexicon compiled into one Aho–Corasick automaton over folded bytes, so that a
-/// text is read once whatever the number of entries: time linear in the text plus the matches.
+/// text is read once whatever the number of entries: time linear in the text plus the matches. The same
+/// pass can look for the literals that patterns require (see `PatternLiterals`), reporting which were
+/// found as bits.
 public struct LexiconScanner: Sendable {
     /// A match of one lexicon entry, in folded-byte offsets.
     public struct Match: Sendable {
@@ -9,6 +11,7 @@ public struct LexiconScanner: Sendable {
     }
 
     struct Pattern: Sendable {
+        /// The lexicon, or -1 for a literal of a pattern, whose bit `entry` is.
         let lexicon: Int
         let entry: Int
         let lower: [UInt8]
@@ -35,7 +38,9 @@ public struct LexiconScanner: Sendable {
     /// The length of the longest entry, in folded bytes (at least 1).
     private let longestEntry: Int
 
-    public init(lexicons: [Lexicon]) {
+    /// The automaton of every entry of `lexicons`, and of `literals`: the strings of bit `n` (at most 64
+    /// bits), in folded lower-case bytes, found anywhere (not only as whole words).
+    public init(lexicons: [Lexicon], literals: [[[UInt8]]] = []) {
         var patterns: [Pattern] = []
         for (lexiconIndex, lexicon) in lexicons.enumerated() {
             for (entryIndex, entry) in lexicon.entries.enumerated() {
@@ -43,6 +48,11 @@ public struct LexiconScanner: Sendable {
                 guard !folded.lower.isEmpty else { continue }
                 patterns.append(Pattern(lexicon: lexiconIndex, entry: entryIndex, lower: folded.lower, cased: folded.cased,
                                         caseSensitive: entry.caseSensitive, wholeWords: lexicon.wholeWords))
+            }
+        }
+        for (bit, strings) in literals.prefix(64).enumerated() {
+            for string in strings where !string.isEmpty {
+                patterns.append(Pattern(lexicon: -1, entry: bit, lower: string, cased: string, caseSensitive: false, wholeWords: false))
             }
         }
         let automaton = CompactAutomaton(patterns.map(\.lower))
@@ -64,6 +74,13 @@ public struct LexiconScanner: Sendable {
     /// it, starting in the start state. No entry is longer, so by the middle the second lane is in the
     /// state a single reading would be in; what it finds before the middle is the first lane's to report.
     public func scan(_ text: FoldedText) -> [Match] {
+        var literals: UInt64 = 0
+        return scan(text, literals: &literals)
+    }
+
+    /// Every match in a folded text, in order of their end; the bits of the literals found are added to
+    /// `literals`.
+    public func scan(_ text: FoldedText, literals: inout UInt64) -> [Match] {
         var matches: [Match] = []
         transitions.withUnsafeBufferPointer { table in
             columnOf.withUnsafeBufferPointer { columns in
@@ -72,7 +89,7 @@ public struct LexiconScanner: Sendable {
                     let warmUp = longestEntry - 1
                     guard count >= Self.twoLaneLength, count >= 4 * longestEntry else {
                         var lane = Lane(next: 0, row: 0, end: count)
-                        scan(&lane, reportingFrom: 0, table, columns, bytes, text, into: &matches)
+                        scan(&lane, reportingFrom: 0, table, columns, bytes, text, into: &matches, literals: &literals)
                         return
                     }
                     let middle = (count + warmUp) / 2
@@ -82,14 +99,14 @@ public struct LexiconScanner: Sendable {
                     while first.next < first.end && second.next < second.end {
                         Self.run(table, columns, bytes, &first, &second, threshold: firstOutputRow)
                         if first.row >= firstOutputRow {
-                            collect(Int(first.row / width), endingAt: first.next - 1, in: text, into: &matches)
+                            collect(Int(first.row / width), endingAt: first.next - 1, in: text, into: &matches, literals: &literals)
                         }
                         if second.row >= firstOutputRow, second.next > middle {
-                            collect(Int(second.row / width), endingAt: second.next - 1, in: text, into: &later)
+                            collect(Int(second.row / width), endingAt: second.next - 1, in: text, into: &later, literals: &literals)
                         }
                     }
-                    scan(&first, reportingFrom: 0, table, columns, bytes, text, into: &matches)
-                    scan(&second, reportingFrom: middle, table, columns, bytes, text, into: &later)
+                    scan(&first, reportingFrom: 0, table, columns, bytes, text, into: &matches, literals: &literals)
+                    scan(&second, reportingFrom: middle, table, columns, bytes, text, into: &later, literals: &literals)
                     if !later.isEmpty { matches += later }
                 }
             }
@@ -111,14 +128,14 @@ public struct LexiconScanner: Sendable {
     /// Reads the rest of one lane, reporting the matches that end at `reportingFrom` or later.
     private func scan(_ lane: inout Lane, reportingFrom: Int, _ table: UnsafeBufferPointer<UInt32>,
                       _ columns: UnsafeBufferPointer<UInt32>, _ bytes: UnsafeBufferPointer<UInt8>,
-                      _ text: FoldedText, into matches: inout [Match]) {
+                      _ text: FoldedText, into matches: inout [Match], literals: inout UInt64) {
         while true {
             let (index, row) = Self.run(table, columns, bytes, from: lane.next, to: lane.end, row: lane.row,
                                         threshold: firstOutputRow)
             lane.row = row
             guard index < lane.end else { lane.next = lane.end; return }
             lane.next = index + 1
-            if index >= reportingFrom { collect(Int(row / width), endingAt: index, in: text, into: &matches) }
+            if index >= reportingFrom { collect(Int(row / width), endingAt: index, in: text, into: &matches, literals: &literals) }
         }
     }
 
@@ -177,15 +194,21 @@ public struct LexiconScanner: Sendable {
     }
 
     /// The entries that end at `index` in output state `state` and stand as matches there (whole words,
-    /// case), appended to `matches`. Never inlined: the byte loop keeps its few registers to itself.
+    /// case), appended to `matches`; the bits of literals that end there added to `literals`. Never
+    /// inlined: the byte loop keeps its few registers to itself.
     @inline(never)
-    private func collect(_ state: Int, endingAt index: Int, in text: FoldedText, into matches: inout [Match]) {
+    private func collect(_ state: Int, endingAt index: Int, in text: FoldedText, into matches: inout [Match],
+                         literals: inout UInt64) {
         let lower = text.lower
         let begin = Int(outputStart[state])
         let end = Int(outputStart[state + 1])
         guard begin < end else { return }
         for output in begin..<end {
             let pattern = patterns[Int(outputs[output])]
+            if pattern.lexicon < 0 {
+                literals |= UInt64(1) << UInt64(pattern.entry)
+                continue
+            }
             let start = index + 1 - pattern.lower.count
             if pattern.wholeWords {
                 if start > 0, FoldedText.isWordByte(lower[start - 1]), FoldedText.isWordByte(pattern.lower[0]) { continue }

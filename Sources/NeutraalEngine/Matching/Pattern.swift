@@ -62,6 +62,13 @@ public struct Pattern: Sendable {
     /// The number of the group whose automaton this pattern shares (see `withSharedAutomata(_:)`); -1
     /// when the pattern has no automaton or one of its own.
     public private(set) var automatonGroup = -1
+    /// Strings of which every match contains one, lower-cased (see `PatternLiterals`); nil when there
+    /// are none worth looking for.
+    let requiredLiterals: [[UInt8]]?
+    /// This pattern's bit among the literals the lexicon scanner looks for (see `withLiteralBits(_:)`):
+    /// when a text's scan did not set it, the pattern cannot match there. 0 when the scanner does not look
+    /// for this pattern's literals, and the pattern is searched in every text.
+    public private(set) var literalBit: UInt64 = 0
 
     public init(_ source: String) throws {
         var text = Substring(source)
@@ -78,6 +85,20 @@ public struct Pattern: Sendable {
         self.program = program
         self.firstBytes = Self.firstBytes(of: program)
         self.automaton = nil
+        self.requiredLiterals = PatternLiterals.required(tree)
+    }
+
+    /// Gives each pattern with required literals (the first 64 of them) a bit, and returns the literals
+    /// by bit, for `LexiconScanner.init(lexicons:literals:)` to look for in every text it scans.
+    public static func withLiteralBits(_ patterns: inout [Pattern]) -> [[[UInt8]]] {
+        var literals: [[[UInt8]]] = []
+        for index in patterns.indices {
+            patterns[index].literalBit = 0
+            guard let required = patterns[index].requiredLiterals, literals.count < 64 else { continue }
+            patterns[index].literalBit = UInt64(1) << UInt64(literals.count)
+            literals.append(required)
+        }
+        return literals
     }
 
     /// The same pattern with its deterministic automaton built: worth the few milliseconds it takes when

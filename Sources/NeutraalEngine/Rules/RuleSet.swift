@@ -9,8 +9,9 @@ public struct RuleSet: Sendable {
     public let ruleIndexByID: [String: Int]
     /// The rules that judge each kind (by kind index), in file order; rules for `any` included.
     public let rulesByKind: [[Int]]
-    /// Compiled automaton over every lexicon entry.
-    public let scanner: LexiconScanner
+    /// Compiled automaton over every lexicon entry (and, after `withPatternAutomata()`, over the literals
+    /// the patterns require).
+    public private(set) var scanner: LexiconScanner
     /// Every rule's condition as a flat program, for the first pass over each description.
     public let program: ConditionProgram
     /// `sha256:` and the hash of every file of the rule set, in path order.
@@ -24,11 +25,17 @@ public struct RuleSet: Sendable {
     public func rule(_ id: String) -> Rule? { ruleIndexByID[id].map { rules[$0] } }
 
     /// The same rule set with deterministic automata built for its patterns (one per group of patterns of
-    /// a case mode, see `Pattern.withSharedAutomata`): worth its cost (a few milliseconds at start-up) when many texts are judged, as `lint` and `test` do; `check` of one
-    /// description goes without. Verdicts and evidence are the same either way.
+    /// a case mode, see `Pattern.withSharedAutomata`), and with the literals the patterns require looked
+    /// for by the lexicon scanner, so that a pattern is not searched in a text without them (see
+    /// `PatternLiterals`): worth its cost (a few milliseconds at start-up) when many texts are judged, as
+    /// `lint` and `test` do; `check` of one description goes without. Verdicts and evidence are the same
+    /// either way.
     public func withPatternAutomata() -> RuleSet {
         var copy = self
-        copy.patterns = Pattern.withSharedAutomata(patterns)
+        var shared = Pattern.withSharedAutomata(patterns)
+        let literals = Pattern.withLiteralBits(&shared)
+        copy.patterns = shared
+        if !literals.isEmpty { copy.scanner = LexiconScanner(lexicons: lexicons, literals: literals) }
         return copy
     }
 }

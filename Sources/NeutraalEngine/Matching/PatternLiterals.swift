@@ -1,0 +1,132 @@
+/// Strings of which every match of a pattern contains at least one, found in the pattern's syntax tree:
+/// a text without any of them cannot match, and the lexicon scanner, which reads every text anyway,
+/// can look for them on the same pass (see `LexiconScanner.init(lexicons:literals:)`).
+///
+/// The strings are in the folded, lower-cased bytes the scanner reads (`FoldedText.lower`): a case-
+/// sensitive pattern's literal `Stem ` is looked for as `stem `, which the lower-cased text holds wherever
+/// the text with its case holds `Stem `. For `(?c)[Ss]tem (dan |ook )?op ([A-Z]|ons)` they are `stem `
+/// (every longer candidate, such as `stem dan op `, contains it); for `a*b` there are none.
+enum PatternLiterals {
+    /// The most strings a part of a pattern is followed through as an exact set.
+    static let exactLimit = 16
+    /// The most members a class may have to be followed as a set of one-byte strings.
+    static let classLimit = 4
+    /// Shorter strings than this would be found in nearly every text: no use as a filter.
+    static let shortest = 3
+    /// More strings than this make the scanner's automaton larger than the filter is worth.
+    static let most = 64
+
+    /// What a part of a pattern tells of the strings it matches.
+    struct Summary {
+        /// Every string it can match (the empty one included), when they are few; nil otherwise.
+        var exact: [[UInt8]]?
+        /// Strings of which every match contains one; nil when nothing is known.
+        var required: [[UInt8]]?
+
+        /// The strings of which every match contains one: `required`, or the exact strings when the
+        /// empty string is not among them.
+        var requirement: [[UInt8]]? {
+            if let required { return required }
+            guard let exact, !exact.contains(where: \.isEmpty) else { return nil }
+            return exact
+        }
+    }
+
+    /// The strings every match of `tree` contains one of (lower-cased, none containing another), or nil
+    /// when there are none at least `shortest` bytes long.
+    static func required(_ tree: Pattern.Node) -> [[UInt8]]? {
+        guard let strings = summary(tree).requirement else { return nil }
+        let lowered = minimal(strings.map { $0.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 } })
+        guard let shortestFound = lowered.map(\.count).min(), shortestFound >= shortest, lowered.count <= most else { return nil }
+        return lowered
+    }
+
+    /// The summary of a part of a pattern.
+    static func summary(_ node: Pattern.Node) -> Summary {
+        switch node {
+        case .empty, .wordBoundary, .lineStart, .lineEnd:
+            return Summary(exact: [[]], required: nil)
+        case .byte(let byte):
+            return Summary(exact: [[byte]], required: nil)
+        case .set(let set):
+            let members = (0...255).map(UInt8.init).filter { set.contains($0) }
+            return Summary(exact: members.count <= classLimit ? members.map { [$0] } : nil, required: nil)
+        case .any, .star:
+            return Summary(exact: nil, required: nil)
+        case .plus(let inner):
+            return Summary(exact: nil, required: summary(inner).requirement)
+        case .optional(let inner):
+            guard let exact = summary(inner).exact, exact.count < exactLimit else { return Summary(exact: nil, required: nil) }
+            return Summary(exact: unique(exact + [[]]), required: nil)
+        case .alternation(let branches):
+            let summaries = branches.map(summary)
+            var exact: [[UInt8]]? = []
+            var required: [[UInt8]]? = []
+            for branch in summaries {
+                if let known = branch.exact, let sofar = exact, sofar.count + known.count <= exactLimit {
+                    exact = sofar + known
+                } else {
+                    exact = nil
+                }
+                if let known = branch.requirement, let sofar = required { required = sofar + known } else { required = nil }
+            }
+            return Summary(exact: exact.map(unique), required: exact == nil ? required.map(minimal) : nil)
+        case .sequence(let nodes):
+            return sequence(nodes.map(summary))
+        }
+    }
+
+    /// A sequence: runs of parts with exact sets are multiplied out while they stay few; the best
+    /// requirement of any run or part holds for the whole.
+    static func sequence(_ parts: [Summary]) -> Summary {
+        var run: [[UInt8]]? = [[]]
+        var broken = false
+        var best: [[UInt8]]?
+        for part in parts {
+            if let current = run, let next = part.exact, current.count * next.count <= exactLimit {
+                run = unique(current.flatMap { prefix in next.map { prefix + $0 } })
+                continue
+            }
+            broken = true
+            best = better(best, Summary(exact: run, required: nil).requirement)
+            best = better(best, part.requirement)
+            run = part.exact
+        }
+        if !broken { return Summary(exact: run, required: nil) }
+        return Summary(exact: nil, required: better(best, Summary(exact: run, required: nil).requirement))
+    }
+
+    /// The better of two requirements: the one whose shortest string is longer, then the one with fewer
+    /// strings (each reduced to its minimal strings first).
+    static func better(_ first: [[UInt8]]?, _ second: [[UInt8]]?) -> [[UInt8]]? {
+        guard let first else { return second.map(minimal) }
+        guard let second else { return minimal(first) }
+        let (a, b) = (minimal(first), minimal(second))
+        let (shortestA, shortestB) = (a.map(\.count).min() ?? 0, b.map(\.count).min() ?? 0)
+        if shortestA != shortestB { return shortestA > shortestB ? a : b }
+        return b.count < a.count ? b : a
+    }
+
+    /// The strings without those that contain another of them ("contains `stem op `" already holds when
+    /// "contains `stem `" does not, so only `stem ` need be looked for), each once.
+    static func minimal(_ strings: [[UInt8]]) -> [[UInt8]] {
+        let distinct = unique(strings)
+        return distinct.filter { string in
+            !distinct.contains { other in other.count < string.count && contains(string, other) }
+        }
+    }
+
+    /// The strings, each once, in their first order.
+    static func unique(_ strings: [[UInt8]]) -> [[UInt8]] {
+        var seen = Set<[UInt8]>()
+        return strings.filter { seen.insert($0).inserted }
+    }
+
+    /// Whether `text` contains `part`.
+    static func contains(_ text: [UInt8], _ part: [UInt8]) -> Bool {
+        guard !part.isEmpty else { return true }
+        guard part.count <= text.count else { return false }
+        for start in 0...(text.count - part.count) where text[start..<start + part.count].elementsEqual(part) { return true }
+        return false
+    }
+}

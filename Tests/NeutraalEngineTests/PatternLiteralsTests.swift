@@ -1,0 +1,87 @@
+import Testing
+@testable import NeutraalEngine
+
+/// The literals a pattern requires: what they are for the patterns of the rule set and some others, that
+/// every match contains one of them, and that looking for them changes no verdict and no evidence.
+@Suite("Pattern literals")
+struct PatternLiteralsTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let pattern: String
+        let literals: [String]?
+        var testDescription: String { "`\(pattern)` requires \(literals.map { $0.map { "`\($0)`" }.joined(separator: " or ") } ?? "nothing")" }
+    }
+
+    static let cases = [
+        // every longer candidate holds the shorter one: `stem op ` stands for `stem nu op ` and the others
+        Case(pattern: "(?c)[Ss]tem (dan |ook |nu |allemaal )?op ([A-Z]|ons|mij|lijst|nummer)",
+             literals: ["stem dan op ", "stem ook op ", "stem nu op ", "stem allemaal op ", "stem op "]),
+        Case(pattern: "(?c)Stem (dan |ook )?(op )?(maandag |dinsdag |woensdag )?[0-9][0-9]? (januari|februari)",
+             literals: [" januari", " februari"]),
+        Case(pattern: " (is|zijn|als) (pure |regelrechte )?(desinformatie|nepnieuws|fake news)",
+             literals: ["desinformatie", "nepnieuws", "fake news"]),
+        Case(pattern: "verkiezingsuitslag|winst van (de |een )?(pvv|nsc)",
+             literals: ["verkiezingsuitslag", "winst van pvv", "winst van nsc", "winst van de pvv", "winst van de nsc",
+                        "winst van een pvv", "winst van een nsc"]),
+        Case(pattern: "(?c)Kamerbrief", literals: ["kamerbrief"]),
+        Case(pattern: "x+yzw", literals: ["yzw"]),
+        Case(pattern: "(abc)+", literals: ["abc"]),
+        Case(pattern: "\\bstem\\b", literals: ["stem"]),
+        Case(pattern: "[0-9]+ euro", literals: [" euro"]),
+        Case(pattern: "a*b", literals: nil),
+        Case(pattern: "ab", literals: nil),
+        Case(pattern: "stem|op", literals: nil),
+        Case(pattern: "(stem)?", literals: nil),
+        Case(pattern: ".*", literals: nil),
+    ]
+
+    @Test(arguments: cases)
+    func literals(_ example: Case) throws {
+        let pattern = try Pattern(example.pattern)
+        #expect(pattern.requiredLiterals.map { $0.map { String(decoding: $0, as: UTF8.self) }.sorted() } == example.literals?.sorted())
+    }
+
+    @Test("every match of a generated pattern contains one of its literals, in the lower-cased text")
+    func everyMatchContainsALiteral() throws {
+        var generator = LexiconScannerTests.Generator(state: 17)
+        let atoms = ["a", "b", "ab", "Stem", "op", " ", "[Ss]", "[0-9]", ".", "é", "(a|bc)", "(x|y)?", "z*", "(ab)+", "[^a]"]
+        let pieces = ["a", "b", "A", "B", " ", "stem", "Stem", "op", "x", "y", "z", "1", "é", "c", "ab"]
+        var withLiterals = 0
+        var matched = 0
+        for round in 0..<400 {
+            let source = (round % 3 == 0 ? "(?c)" : "")
+                + (0..<(2 + generator.next(4))).map { _ in atoms[generator.next(atoms.count)] }.joined()
+                + (generator.next(4) == 0 ? "|" + atoms[generator.next(atoms.count)] + atoms[generator.next(atoms.count)] : "")
+            let pattern = try Pattern(source)
+            guard let literals = pattern.requiredLiterals else { continue }
+            withLiterals += 1
+            for _ in 0..<60 {
+                let folded = FoldedText(generator.text(pieces, length: generator.next(60)))
+                guard pattern.firstMatch(in: folded) != nil else { continue }
+                matched += 1
+                #expect(literals.contains { PatternLiterals.contains(folded.lower, $0) }, "`\(source)` on `\(String(decoding: folded.original, as: UTF8.self))`")
+            }
+        }
+        #expect(withLiterals > 150 && matched > 300)
+    }
+
+    @Test("the rule set's patterns find the same with their literals looked for as without, through the evaluator",
+          arguments: EvaluationCorpus.allCases)
+    func literalsChangeNoVerdict(_ corpus: EvaluationCorpus) throws {
+        let (ruleSet, descriptions) = try corpus.load()
+        let prepared = ruleSet.withPatternAutomata()
+        #expect(descriptions.count > corpus.leastCount)
+        func shown(_ evaluation: Evaluation) -> [String] {
+            evaluation.findings.map { finding in
+                "\(finding.rule.id) \(finding.statusWord) " + finding.evidence.map { "\($0.fact)=\($0.value ?? "-")/\($0.match ?? "-")" }.joined(separator: ",")
+            }
+        }
+        var patternEvidence = 0
+        for description in descriptions {
+            let plain = shown(Evaluator(ruleSet: ruleSet).evaluate(description))
+            let fast = shown(Evaluator(ruleSet: prepared).evaluate(description))
+            #expect(plain == fast, "\(description.id)")
+            patternEvidence += fast.filter { $0.contains("/Stem op") || $0.contains("/stem op") }.count
+        }
+        if corpus != .everyConstruct { #expect(patternEvidence >= 10) }
+    }
+}
