@@ -145,12 +145,13 @@ extension LexiconScannerTests {
 }
 
 extension LexiconScannerTests {
-    @Test("long texts, read in two lanes, give what trying every entry everywhere gives: matches at, before and after the middle")
-    func twoLanes() {
+    @Test("long texts, read in two or four lanes, give what trying every entry everywhere gives: matches at, before and after where lanes meet")
+    func lanes() {
         var generator = Generator(state: 99)
         let letters = ["a", "b", "A", "é", " ", "-", "ab", "ba", "aa", "ß", "stem op", "ons"]
         var compared = 0
-        var aroundTheMiddle = 0
+        var atBoundaries = 0
+        var textsByLanes: [Int: Int] = [:]
         for _ in 0..<120 {
             let lexicons = (0..<(1 + generator.next(3))).map { index in
                 let entries = (0..<(1 + generator.next(8))).map { _ in
@@ -160,22 +161,24 @@ extension LexiconScannerTests {
                 return Lexicon(name: "l\(index)", title: "l", wholeWords: generator.next(3) != 0, entries: entries, location: Self.here)
             }
             let longest = lexicons.flatMap(\.entries).map { FoldedText.fold(entry: $0.text).lower.count }.max() ?? 0
-            for _ in 0..<6 {
-                let text = FoldedText(generator.text(letters, length: 40 + generator.next(160)))
-                let count = text.lower.count
-                #expect(count >= LexiconScanner.twoLaneLength && count >= 4 * longest)
+            let scanner = LexiconScanner(lexicons: lexicons)
+            for _ in 0..<8 {
+                let text = FoldedText(generator.text(letters, length: 40 + generator.next(200)))
+                let parts = LexiconScanner.laneParts(count: text.lower.count, longestEntry: longest)
+                textsByLanes[parts.count, default: 0] += 1
                 let expected = Self.reference(lexicons, text)
-                #expect(Self.scanned(lexicons, text) == expected)
+                let found = scanner.scan(text)
+                #expect(found.map { "\($0.lexicon)/\($0.entry)@\($0.range.lowerBound)..<\($0.range.upperBound)" } == expected)
                 compared += expected.count
-                // matches that end within an entry's length of the middle, where the lanes meet
-                let middle = (count + longest - 1) / 2
-                aroundTheMiddle += LexiconScanner(lexicons: lexicons).scan(text).filter {
-                    abs($0.range.upperBound - middle) <= longest
+                // matches that end within an entry's length of where a lane's part starts
+                atBoundaries += found.filter { match in
+                    parts.dropFirst().contains { abs(match.range.upperBound - $0) <= longest }
                 }.count
             }
         }
         #expect(compared > 5_000)
-        #expect(aroundTheMiddle > 200)
+        #expect(atBoundaries > 300)
+        #expect(textsByLanes[2, default: 0] > 100 && textsByLanes[4, default: 0] > 100)
     }
 }
 

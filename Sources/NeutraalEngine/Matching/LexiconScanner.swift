@@ -69,10 +69,11 @@ public struct LexiconScanner: Sendable {
 
     /// Every match in a folded text, in order of their end.
     ///
-    /// A long text is read in two lanes at once, each a chain of table look-ups that waits for the one
-    /// before it: the first lane reads up to the middle, the second from `longestEntry - 1` bytes before
-    /// it, starting in the start state. No entry is longer, so by the middle the second lane is in the
-    /// state a single reading would be in; what it finds before the middle is the first lane's to report.
+    /// A long text is read in two or four lanes at once, each a chain of table look-ups that waits for the
+    /// one before it, each lane over its own part of the text: every lane but the first starts
+    /// `longestEntry - 1` bytes before its part, in the start state. No entry is longer, so by the start of
+    /// its part a lane is in the state a single reading would be in; what it finds before that is the
+    /// lane before it's to report.
     public func scan(_ text: FoldedText) -> [Match] {
         var literals: UInt64 = 0
         return scan(text, literals: &literals)
@@ -85,29 +86,23 @@ public struct LexiconScanner: Sendable {
         transitions.withUnsafeBufferPointer { table in
             columnOf.withUnsafeBufferPointer { columns in
                 text.lower.withUnsafeBufferPointer { bytes in
-                    let count = bytes.count
-                    let warmUp = longestEntry - 1
-                    guard count >= Self.twoLaneLength, count >= 4 * longestEntry else {
-                        var lane = Lane(next: 0, row: 0, end: count)
-                        scan(&lane, reportingFrom: 0, table, columns, bytes, text, into: &matches, literals: &literals)
-                        return
-                    }
-                    let middle = (count + warmUp) / 2
-                    var first = Lane(next: 0, row: 0, end: middle)
-                    var second = Lane(next: middle - warmUp, row: 0, end: count)
-                    var later: [Match] = []
-                    while first.next < first.end && second.next < second.end {
-                        Self.run(table, columns, bytes, &first, &second, threshold: firstOutputRow)
-                        if first.row >= firstOutputRow {
-                            collect(Int(first.row / width), endingAt: first.next - 1, in: text, into: &matches, literals: &literals)
+                    withUnsafeTemporaryAllocation(of: Lane.self, capacity: 4) { lanes in
+                        let count = Self.lay(lanes, over: bytes.count, longestEntry: longestEntry)
+                        // side by side for as long as every lane has bytes left (the first reads the fewest)
+                        var steps = count > 1 ? lanes[0].end : 0
+                        while steps > 0 {
+                            steps -= Self.run(table, columns, bytes, lanes, count: count, steps: steps, threshold: firstOutputRow)
+                            for lane in 0..<count where lanes[lane].row >= firstOutputRow && lanes[lane].next > lanes[lane].reportsFrom {
+                                collect(Int(lanes[lane].row / width), endingAt: lanes[lane].next - 1, in: text, into: &matches,
+                                        literals: &literals)
+                            }
                         }
-                        if second.row >= firstOutputRow, second.next > middle {
-                            collect(Int(second.row / width), endingAt: second.next - 1, in: text, into: &later, literals: &literals)
+                        // then each lane to its end
+                        for lane in 0..<count {
+                            scan(&lanes[lane], table, columns, bytes, text, into: &matches, literals: &literals)
                         }
+                        if count > 1 { Self.orderByEnd(&matches) }
                     }
-                    scan(&first, reportingFrom: 0, table, columns, bytes, text, into: &matches, literals: &literals)
-                    scan(&second, reportingFrom: middle, table, columns, bytes, text, into: &later, literals: &literals)
-                    if !later.isEmpty { matches += later }
                 }
             }
         }
@@ -116,52 +111,109 @@ public struct LexiconScanner: Sendable {
 
     /// Texts at least this long (and four times the longest entry) are read in two lanes.
     static let twoLaneLength = 64
+    /// Texts at least this long (and eight times the longest entry) are read in four lanes.
+    static let fourLaneLength = 256
 
-    /// Where a reading of the text stands: the next byte to read, the row of the state reached, and the
-    /// end of the bytes it reads.
+    /// Where a reading of the text stands: the next byte to read, the row of the state reached, the end of
+    /// the bytes it reads, and where the part it reports starts.
     private struct Lane {
         var next: Int
         var row: UInt32
-        let end: Int
+        var end: Int
+        var reportsFrom: Int
     }
 
-    /// Reads the rest of one lane, reporting the matches that end at `reportingFrom` or later.
-    private func scan(_ lane: inout Lane, reportingFrom: Int, _ table: UnsafeBufferPointer<UInt32>,
-                      _ columns: UnsafeBufferPointer<UInt32>, _ bytes: UnsafeBufferPointer<UInt8>,
-                      _ text: FoldedText, into matches: inout [Match], literals: inout UInt64) {
+    /// Lays out the lanes for a text of `count` bytes: one, two or four, each but the last reading as
+    /// many bytes as the first (the last reads what is left, a few bytes more at most); returns how many.
+    private static func lay(_ lanes: UnsafeMutableBufferPointer<Lane>, over count: Int, longestEntry: Int) -> Int {
+        let number = count >= fourLaneLength && count >= 8 * longestEntry ? 4
+            : count >= twoLaneLength && count >= 4 * longestEntry ? 2 : 1
+        let warmUp = longestEntry - 1
+        let length = (count + (number - 1) * warmUp) / number
+        var partStart = 0
+        for lane in 0..<number {
+            let start = lane == 0 ? 0 : partStart - warmUp
+            let end = lane == number - 1 ? count : start + length
+            lanes.initializeElement(at: lane, to: Lane(next: start, row: 0, end: end, reportsFrom: partStart))
+            partStart = end
+        }
+        return number
+    }
+
+    /// Where the part each lane reports starts, for a text of `count` bytes: `[0]` for one lane.
+    static func laneParts(count: Int, longestEntry: Int) -> [Int] {
+        withUnsafeTemporaryAllocation(of: Lane.self, capacity: 4) { lanes in
+            let number = lay(lanes, over: count, longestEntry: longestEntry)
+            return (0..<number).map { lanes[$0].reportsFrom }
+        }
+    }
+
+    /// Reads the rest of one lane, reporting the matches that end in its part.
+    private func scan(_ lane: inout Lane, _ table: UnsafeBufferPointer<UInt32>, _ columns: UnsafeBufferPointer<UInt32>,
+                      _ bytes: UnsafeBufferPointer<UInt8>, _ text: FoldedText, into matches: inout [Match],
+                      literals: inout UInt64) {
         while true {
             let (index, row) = Self.run(table, columns, bytes, from: lane.next, to: lane.end, row: lane.row,
                                         threshold: firstOutputRow)
             lane.row = row
             guard index < lane.end else { lane.next = lane.end; return }
             lane.next = index + 1
-            if index >= reportingFrom { collect(Int(row / width), endingAt: index, in: text, into: &matches, literals: &literals) }
+            if index >= lane.reportsFrom {
+                collect(Int(row / width), endingAt: index, in: text, into: &matches, literals: &literals)
+            }
         }
     }
 
-    /// Runs two lanes side by side, a byte of each at a time, until one of them has read to its end or
-    /// either has reached a state with outputs (after at least one byte). Two chains of look-ups that
-    /// do not wait for each other: the processor works on both at once.
+    /// The matches of several lanes in the order one reading finds them: by end, those with the same end
+    /// (all from one lane) keeping their order. An insertion sort: there are a handful, mostly in order.
+    private static func orderByEnd(_ matches: inout [Match]) {
+        guard matches.count > 1 else { return }
+        for index in 1..<matches.count {
+            let moving = matches[index]
+            var place = index
+            while place > 0, matches[place - 1].range.upperBound > moving.range.upperBound {
+                matches[place] = matches[place - 1]
+                place -= 1
+            }
+            if place != index { matches[place] = moving }
+        }
+    }
+
+    /// Runs two or four lanes side by side, a byte of each at a time, for at most `steps` bytes or until
+    /// any of them has reached a state with outputs (after at least one byte); returns the bytes each read.
+    /// Chains of look-ups that do not wait for each other: the processor works on all at once.
     @inline(never)
     private static func run(_ table: UnsafeBufferPointer<UInt32>, _ columns: UnsafeBufferPointer<UInt32>,
-                            _ bytes: UnsafeBufferPointer<UInt8>, _ first: inout Lane, _ second: inout Lane,
-                            threshold: UInt32) {
-        var a = first.next
-        var b = second.next
-        var rowA = first.row
-        var rowB = second.row
-        let stop = a &+ min(first.end &- a, second.end &- b)
-        while a < stop {
-            rowA = table[Int(rowA &+ columns[Int(bytes[a])])]
-            rowB = table[Int(rowB &+ columns[Int(bytes[b])])]
-            a &+= 1
-            b &+= 1
-            if rowA >= threshold || rowB >= threshold { break }
+                            _ bytes: UnsafeBufferPointer<UInt8>, _ lanes: UnsafeMutableBufferPointer<Lane>, count: Int,
+                            steps: Int, threshold: UInt32) -> Int {
+        var taken = 0
+        if count == 4 {
+            let (a, b, c, d) = (lanes[0].next, lanes[1].next, lanes[2].next, lanes[3].next)
+            var (rowA, rowB, rowC, rowD) = (lanes[0].row, lanes[1].row, lanes[2].row, lanes[3].row)
+            while taken < steps {
+                rowA = table[Int(rowA &+ columns[Int(bytes[a &+ taken])])]
+                rowB = table[Int(rowB &+ columns[Int(bytes[b &+ taken])])]
+                rowC = table[Int(rowC &+ columns[Int(bytes[c &+ taken])])]
+                rowD = table[Int(rowD &+ columns[Int(bytes[d &+ taken])])]
+                taken &+= 1
+                if max(max(rowA, rowB), max(rowC, rowD)) >= threshold { break }
+            }
+            (lanes[0].row, lanes[1].row, lanes[2].row, lanes[3].row) = (rowA, rowB, rowC, rowD)
+        } else if count == 2 {
+            let (a, b) = (lanes[0].next, lanes[1].next)
+            var (rowA, rowB) = (lanes[0].row, lanes[1].row)
+            while taken < steps {
+                rowA = table[Int(rowA &+ columns[Int(bytes[a &+ taken])])]
+                rowB = table[Int(rowB &+ columns[Int(bytes[b &+ taken])])]
+                taken &+= 1
+                if max(rowA, rowB) >= threshold { break }
+            }
+            (lanes[0].row, lanes[1].row) = (rowA, rowB)
+        } else {
+            return 0
         }
-        first.next = a
-        first.row = rowA
-        second.next = b
-        second.row = rowB
+        for lane in 0..<count { lanes[lane].next &+= taken }
+        return taken
     }
 
     /// Runs the automaton from row `row` over `bytes` from `start` up to `end` or to the first byte that
