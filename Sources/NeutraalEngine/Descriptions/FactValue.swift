@@ -113,7 +113,10 @@ public struct Waiver: Sendable, Equatable {
 }
 
 /// A description read from a file: its facts, where it came from, and any expectations.
-public struct Description: Sendable {
+///
+/// A class, immutable like the values it holds: a description travels from the reader through the
+/// evaluation to the report, and passing one reference costs one count where its seven fields cost seven.
+public final class Description: Sendable {
     /// The name in reports: the `id` field, or the file name with `#N` in a batch.
     public let id: String
     public let record: Record
