@@ -126,6 +126,9 @@ struct MatchingTests {
         let evaluation = try Fixture.evaluate("kind: post\nhashtags: #CDA, #d66", text: "Kom ook! #D66 #VVD")
         let ruleSet = try Fixture.ruleSet()
         #expect(Evaluator(ruleSet: ruleSet).displayFact("hashtags", of: evaluation.description) == "#CDA, #d66, #VVD")
+        // repeats within the text too, in any case, also outside ASCII
+        let repeated = try Fixture.evaluate("kind: post\nhashtags: #CDA", text: "#VVD en #vvd, #Één en #één, #cda")
+        #expect(Evaluator(ruleSet: ruleSet).displayFact("hashtags", of: repeated.description) == "#CDA, #VVD, #Één")
     }
 
     // MARK: Evidence

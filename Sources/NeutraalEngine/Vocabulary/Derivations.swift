@@ -18,8 +18,12 @@ public enum Derivations {
                 guard !found.isEmpty else { continue }
                 var list: [FactValue] = []
                 if case .list(let existing)? = record.values[targetSlot] { list = existing }
-                var seen = Set(list.compactMap { if case .string(let s) = $0 { s.lowercased() } else { nil } })
-                for tag in found where seen.insert(tag.lowercased()).inserted {
+                // the tags already there, without regard to case: a handful, looked through one by one
+                var seen = list.compactMap { if case .string(let s) = $0 { FactValue.lowercased(s) } else { nil } }
+                for tag in found {
+                    let lowered = FactValue.lowercased(tag)
+                    guard !seen.contains(lowered) else { continue }
+                    seen.append(lowered)
                     list.append(.string(tag))
                 }
                 record.values[targetSlot] = .list(list)
