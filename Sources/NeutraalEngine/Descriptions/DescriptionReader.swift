@@ -111,7 +111,7 @@ public struct DescriptionReader: Sendable {
         var number = firstNumber
         while lineStart < bytes.count {
             let lineEnd = line + 1 < starts.count ? starts[line + 1] - 1 : bytes.count
-            if let outcome = readLine(source, range: lineStart..<lineEnd, number: number, room: room) {
+            if let outcome = readLine(source, range: lineStart..<lineEnd, number: number, room: room, lineIndex: line) {
                 body(outcome)
                 number += 1
             }
@@ -129,15 +129,16 @@ public struct DescriptionReader: Sendable {
         readLine(source, range: range, number: number, room: nil)
     }
 
-    /// The same, the record read into the storage `room` keeps when nothing else holds it.
-    func readLine(_ source: SourceText, range: Range<Int>, number: Int, room: RecordRoom?) -> ReadOutcome? {
+    /// The same, the record read into the storage `room` keeps when nothing else holds it; `lineIndex` is
+    /// the index of the line in the source (-1 when not known).
+    func readLine(_ source: SourceText, range: Range<Int>, number: Int, room: RecordRoom?, lineIndex: Int = -1) -> ReadOutcome? {
         let bytes = source.bytes
         var first = range.lowerBound
         while first < range.upperBound, [0x20, 0x09, 0x0D].contains(bytes[first]) { first += 1 }
         if first == range.upperBound { return nil }
         if range.count > Self.maximumRecordSize { return tooLarge(source, id: "\(source.path)#\(number)", at: first) }
         // the ordinary record, read straight from its bytes; anything unusual is read the ordinary way
-        if let description = vocabulary.directReader.read(source, range: range, number: number, room: room) {
+        if let description = vocabulary.directReader.read(source, range: range, number: number, room: room, lineIndex: lineIndex) {
             return .description(description)
         }
         return readLineParsed(source, range: range, number: number)

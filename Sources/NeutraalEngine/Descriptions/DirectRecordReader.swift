@@ -155,8 +155,9 @@ public final class DirectRecordReader: Sendable {
         read(source, range: range, number: number, room: nil)
     }
 
-    /// The same, reading the record into the storage `room` kept (when nothing else holds it any more).
-    func read(_ source: SourceText, range: Range<Int>, number: Int, room: RecordRoom?) -> Description? {
+    /// The same, reading the record into the storage `room` kept (when nothing else holds it any more);
+    /// `lineIndex` is the index of the record's line in the source, where the caller knows it (else -1).
+    func read(_ source: SourceText, range: Range<Int>, number: Int, room: RecordRoom?, lineIndex: Int = -1) -> Description? {
         guard enabled else { return nil }
         return source.bytes.withUnsafeBufferPointer { buffer -> Description? in
             guard range.lowerBound >= 0, range.upperBound <= buffer.count else { return nil }
@@ -177,7 +178,8 @@ public final class DirectRecordReader: Sendable {
                     id = "\(source.path)#\(number)"
                 }
                 room?.keep(record)
-                return Description(id: id, record: record, source: source, offset: start, expectation: expectation, waivers: [])
+                return Description(id: id, record: record, source: source, offset: start, expectation: expectation, waivers: [],
+                                   lineIndex: lineIndex)
             } catch {
                 return nil
             }

@@ -126,14 +126,23 @@ public final class Description: Sendable {
     public let expectation: Expectation
     /// The waivers written in the description.
     public let waivers: [Waiver]
+    /// The index among `source.lineStarts` of the line the description starts on, where the reader knew it
+    /// (-1 where not): evidence of a record of JSON Lines is located on its line without a search.
+    let lineIndex: Int
 
-    public init(id: String, record: Record, source: SourceText, offset: Int, expectation: Expectation, waivers: [Waiver] = []) {
+    public convenience init(id: String, record: Record, source: SourceText, offset: Int, expectation: Expectation,
+                            waivers: [Waiver] = []) {
+        self.init(id: id, record: record, source: source, offset: offset, expectation: expectation, waivers: waivers, lineIndex: -1)
+    }
+
+    init(id: String, record: Record, source: SourceText, offset: Int, expectation: Expectation, waivers: [Waiver], lineIndex: Int) {
         self.id = id
         self.record = record
         self.source = source
         self.offset = offset
         self.expectation = expectation
         self.waivers = waivers
+        self.lineIndex = lineIndex
     }
 
     /// Where the description starts.

@@ -101,13 +101,17 @@ extension Evaluator {
     /// part are located by the source once each (a list beats a hash table).
     struct Locations {
         let source: SourceText
+        /// The index of the line the description starts on, where the reader knew it (-1 where not): the
+        /// first line looked at, without a search, when it holds the offset.
+        let firstLineIndex: Int
         fileprivate(set) var known: [(offset: Int, location: SourceLocation)] = []
         /// The line last located in, how far it is ASCII from its start, and how far it has been checked
         /// (`asciiEnd < checked`: a byte that is not ASCII was found at `asciiEnd`).
         private var line: (start: Int, end: Int, number: Int, asciiEnd: Int, checked: Int)?
 
-        init(source: SourceText) {
+        init(source: SourceText, firstLineIndex: Int = -1) {
             self.source = source
+            self.firstLineIndex = firstLineIndex
         }
 
         /// The line and column of `offset` (nil for a negative offset).
@@ -125,7 +129,7 @@ extension Evaluator {
         /// The column of `offset` when its line is ASCII from its start up to it (nil otherwise).
         private mutating func asciiColumn(_ offset: Int) -> Int? {
             if line == nil || offset < line?.start ?? 0 || offset > line?.end ?? 0 {
-                let found = source.line(containing: offset)
+                let found = (line == nil ? source.line(at: firstLineIndex, holding: offset) : nil) ?? source.line(containing: offset)
                 line = (found.start, found.end, found.number, found.start, found.start)
             }
             guard var current = line else { return nil }

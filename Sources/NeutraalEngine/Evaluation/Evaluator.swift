@@ -46,7 +46,7 @@ public struct Evaluator: Sendable {
             return Evaluation(description: description, verdict: .allowed, findings: [], day: day, dated: dated, context: context, notInForce: [])
         }
         var scope = Scope(record: record, layout: 0, prefix: "", source: description.source)
-        var locations = Locations(source: description.source)
+        var locations = Locations(source: description.source, firstLineIndex: description.lineIndex)
         var findings = workspace.takeFindings()
         var notInForce: [String] = []
         var trace = Trace(explains: explain)

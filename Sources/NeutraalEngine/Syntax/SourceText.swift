@@ -45,6 +45,15 @@ public final class SourceText: @unchecked Sendable {
         return SourceLocation(file: path, line: line.number, column: column)
     }
 
+    /// The line at `index` among `lineStarts`, when it holds `offset`: where it starts, where it ends, and
+    /// its number (nil when it does not, or there is no such line).
+    func line(at index: Int, holding offset: Int) -> (start: Int, end: Int, number: Int)? {
+        guard index >= 0, index < lineStarts.count, lineStarts[index] <= offset else { return nil }
+        let end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
+        guard offset <= end else { return nil }
+        return (lineStarts[index], end, index + firstLine)
+    }
+
     /// The line holding a byte offset (clamped to the file): where it starts, where it ends (its line end,
     /// or the end of the file), and its number.
     ///

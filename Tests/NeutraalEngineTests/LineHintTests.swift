@@ -1,0 +1,49 @@
+import Testing
+@testable import NeutraalEngine
+
+/// The line a record of JSON Lines starts on, handed by the reader to the evaluation so that its evidence
+/// is located without a search: the same locations as with a search, on every line of a batch.
+@Suite("Line hint")
+struct LineHintTests {
+    @Test("a line is found at its index only when it holds the offset")
+    func lineAtIndex() {
+        let source = SourceText(path: "t.jsonl", bytes: Array("ab\ncde\n\nf".utf8), firstLine: 3)
+        #expect(source.line(at: 0, holding: 0)! == (0, 2, 3))
+        #expect(source.line(at: 0, holding: 2)! == (0, 2, 3))
+        #expect(source.line(at: 1, holding: 3)! == (3, 6, 4))
+        #expect(source.line(at: 2, holding: 7)! == (7, 7, 5))
+        #expect(source.line(at: 3, holding: 8)! == (8, 9, 6))
+        #expect(source.line(at: 0, holding: 3) == nil)
+        #expect(source.line(at: 1, holding: 2) == nil)
+        #expect(source.line(at: -1, holding: 0) == nil)
+        #expect(source.line(at: 4, holding: 9) == nil)
+    }
+
+    @Test("evidence located from the record's line is located as by a search, on every record of a batch")
+    func sameLocations() throws {
+        let ruleSet = try RealRules.ruleSet()
+        var generator = GeneratedActivities(seed: 3)
+        // a first line that is not a record, blank lines and lines of other lengths between the records
+        let lines = ["", "   "] + generator.lines(600).enumerated().flatMap { index, line in index % 7 == 0 ? [line, ""] : [line] }
+        let source = SourceText(path: "batch.jsonl", text: lines.joined(separator: "\n") + "\n")
+        let reader = DescriptionReader(vocabulary: ruleSet.vocabulary)
+        var hinted: [Description] = []
+        reader.forEachLine(source, from: 0, firstNumber: 1, allowEmpty: false, room: nil) { outcome in
+            if case .description(let description) = outcome { hinted.append(description) }
+        }
+        #expect(hinted.count > 550)
+        #expect(hinted.allSatisfy { $0.lineIndex >= 0 })
+        let evaluator = Evaluator(ruleSet: ruleSet)
+        var located = 0
+        for description in hinted {
+            let plain = Description(id: description.id, record: description.record, source: description.source,
+                                    offset: description.offset, expectation: description.expectation)
+            #expect(plain.lineIndex == -1)
+            let withHint = evaluator.evaluate(description).findings.flatMap(\.evidence).map(\.location)
+            let withSearch = evaluator.evaluate(plain).findings.flatMap(\.evidence).map(\.location)
+            #expect(withHint == withSearch, "\(description.id)")
+            located += withHint.compactMap { $0 }.count
+        }
+        #expect(located > 1_000)
+    }
+}
