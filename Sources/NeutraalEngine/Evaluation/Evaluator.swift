@@ -36,9 +36,12 @@ public struct Evaluator: Sendable {
             dated = true
         }
         var context = workspace.takeContext()
-        for derivation in vocabulary.derivations {
-            if case .calendar = derivation.op, let value = record.values[derivation.targetSlot] {
-                context.append((vocabulary.root.fields[derivation.targetSlot].path, display(value, layout: 0, slot: derivation.targetSlot)))
+        // by index, in place: a copy of a derivation or of the top-level layout costs a count for each of its names
+        for index in vocabulary.derivations.indices {
+            guard case .calendar = vocabulary.derivations[index].op else { continue }
+            let slot = vocabulary.derivations[index].targetSlot
+            if let value = record.values[slot] {
+                context.append((vocabulary.layouts[0].fields[slot].path, display(value, layout: 0, slot: slot)))
             }
         }
         workspace.keep(context: context)
