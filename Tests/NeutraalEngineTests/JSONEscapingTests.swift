@@ -83,6 +83,28 @@ struct JSONEscapingTests {
         #expect(String(decoding: json.bytes, as: UTF8.self) == #"0,7,10,99,100,405,999,1000,1009,9999,10000,12345,9876543210,-3,"2023-11-22""#)
     }
 
+    @Test("numbers of five digits and more, and below zero, as Swift writes them: every power of ten and its neighbours, the extremes, and more")
+    func longNumbers() {
+        var values = [Int.max, Int.min, Int.max - 1, Int.min + 1, -1, -10_000]
+        var power = 10_000
+        while true {
+            values += [power - 1, power, power + 1, power * 3 + 7]
+            let (next, overflow) = power.multipliedReportingOverflow(by: 10)
+            if overflow { break }
+            power = next
+        }
+        var state: UInt64 = 12_345
+        for _ in 0..<3_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append(Int(truncatingIfNeeded: state >> UInt64(state % 50)))
+        }
+        for value in values {
+            var json = JSONBytes(capacity: 4)
+            json.integer(value)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == String(value))
+        }
+    }
+
     @Test("every number below 10000 and every day from 1900 to 2100 as Swift and CivilDate write them")
     func allShortNumbersAndDays() {
         for value in 0..<10_000 {
