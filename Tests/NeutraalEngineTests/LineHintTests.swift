@@ -19,6 +19,30 @@ struct LineHintTests {
         #expect(source.line(at: 4, holding: 9) == nil)
     }
 
+    @Test("a location on a line already found, its ASCII start counted, is the location found from the offset alone")
+    func locationOnAKnownLine() {
+        let texts = ["\u{FEFF}{\"a\":\"é\"}\n{\"text\":\"Financiën — ook\",\"b\":1}\nplain ascii line\n€😀x\n",
+                     "ab\ncafé au lait, “quoted” and more\n\nlast"]
+        var compared = 0
+        for (number, text) in texts.enumerated() {
+            let source = SourceText(path: "t\(number).jsonl", bytes: Array(text.utf8), firstLine: 1 + number)
+            for offset in 0...source.bytes.count {
+                let line = source.line(containing: offset)
+                let expected = source.location(at: offset)
+                // every length of ASCII start the line truly has, and none
+                var asciiEnd = line.start
+                while true {
+                    #expect(source.location(at: offset, onLineStarting: line.start, number: line.number, asciiUpTo: asciiEnd) == expected,
+                            "offset \(offset), ASCII up to \(asciiEnd)")
+                    compared += 1
+                    guard asciiEnd < line.end, source.bytes[asciiEnd] < 0x80 else { break }
+                    asciiEnd += 1
+                }
+            }
+        }
+        #expect(compared > 500)
+    }
+
     @Test("evidence located from the record's line is located as by a search, on every record of a batch")
     func sameLocations() throws {
         let ruleSet = try RealRules.ruleSet()

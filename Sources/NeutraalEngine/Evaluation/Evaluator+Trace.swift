@@ -121,7 +121,13 @@ extension Evaluator {
                 return SourceLocation(file: source.path, line: line.number, column: column)
             }
             if let cached = known.first(where: { $0.offset == offset }) { return cached.location }
-            let location = source.location(at: offset)
+            // on the line found for it, whose ASCII start is counted rather than read again
+            let location: SourceLocation
+            if let line, offset >= line.start, offset <= line.end {
+                location = source.location(at: offset, onLineStarting: line.start, number: line.number, asciiUpTo: line.asciiEnd)
+            } else {
+                location = source.location(at: offset)
+            }
             known.append((offset, location))
             return location
         }

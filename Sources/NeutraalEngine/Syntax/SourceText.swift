@@ -54,6 +54,18 @@ public final class SourceText: @unchecked Sendable {
         return (lineStarts[index], end, index + firstLine)
     }
 
+    /// The location of a byte offset (clamped to the file) on a line already found: the line's start and
+    /// number, and how far from its start it is known to be ASCII (those bytes are counted, not looked at).
+    /// The same as `location(at:)`, without looking for the line.
+    func location(at offset: Int, onLineStarting start: Int, number: Int, asciiUpTo asciiEnd: Int) -> SourceLocation {
+        let clamped = max(0, min(offset, bytes.count))
+        let prefix = max(start, min(asciiEnd, clamped))
+        var column = 1 + (prefix - start) + Self.countCharacterStarts(bytes, from: prefix, to: clamped)
+        if clamped < bytes.count, bytes[clamped] & 0xC0 == 0x80, column > 1 { column -= 1 }
+        if start == 0, firstLine == 1, clamped >= 3, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { column -= 1 }
+        return SourceLocation(file: path, line: number, column: column)
+    }
+
     /// The line holding a byte offset (clamped to the file): where it starts, where it ends (its line end,
     /// or the end of the file), and its number.
     ///
