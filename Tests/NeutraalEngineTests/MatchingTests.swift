@@ -358,6 +358,10 @@ struct MatchingTests {
             let program = try Pattern(source).program
             #expect(PatternDFA.longestMatch(of: program) == expected, "`\(source)`")
         }
+        // branches of different lengths in a row, and a program of 20,000 alternatives (no recursion)
+        #expect(PatternDFA.longestMatch(of: try Pattern("(ab|c)(d|efg)h").program) == 6)
+        let many = try Pattern((0..<20_000).map { $0 % 2 == 0 ? "x" : "yz" }.joined(separator: "|"))
+        #expect(PatternDFA.longestMatch(of: many.program) == 2)
     }
 
     @Test("patterns too many for one automaton are split over several")

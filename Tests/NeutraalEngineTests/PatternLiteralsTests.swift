@@ -40,6 +40,17 @@ struct PatternLiteralsTests {
         #expect(pattern.requiredLiterals.map { $0.map { String(decoding: $0, as: UTF8.self) }.sorted() } == example.literals?.sorted())
     }
 
+    @Test("an alternation of thousands of words requires none of them (too many to look for), and is worked out at once")
+    func manyAlternatives() throws {
+        let words = try Pattern((0..<5_000).map { "w\($0)x" }.joined(separator: "|"))
+        #expect(words.requiredLiterals == nil)
+        // up to the most that is used, the words themselves
+        let few = try Pattern((0..<64).map { "w\($0)x" }.joined(separator: "|"))
+        #expect(few.requiredLiterals?.count == 64)
+        let repeated = try Pattern(Array(repeating: "stem", count: 5_000).joined(separator: "|"))
+        #expect(repeated.requiredLiterals.map { $0.map { String(decoding: $0, as: UTF8.self) } } == ["stem"])
+    }
+
     @Test("every match of a generated pattern contains one of its literals, in the lower-cased text")
     func everyMatchContainsALiteral() throws {
         var generator = LexiconScannerTests.Generator(state: 17)

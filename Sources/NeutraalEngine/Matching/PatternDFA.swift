@@ -50,29 +50,27 @@ struct PatternDFA: Sendable {
     }
 
     /// The most bytes a match of `program` can span: the longest path from its start to its match, each
-    /// consuming instruction one byte; nil when the program has a loop.
+    /// consuming instruction one byte; nil when the program can repeat. Only repetition (`*`, `+`) jumps
+    /// back, so in a program without it every path leads forward, and one sweep from the end finds each
+    /// instruction's longest way to the end (no recursion, however long the program).
     static func longestMatch(of program: [Pattern.Instruction]) -> Int? {
-        // -2: not visited, -1: on the path being followed (a loop when met again), else the length
-        var longest = [Int](repeating: -2, count: program.count + 1)
-        func visit(_ pc: Int) -> Int? {
-            guard pc < program.count else { return 0 }
-            if longest[pc] >= 0 { return longest[pc] }
-            if longest[pc] == -1 { return nil }
-            longest[pc] = -1
-            let length: Int?
+        var longest = [Int](repeating: 0, count: program.count + 1)
+        for pc in program.indices.reversed() {
+            // the longest way on from a target further on; nil for one at or before this instruction
+            func onwards(_ target: Int) -> Int? { target > pc && target <= program.count ? longest[target] : nil }
             switch program[pc] {
-            case .byte, .set, .any: length = visit(pc + 1).map { $0 + 1 }
+            case .byte, .set, .any: longest[pc] = longest[pc + 1] + 1
+            case .wordBoundary, .lineStart, .lineEnd: longest[pc] = longest[pc + 1]
+            case .match: longest[pc] = 0
             case .split(let a, let b):
-                if let first = visit(a), let second = visit(b) { length = max(first, second) } else { length = nil }
-            case .jump(let target): length = visit(target)
-            case .wordBoundary, .lineStart, .lineEnd: length = visit(pc + 1)
-            case .match: length = 0
+                guard let first = onwards(a), let second = onwards(b) else { return nil }
+                longest[pc] = max(first, second)
+            case .jump(let target):
+                guard let next = onwards(target) else { return nil }
+                longest[pc] = next
             }
-            guard let length else { return nil }
-            longest[pc] = length
-            return length
         }
-        return visit(0)
+        return longest[0]
     }
 
     /// The automaton of a single program (its pattern is bit 1).

@@ -68,7 +68,13 @@ enum PatternLiterals {
                 } else {
                     exact = nil
                 }
-                if let known = branch.requirement, let sofar = required { required = sofar + known } else { required = nil }
+                // past a few times the most that is used, the union is dropped: reducing it takes the square of its size
+                if let known = branch.requirement, let sofar = required {
+                    let joined = unique(sofar + known)
+                    required = joined.count <= 4 * most ? joined : nil
+                } else {
+                    required = nil
+                }
             }
             return Summary(exact: exact.map(unique), required: exact == nil ? required.map(minimal) : nil)
         case .sequence(let nodes):
