@@ -54,6 +54,8 @@ public struct ConditionProgram: Sendable {
     private(set) var nodes: [Node] = []
     private(set) var children: [Int32] = []
     private(set) var tests: [FieldTest] = []
+    /// `tests` as unretained references, for `View`; kept alive by `tests`.
+    private var unretainedTests: [Unmanaged<FieldTest>] = []
     /// The root node of each rule, by rule index.
     private(set) var roots: [Int32] = []
     /// The names of the definitions, by their index.
@@ -75,7 +77,9 @@ public struct ConditionProgram: Sendable {
     struct View {
         let nodes: UnsafeBufferPointer<Node>
         let children: UnsafeBufferPointer<Int32>
-        let tests: UnsafeBufferPointer<FieldTest>
+        /// The tests, unretained: the program keeps them, and a test handed to the evaluator from here is
+        /// lent (`_withUnsafeGuaranteedRef`), not counted, per node evaluated.
+        let tests: UnsafeBufferPointer<Unmanaged<FieldTest>>
         let roots: UnsafeBufferPointer<Int32>
     }
 
@@ -84,7 +88,7 @@ public struct ConditionProgram: Sendable {
     func withView<Result>(_ body: (View) -> Result) -> Result {
         nodes.withUnsafeBufferPointer { nodes in
             children.withUnsafeBufferPointer { children in
-                tests.withUnsafeBufferPointer { tests in
+                unretainedTests.withUnsafeBufferPointer { tests in
                     roots.withUnsafeBufferPointer { roots in
                         body(View(nodes: nodes, children: children, tests: tests, roots: roots))
                     }
@@ -133,6 +137,7 @@ public struct ConditionProgram: Sendable {
                 return add(Node(operation: operation, absent: test.absent, slot: Int32(test.slot), first: 0, count: 0, mask: mask), test: test)
             }
             tests.append(test)
+            unretainedTests.append(Unmanaged.passUnretained(test))
             return add(Node(operation: .test, absent: test.absent, slot: Int32(test.slot), first: Int32(tests.count - 1), count: 0, mask: 0),
                        test: test)
         }

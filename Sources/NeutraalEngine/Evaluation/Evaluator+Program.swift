@@ -55,7 +55,7 @@ extension Evaluator {
             scope.programDefinitions[definition] = result
             return result
         case .test:
-            return outcome(of: program.tests[Int(node.first)], &scope)
+            return program.tests[Int(node.first)]._withUnsafeGuaranteedRef { outcome(of: $0, &scope) }
         case .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
             return leafOutcome(node, scope.record.values)
         case .some, .every, .no:
@@ -73,7 +73,7 @@ extension Evaluator {
         case .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
             return leafOutcome(node, scope.record.values)
         case .test:
-            return outcome(of: program.tests[Int(node.first)], &scope)
+            return program.tests[Int(node.first)]._withUnsafeGuaranteedRef { outcome(of: $0, &scope) }
         default:
             return outcome(of: index, program, &scope)
         }
@@ -110,7 +110,7 @@ extension Evaluator {
         case .named:
             return outcome(of: program.children[Int(node.first)], program, values, layout: layout)
         case .test:
-            return valueOutcome(of: program.tests[Int(node.first)], in: values)
+            return program.tests[Int(node.first)]._withUnsafeGuaranteedRef { valueOutcome(of: $0, in: values) }
         case .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
             return leafOutcome(node, values)
         case .some, .every, .no:

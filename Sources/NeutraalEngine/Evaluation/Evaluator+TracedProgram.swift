@@ -52,10 +52,11 @@ extension Evaluator {
         case .named:
             return traced(program.children[Int(node.first)], program, info, &scope, &trace)
         case .test:
-            let test = program.tests[Int(node.first)]
-            let result = outcome(of: test, &scope)
-            record(test, result, &scope, &trace)
-            return result
+            return program.tests[Int(node.first)]._withUnsafeGuaranteedRef { test in
+                let result = outcome(of: test, &scope)
+                record(test, result, &scope, &trace)
+                return result
+            }
         case .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
             let result = leafOutcome(node, scope.record.values)
             if let test = info[Int(index)].test { record(test, result, &scope, &trace) }
