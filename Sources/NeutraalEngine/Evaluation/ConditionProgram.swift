@@ -63,11 +63,14 @@ public struct ConditionProgram: Sendable {
     /// Per node, what the traced pass records besides the outcome: the test of a leaf (whose path and
     /// value go into evidence) and the path of a quantified node (for its missing fact and its elements).
     private(set) var traceInfo: [TraceInfo] = []
+    /// The tests of `traceInfo`, kept alive here (the infos hold them unretained).
+    private var tracedTests: [FieldTest] = []
 
     /// What the traced pass needs of a node that the plain nodes leave out.
     struct TraceInfo: Sendable {
-        /// The test of a leaf node (nil for other nodes).
-        var test: FieldTest?
+        /// The test of a leaf node (nil for other nodes), unretained: lent to the evaluator
+        /// (`_withUnsafeGuaranteedRef`), not counted, each time the node is traced.
+        var test: Unmanaged<FieldTest>?
         /// The path of a quantified node's list ("" for other nodes).
         var path: String
     }
@@ -104,7 +107,8 @@ public struct ConditionProgram: Sendable {
 
     private mutating func add(_ node: Node, test: FieldTest? = nil, path: String = "") -> Int32 {
         nodes.append(node)
-        traceInfo.append(TraceInfo(test: test, path: path))
+        if let test { tracedTests.append(test) }
+        traceInfo.append(TraceInfo(test: test.map { Unmanaged.passUnretained($0) }, path: path))
         return Int32(nodes.count - 1)
     }
 

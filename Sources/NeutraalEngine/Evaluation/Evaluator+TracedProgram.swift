@@ -59,7 +59,7 @@ extension Evaluator {
             }
         case .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
             let result = leafOutcome(node, scope.record.values)
-            if let test = info[Int(index)].test { record(test, result, &scope, &trace) }
+            if let test = info[Int(index)].test { test._withUnsafeGuaranteedRef { record($0, result, &scope, &trace) } }
             return result
         case .some, .every, .no:
             return tracedQuantified(index, node, program, info, &scope, &trace)
