@@ -508,7 +508,8 @@ public struct Evaluator: Sendable {
     /// missing fact (exactly what decided the outcome; nothing for a test on an absent field that has a
     /// meaning when absent).
     func record(_ test: FieldTest, _ outcome: Outcome, _ scope: inout Scope, _ trace: inout Trace) {
-        guard let value = scope.record.values[test.slot] else {
+        // the value is looked at in place here, and taken out only where it is shown
+        guard !scope.record.values.isEmpty(at: test.slot) else {
             if outcome == .unknown { trace.missing.append(scope.fact(test.path)) }
             return
         }
@@ -530,7 +531,7 @@ public struct Evaluator: Sendable {
             trace.add(Self.textEvidence(fact, match, in: folded, offset: offset, factKey: scope.factKey(test)))
         default:
             // `present` is true whenever the field is there
-            guard outcome == .true else { return }
+            guard outcome == .true, let value = scope.record.values[test.slot] else { return }
             let shown = shownWithKey(value, layout: scope.layout, slot: test.slot)
             let fact = scope.fact(of: test, &trace.spelled)
             trace.add(PendingEvidence(fact: fact, value: shown.text, match: nil, start: nil, end: nil, offset: offset,
