@@ -43,12 +43,16 @@ struct LineHintTests {
         #expect(compared > 500)
     }
 
-    @Test("evidence located from the record's line is located as by a search, on every record of a batch")
+    @Test("a record and its evidence located from the record's line are located as by a search, on every record of a batch")
     func sameLocations() throws {
         let ruleSet = try RealRules.ruleSet()
         var generator = GeneratedActivities(seed: 3)
         // a first line that is not a record, blank lines and lines of other lengths between the records
-        let lines = ["", "   "] + generator.lines(600).enumerated().flatMap { index, line in index % 7 == 0 ? [line, ""] : [line] }
+        // and some records indented, so that a record starts past the line's start
+        let lines = ["", "   "] + generator.lines(600).enumerated().flatMap { index, line in
+            let written = index % 5 == 0 ? "  \t" + line : line
+            return index % 7 == 0 ? [written, ""] : [written]
+        }
         let source = SourceText(path: "batch.jsonl", text: lines.joined(separator: "\n") + "\n")
         let reader = DescriptionReader(vocabulary: ruleSet.vocabulary)
         var hinted: [Description] = []
@@ -59,15 +63,19 @@ struct LineHintTests {
         #expect(hinted.allSatisfy { $0.lineIndex >= 0 })
         let evaluator = Evaluator(ruleSet: ruleSet)
         var located = 0
+        var indented = 0
         for description in hinted {
             let plain = Description(id: description.id, record: description.record, source: description.source,
                                     offset: description.offset, expectation: description.expectation)
             #expect(plain.lineIndex == -1)
+            #expect(description.location == plain.location)
+            if description.location.column > 1 { indented += 1 }
             let withHint = evaluator.evaluate(description).findings.flatMap(\.evidence).map(\.location)
             let withSearch = evaluator.evaluate(plain).findings.flatMap(\.evidence).map(\.location)
             #expect(withHint == withSearch, "\(description.id)")
             located += withHint.compactMap { $0 }.count
         }
         #expect(located > 1_000)
+        #expect(indented > 100)
     }
 }

@@ -145,8 +145,11 @@ public final class Description: Sendable {
         self.lineIndex = lineIndex
     }
 
-    /// Where the description starts.
-    public var location: SourceLocation { source.location(at: offset) }
+    /// Where the description starts (on the line the reader found it on, when it handed that on).
+    public var location: SourceLocation {
+        guard let line = source.line(at: lineIndex, holding: offset) else { return source.location(at: offset) }
+        return source.location(at: offset, onLineStarting: line.start, number: line.number, asciiUpTo: line.start)
+    }
 
     /// Where a fact of the top level was written, or the description's start.
     public func location(ofSlot slot: Int) -> SourceLocation {
