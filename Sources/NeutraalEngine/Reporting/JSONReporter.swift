@@ -28,6 +28,8 @@ public struct JSONReporter: Reporter, Sendable {
     }
 
     private var fragments: [RuleFragments?] = []
+    /// Fragments made for a rule past the end of `fragments`, kept alive here.
+    private var unlisted: [RuleFragments] = []
     private var evidenceTexts: EvidenceTexts?
     private var lastSource: (path: String, quoted: [UInt8])?
     private var version: (text: String, quoted: [UInt8])?
@@ -151,8 +153,10 @@ public struct JSONReporter: Reporter, Sendable {
 
     private static let verdictWords: [[UInt8]] = [Verdict.allowed, .advisory, .judgement, .violation].map { JSONBytes.quoted($0.rawValue) }
 
-    private mutating func ruleFragments(_ rule: Rule, _ context: ReportContext) -> RuleFragments {
-        if rule.index < fragments.count, let cached = fragments[rule.index] { return cached }
+    /// The fragments of `rule`, made on first use and kept in `fragments`, which holds them (the result is
+    /// unretained).
+    private mutating func ruleFragments(_ rule: Rule, _ context: ReportContext) -> Unmanaged<RuleFragments> {
+        if rule.index < fragments.count, let cached = fragments[rule.index] { return Unmanaged.passUnretained(cached) }
         var head = JSONBytes()
         head.raw("{\"rule\":")
         head.quoted(rule.id)
@@ -181,8 +185,13 @@ public struct JSONReporter: Reporter, Sendable {
         let made = RuleFragments(head: head.bytes, fixedMessage: fixedMessage, tail: tail.bytes, firedPrefix: firedPrefix,
                                  template: fixedMessage == nil ? MessageTemplate(template, vocabulary: context.ruleSet.vocabulary) : nil)
         if fragments.count < context.ruleSet.rules.count { fragments += Array(repeating: nil, count: context.ruleSet.rules.count - fragments.count) }
-        if rule.index < fragments.count { fragments[rule.index] = made }
-        return made
+        if rule.index < fragments.count {
+            fragments[rule.index] = made
+            return Unmanaged.passUnretained(made)
+        }
+        // (a rule of another rule set, never here: kept alive for as long as the reporter)
+        unlisted.append(made)
+        return Unmanaged.passUnretained(made)
     }
 
     private func citation(_ rule: Rule, _ context: ReportContext) -> String {
@@ -207,8 +216,17 @@ public struct JSONReporter: Reporter, Sendable {
     /// Writes one finding, read where it is stored (through a pointer, so that it is not copied with its
     /// rule, evidence and explanation for the call).
     private mutating func write(_ finding: UnsafePointer<Finding>, _ evaluation: Evaluation, _ context: ReportContext, into json: inout JSONBytes) {
-        let rule = finding.pointee.rule
-        let parts = ruleFragments(rule, context)
+        // the rule and its fragments lent, not counted: the finding holds the rule, the cache the fragments
+        Unmanaged.passUnretained(finding.pointee.rule)._withUnsafeGuaranteedRef { rule in
+            ruleFragments(rule, context)._withUnsafeGuaranteedRef { parts in
+                write(finding, rule, parts, evaluation, context, into: &json)
+            }
+        }
+    }
+
+    /// Writes one finding of `rule`, with the rule's fragments.
+    private mutating func write(_ finding: UnsafePointer<Finding>, _ rule: Rule, _ parts: RuleFragments, _ evaluation: Evaluation,
+                                _ context: ReportContext, into json: inout JSONBytes) {
         if case .fired = finding.pointee.status, let prefix = parts.firedPrefix {
             json.raw(prefix)
         } else {
