@@ -28,8 +28,6 @@ public struct JSONReporter: Reporter, Sendable {
     }
 
     private var fragments: [RuleFragments?] = []
-    /// Fragments made for a rule past the end of `fragments`, kept alive here.
-    private var unlisted: [RuleFragments] = []
     private var evidenceTexts: EvidenceTexts?
     private var lastSource: (path: String, quoted: [UInt8])?
     private var version: (text: String, quoted: [UInt8])?
@@ -184,13 +182,9 @@ public struct JSONReporter: Reporter, Sendable {
         }
         let made = RuleFragments(head: head.bytes, fixedMessage: fixedMessage, tail: tail.bytes, firedPrefix: firedPrefix,
                                  template: fixedMessage == nil ? MessageTemplate(template, vocabulary: context.ruleSet.vocabulary) : nil)
-        if fragments.count < context.ruleSet.rules.count { fragments += Array(repeating: nil, count: context.ruleSet.rules.count - fragments.count) }
-        if rule.index < fragments.count {
-            fragments[rule.index] = made
-            return Unmanaged.passUnretained(made)
-        }
-        // (a rule of another rule set, never here: kept alive for as long as the reporter)
-        unlisted.append(made)
+        let needed = max(context.ruleSet.rules.count, rule.index + 1)
+        if fragments.count < needed { fragments += Array(repeating: nil, count: needed - fragments.count) }
+        fragments[rule.index] = made
         return Unmanaged.passUnretained(made)
     }
 
