@@ -19,6 +19,17 @@ struct LineHintTests {
         #expect(source.line(at: 4, holding: 9) == nil)
     }
 
+    /// A location counted byte by byte: its column is one more than the characters before it on its line
+    /// (bytes that do not continue a character), an offset inside a character counts as that character,
+    /// and a byte order mark at the start of the file is no column.
+    static func reference(_ source: SourceText, _ offset: Int, line: (start: Int, end: Int, number: Int)) -> NeutraalEngine.SourceLocation {
+        let bytes = source.bytes
+        var column = 1 + bytes[line.start..<offset].filter { $0 & 0xC0 != 0x80 }.count
+        if offset < bytes.count, bytes[offset] & 0xC0 == 0x80, column > 1 { column -= 1 }
+        if line.start == 0, offset >= 3, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { column -= 1 }
+        return NeutraalEngine.SourceLocation(file: source.path, line: line.number, column: column)
+    }
+
     @Test("a location on a line already found, its ASCII start counted, is the location found from the offset alone")
     func locationOnAKnownLine() {
         let texts = ["\u{FEFF}{\"a\":\"é\"}\n{\"text\":\"Financiën — ook\",\"b\":1}\nplain ascii line\n€😀x\n",
@@ -29,6 +40,7 @@ struct LineHintTests {
             for offset in 0...source.bytes.count {
                 let line = source.line(containing: offset)
                 let expected = source.location(at: offset)
+                #expect(expected == Self.reference(source, offset, line: line), "offset \(offset)")
                 // every length of ASCII start the line truly has, and none
                 var asciiEnd = line.start
                 while true {

@@ -35,14 +35,8 @@ public final class SourceText: @unchecked Sendable {
 
     /// The location of a byte offset (clamped to the file).
     public func location(at offset: Int) -> SourceLocation {
-        let clamped = max(0, min(offset, bytes.count))
-        let line = line(containing: clamped)
-        var column = 1 + Self.countCharacterStarts(bytes, from: line.start, to: clamped)
-        // a continuation byte position counts as part of the preceding character
-        if clamped < bytes.count, bytes[clamped] & 0xC0 == 0x80, column > 1 { column -= 1 }
-        // a byte order mark at the start of the file is not a column
-        if line.start == 0, firstLine == 1, clamped >= 3, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { column -= 1 }
-        return SourceLocation(file: path, line: line.number, column: column)
+        let line = line(containing: max(0, min(offset, bytes.count)))
+        return location(at: offset, onLineStarting: line.start, number: line.number, asciiUpTo: line.start)
     }
 
     /// The line at `index` among `lineStarts`, when it holds `offset`: where it starts, where it ends, and
@@ -61,7 +55,9 @@ public final class SourceText: @unchecked Sendable {
         let clamped = max(0, min(offset, bytes.count))
         let prefix = max(start, min(asciiEnd, clamped))
         var column = 1 + (prefix - start) + Self.countCharacterStarts(bytes, from: prefix, to: clamped)
+        // a continuation byte position counts as part of the preceding character
         if clamped < bytes.count, bytes[clamped] & 0xC0 == 0x80, column > 1 { column -= 1 }
+        // a byte order mark at the start of the file is not a column
         if start == 0, firstLine == 1, clamped >= 3, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { column -= 1 }
         return SourceLocation(file: path, line: number, column: column)
     }
