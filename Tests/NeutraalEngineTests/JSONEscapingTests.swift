@@ -105,6 +105,22 @@ struct JSONEscapingTests {
         }
     }
 
+    @Test("long numbers written one after another by one writer, repeated and counting up across every carry, as Swift writes them")
+    func longNumbersInSequence() {
+        var values: [Int] = []
+        // each number twice, then the next: a record's line number, then its evidence's, then the next record's
+        for start in [10_000, 19_998, 99_998, 999_999, 1_234_567, 9_999_999_999_999_998, 99_999_999_999_999_998, Int.max - 2] {
+            for value in start...(start + 2) { values += [value, value] }
+        }
+        values += [10_001, 10_000, 10_002, -10_001, -10_000, 10_001, 10_001, 5, 10_002, 123_456_789, 123_456_790]
+        var json = JSONBytes(capacity: 4)
+        for value in values {
+            json.integer(value)
+            json.raw(",")
+        }
+        #expect(String(decoding: json.bytes, as: UTF8.self) == values.map { String($0) + "," }.joined())
+    }
+
     @Test("every number below 10000 and every day from 1900 to 2100 as Swift and CivilDate write them")
     func allShortNumbersAndDays() {
         for value in 0..<10_000 {

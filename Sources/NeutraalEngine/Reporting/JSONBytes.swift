@@ -12,6 +12,9 @@ public struct JSONBytes: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var capacity: Int
+    /// The integer above 9999 written last and its digits (up to 16, in the bytes of two words): in a file of
+    /// JSON Lines a record's line number is written again for each piece of its evidence.
+    private var recentLong: (value: Int, digits: (UInt64, UInt64), count: Int) = (-1, (0, 0), 0)
 
     public init(capacity: Int = 1024) {
         self.capacity = max(64, capacity)
@@ -165,11 +168,22 @@ public struct JSONBytes: ~Copyable {
     }
 
     /// Appends an integer below 0 or above 9999: digits made from the right by dividing by ten (a
-    /// constant, so a multiplication), written in place once their number is known.
+    /// constant, so a multiplication), written in place once their number is known; the same number as
+    /// the last time is copied from `recentLong`.
     private mutating func longInteger(_ value: Int) {
         guard value >= 0 else {
             var text = String(value)
             text.withUTF8 { append($0) }
+            return
+        }
+        if value == recentLong.value || (value == recentLong.value &+ 1 && Self.increment(&recentLong)) {
+            let digitCount = recentLong.count
+            reserve(digitCount)
+            withUnsafeBytes(of: recentLong.digits) { digits in
+                guard let source = digits.baseAddress else { return }
+                memcpy(base + count, source, digitCount)
+            }
+            count += digitCount
             return
         }
         var digits = 1
@@ -186,7 +200,38 @@ public struct JSONBytes: ~Copyable {
             base[position] = UInt8(truncatingIfNeeded: 48 &+ rest % 10)
             rest /= 10
         }
+        if digits <= 16 {
+            var kept: (UInt64, UInt64) = (0, 0)
+            let start = base + count
+            withUnsafeMutableBytes(of: &kept) { room in
+                guard let target = room.baseAddress else { return }
+                memcpy(target, start, digits)
+            }
+            recentLong = (value, kept, digits)
+        }
         count += digits
+    }
+
+    /// Adds one to the kept number and its digits, unless that takes another digit (then returns false
+    /// and leaves it as it was): the next record's line number is the last one's plus one.
+    private static func increment(_ recent: inout (value: Int, digits: (UInt64, UInt64), count: Int)) -> Bool {
+        var digits = recent.digits
+        let count = recent.count
+        let carried = withUnsafeMutableBytes(of: &digits) { bytes -> Bool in
+            var position = count - 1
+            while position >= 0 {
+                if bytes[position] != UInt8(ascii: "9") {
+                    bytes[position] += 1
+                    return false
+                }
+                bytes[position] = UInt8(ascii: "0")
+                position -= 1
+            }
+            return true
+        }
+        guard !carried else { return false }
+        recent = (recent.value + 1, digits, count)
+        return true
     }
 
     /// Appends `value` (0 to 9999) in decimal into room reserved before: each digit split off with one
