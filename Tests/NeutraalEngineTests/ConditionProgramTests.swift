@@ -11,8 +11,8 @@ struct ConditionProgramTests {
         let evaluator = Evaluator(ruleSet: ruleSet, asOf: CivilDate.parse("2024-06-01") ?? 0)
         var differences: [String] = []
         for rule in ruleSet.rules {
-            var treeScope = Evaluator.Scope(record: description.record, layout: 0, prefix: "", source: description.source)
-            var programScope = Evaluator.Scope(record: description.record, layout: 0, prefix: "", source: description.source)
+            var treeScope = Evaluator.Scope(record: description.record, layout: 0, prefix: "")
+            var programScope = Evaluator.Scope(record: description.record, layout: 0, prefix: "")
             let tree = evaluator.evaluate(rule.condition, &treeScope, trace: nil)
             let program = evaluator.quickOutcome(of: rule, &programScope)
             if tree != program { differences.append("\(description.id) \(rule.id): tree \(tree), program \(program)") }

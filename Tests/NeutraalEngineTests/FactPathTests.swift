@@ -5,17 +5,15 @@ import Testing
 /// for an element of a list of objects (and of a list within one).
 @Suite("Fact paths")
 struct FactPathTests {
-    static let source = SourceText(path: "paths.json", text: "{}")
-
     @Test("a top-level fact is shown as its path")
     func topLevel() {
-        let scope = Evaluator.Scope(record: Record(slotCount: 1), layout: 0, prefix: "", source: Self.source)
+        let scope = Evaluator.Scope(record: Record(slotCount: 1), layout: 0, prefix: "")
         #expect(scope.fact("draftedBy") == "draftedBy")
     }
 
     @Test("an element's fact carries the element's number", arguments: [0, 8, 9, 10, 98, 99, 999, 12_344])
     func element(index: Int) {
-        let top = Evaluator.Scope(record: Record(slotCount: 1), layout: 0, prefix: "", source: Self.source)
+        let top = Evaluator.Scope(record: Record(slotCount: 1), layout: 0, prefix: "")
         let scope = top.element(Record(slotCount: 1), layout: 1, path: "sections", index: index)
         #expect(scope.fact("draftedBy") == "sections[\(index + 1)].draftedBy")
         #expect(scope.fact("title") == "sections[\(index + 1)].title")
@@ -30,7 +28,7 @@ struct FactPathTests {
 
     @Test("an element's fact is spelled once for a batch and then shared: the same path for every element, field and list, also past the limit of paths kept")
     func spelledOnce() {
-        let top = Evaluator.Scope(record: Record(slotCount: 1), layout: 0, prefix: "", source: Self.source)
+        let top = Evaluator.Scope(record: Record(slotCount: 1), layout: 0, prefix: "")
         var spelled = SpelledFacts()
         let fields = [Self.test("draftedBy", key: 3), Self.test("content", key: 4)]
         // two lists with fields of the same number: the list's path tells their paths apart

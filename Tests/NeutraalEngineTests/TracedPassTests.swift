@@ -11,10 +11,10 @@ struct TracedPassTests {
         let evaluator = Evaluator(ruleSet: ruleSet, asOf: CivilDate.parse("2024-06-01") ?? 0)
         var differences: [String] = []
         for rule in ruleSet.rules {
-            var programScope = Evaluator.Scope(record: description.record, layout: 0, prefix: "", source: description.source)
+            var programScope = Evaluator.Scope(record: description.record, layout: 0, prefix: "")
             let program = evaluator.quickOutcome(of: rule, &programScope)
             for explains in [false, true] {
-                var scope = Evaluator.Scope(record: description.record, layout: 0, prefix: "", source: description.source)
+                var scope = Evaluator.Scope(record: description.record, layout: 0, prefix: "")
                 var trace = Evaluator.Trace(explains: explains)
                 let traced = evaluator.evaluate(rule.condition, &scope, &trace)
                 if traced != program { differences.append("\(description.id) \(rule.id) explains \(explains): traced \(traced), program \(program)") }
@@ -42,8 +42,8 @@ struct TracedPassTests {
         }
         var differences: [String] = []
         ruleSet.program.withView { program in
-            var treeScope = Evaluator.Scope(record: description.record, layout: 0, prefix: "", source: description.source)
-            var programScope = Evaluator.Scope(record: description.record, layout: 0, prefix: "", source: description.source)
+            var treeScope = Evaluator.Scope(record: description.record, layout: 0, prefix: "")
+            var programScope = Evaluator.Scope(record: description.record, layout: 0, prefix: "")
             for rule in ruleSet.rules {
                 var treeTrace = Evaluator.Trace(explains: false)
                 let tree = evaluator.evaluate(rule.condition, &treeScope, &treeTrace)
@@ -67,7 +67,7 @@ struct TracedPassTests {
         // the comparison sees evidence at all
         let withEvidence = descriptions.prefix(200).contains { description in
             ruleSet.program.withView { program in
-                var scope = Evaluator.Scope(record: description.record, layout: 0, prefix: "", source: description.source)
+                var scope = Evaluator.Scope(record: description.record, layout: 0, prefix: "")
                 return ruleSet.rules.contains { rule in
                     var trace = Evaluator.Trace(explains: false)
                     _ = Evaluator(ruleSet: ruleSet).tracedOutcome(ofRuleAt: rule.index, program, &scope, &trace)

@@ -198,7 +198,7 @@ extension Evaluator {
         }
         let body = program.children[Int(node.first)]
         var tally = QuantifiedTally(node.operation)
-        var inner = Scope(record: elements[0], layout: layoutIndex, prefix: "", source: scope.source)
+        var inner = Scope(record: elements[0], layout: layoutIndex, prefix: "")
         for element in elements {
             inner.reuse(for: element)
             if tally.add(outcome(of: body, program, &inner)) { break }

@@ -100,7 +100,12 @@ extension Evaluator {
     /// start. The line is checked for ASCII only as far as an offset needs; the few offsets past its ASCII
     /// part are located by the source once each (a list beats a hash table).
     struct Locations {
-        let source: SourceText
+        /// The source, not counted: a list of locations is made for one description's evaluation and dropped
+        /// at its end, while the description, which holds the source, is still the caller's; counting it
+        /// (and each use of it) would cost atomic operations for nothing. Used through
+        /// `_withUnsafeGuaranteedRef`, which does not count either. Whoever makes a list of locations keeps the
+        /// source alive for as long as the list is used.
+        private let unretainedSource: Unmanaged<SourceText>
         /// The index of the line the description starts on, where the reader knew it (-1 where not): the
         /// first line looked at, without a search, when it holds the offset.
         let firstLineIndex: Int
@@ -110,7 +115,7 @@ extension Evaluator {
         private var line: (start: Int, end: Int, number: Int, asciiEnd: Int, checked: Int)?
 
         init(source: SourceText, firstLineIndex: Int = -1) {
-            self.source = source
+            unretainedSource = Unmanaged.passUnretained(source)
             self.firstLineIndex = firstLineIndex
         }
 
@@ -118,15 +123,17 @@ extension Evaluator {
         mutating func location(at offset: Int) -> SourceLocation? {
             guard offset >= 0 else { return nil }
             if let column = asciiColumn(offset), let line {
-                return SourceLocation(file: source.path, line: line.number, column: column)
+                return unretainedSource._withUnsafeGuaranteedRef { SourceLocation(file: $0.path, line: line.number, column: column) }
             }
             if let cached = known.first(where: { $0.offset == offset }) { return cached.location }
             // on the line found for it, whose ASCII start is counted rather than read again
             let location: SourceLocation
             if let line, offset >= line.start, offset <= line.end {
-                location = source.location(at: offset, onLineStarting: line.start, number: line.number, asciiUpTo: line.asciiEnd)
+                location = unretainedSource._withUnsafeGuaranteedRef {
+                    $0.location(at: offset, onLineStarting: line.start, number: line.number, asciiUpTo: line.asciiEnd)
+                }
             } else {
-                location = source.location(at: offset)
+                location = unretainedSource._withUnsafeGuaranteedRef { $0.location(at: offset) }
             }
             known.append((offset, location))
             return location
@@ -135,14 +142,17 @@ extension Evaluator {
         /// The column of `offset` when its line is ASCII from its start up to it (nil otherwise).
         private mutating func asciiColumn(_ offset: Int) -> Int? {
             if line == nil || offset < line?.start ?? 0 || offset > line?.end ?? 0 {
-                let found = (line == nil ? source.line(at: firstLineIndex, holding: offset) : nil) ?? source.line(containing: offset)
+                let found = unretainedSource._withUnsafeGuaranteedRef { source in
+                    (line == nil ? source.line(at: firstLineIndex, holding: offset) : nil) ?? source.line(containing: offset)
+                }
                 line = (found.start, found.end, found.number, found.start, found.start)
             }
             guard var current = line else { return nil }
             if offset >= current.asciiEnd, current.asciiEnd == current.checked, current.checked < current.end {
                 // check on from where the last check stopped, a stretch at a time
                 let bound = min(current.end, max(offset + 1, current.checked + 256))
-                current.asciiEnd = source.firstNonASCII(from: current.checked, to: bound)
+                let checked = current.checked
+                current.asciiEnd = unretainedSource._withUnsafeGuaranteedRef { $0.firstNonASCII(from: checked, to: bound) }
                 current.checked = current.asciiEnd < bound ? current.end : bound
                 line = current
             }

@@ -48,7 +48,7 @@ public struct Evaluator: Sendable {
         guard case .symbol(let kind)? = record.values[vocabulary.kindSlot] else {
             return Evaluation(description: description, verdict: .allowed, findings: [], day: day, dated: dated, context: context, notInForce: [])
         }
-        var scope = Scope(record: record, layout: 0, prefix: "", source: description.source)
+        var scope = Scope(record: record, layout: 0, prefix: "")
         var locations = Locations(source: description.source, firstLineIndex: description.lineIndex)
         var findings = workspace.takeFindings()
         var notInForce: [String] = []
@@ -215,8 +215,6 @@ public struct Evaluator: Sendable {
         private let element: (path: String, number: Int)?
         /// Whether the paths of this record's fields are shown as they are (the top level of a description).
         private let showsPathsAsIs: Bool
-        /// Where the record was read from, for the locations of evidence.
-        let source: SourceText
         /// Texts already folded and scanned, by slot (a record has only a few texts: a list beats a hash
         /// table): the slot, where its folded text is in `texts`, the lexicon entries found in it, and the bits
         /// of the patterns whose required literals it holds (see `Pattern.literalBit`).
@@ -232,16 +230,15 @@ public struct Evaluator: Sendable {
         /// Outcomes of the program's definitions already evaluated on this record.
         var programDefinitions = DefinitionOutcomes()
 
-        init(record: Record, layout: Int, prefix: String, source: SourceText) {
-            self.init(record: record, layout: layout, basePrefix: prefix, element: nil, source: source)
+        init(record: Record, layout: Int, prefix: String) {
+            self.init(record: record, layout: layout, basePrefix: prefix, element: nil)
         }
 
-        private init(record: Record, layout: Int, basePrefix: String, element: (path: String, number: Int)?, source: SourceText) {
+        private init(record: Record, layout: Int, basePrefix: String, element: (path: String, number: Int)?) {
             self.record = record
             self.layout = layout
             self.basePrefix = basePrefix
             self.element = element
-            self.source = source
             showsPathsAsIs = element == nil && basePrefix.isEmpty
         }
 
@@ -262,7 +259,7 @@ public struct Evaluator: Sendable {
         /// The scope of element `index` (from 0) of the list of objects at `path` in this record.
         func element(_ record: Record, layout: Int, path: String, index: Int) -> Scope {
             Scope(record: record, layout: layout, basePrefix: element == nil ? basePrefix : prefix,
-                  element: (path, index + 1), source: source)
+                  element: (path, index + 1))
         }
 
         /// The path up to this record's fields, as shown in evidence (`sections[2].`).
