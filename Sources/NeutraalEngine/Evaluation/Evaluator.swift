@@ -253,9 +253,6 @@ public struct Evaluator: Sendable {
             programDefinitions.reset()
         }
 
-        /// The folded text of entry `index` of `scans`.
-        func folded(_ index: Int) -> FoldedText { texts[scans[index].text] }
-
         /// The scope of element `index` (from 0) of the list of objects at `path` in this record.
         func element(_ record: Record, layout: Int, path: String, index: Int) -> Scope {
             Scope(record: record, layout: layout, basePrefix: element == nil ? basePrefix : prefix,
@@ -515,17 +512,21 @@ public struct Evaluator: Sendable {
         case .missing:
             break
         case .mentions(let lexicon):
+            // the folded text and its matches read where the scope keeps them (copies would count their arrays)
             guard let index = scan(slot: test.slot, &scope) else { return }
-            let folded = scope.folded(index)
-            for match in scope.scans[index].matches where match.lexicon == lexicon {
+            let text = scope.scans[index].text
+            let factKey = scope.factKey(test)
+            for position in scope.scans[index].matches.indices where scope.scans[index].matches[position].lexicon == lexicon {
+                let range = scope.scans[index].matches[position].range
                 let fact = scope.fact(of: test, &trace.spelled)
-                trace.add(Self.textEvidence(fact, match.range, in: folded, offset: offset, factKey: scope.factKey(test)))
+                trace.add(Self.textEvidence(fact, range, in: &scope.texts[text], offset: offset, factKey: factKey))
             }
         case .matches(let pattern):
             guard let match = patternMatch(pattern, slot: test.slot, &scope), let index = scan(slot: test.slot, &scope) else { return }
-            let folded = scope.folded(index)
+            let text = scope.scans[index].text
+            let factKey = scope.factKey(test)
             let fact = scope.fact(of: test, &trace.spelled)
-            trace.add(Self.textEvidence(fact, match, in: folded, offset: offset, factKey: scope.factKey(test)))
+            trace.add(Self.textEvidence(fact, match, in: &scope.texts[text], offset: offset, factKey: factKey))
         default:
             // `present` is true whenever the field is there
             guard outcome == .true, let value = scope.record.values[test.slot] else { return }
@@ -574,7 +575,8 @@ public struct Evaluator: Sendable {
             scope.texts.append(FoldedText(text))
         }
         var literals: UInt64 = 0
-        let matches = ruleSet.scanner.scan(scope.texts[position], literals: &literals)
+        // the folded text read where it is kept (copying it out of the list would count its arrays)
+        let matches = ruleSet.scanner.scan(inPlace: &scope.texts[position], literals: &literals)
         scope.scans.append((slot, position, matches, literals))
         return position
     }
@@ -588,28 +590,29 @@ public struct Evaluator: Sendable {
         let group = ruleSet.patterns[pattern].automatonGroup
         let literalBit = ruleSet.patterns[pattern].literalBit
         let found: Range<Int>?
+        let text = scope.scans[index].text
         if literalBit != 0 && scope.scans[index].literals & literalBit == 0 {
             // the text lacks every literal a match of the pattern contains
             found = nil
         } else if group < 0 {
-            found = ruleSet.patterns[pattern].firstMatch(in: scope.folded(index))
+            found = ruleSet.patterns[pattern].firstMatch(in: scope.texts[text])
         } else {
             // one pass over the text answers for every pattern of the group
             let matches: UInt64
             if let known = scope.patternGroupMatches.first(where: { $0.slot == slot && $0.group == group }) {
                 matches = known.matches
             } else {
-                matches = ruleSet.patterns[pattern].groupMatches(in: scope.folded(index))
+                matches = ruleSet.patterns[pattern].groupMatches(in: scope.texts[text])
                 scope.patternGroupMatches.append((slot, group, matches))
             }
-            found = ruleSet.patterns[pattern].firstMatch(in: scope.folded(index), groupMatches: matches)
+            found = ruleSet.patterns[pattern].firstMatch(in: scope.texts[text], groupMatches: matches)
         }
         scope.patternMatches.append((slot, pattern, found))
         return found
     }
 
     /// Evidence of words in a text: `range` is in the folded text.
-    private static func textEvidence(_ fact: String, _ range: Range<Int>, in folded: FoldedText, offset: Int, factKey: Int32) -> PendingEvidence {
+    private static func textEvidence(_ fact: String, _ range: Range<Int>, in folded: inout FoldedText, offset: Int, factKey: Int32) -> PendingEvidence {
         let original = folded.originalRange(range)
         let scalars = folded.scalarRange(original)
         return PendingEvidence(fact: fact, value: nil, match: folded.originalText(original),

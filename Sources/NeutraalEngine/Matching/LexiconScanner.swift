@@ -82,27 +82,39 @@ public struct LexiconScanner: Sendable {
     /// Every match in a folded text, in order of their end; the bits of the literals found are added to
     /// `literals`.
     public func scan(_ text: FoldedText, literals: inout UInt64) -> [Match] {
+        var text = text
+        return scan(inPlace: &text, literals: &literals)
+    }
+
+    /// The same, for a text read where it is kept (an element of a list, say): passed `inout`, its arrays are
+    /// read in place, where passing it by value would count a reference to each of them.
+    func scan(inPlace text: inout FoldedText, literals: inout UInt64) -> [Match] {
+        text.lower.withUnsafeBufferPointer { bytes in
+            text.cased.withUnsafeBufferPointer { cased in scan(bytes, cased: cased, literals: &literals) }
+        }
+    }
+
+    /// The matches in a folded text given as its lower-cased bytes and its bytes with case kept.
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, cased: UnsafeBufferPointer<UInt8>, literals: inout UInt64) -> [Match] {
         var matches: [Match] = []
         transitions.withUnsafeBufferPointer { table in
             columnOf.withUnsafeBufferPointer { columns in
-                text.lower.withUnsafeBufferPointer { bytes in
-                    withUnsafeTemporaryAllocation(of: Lane.self, capacity: 4) { lanes in
-                        let count = Self.lay(lanes, over: bytes.count, longestEntry: longestEntry)
-                        // side by side for as long as every lane has bytes left (the first reads the fewest)
-                        var steps = count > 1 ? lanes[0].end : 0
-                        while steps > 0 {
-                            steps -= Self.run(table, columns, bytes, lanes, count: count, steps: steps, threshold: firstOutputRow)
-                            for lane in 0..<count where lanes[lane].row >= firstOutputRow && lanes[lane].next > lanes[lane].reportsFrom {
-                                collect(Int(lanes[lane].row / width), endingAt: lanes[lane].next - 1, in: text, into: &matches,
-                                        literals: &literals)
-                            }
+                withUnsafeTemporaryAllocation(of: Lane.self, capacity: 4) { lanes in
+                    let count = Self.lay(lanes, over: bytes.count, longestEntry: longestEntry)
+                    // side by side for as long as every lane has bytes left (the first reads the fewest)
+                    var steps = count > 1 ? lanes[0].end : 0
+                    while steps > 0 {
+                        steps -= Self.run(table, columns, bytes, lanes, count: count, steps: steps, threshold: firstOutputRow)
+                        for lane in 0..<count where lanes[lane].row >= firstOutputRow && lanes[lane].next > lanes[lane].reportsFrom {
+                            collect(Int(lanes[lane].row / width), endingAt: lanes[lane].next - 1, in: bytes, cased: cased,
+                                    into: &matches, literals: &literals)
                         }
-                        // then each lane to its end
-                        for lane in 0..<count {
-                            scan(&lanes[lane], table, columns, bytes, text, into: &matches, literals: &literals)
-                        }
-                        if count > 1 { Self.orderByEnd(&matches) }
                     }
+                    // then each lane to its end
+                    for lane in 0..<count {
+                        scan(&lanes[lane], table, columns, bytes, cased, into: &matches, literals: &literals)
+                    }
+                    if count > 1 { Self.orderByEnd(&matches) }
                 }
             }
         }
@@ -150,7 +162,7 @@ public struct LexiconScanner: Sendable {
 
     /// Reads the rest of one lane, reporting the matches that end in its part.
     private func scan(_ lane: inout Lane, _ table: UnsafeBufferPointer<UInt32>, _ columns: UnsafeBufferPointer<UInt32>,
-                      _ bytes: UnsafeBufferPointer<UInt8>, _ text: FoldedText, into matches: inout [Match],
+                      _ bytes: UnsafeBufferPointer<UInt8>, _ cased: UnsafeBufferPointer<UInt8>, into matches: inout [Match],
                       literals: inout UInt64) {
         while true {
             let (index, row) = Self.run(table, columns, bytes, from: lane.next, to: lane.end, row: lane.row,
@@ -159,7 +171,7 @@ public struct LexiconScanner: Sendable {
             guard index < lane.end else { lane.next = lane.end; return }
             lane.next = index + 1
             if index >= lane.reportsFrom {
-                collect(Int(row / width), endingAt: index, in: text, into: &matches, literals: &literals)
+                collect(Int(row / width), endingAt: index, in: bytes, cased: cased, into: &matches, literals: &literals)
             }
         }
     }
@@ -249,9 +261,9 @@ public struct LexiconScanner: Sendable {
     /// case), appended to `matches`; the bits of literals that end there added to `literals`. Never
     /// inlined: the byte loop keeps its few registers to itself.
     @inline(never)
-    private func collect(_ state: Int, endingAt index: Int, in text: FoldedText, into matches: inout [Match],
+    private func collect(_ state: Int, endingAt index: Int, in lower: UnsafeBufferPointer<UInt8>, cased: UnsafeBufferPointer<UInt8>,
+                         into matches: inout [Match],
                          literals: inout UInt64) {
-        let lower = text.lower
         let begin = Int(outputStart[state])
         let end = Int(outputStart[state + 1])
         guard begin < end else { return }
@@ -267,7 +279,7 @@ public struct LexiconScanner: Sendable {
                 if index + 1 < lower.count, FoldedText.isWordByte(lower[index + 1]),
                    let last = pattern.lower.last, FoldedText.isWordByte(last) { continue }
             }
-            if pattern.caseSensitive, !text.cased[start...index].elementsEqual(pattern.cased) { continue }
+            if pattern.caseSensitive, !cased[start...index].elementsEqual(pattern.cased) { continue }
             matches.append(Match(lexicon: pattern.lexicon, entry: pattern.entry, range: start..<index + 1))
         }
     }
