@@ -29,8 +29,13 @@ public struct JSONReporter: Reporter, Sendable {
 
     private var fragments: [RuleFragments?] = []
     private var evidenceTexts: EvidenceTexts?
-    private var lastSource: (path: String, quoted: [UInt8])?
-    private var version: (text: String, quoted: [UInt8])?
+    /// The source the quoted path in `quotedSource` is of, held so that it is compared by identity: the path
+    /// is one string shared by every worker thread, whose count each comparison would pass from core to core.
+    private var quotedSourceOwner: SourceText?
+    private var quotedSource: [UInt8] = []
+    /// The rule set version `quotedVersion` is the quoted text of (empty before the first description).
+    private var versionText = ""
+    private var quotedVersion: [UInt8] = []
     /// Dates written lately, by day number modulo 256 (records of a batch share a few hundred days).
     private var recentDates = [JSONBytes.RenderedDate?](repeating: nil, count: 256)
 
@@ -80,29 +85,25 @@ public struct JSONReporter: Reporter, Sendable {
         json.raw("{\"id\":")
         json.quoted(description.id)
         json.raw(",\"source\":")
-        if let last = lastSource, last.path == description.source.path {
-            json.raw(last.quoted)
-        } else {
-            let quoted = JSONBytes.quoted(description.source.path)
-            lastSource = (description.source.path, quoted)
-            json.raw(quoted)
+        if quotedSourceOwner !== description.source {
+            quotedSourceOwner = description.source
+            quotedSource = JSONBytes.quoted(description.source.path)
         }
+        json.raw(quotedSource)
         json.raw(",\"line\":")
         json.integer(location.line)
         json.raw(",\"column\":")
         json.integer(location.column)
         json.raw(",\"verdict\":")
-        json.raw(Self.verdictWords[evaluation.verdict.severity])
+        Self.writeVerdict(evaluation.verdict, into: &json)
         json.raw(",\"date\":")
         writeDate(evaluation.day, into: &json)
         json.raw(evaluation.dated ? ",\"dated\":true,\"rulesetVersion\":" : ",\"dated\":false,\"rulesetVersion\":")
-        if let version, version.text == context.ruleSet.version {
-            json.raw(version.quoted)
-        } else {
-            let quoted = JSONBytes.quoted(context.ruleSet.version)
-            version = (context.ruleSet.version, quoted)
-            json.raw(quoted)
+        if quotedVersion.isEmpty || versionText != context.ruleSet.version {
+            versionText = context.ruleSet.version
+            quotedVersion = JSONBytes.quoted(versionText)
         }
+        json.raw(quotedVersion)
         if !evaluation.context.isEmpty {
             json.raw(",\"context\":{")
             for (index, (field, value)) in evaluation.context.enumerated() {
@@ -149,7 +150,16 @@ public struct JSONReporter: Reporter, Sendable {
         }
     }
 
-    private static let verdictWords: [[UInt8]] = [Verdict.allowed, .advisory, .judgement, .violation].map { JSONBytes.quoted($0.rawValue) }
+    /// Writes a verdict's word, quoted, from a literal (an array shared by the worker threads would have its
+    /// count passed from core to core).
+    private static func writeVerdict(_ verdict: Verdict, into json: inout JSONBytes) {
+        switch verdict {
+        case .allowed: json.raw("\"allowed\"")
+        case .advisory: json.raw("\"advisory\"")
+        case .judgement: json.raw("\"judgement\"")
+        case .violation: json.raw("\"violation\"")
+        }
+    }
 
     /// The fragments of `rule`, made on first use and kept in `fragments`, which holds them (the result is
     /// unretained).
