@@ -92,22 +92,20 @@ public struct Evaluator: Sendable {
                           context: context, notInForce: notInForce, problems: problems)
     }
 
-    /// Where a finding's status puts it in the list: standing findings first, silent ones last.
-    private static func rank(_ status: Finding.Status) -> Int {
-        switch status {
-        case .fired: return 0
-        case .undetermined: return 1
-        case .waived, .baselined: return 2
-        case .overridden: return 3
-        case .silent: return 4
+    /// Where the finding at `index` goes in the list: by its status's rank (standing findings first, silent
+    /// ones last), then most severe verdict first. Read in place: a copy of a finding would count a reference
+    /// to its rule, evidence and missing facts, and its rule is lent, not counted.
+    private static func sortKey(_ findings: UnsafeMutableBufferPointer<Finding>, _ index: Int) -> Int {
+        let rank: Int
+        switch findings[index].status {
+        case .fired: rank = 0
+        case .undetermined: rank = 1
+        case .waived, .baselined: rank = 2
+        case .overridden: rank = 3
+        case .silent: rank = 4
         }
-    }
-
-    /// Whether `a` goes before `b` in the list of findings.
-    private static func goesBefore(_ a: Finding, _ b: Finding) -> Bool {
-        let (rankA, rankB) = (rank(a.status), rank(b.status))
-        if rankA != rankB { return rankA < rankB }
-        return a.rule.verdict > b.rule.verdict
+        let severity = Unmanaged.passUnretained(findings[index].rule)._withUnsafeGuaranteedRef { $0.verdict.severity }
+        return rank * 8 - severity
     }
 
     /// Puts findings in order of status rank, then most severe verdict first, then in the order they were
@@ -115,11 +113,13 @@ public struct Evaluator: Sendable {
     /// in order), moving findings by swapping rather than building an index list and a new array.
     static func order(_ findings: inout [Finding]) {
         guard findings.count > 1 else { return }
-        for position in 1..<findings.count {
-            var slot = position
-            while slot > 0, goesBefore(findings[slot], findings[slot - 1]) {
-                findings.swapAt(slot, slot - 1)
-                slot -= 1
+        findings.withUnsafeMutableBufferPointer { buffer in
+            for position in 1..<buffer.count {
+                var slot = position
+                while slot > 0, sortKey(buffer, slot) < sortKey(buffer, slot - 1) {
+                    buffer.swapAt(slot, slot - 1)
+                    slot -= 1
+                }
             }
         }
     }

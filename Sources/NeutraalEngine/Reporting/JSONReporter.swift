@@ -28,7 +28,10 @@ public struct JSONReporter: Reporter, Sendable {
     }
 
     private var fragments: [RuleFragments?] = []
+    /// The texts of the rule set's fact paths and case names, made for the first evidence written; also
+    /// held as `lentEvidenceTexts`, through which each finding's evidence reads them without counting.
     private var evidenceTexts: EvidenceTexts?
+    private var lentEvidenceTexts: Unmanaged<EvidenceTexts>?
     /// The source the quoted path in `quotedSource` is of, held so that it is compared by identity: the path
     /// is one string shared by every worker thread, whose count each comparison would pass from core to core.
     private var quotedSourceOwner: SourceText?
@@ -45,7 +48,13 @@ public struct JSONReporter: Reporter, Sendable {
     /// (copies share the fragments).
     public init(preparedFor context: ReportContext) {
         for rule in context.ruleSet.rules { _ = ruleFragments(rule, context) }
-        evidenceTexts = EvidenceTexts(context.ruleSet)
+        keep(EvidenceTexts(context.ruleSet))
+    }
+
+    /// Keeps the texts evidence is written with, and lends them.
+    private mutating func keep(_ texts: EvidenceTexts) {
+        evidenceTexts = texts
+        lentEvidenceTexts = Unmanaged.passUnretained(texts)
     }
 
     public mutating func begin(_ context: ReportContext) -> String { "" }
@@ -265,8 +274,8 @@ public struct JSONReporter: Reporter, Sendable {
             json.raw(parts.tail)
         }
         // the texts prepared for the rule set serve only evidence found by that very rule set
-        if evidenceTexts == nil { evidenceTexts = EvidenceTexts(context.ruleSet) }
-        let texts = evidenceTexts.flatMap { $0.serve(rule) ? $0 : nil }
+        if lentEvidenceTexts == nil { keep(EvidenceTexts(context.ruleSet)) }
+        let texts = lentEvidenceTexts.flatMap { $0._withUnsafeGuaranteedRef { $0.serve(rule) } ? $0 : nil }
         // through the buffer by index, rather than enumerating the array
         finding.pointee.evidence.withUnsafeBufferPointer { items in
             guard let start = items.baseAddress else { return }
@@ -296,14 +305,14 @@ public struct JSONReporter: Reporter, Sendable {
     /// Writes the members of an evidence item after `"fact":`, and the closing brace. The item is read
     /// where it is stored (copying it would retain and release each of its strings); its path and value are
     /// copied from `texts` where its keys point there.
-    private static func writeMembers(of evidence: UnsafePointer<Evidence>, _ texts: EvidenceTexts?, into json: inout JSONBytes) {
+    private static func writeMembers(of evidence: UnsafePointer<Evidence>, _ texts: Unmanaged<EvidenceTexts>?, into json: inout JSONBytes) {
         let keys = evidence.pointee.keys
-        if let fact = texts?.fact(keys.fact) {
+        if let fact = texts?._withUnsafeGuaranteedRef({ $0.fact(keys.fact) }) {
             json.raw(fact)
         } else {
             json.quoted(evidence.pointee.fact)
         }
-        if let value = texts?.value(keys.value) {
+        if let value = texts?._withUnsafeGuaranteedRef({ $0.value(keys.value) }) {
             json.raw(value)
         } else if keys.value == EvidenceKeys.trueValue {
             json.raw(",\"value\":\"true\"")
