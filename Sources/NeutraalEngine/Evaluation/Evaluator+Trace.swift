@@ -162,8 +162,9 @@ extension Evaluator {
 
     /// A finding's evidence: the collected evidence without repeats (two definitions may test the same
     /// fact), located. Within one description the same fact always has the same offset, so comparing
-    /// offsets is comparing locations.
-    static func evidence(_ items: [PendingEvidence], _ locations: inout Locations) -> [Evidence] {
+    /// offsets is comparing locations. `items` is passed `inout` only to be read where the trace keeps it
+    /// (passed by value, the list would be counted for the call).
+    static func evidence(_ items: inout [PendingEvidence], _ locations: inout Locations) -> [Evidence] {
         var result: [Evidence] = []
         result.reserveCapacity(items.count)
         for (index, item) in items.enumerated() where !items[..<index].contains(where: { same($0, item) }) {

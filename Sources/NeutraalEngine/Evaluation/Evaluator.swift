@@ -56,8 +56,8 @@ public struct Evaluator: Sendable {
         workspace.lend(to: &scope, &trace, &locations)
         defer { workspace.takeBack(from: &scope, &trace, &locations) }
         // the program's arrays are read through buffer pointers taken once for every rule of the description
-        ruleSet.program.withView { program in
-            for index in ruleSet.rulesByKind[Int(kind)] {
+        ruleSet.program.withView { program in ruleSet.kindIndex.withNumbers(ofKind: Int(kind)) { rulesOfKind in
+            for index in rulesOfKind {
                 // the rule is read in place until it makes a finding (taking it out costs a retain and a release)
                 guard ruleSet.rules[index].isValid(on: day) else {
                     notInForce.append(ruleSet.rules[index].id)
@@ -75,11 +75,11 @@ public struct Evaluator: Sendable {
                 case .unknown: status = rule.verdict == .allowed ? .silent : .undetermined
                 case .false: status = .silent
                 }
-                findings.append(Finding(rule: rule, status: status, evidence: outcome == .false ? [] : Self.evidence(trace.evidence, &locations),
+                findings.append(Finding(rule: rule, status: status, evidence: outcome == .false ? [] : Self.evidence(&trace.evidence, &locations),
                                         missing: outcome == .unknown ? Self.unique(trace.missing) : [],
                                         explanation: explain ? trace.root : nil))
             }
-        }
+        } }
         // exceptions: a fired rule sets aside the fired rules it overrides
         if findings.contains(where: { $0.status == .fired && !$0.rule.overrides.isEmpty }) {
             Self.applyOverrides(&findings)

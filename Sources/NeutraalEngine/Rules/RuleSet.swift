@@ -9,6 +9,9 @@ public struct RuleSet: Sendable {
     public let ruleIndexByID: [String: Int]
     /// The rules that judge each kind (by kind index), in file order; rules for `any` included.
     public let rulesByKind: [[Int]]
+    /// `rulesByKind` laid out flat, as the evaluator reads it for every description (reading one list out
+    /// of a list of lists would count a reference to it).
+    let kindIndex: KindIndex
     /// Compiled automaton over every lexicon entry (and, after `withPatternAutomata()`, over the literals
     /// the patterns require).
     public private(set) var scanner: LexiconScanner
@@ -37,5 +40,26 @@ public struct RuleSet: Sendable {
         copy.patterns = shared
         if !literals.isEmpty { copy.scanner = LexiconScanner(lexicons: lexicons, literals: literals) }
         return copy
+    }
+}
+
+/// Lists of numbers by kind, one after another in one array: those of kind `k` are
+/// `numbers[starts[k]..<starts[k + 1]]`.
+struct KindIndex: Sendable {
+    private let starts: [Int]
+    private let numbers: [Int]
+
+    init(_ lists: [[Int]]) {
+        var starts = [0]
+        for list in lists { starts.append(starts[starts.count - 1] + list.count) }
+        self.starts = starts
+        numbers = lists.flatMap { $0 }
+    }
+
+    /// Runs `body` with the numbers of kind `kind` (none for a kind out of range), read in place.
+    @inline(__always)
+    func withNumbers<Result>(ofKind kind: Int, _ body: (UnsafeBufferPointer<Int>) -> Result) -> Result {
+        let range = kind >= 0 && kind + 1 < starts.count ? starts[kind]..<starts[kind + 1] : 0..<0
+        return numbers.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 }
