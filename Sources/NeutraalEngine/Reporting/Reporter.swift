@@ -68,12 +68,14 @@ public struct Summary: Sendable {
         case .evaluated(let evaluation):
             descriptions += 1
             verdictCounts[evaluation.verdict.severity] += 1
-            // by index: each finding's status and rule read in place, not the finding copied
+            // by index: each finding's status and rule read in place, not the finding copied; the rule lent, not
+            // counted (the finding holds it)
             for index in evaluation.findings.indices {
                 switch evaluation.findings[index].status {
                 case .fired:
-                    let rule = evaluation.findings[index].rule
-                    countFired(rule.id, index: rule.index, count: 1)
+                    Unmanaged.passUnretained(evaluation.findings[index].rule)._withUnsafeGuaranteedRef { rule in
+                        countFired(rule.id, index: rule.index, count: 1)
+                    }
                 case .overridden: overridden += 1
                 case .undetermined: undetermined += 1
                 case .waived: waived += 1
