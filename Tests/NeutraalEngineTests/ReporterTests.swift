@@ -41,6 +41,31 @@ struct ReporterTests {
         #expect(citation["quotedIn"] as? String == "Handboek voor de test")
     }
 
+    @Test("JSON: one reporter writes each description's own source and rule set version, whatever it wrote before")
+    func jsonSourcesAndVersions() throws {
+        let fixture = try Fixture.ruleSet()
+        let real = try RealRules.ruleSet()
+        #expect(fixture.version != real.version)
+        let post = "---\nkind: post\n---\nText.\n"
+        // two sources of the same path (the reporter keeps the quoted path of the source it saw last), and others
+        let sources = [SourceText(path: "a.md", text: post), SourceText(path: "b \"quoted\".md", text: post),
+                       SourceText(path: "a.md", text: post), SourceText(path: "c.md", text: post)]
+        var reporter = JSONReporter()
+        var seen: [(source: String, version: String)] = []
+        for (index, source) in (sources + sources.reversed()).enumerated() {
+            let ruleSet = index % 3 == 1 ? real : fixture
+            let description = try Fixture.description(source, in: ruleSet)
+            let evaluation = Evaluator(ruleSet: ruleSet, asOf: Fixture.today).evaluate(description)
+            let context = ReportContext(ruleSet: ruleSet, language: .english)
+            let output = reporter.add(.evaluated(evaluation), context)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+            seen.append((try #require(object["source"] as? String), try #require(object["rulesetVersion"] as? String)))
+            #expect(seen[index].source == source.path, "item \(index)")
+            #expect(seen[index].version == ruleSet.version, "item \(index)")
+        }
+        #expect(Set(seen.map(\.source)).count == 3)
+    }
+
     @Test("text: a judgement finding shows what the minister weighs")
     func textWeigh() throws {
         let output = try Self.report(TextReporter(), "kind: meeting\ntopic: policy\nlevels: judgement")
