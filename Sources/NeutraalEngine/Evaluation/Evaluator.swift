@@ -611,7 +611,8 @@ public struct Evaluator: Sendable {
         return found
     }
 
-    /// Evidence of words in a text: `range` is in the folded text.
+    /// Evidence of words in a text: `range` is in the folded text (passed `inout` only to be read where the
+    /// scope keeps it).
     private static func textEvidence(_ fact: String, _ range: Range<Int>, in folded: inout FoldedText, offset: Int, factKey: Int32) -> PendingEvidence {
         let original = folded.originalRange(range)
         let scalars = folded.scalarRange(original)
