@@ -314,15 +314,27 @@ struct MatchingTests {
         texts += generator.lines(100)
         for text in texts {
             let folded = FoldedText(text)
-            var groupMatches: [Int: UInt64] = [:]
+            Self.expectSameMatches(patterns, shared, in: folded, "on `\(text.prefix(60))`")
             for (plain, fast) in zip(patterns, shared) {
-                let matches = groupMatches[fast.automatonGroup] ?? fast.groupMatches(in: folded)
-                groupMatches[fast.automatonGroup] = matches
-                let expected = plain.firstMatch(in: folded)
-                #expect(fast.firstMatch(in: folded, groupMatches: matches) == expected, "`\(plain.source)` on `\(text.prefix(60))`")
-                #expect(fast.firstMatch(in: folded) == expected, "`\(plain.source)` alone on `\(text.prefix(60))`")
+                #expect(fast.firstMatch(in: folded) == plain.firstMatch(in: folded), "`\(plain.source)` alone on `\(text.prefix(60))`")
             }
         }
+    }
+
+    /// Checks that the patterns of `shared`, each group's automaton run once over `folded`, find what the
+    /// same patterns alone (`patterns`) find; returns how many of them match.
+    @discardableResult
+    static func expectSameMatches(_ patterns: [Pattern], _ shared: [Pattern], in folded: FoldedText, _ label: String) -> Int {
+        var groupMatches: [Int: UInt64] = [:]
+        var found = 0
+        for (plain, fast) in zip(patterns, shared) {
+            let matches = groupMatches[fast.automatonGroup] ?? fast.groupMatches(in: folded)
+            groupMatches[fast.automatonGroup] = matches
+            let expected = plain.firstMatch(in: folded)
+            #expect(fast.firstMatch(in: folded, groupMatches: matches) == expected, "`\(plain.source)` \(label)")
+            if expected != nil { found += 1 }
+        }
+        return found
     }
 
     @Test("long texts, read in two lanes when no match can be longer than a bound, find what each pattern finds alone")
@@ -337,14 +349,7 @@ struct MatchingTests {
         for _ in 0..<600 {
             let folded = FoldedText(generator.text(pieces, length: 40 + generator.next(120)))
             #expect(folded.lower.count >= PatternDFA.twoLaneLength)
-            var groupMatches: [Int: UInt64] = [:]
-            for (plain, fast) in zip(patterns, shared) {
-                let matches = groupMatches[fast.automatonGroup] ?? fast.groupMatches(in: folded)
-                groupMatches[fast.automatonGroup] = matches
-                let expected = plain.firstMatch(in: folded)
-                #expect(fast.firstMatch(in: folded, groupMatches: matches) == expected, "`\(plain.source)`")
-                if expected != nil { found += 1 }
-            }
+            found += Self.expectSameMatches(patterns, shared, in: folded, "in a long text")
         }
         // most texts have some patterns and miss others
         #expect(found > 1_000 && found < 600 * sources.count - 500)
