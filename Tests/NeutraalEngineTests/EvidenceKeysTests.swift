@@ -1,40 +1,36 @@
 import Testing
 @testable import NeutraalEngine
 
-/// Evidence carries keys to the texts that `JSONReporter` prepares once per rule set (fact paths, case
-/// names, `true` and `false`): a key must point to exactly the string the evidence holds, and the JSON
-/// written from the prepared texts must be the JSON written from the strings.
+/// A finding keeps its evidence as keys to the rule set's names (fact paths, case names, `true` and
+/// `false`), which `JSONReporter` also prepares as JSON once per rule set: a key must stand for exactly the
+/// fact and value the description has, and the JSON written from the prepared texts must be the JSON written
+/// from the names.
 @Suite("Evidence keys")
 struct EvidenceKeysTests {
     private static let day = CivilDate.parse("2024-06-01") ?? 0
 
-    @Test("every key of a piece of evidence points to its own fact path or value", arguments: EvaluationCorpus.allCases)
+    @Test("every key of a piece of evidence stands for its own fact path and value, as the description has them", arguments: EvaluationCorpus.allCases)
     func keysPointToTheirText(_ corpus: EvaluationCorpus) throws {
         let (ruleSet, descriptions) = try corpus.load()
         #expect(descriptions.count >= corpus.leastCount)
-        let names = DisplayNames(ruleSet.vocabulary).names
+        let vocabulary = ruleSet.vocabulary
         var keyed = (facts: 0, values: 0)
         // with `--explain` the traced pass runs on the condition tree: its keys are checked too
         for explain in [false, true] {
             let evaluator = Evaluator(ruleSet: ruleSet, asOf: Self.day, explain: explain)
             for description in descriptions {
                 for finding in evaluator.evaluate(description).findings {
-                    for evidence in finding.evidence {
-                        let keys = evidence.keys
-                        if keys.fact >= 0 {
-                            keyed.facts += 1
-                            #expect(Int(keys.fact) < ruleSet.factPaths.count && ruleSet.factPaths[Int(keys.fact)] == evidence.fact,
-                                    "\(description.id): fact key \(keys.fact) for `\(evidence.fact)`")
+                    // the evidence is spelled from its keys: the spelling is checked against the description itself
+                    for evidence in finding.evidence where evidence.keys.fact >= 0 {
+                        keyed.facts += 1
+                        guard let slot = vocabulary.root.slotByPath[evidence.fact], let value = description.record.values[slot] else {
+                            Issue.record("\(description.id): fact key \(evidence.keys.fact) spells `\(evidence.fact)`, which the description does not have")
+                            continue
                         }
-                        switch keys.value {
-                        case EvidenceKeys.trueValue: #expect(evidence.value == "true")
-                        case EvidenceKeys.falseValue: #expect(evidence.value == "false")
-                        case 0...:
-                            keyed.values += 1
-                            #expect(Int(keys.value) < names.count && names[Int(keys.value)] == evidence.value,
-                                    "\(description.id): value key \(keys.value) for `\(evidence.value ?? "nil")`")
-                        default: break
-                        }
+                        guard evidence.match == nil else { continue }
+                        if evidence.keys.value >= 0 { keyed.values += 1 }
+                        let shown = Evaluator.display(value, type: vocabulary.root.fields[slot].type, vocabulary: vocabulary)
+                        #expect(evidence.value == shown, "\(description.id): `\(evidence.fact)` is \(shown), evidence says \(evidence.value ?? "nil")")
                     }
                 }
             }
@@ -43,7 +39,17 @@ struct EvidenceKeysTests {
         #expect(keyed.facts > 0 && keyed.values > 0)
     }
 
-    @Test("JSON written from the prepared texts is the JSON written from the evidence's strings", arguments: EvaluationCorpus.allCases)
+    @Test("the rules of a rule set share the names their evidence's keys stand for")
+    func rulesShareTheirNames() throws {
+        for ruleSet in [try RuleSetLoader().load(folder: PackageRoot.path() + "/Rules"), try RuleSetLoader().load(sources: Fixture.sources)] {
+            let names = try #require(ruleSet.rules.first?.evidenceNames)
+            #expect(ruleSet.rules.allSatisfy { $0.evidenceNames === names })
+            #expect(names.factPaths == ruleSet.factPaths)
+            #expect(names.values == DisplayNames(ruleSet.vocabulary).names)
+        }
+    }
+
+    @Test("JSON written from the prepared texts is the JSON written from the names of the findings' rules", arguments: EvaluationCorpus.allCases)
     func preparedTextsChangeNothing(_ corpus: EvaluationCorpus) throws {
         let (ruleSet, descriptions) = try corpus.load()
         // the same rules loaded again: its texts do not serve findings of the first rule set, whose

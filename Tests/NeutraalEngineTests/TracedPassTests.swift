@@ -37,8 +37,11 @@ struct TracedPassTests {
     static func programTraceDifferences(_ description: Description, _ ruleSet: RuleSet) -> [String] {
         let evaluator = Evaluator(ruleSet: ruleSet, asOf: CivilDate.parse("2024-06-01") ?? 0)
         func spelled(_ trace: Evaluator.Trace) -> [String] {
-            trace.evidence.map { "\($0.fact)=\($0.value ?? "-")/\($0.match ?? "-")@\($0.offset):\($0.start ?? -1)-\($0.end ?? -1)" }
-                + trace.missing.map { "missing \($0)" }
+            // keys as numbers (the same rule set on both sides), texts spelled out
+            func text(_ index: Int32) -> String { index >= 0 ? trace.texts[Int(index)] : "-" }
+            return trace.evidence.map {
+                "\($0.fact)/\(text($0.factText))=\($0.value)/\(text($0.valueText))/\(text($0.match))@\($0.offset):\($0.start)-\($0.end)"
+            } + trace.missing.map { "missing \($0)" }
         }
         var differences: [String] = []
         ruleSet.program.withView { program in

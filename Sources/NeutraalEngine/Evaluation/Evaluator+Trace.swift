@@ -9,6 +9,8 @@ extension Evaluator {
         /// Whether to build the explanation tree (only `--explain` shows it).
         let explains: Bool
         var evidence: [PendingEvidence] = []
+        /// The texts of the evidence that have no key (see `PendingEvidence`).
+        var texts: [String] = []
         var missing: [String] = []
         /// Fact paths of elements already spelled (kept by `reset()`, and from one description to the next).
         var spelled = SpelledFacts()
@@ -32,6 +34,7 @@ extension Evaluator {
         /// Empties the trace for the next rule, keeping the room it has.
         mutating func reset() {
             evidence.trim(to: 0)
+            texts.trim(to: 0)
             missing.trim(to: 0)
             if explains { stack = [[]] }
         }
@@ -40,6 +43,12 @@ extension Evaluator {
         mutating func add(_ item: PendingEvidence) {
             if evidence.capacity == 0 { evidence.reserveCapacity(8) }
             evidence.append(item)
+        }
+
+        /// Keeps a text of a piece of evidence that has no key, and returns its number.
+        mutating func keep(_ text: String) -> Int32 {
+            texts.append(text)
+            return Int32(texts.count - 1)
         }
 
         /// How much evidence and how many missing facts there are so far.
@@ -83,16 +92,21 @@ extension Evaluator {
         }
     }
 
-    /// Evidence as collected: where the fact is written is still a byte offset in the source (negative:
+    /// Evidence as collected, in plain numbers like `EvidenceList.Entry`: texts without a key are numbers
+    /// in the trace's `texts`, and where the fact is written is still a byte offset in the source (negative:
     /// nowhere), turned into a line and column only for the evidence a finding keeps.
     struct PendingEvidence {
-        let fact: String
-        let value: String?
-        let match: String?
-        let start: Int?
-        let end: Int?
+        /// The fact path's key, or -1 when it is text `factText`.
+        var fact: Int32
+        var factText: Int32
+        /// The value's key, or -1 when it is text `valueText` (or there is no value).
+        var value: Int32 = -1
+        var valueText: Int32 = -1
+        var match: Int32 = -1
+        /// The match in Unicode scalars (-1: no match).
+        var start = -1
+        var end = -1
         let offset: Int
-        var keys = EvidenceKeys()
     }
 
     /// Lines and columns of the byte offsets of one description's evidence. A description's facts are
@@ -109,7 +123,7 @@ extension Evaluator {
         /// The index of the line the description starts on, where the reader knew it (-1 where not): the
         /// first line looked at, without a search, when it holds the offset.
         let firstLineIndex: Int
-        fileprivate(set) var known: [(offset: Int, location: SourceLocation)] = []
+        fileprivate(set) var known: [(offset: Int, line: Int, column: Int)] = []
         /// The line last located in, how far it is ASCII from its start, and how far it has been checked
         /// (`asciiEnd < checked`: a byte that is not ASCII was found at `asciiEnd`).
         private var line: (start: Int, end: Int, number: Int, asciiEnd: Int, checked: Int)?
@@ -119,13 +133,24 @@ extension Evaluator {
             self.firstLineIndex = firstLineIndex
         }
 
-        /// The line and column of `offset` (nil for a negative offset).
+        /// The file of the source (a reference counted once, for a finding's list of evidence).
+        var file: String {
+            unretainedSource._withUnsafeGuaranteedRef { $0.path }
+        }
+
+        /// The location of `offset` (nil for a negative offset).
         mutating func location(at offset: Int) -> SourceLocation? {
+            guard let place = place(at: offset) else { return nil }
+            return SourceLocation(file: file, line: place.line, column: place.column)
+        }
+
+        /// The line and column of `offset` (nil for a negative offset).
+        mutating func place(at offset: Int) -> (line: Int, column: Int)? {
             guard offset >= 0 else { return nil }
             if let column = asciiColumn(offset), let line {
-                return unretainedSource._withUnsafeGuaranteedRef { SourceLocation(file: $0.path, line: line.number, column: column) }
+                return (line.number, column)
             }
-            if let cached = known.first(where: { $0.offset == offset }) { return cached.location }
+            if let cached = known.first(where: { $0.offset == offset }) { return (cached.line, cached.column) }
             // on the line found for it, whose ASCII start is counted rather than read again
             let location: SourceLocation
             if let line, offset >= line.start, offset <= line.end {
@@ -135,8 +160,8 @@ extension Evaluator {
             } else {
                 location = unretainedSource._withUnsafeGuaranteedRef { $0.location(at: offset) }
             }
-            known.append((offset, location))
-            return location
+            known.append((offset, location.line, location.column))
+            return (location.line, location.column)
         }
 
         /// The column of `offset` when its line is ASCII from its start up to it (nil otherwise).
@@ -161,22 +186,40 @@ extension Evaluator {
     }
 
     /// A finding's evidence: the collected evidence without repeats (two definitions may test the same
-    /// fact), located. Within one description the same fact always has the same offset, so comparing
-    /// offsets is comparing locations. `items` is passed `inout` only to be read where the trace keeps it
-    /// (passed by value, the list would be counted for the call).
-    static func evidence(_ items: inout [PendingEvidence], _ locations: inout Locations) -> [Evidence] {
-        var result: [Evidence] = []
-        result.reserveCapacity(items.count)
-        for (index, item) in items.enumerated() where !items[..<index].contains(where: { same($0, item) }) {
-            result.append(Evidence(fact: item.fact, value: item.value, match: item.match, start: item.start, end: item.end,
-                                   location: locations.location(at: item.offset), keys: item.keys))
+    /// fact), located, with the texts it uses copied out of the trace. Within one description the same fact
+    /// always has the same offset, so comparing offsets is comparing locations. The trace is passed `inout`
+    /// only to be read where it is kept (passed by value, its lists would be counted for the call).
+    static func evidence(_ trace: inout Trace, _ locations: inout Locations) -> EvidenceList {
+        guard !trace.evidence.isEmpty else { return .empty }
+        var entries: [EvidenceList.Entry] = []
+        entries.reserveCapacity(trace.evidence.count)
+        var texts: [String] = []
+        var located = false
+        for index in trace.evidence.indices where !trace.evidence[..<index].contains(where: { same($0, trace.evidence[index], trace.texts) }) {
+            let item = trace.evidence[index]
+            func copied(_ text: Int32) -> Int32 {
+                guard text >= 0 else { return -1 }
+                // room for every text the trace holds, at the first (they are few)
+                if texts.isEmpty { texts.reserveCapacity(trace.texts.count) }
+                texts.append(trace.texts[Int(text)])
+                return Int32(texts.count - 1)
+            }
+            let place = locations.place(at: item.offset)
+            located = located || place != nil
+            entries.append(EvidenceList.Entry(fact: item.fact, factText: copied(item.factText), value: item.value,
+                                              valueText: copied(item.valueText), match: copied(item.match), fileText: -1,
+                                              start: item.start, end: item.end, line: place?.line ?? 0, column: place?.column ?? 0))
         }
-        return result
+        return EvidenceList(entries: entries, texts: texts, file: located ? locations.file : nil)
     }
 
     /// `==` on collected evidence, with the cheap comparisons first.
-    private static func same(_ a: PendingEvidence, _ b: PendingEvidence) -> Bool {
-        a.start == b.start && a.end == b.end && a.offset == b.offset && a.fact == b.fact && a.value == b.value && a.match == b.match
+    private static func same(_ a: PendingEvidence, _ b: PendingEvidence, _ texts: [String]) -> Bool {
+        func sameText(_ x: Int32, _ y: Int32) -> Bool {
+            x == y || (x >= 0 && y >= 0 && texts[Int(x)] == texts[Int(y)])
+        }
+        return a.start == b.start && a.end == b.end && a.offset == b.offset && a.fact == b.fact && a.value == b.value
+            && sameText(a.factText, b.factText) && sameText(a.valueText, b.valueText) && sameText(a.match, b.match)
     }
 
     /// The room that judging one description after another reuses: the trace's lists, the scope's caches
@@ -190,7 +233,8 @@ extension Evaluator {
         private var scans: [(slot: Int, text: Int, matches: [LexiconScanner.Match], literals: UInt64)] = []
         private var patternMatches = ShortList<(slot: Int, pattern: Int, match: Range<Int>?)>()
         private var patternGroupMatches = ShortList<(slot: Int, group: Int, matches: UInt64)>()
-        private var known: [(offset: Int, location: SourceLocation)] = []
+        private var known: [(offset: Int, line: Int, column: Int)] = []
+        private var evidenceTexts: [String] = []
         private var texts: [FoldedText] = []
         /// The list of findings of the description judged last, shared with its evaluation: once a batch has
         /// rendered and dropped that evaluation, the next description's findings are put in its room.
@@ -246,6 +290,7 @@ extension Evaluator {
         /// Swaps every list of the workspace with its counterpart in the scope, trace and locations.
         private mutating func exchange(with scope: inout Scope, _ trace: inout Trace, _ locations: inout Locations) {
             swap(&evidence, &trace.evidence)
+            swap(&evidenceTexts, &trace.texts)
             swap(&missing, &trace.missing)
             swap(&spelled, &trace.spelled)
             swap(&scans, &scope.scans)

@@ -75,7 +75,7 @@ public struct Evaluator: Sendable {
                 case .unknown: status = rule.verdict == .allowed ? .silent : .undetermined
                 case .false: status = .silent
                 }
-                findings.append(Finding(rule: rule, status: status, evidence: outcome == .false ? [] : Self.evidence(&trace.evidence, &locations),
+                findings.append(Finding(rule: rule, status: status, evidenceList: outcome == .false ? .empty : Self.evidence(&trace, &locations),
                                         missing: outcome == .unknown ? Self.unique(trace.missing) : [],
                                         explanation: explain ? trace.root : nil))
             }
@@ -515,26 +515,44 @@ public struct Evaluator: Sendable {
             // the folded text and its matches read where the scope keeps them (copies would count their arrays)
             guard let index = scan(slot: test.slot, &scope) else { return }
             let text = scope.scans[index].text
-            let factKey = scope.factKey(test)
             for position in scope.scans[index].matches.indices where scope.scans[index].matches[position].lexicon == lexicon {
                 let range = scope.scans[index].matches[position].range
-                let fact = scope.fact(of: test, &trace.spelled)
-                trace.add(Self.textEvidence(fact, range, in: &scope.texts[text], offset: offset, factKey: factKey))
+                let fact = factNumbers(test, &scope, &trace)
+                trace.add(Self.textEvidence(fact, range, in: &scope.texts[text], offset: offset, &trace))
             }
         case .matches(let pattern):
             guard let match = patternMatch(pattern, slot: test.slot, &scope), let index = scan(slot: test.slot, &scope) else { return }
             let text = scope.scans[index].text
-            let factKey = scope.factKey(test)
-            let fact = scope.fact(of: test, &trace.spelled)
-            trace.add(Self.textEvidence(fact, match, in: &scope.texts[text], offset: offset, factKey: factKey))
+            let fact = factNumbers(test, &scope, &trace)
+            trace.add(Self.textEvidence(fact, match, in: &scope.texts[text], offset: offset, &trace))
         default:
             // `present` is true whenever the field is there
             guard outcome == .true, let value = scope.record.values[test.slot] else { return }
-            let shown = shownWithKey(value, layout: scope.layout, slot: test.slot)
-            let fact = scope.fact(of: test, &trace.spelled)
-            trace.add(PendingEvidence(fact: fact, value: shown.text, match: nil, start: nil, end: nil, offset: offset,
-                                      keys: EvidenceKeys(fact: scope.factKey(test), value: shown.key)))
+            let fact = factNumbers(test, &scope, &trace)
+            var item = PendingEvidence(fact: fact.key, factText: fact.text, offset: offset)
+            switch value {
+            case .bool(let flag):
+                item.value = flag ? EvidenceKeys.trueValue : EvidenceKeys.falseValue
+            case .symbol(let index):
+                if let key = displayNames.key(of: index, layout: scope.layout, slot: test.slot) {
+                    item.value = key
+                } else {
+                    item.valueText = trace.keep(display(value, layout: scope.layout, slot: test.slot))
+                }
+            default:
+                item.valueText = trace.keep(display(value, layout: scope.layout, slot: test.slot))
+            }
+            trace.add(item)
         }
+    }
+
+    /// The fact path of a test's evidence as a key where the path is shown as it is, else as a text kept
+    /// in the trace (spelled with the element's number).
+    @inline(__always)
+    private func factNumbers(_ test: FieldTest, _ scope: inout Scope, _ trace: inout Trace) -> (key: Int32, text: Int32) {
+        let key = scope.factKey(test)
+        if key >= 0 { return (key, -1) }
+        return (-1, trace.keep(scope.fact(of: test, &trace.spelled)))
     }
 
     private func compare(_ value: FactValue, _ operation: FieldTest.Operation) -> Outcome {
@@ -613,25 +631,12 @@ public struct Evaluator: Sendable {
 
     /// Evidence of words in a text: `range` is in the folded text (passed `inout` only to be read where the
     /// scope keeps it).
-    private static func textEvidence(_ fact: String, _ range: Range<Int>, in folded: inout FoldedText, offset: Int, factKey: Int32) -> PendingEvidence {
+    private static func textEvidence(_ fact: (key: Int32, text: Int32), _ range: Range<Int>, in folded: inout FoldedText, offset: Int,
+                                     _ trace: inout Trace) -> PendingEvidence {
         let original = folded.originalRange(range)
         let scalars = folded.scalarRange(original)
-        return PendingEvidence(fact: fact, value: nil, match: folded.originalText(original),
-                               start: scalars.lowerBound, end: scalars.upperBound, offset: offset, keys: EvidenceKeys(fact: factKey))
-    }
-
-    /// The value as `display(_:layout:slot:)` shows it, with its number among the texts a reporter prepares
-    /// (see `EvidenceKeys`; -1 when it has none).
-    func shownWithKey(_ value: FactValue, layout: Int, slot: Int) -> (text: String, key: Int32) {
-        switch value {
-        case .bool(let flag):
-            return flag ? ("true", EvidenceKeys.trueValue) : ("false", EvidenceKeys.falseValue)
-        case .symbol(let index):
-            if let key = displayNames.key(of: index, layout: layout, slot: slot) { return (displayNames.names[Int(key)], key) }
-        default:
-            break
-        }
-        return (display(value, layout: layout, slot: slot), -1)
+        return PendingEvidence(fact: fact.key, factText: fact.text, match: trace.keep(folded.originalText(original)),
+                               start: scalars.lowerBound, end: scalars.upperBound, offset: offset)
     }
 
     /// The value of the field at `slot` of `layout` as shown in evidence (as `display(_:type:vocabulary:)`

@@ -76,7 +76,10 @@ public struct Finding: Sendable {
 
     public let rule: Rule
     public let status: Status
-    public let evidence: [Evidence]
+    /// What made the rule fire, spelled out from `evidenceList` each time it is read.
+    public var evidence: [Evidence] { evidenceList.evidence(names: rule.evidenceNames) }
+    /// The evidence as the evaluator keeps it (see `EvidenceList`).
+    let evidenceList: EvidenceList
     /// The facts whose absence left the rule undetermined.
     public let missing: [String]
     /// How each condition came out (with `--explain`).
@@ -112,7 +115,7 @@ public struct Finding: Sendable {
             result += text[..<open]
             let name = String(text[text.index(after: open)..<close])
             if name == "match" {
-                result += evidence.first { $0.match != nil }?.match ?? "…"
+                result += evidenceList.firstMatch ?? "…"
             } else {
                 result += facts(name) ?? "?"
             }
@@ -172,6 +175,6 @@ public struct Evaluation: Sendable {
 extension Finding {
     /// The same finding with another status.
     public func with(status: Status) -> Finding {
-        Finding(rule: rule, status: status, evidence: evidence, missing: missing, explanation: explanation)
+        Finding(rule: rule, status: status, evidenceList: evidenceList, missing: missing, explanation: explanation)
     }
 }

@@ -148,6 +148,7 @@ struct RuleCompiler {
         let ruleAttributes = ["title", "source", "applies to", "when", "verdict", "message nl", "message en", "weigh nl", "weigh en",
                               "overrides", "valid from", "valid until", "quote", "note"]
         var overrideLocations: [String: [(String, SourceLocation)]] = [:]
+        var ruleMakers: [(EvidenceNames) -> Rule] = []
         for block in blocks where block.keyword == "rule" {
             checkAttributes(block, allowed: ruleAttributes)
             guard unique(block, "rule") else { continue }
@@ -194,12 +195,18 @@ struct RuleCompiler {
                       hint: "add `example silent \"…\":` with a description it does not judge")
             }
             guard let citation, let condition, let verdict, let messageNL, let messageEN, let whenAttribute else { continue }
-            output.rules.append(Rule(
-                index: output.rules.count, id: block.name, title: block.title ?? block.name, citation: citation, kinds: kinds, condition: condition,
-                conditionText: AttributeValues.conditionText(whenAttribute), verdict: verdict, messageNL: messageNL, messageEN: messageEN,
-                weighNL: weighNL, weighEN: weighEN, overrides: overrides, validFrom: validFrom, validUntil: validUntil,
-                quote: block.attribute("quote").map(AttributeValues.text), examples: examples, location: block.location))
+            // made once every condition is compiled: the rules share the names their evidence's keys stand for
+            let index = ruleMakers.count
+            ruleMakers.append { names in
+                Rule(index: index, id: block.name, title: block.title ?? block.name, citation: citation, kinds: kinds, condition: condition,
+                     conditionText: AttributeValues.conditionText(whenAttribute), verdict: verdict, messageNL: messageNL, messageEN: messageEN,
+                     weighNL: weighNL, weighEN: weighEN, overrides: overrides, validFrom: validFrom, validUntil: validUntil,
+                     quote: block.attribute("quote").map(AttributeValues.text), examples: examples, location: block.location,
+                     evidenceNames: names)
+            }
         }
+        let names = EvidenceNames(factPaths: conditions.factPaths, values: DisplayNames(vocabulary).names)
+        output.rules = ruleMakers.map { $0(names) }
         output.patterns = conditions.patterns
         output.factPaths = conditions.factPaths
         diagnostics += conditions.diagnostics

@@ -276,12 +276,11 @@ public struct JSONReporter: Reporter, Sendable {
         // the texts prepared for the rule set serve only evidence found by that very rule set
         if lentEvidenceTexts == nil { keep(EvidenceTexts(context.ruleSet)) }
         let texts = lentEvidenceTexts.flatMap { $0._withUnsafeGuaranteedRef { $0.serve(rule) } ? $0 : nil }
-        // through the buffer by index, rather than enumerating the array
-        finding.pointee.evidence.withUnsafeBufferPointer { items in
-            guard let start = items.baseAddress else { return }
-            for item in start..<start + items.count {
-                json.raw(item == start ? "{\"fact\":" : ",{\"fact\":")
-                Self.writeMembers(of: item, texts, into: &json)
+        // the evidence written from its numbers, read in place through the buffer
+        finding.pointee.evidenceList.entries.withUnsafeBufferPointer { entries in
+            for index in entries.indices {
+                json.raw(index == 0 ? "{\"fact\":" : ",{\"fact\":")
+                Self.writeMembers(of: entries[index], finding, rule, texts, into: &json)
             }
         }
         json.raw("]")
@@ -302,39 +301,48 @@ public struct JSONReporter: Reporter, Sendable {
         json.raw("}")
     }
 
-    /// Writes the members of an evidence item after `"fact":`, and the closing brace. The item is read
-    /// where it is stored (copying it would retain and release each of its strings); its path and value are
-    /// copied from `texts` where its keys point there.
-    private static func writeMembers(of evidence: UnsafePointer<Evidence>, _ texts: Unmanaged<EvidenceTexts>?, into json: inout JSONBytes) {
-        let keys = evidence.pointee.keys
-        if let fact = texts?._withUnsafeGuaranteedRef({ $0.fact(keys.fact) }) {
+    /// Writes the members of a piece of evidence of `finding` after `"fact":`, and the closing brace. Its
+    /// path and value are copied from `texts` where its keys point there (or spelled from the rule's names
+    /// for findings of another rule set); the texts without a key are read where the finding keeps them.
+    private static func writeMembers(of entry: EvidenceList.Entry, _ finding: UnsafePointer<Finding>, _ rule: Rule,
+                                     _ texts: Unmanaged<EvidenceTexts>?, into json: inout JSONBytes) {
+        if entry.factText >= 0 {
+            json.quoted(finding.pointee.evidenceList.texts[Int(entry.factText)])
+        } else if let fact = texts?._withUnsafeGuaranteedRef({ $0.fact(entry.fact) }) {
             json.raw(fact)
         } else {
-            json.quoted(evidence.pointee.fact)
+            json.quoted(rule.evidenceNames.fact(entry.fact) ?? "?")
         }
-        if let value = texts?._withUnsafeGuaranteedRef({ $0.value(keys.value) }) {
+        if entry.valueText >= 0 {
+            json.raw(",\"value\":")
+            json.quoted(finding.pointee.evidenceList.texts[Int(entry.valueText)])
+        } else if let value = texts?._withUnsafeGuaranteedRef({ $0.value(entry.value) }) {
             json.raw(value)
-        } else if keys.value == EvidenceKeys.trueValue {
+        } else if entry.value == EvidenceKeys.trueValue {
             json.raw(",\"value\":\"true\"")
-        } else if keys.value == EvidenceKeys.falseValue {
+        } else if entry.value == EvidenceKeys.falseValue {
             json.raw(",\"value\":\"false\"")
-        } else {
-            json.member(",\"value\":", evidence.pointee.value)
+        } else if let name = rule.evidenceNames.value(entry.value) {
+            json.raw(",\"value\":")
+            json.quoted(name)
         }
-        json.member(",\"match\":", evidence.pointee.match)
-        if let start = evidence.pointee.start {
+        if entry.match >= 0 {
+            json.raw(",\"match\":")
+            json.quoted(finding.pointee.evidenceList.texts[Int(entry.match)])
+        }
+        if entry.start >= 0 {
             json.raw(",\"start\":")
-            json.integer(start)
+            json.integer(entry.start)
         }
-        if let end = evidence.pointee.end {
+        if entry.end >= 0 {
             json.raw(",\"end\":")
-            json.integer(end)
+            json.integer(entry.end)
         }
-        if let line = evidence.pointee.location?.line, let column = evidence.pointee.location?.column {
+        if entry.line > 0 {
             json.raw(",\"line\":")
-            json.integer(line)
+            json.integer(entry.line)
             json.raw(",\"column\":")
-            json.integer(column)
+            json.integer(entry.column)
         }
         json.raw("}")
     }

@@ -47,7 +47,7 @@ struct MessageTemplate: Sendable {
             case .text(let text):
                 json.raw(text)
             case .match:
-                json.escaped(finding.evidence.first { $0.match != nil }?.match ?? "…")
+                json.escaped(finding.evidenceList.firstMatch ?? "…")
             case .fact(let slot):
                 let shown = slot.flatMap {
                     Evaluator.displayFact(slot: $0, of: evaluation.description, vocabulary: context.ruleSet.vocabulary, language: context.language)

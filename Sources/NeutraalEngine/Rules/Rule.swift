@@ -24,11 +24,24 @@ public final class Rule: Sendable {
     public let quote: String?
     public let examples: [Example]
     public let location: SourceLocation
+    /// What the keys of the evidence of this rule's findings stand for: the names of the rule set the rule
+    /// was compiled in (none for a rule made on its own).
+    let evidenceNames: EvidenceNames
 
-    public init(index: Int, id: String, title: String, citation: Citation, kinds: Set<Int32>?, condition: Condition,
+    public convenience init(index: Int, id: String, title: String, citation: Citation, kinds: Set<Int32>?, condition: Condition,
                 conditionText: String, verdict: Verdict, messageNL: String, messageEN: String, weighNL: String?, weighEN: String?,
                 overrides: [String], validFrom: Int32?, validUntil: Int32?, quote: String?, examples: [Example],
                 location: SourceLocation) {
+        self.init(index: index, id: id, title: title, citation: citation, kinds: kinds, condition: condition, conditionText: conditionText,
+                  verdict: verdict, messageNL: messageNL, messageEN: messageEN, weighNL: weighNL, weighEN: weighEN, overrides: overrides,
+                  validFrom: validFrom, validUntil: validUntil, quote: quote, examples: examples, location: location, evidenceNames: .none)
+    }
+
+    init(index: Int, id: String, title: String, citation: Citation, kinds: Set<Int32>?, condition: Condition,
+         conditionText: String, verdict: Verdict, messageNL: String, messageEN: String, weighNL: String?, weighEN: String?,
+         overrides: [String], validFrom: Int32?, validUntil: Int32?, quote: String?, examples: [Example],
+         location: SourceLocation, evidenceNames: EvidenceNames) {
+        self.evidenceNames = evidenceNames
         self.index = index
         self.id = id
         self.title = title
