@@ -486,7 +486,7 @@ public struct Evaluator: Sendable {
             case .unknown:
                 return .unknown
             case .false:
-                return compare(.bool(false), test.operation)
+                return compare(.bool(false), test)
             case .empty:
                 switch test.operation {
                 case .notEquals, .notOneOf: return .true
@@ -494,7 +494,7 @@ public struct Evaluator: Sendable {
                 }
             }
         case (_, let value?):
-            return compare(value, test.operation)
+            return compare(value, test)
         }
     }
 
@@ -555,8 +555,8 @@ public struct Evaluator: Sendable {
         return (-1, trace.keep(scope.fact(of: test, &trace.spelled)))
     }
 
-    private func compare(_ value: FactValue, _ operation: FieldTest.Operation) -> Outcome {
-        switch operation {
+    private func compare(_ value: FactValue, _ test: FieldTest) -> Outcome {
+        switch test.operation {
         case .equals(let expected): return .from(value.sameScalar(as: expected))
         case .notEquals(let expected): return .from(!value.sameScalar(as: expected))
         case .oneOf(let options): return .from(options.contains { value.sameScalar(as: $0) })
@@ -569,9 +569,10 @@ public struct Evaluator: Sendable {
             if case .list(let items) = value { return .from(items.contains { $0.sameScalar(as: expected) }) }
         case .includesAny(let options):
             if case .list(let items) = value { return .from(items.contains { item in options.contains { item.sameScalar(as: $0) } }) }
-        case .includesAnyText(let options):
-            if case .list(let items) = value {
-                return .from(items.contains { item in if case .string(let text) = item { options.contains(FactValue.lowercased(text)) } else { false } })
+        case .includesAnyText:
+            // the entries, lower-cased when the rules loaded, looked up without lower-casing each item
+            if case .list(let items) = value, let options = test.caselessTexts {
+                return .from(items.contains { item in if case .string(let text) = item { options.contains(text) } else { false } })
             }
         case .present, .missing, .mentions, .matches:
             break

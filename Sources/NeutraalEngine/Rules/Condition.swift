@@ -45,8 +45,15 @@ public final class FieldTest: Sendable {
     /// The number of `path` among the fact paths of the rule set (`RuleSet.factPaths`), so that a reporter
     /// can write the path as text it prepared once; -1 when the path is not numbered.
     public let pathKey: Int32
+    /// The texts of `includesAnyText`, ready to look a text up in without lower-casing it (nil for other operations).
+    let caselessTexts: CaselessTextSet?
 
     public init(slot: Int, path: String, operation: Operation, absent: AbsentMeaning, text: String, pathKey: Int32 = -1) {
+        if case .includesAnyText(let options) = operation {
+            caselessTexts = CaselessTextSet(lowercased: options)
+        } else {
+            caselessTexts = nil
+        }
         self.slot = slot
         self.path = path
         self.operation = operation
