@@ -84,14 +84,29 @@ struct DisplayNames: Sendable {
         index >= 0 && index < field.count ? names[Int(field.start + index)] : nil
     }
 
-    /// The names of a list of cases joined by `, ` (nil when an item is not one of the cases).
+    /// The names of a list of cases joined by `, ` (nil when an item is not one of the cases): measured
+    /// first, then written into one string's storage (appending would grow it once or twice on the way).
     private func joinedNames(_ items: [FactValue], of field: Field) -> String? {
-        var text = ""
-        for (position, item) in items.enumerated() {
-            guard case .symbol(let index) = item, let name = name(index, of: field) else { return nil }
-            if position > 0 { text += ", " }
-            text += name
+        if items.count == 1, case .symbol(let index) = items[0] { return name(index, of: field) }
+        var count = 0
+        for item in items {
+            guard case .symbol(let index) = item, index >= 0, index < field.count else { return nil }
+            count += names[Int(field.start + index)].utf8.count
         }
-        return text
+        count += max(0, items.count - 1) * 2
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var end = 0
+            for (position, item) in items.enumerated() {
+                guard case .symbol(let index) = item else { continue }
+                if position > 0 {
+                    buffer[end] = UInt8(ascii: ",")
+                    buffer[end + 1] = UInt8(ascii: " ")
+                    end += 2
+                }
+                var name = names[Int(field.start + index)]
+                end += name.withUTF8 { UnsafeMutableBufferPointer(rebasing: buffer[end...]).update(fromContentsOf: $0) }
+            }
+            return end
+        }
     }
 }
