@@ -95,6 +95,9 @@ struct FactPathTests {
                     var values: [FactValue] = (-1...caseCount).map { FactValue.symbol(Int32($0)) }
                     values.append(.list((0..<caseCount).map { FactValue.symbol(Int32($0)) }))
                     values.append(.list([]))
+                    // a list with a case out of range (shown the general way), and one of a single case
+                    values.append(.list([.symbol(0), .symbol(Int32(caseCount))]))
+                    values.append(.list([.symbol(Int32(max(0, caseCount - 1)))]))
                     values.append(.string("tekst"))
                     for value in values {
                         // a case's key (for the texts a reporter prepares) leads to the name it is shown as
