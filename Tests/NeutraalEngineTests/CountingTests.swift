@@ -100,6 +100,18 @@ struct CountingTests {
                     #expect(locations.location(at: offset) == file.location(at: offset), "offset \(offset) of \(file.path)")
                 }
             }
+            // told by the reader how far a line is ASCII (up to a byte of 0x80 or more, or not as far as that)
+            for line in file.lineStarts.indices {
+                let start = file.lineStarts[line]
+                let end = file.line(containing: start).end
+                let firstNonASCII = file.bytes[start..<end].firstIndex { $0 >= 0x80 } ?? end
+                for known in Set([firstNonASCII, start + (firstNonASCII - start) / 2, start]) {
+                    var locations = Evaluator.Locations(source: file, firstLineIndex: line, knownASCII: (start, known))
+                    for offset in start...end {
+                        #expect(locations.location(at: offset) == file.location(at: offset), "offset \(offset) of \(file.path), ASCII to \(known)")
+                    }
+                }
+            }
         }
     }
 

@@ -73,6 +73,15 @@ struct LineHintTests {
         }
         #expect(hinted.count > 550)
         #expect(hinted.allSatisfy { $0.lineIndex >= 0 })
+        // what the reader says of each record's bytes: ASCII up to its first byte of 0x80 or more, or its line's end
+        var withNonASCII = 0
+        for description in hinted {
+            let lineEnd = source.line(containing: description.offset).end
+            let firstNonASCII = source.bytes[description.offset..<lineEnd].firstIndex { $0 >= 0x80 } ?? lineEnd
+            #expect(description.asciiEnd == firstNonASCII, "\(description.id)")
+            if firstNonASCII < lineEnd { withNonASCII += 1 }
+        }
+        #expect(withNonASCII > 10)
         let evaluator = Evaluator(ruleSet: ruleSet)
         var located = 0
         var indented = 0

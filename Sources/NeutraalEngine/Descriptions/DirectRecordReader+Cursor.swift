@@ -5,6 +5,15 @@ extension DirectRecordReader {
         let buffer: UnsafeBufferPointer<UInt8>
         var position: Int
         let end: Int
+        /// The first byte of 0x80 or more read so far (`Int.max`: none). Outside strings the grammar allows
+        /// ASCII only, so once a record is read the bytes before this one are all ASCII.
+        var firstNonASCII = Int.max
+
+        /// Notes a byte of 0x80 or more at `index`.
+        @inline(__always)
+        mutating func noteNonASCII(at index: Int) {
+            if index < firstNonASCII { firstNonASCII = index }
+        }
 
         /// The byte at the cursor, or 0 at the end of the line.
         var peek: UInt8 { position < end ? buffer[position] : 0 }
@@ -76,6 +85,7 @@ extension DirectRecordReader {
                     return start..<scan
                 }
                 if byte == UInt8(ascii: "\\") || byte < 0x20 { throw Unusual() }
+                noteNonASCII(at: scan)
                 scan += 1
             }
         }
@@ -96,6 +106,7 @@ extension DirectRecordReader {
                 }
                 if byte == UInt8(ascii: "\\") { break }
                 if byte < 0x20 { throw Unusual() }
+                noteNonASCII(at: scan)
                 scan += try sequenceLength(at: scan)
             }
             var bytes = Array(UnsafeBufferPointer(rebasing: buffer[start..<scan]))
@@ -128,6 +139,7 @@ extension DirectRecordReader {
                     position += 1
                     continue
                 }
+                noteNonASCII(at: position)
                 let length = try sequenceLength(at: position)
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position..<position + length]))
                 position += length

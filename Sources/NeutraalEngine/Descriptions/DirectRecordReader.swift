@@ -179,7 +179,7 @@ public final class DirectRecordReader: Sendable {
                 }
                 room?.keep(record)
                 return Description(id: id, record: record, source: source, offset: start, expectation: expectation, waivers: [],
-                                   lineIndex: lineIndex)
+                                   lineIndex: lineIndex, asciiEnd: min(cursor.firstNonASCII, cursor.end))
             } catch {
                 return nil
             }

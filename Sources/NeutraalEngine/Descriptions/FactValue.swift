@@ -129,13 +129,18 @@ public final class Description: Sendable {
     /// The index among `source.lineStarts` of the line the description starts on, where the reader knew it
     /// (-1 where not): evidence of a record of JSON Lines is located on its line without a search.
     let lineIndex: Int
+    /// How far from `offset` the description's bytes are all ASCII, where the reader knew it (-1 where not):
+    /// up to there a column is a distance, without the bytes being looked at again.
+    let asciiEnd: Int
 
     public convenience init(id: String, record: Record, source: SourceText, offset: Int, expectation: Expectation,
                             waivers: [Waiver] = []) {
         self.init(id: id, record: record, source: source, offset: offset, expectation: expectation, waivers: waivers, lineIndex: -1)
     }
 
-    init(id: String, record: Record, source: SourceText, offset: Int, expectation: Expectation, waivers: [Waiver], lineIndex: Int) {
+    init(id: String, record: Record, source: SourceText, offset: Int, expectation: Expectation, waivers: [Waiver], lineIndex: Int,
+         asciiEnd: Int = -1) {
+        self.asciiEnd = asciiEnd
         self.id = id
         self.record = record
         self.source = source

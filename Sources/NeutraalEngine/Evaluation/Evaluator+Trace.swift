@@ -127,10 +127,20 @@ extension Evaluator {
         /// The line last located in, how far it is ASCII from its start, and how far it has been checked
         /// (`asciiEnd < checked`: a byte that is not ASCII was found at `asciiEnd`).
         private var line: (start: Int, end: Int, number: Int, asciiEnd: Int, checked: Int)?
+        /// Bytes the reader found to be ASCII (`start..<end`), and whether the byte at `end` is known not to
+        /// be: when the first line looked at starts at `start`, its check starts from there.
+        private let knownASCII: (start: Int, end: Int)?
 
-        init(source: SourceText, firstLineIndex: Int = -1) {
+        init(source: SourceText, firstLineIndex: Int = -1, knownASCII: (start: Int, end: Int)? = nil) {
             unretainedSource = Unmanaged.passUnretained(source)
             self.firstLineIndex = firstLineIndex
+            self.knownASCII = knownASCII
+        }
+
+        /// The list of locations of `description`'s evidence, with what its reader found out about its line.
+        init(of description: Description) {
+            self.init(source: description.source, firstLineIndex: description.lineIndex,
+                      knownASCII: description.asciiEnd >= 0 ? (description.offset, description.asciiEnd) : nil)
         }
 
         /// The file of the source (a reference counted once, for a finding's list of evidence).
@@ -171,6 +181,11 @@ extension Evaluator {
                     (line == nil ? source.line(at: firstLineIndex, holding: offset) : nil) ?? source.line(containing: offset)
                 }
                 line = (found.start, found.end, found.number, found.start, found.start)
+                if let known = knownASCII, known.start == found.start, known.end <= found.end {
+                    // what the reader found: ASCII up to `known.end`, where the line ends or a byte that is not ASCII is
+                    let nonASCII = known.end < found.end && unretainedSource._withUnsafeGuaranteedRef { $0.bytes[known.end] >= 0x80 }
+                    line = (found.start, found.end, found.number, known.end, nonASCII ? found.end : known.end)
+                }
             }
             guard var current = line else { return nil }
             if offset >= current.asciiEnd, current.asciiEnd == current.checked, current.checked < current.end {

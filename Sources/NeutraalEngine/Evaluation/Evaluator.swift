@@ -49,7 +49,7 @@ public struct Evaluator: Sendable {
             return Evaluation(description: description, verdict: .allowed, findings: [], day: day, dated: dated, context: context, notInForce: [])
         }
         var scope = Scope(record: record, layout: 0, prefix: "")
-        var locations = Locations(source: description.source, firstLineIndex: description.lineIndex)
+        var locations = Locations(of: description)
         var findings = workspace.takeFindings()
         var notInForce: [String] = []
         var trace = Trace(explains: explain)
