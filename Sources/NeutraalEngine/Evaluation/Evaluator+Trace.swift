@@ -137,12 +137,6 @@ extension Evaluator {
             self.knownASCII = knownASCII
         }
 
-        /// The list of locations of `description`'s evidence, with what its reader found out about its line.
-        init(of description: Description) {
-            self.init(source: description.source, firstLineIndex: description.lineIndex,
-                      knownASCII: description.asciiEnd >= 0 ? (description.offset, description.asciiEnd) : nil)
-        }
-
         /// The file of the source (a reference counted once, for a finding's list of evidence).
         var file: String {
             unretainedSource._withUnsafeGuaranteedRef { $0.path }

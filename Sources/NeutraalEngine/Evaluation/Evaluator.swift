@@ -49,7 +49,9 @@ public struct Evaluator: Sendable {
             return Evaluation(description: description, verdict: .allowed, findings: [], day: day, dated: dated, context: context, notInForce: [])
         }
         var scope = Scope(record: record, layout: 0, prefix: "")
-        var locations = Locations(of: description)
+        // with what the reader found out about the description's line
+        var locations = Locations(source: description.source, firstLineIndex: description.lineIndex,
+                                  knownASCII: description.asciiEnd >= 0 ? (description.offset, description.asciiEnd) : nil)
         var findings = workspace.takeFindings()
         var notInForce: [String] = []
         var trace = Trace(explains: explain)
