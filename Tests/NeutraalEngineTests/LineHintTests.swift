@@ -90,6 +90,7 @@ struct LineHintTests {
                                     offset: description.offset, expectation: description.expectation)
             #expect(plain.lineIndex == -1)
             #expect(description.location == plain.location)
+            #expect(description.place == (plain.location.line, plain.location.column) && plain.place == description.place)
             if description.location.column > 1 { indented += 1 }
             let withHint = evaluator.evaluate(description).findings.flatMap(\.evidence).map(\.location)
             let withSearch = evaluator.evaluate(plain).findings.flatMap(\.evidence).map(\.location)

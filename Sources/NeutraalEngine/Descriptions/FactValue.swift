@@ -156,6 +156,12 @@ public final class Description: Sendable {
         return source.location(at: offset, onLineStarting: line.start, number: line.number, asciiUpTo: line.start)
     }
 
+    /// The line and column of `location`, without the file.
+    var place: (line: Int, column: Int) {
+        guard let line = source.line(at: lineIndex, holding: offset) else { return source.place(at: offset) }
+        return source.place(at: offset, onLineStarting: line.start, number: line.number, asciiUpTo: line.start)
+    }
+
     /// Where a fact of the top level was written, or the description's start.
     public func location(ofSlot slot: Int) -> SourceLocation {
         let offset = record.offsets[slot]

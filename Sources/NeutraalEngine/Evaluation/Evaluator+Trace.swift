@@ -156,16 +156,16 @@ extension Evaluator {
             }
             if let cached = known.first(where: { $0.offset == offset }) { return (cached.line, cached.column) }
             // on the line found for it, whose ASCII start is counted rather than read again
-            let location: SourceLocation
+            let place: (line: Int, column: Int)
             if let line, offset >= line.start, offset <= line.end {
-                location = unretainedSource._withUnsafeGuaranteedRef {
-                    $0.location(at: offset, onLineStarting: line.start, number: line.number, asciiUpTo: line.asciiEnd)
+                place = unretainedSource._withUnsafeGuaranteedRef {
+                    $0.place(at: offset, onLineStarting: line.start, number: line.number, asciiUpTo: line.asciiEnd)
                 }
             } else {
-                location = unretainedSource._withUnsafeGuaranteedRef { $0.location(at: offset) }
+                place = unretainedSource._withUnsafeGuaranteedRef { $0.place(at: offset) }
             }
-            known.append((offset, location.line, location.column))
-            return (location.line, location.column)
+            known.append((offset, place.line, place.column))
+            return place
         }
 
         /// The column of `offset` when its line is ASCII from its start up to it (nil otherwise).

@@ -90,7 +90,8 @@ public struct JSONReporter: Reporter, Sendable {
 
     private mutating func write(_ evaluation: Evaluation, _ context: ReportContext, into json: inout JSONBytes) {
         let description = evaluation.description
-        let location = description.location
+        // the line and column only: a location would count a reference to the file's path
+        let location = description.place
         json.raw("{\"id\":")
         json.quoted(description.id)
         json.raw(",\"source\":")

@@ -35,8 +35,14 @@ public final class SourceText: @unchecked Sendable {
 
     /// The location of a byte offset (clamped to the file).
     public func location(at offset: Int) -> SourceLocation {
+        let place = place(at: offset)
+        return SourceLocation(file: path, line: place.line, column: place.column)
+    }
+
+    /// The line and column of `location(at:)`, without the file.
+    func place(at offset: Int) -> (line: Int, column: Int) {
         let line = line(containing: max(0, min(offset, bytes.count)))
-        return location(at: offset, onLineStarting: line.start, number: line.number, asciiUpTo: line.start)
+        return place(at: offset, onLineStarting: line.start, number: line.number, asciiUpTo: line.start)
     }
 
     /// The line at `index` among `lineStarts`, when it holds `offset`: where it starts, where it ends, and
@@ -52,6 +58,13 @@ public final class SourceText: @unchecked Sendable {
     /// number, and how far from its start it is known to be ASCII (those bytes are counted, not looked at).
     /// The same as `location(at:)`, without looking for the line.
     func location(at offset: Int, onLineStarting start: Int, number: Int, asciiUpTo asciiEnd: Int) -> SourceLocation {
+        let place = place(at: offset, onLineStarting: start, number: number, asciiUpTo: asciiEnd)
+        return SourceLocation(file: path, line: place.line, column: place.column)
+    }
+
+    /// The line and column of `location(at:onLineStarting:number:asciiUpTo:)`, without the file (whose
+    /// path a location would count a reference to).
+    func place(at offset: Int, onLineStarting start: Int, number: Int, asciiUpTo asciiEnd: Int) -> (line: Int, column: Int) {
         let clamped = max(0, min(offset, bytes.count))
         let prefix = max(start, min(asciiEnd, clamped))
         var column = 1 + (prefix - start) + Self.countCharacterStarts(bytes, from: prefix, to: clamped)
@@ -59,7 +72,7 @@ public final class SourceText: @unchecked Sendable {
         if clamped < bytes.count, bytes[clamped] & 0xC0 == 0x80, column > 1 { column -= 1 }
         // a byte order mark at the start of the file is not a column
         if start == 0, firstLine == 1, clamped >= 3, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { column -= 1 }
-        return SourceLocation(file: path, line: number, column: column)
+        return (number, column)
     }
 
     /// The line holding a byte offset (clamped to the file): where it starts, where it ends (its line end,
