@@ -37,6 +37,9 @@ public final class DirectRecordReader: Sendable {
 
     /// Per key node (nodes of every layout's key tree): its slot, or -1 for an object of further keys.
     let nodeSlot: [Int]
+    /// Per key node, the kind of its slot (`kinds[kindBase[layout] + slot]`; `.string` for an object of
+    /// further keys): read with its slot from the key's node, rather than after it from the slot.
+    let nodeKind: [ValueKind]
     /// Per key node, table `node` of `keys`: its children's node indices by their key (and, in the root
     /// table of layout 0, `expectKey` and `waiversKey`).
     let keys: ByteKeyTables
@@ -68,20 +71,22 @@ public final class DirectRecordReader: Sendable {
     init(enums: [EnumType], layouts: [RecordLayout], kindSlot: Int, kindEnum: Int, idSlot: Int?,
          derivations: [Derivation], calendars: [Calendar]) {
         var nodeSlot: [Int] = []
+        var nodeLayout: [Int] = []
         var tables: [[(key: [UInt8], value: Int32)]] = []
-        func add(_ node: RecordLayout.KeyNode) -> Int {
+        func add(_ node: RecordLayout.KeyNode, layout: Int) -> Int {
             let index = nodeSlot.count
             nodeSlot.append(node.slot ?? -1)
+            nodeLayout.append(layout)
             tables.append([])
             var pairs: [(key: [UInt8], value: Int32)] = []
             for key in node.children.keys.sorted() {
                 guard let child = node.children[key] else { continue }
-                pairs.append((Array(key.utf8), Int32(add(child))))
+                pairs.append((Array(key.utf8), Int32(add(child, layout: layout))))
             }
             tables[index] = pairs
             return index
         }
-        layoutRoots = layouts.map { add($0.keys) }
+        layoutRoots = layouts.indices.map { add(layouts[$0].keys, layout: $0) }
         if let root = layoutRoots.first {
             // last, so that they replace fields of these names, as the ordinary path looks for them first
             tables[root] += [(Array("expect".utf8), Self.expectKey), (Array("waivers".utf8), Self.waiversKey)]
@@ -116,6 +121,9 @@ public final class DirectRecordReader: Sendable {
         }
         self.kinds = kinds
         self.kindBase = kindBase
+        nodeKind = nodeSlot.indices.map { node in
+            nodeSlot[node] >= 0 ? kinds[kindBase[nodeLayout[node]] + nodeSlot[node]] : .string
+        }
 
         let enabled = self.enabled
         requiredSlots = layouts.map { layout in
@@ -213,7 +221,6 @@ public final class DirectRecordReader: Sendable {
         cursor.position += 1
         cursor.skipWhitespace()
         if cursor.peek == UInt8(ascii: "}") { cursor.position += 1; return }
-        let base = kindBase[layout]
         while true {
             cursor.skipWhitespace()
             let keyOffset = cursor.position
@@ -239,7 +246,7 @@ public final class DirectRecordReader: Sendable {
                 let slot = nodeSlot[child]
                 if slot >= 0 {
                     guard slot < slots.count, filled.insert(slot) else { throw Unusual() }
-                    let value = try readValue(&cursor, kind: kinds[base + slot], depth: depth + 1)
+                    let value = try readValue(&cursor, kind: nodeKind[child], depth: depth + 1)
                     // the slot was empty (`filled` says so): nothing to release before writing it
                     slots.initializeElement(at: slot, to: StoredSlot(value: value, offset: Int32(clamping: keyOffset)))
                 } else {
