@@ -116,6 +116,31 @@ struct TracedPassTests {
         #expect(elementFacts > descriptions.count / 10)
     }
 
+    @Test("one workspace used in turn with and without explanations: each evaluation as when judged afresh, explanations included")
+    func workspaceWithAndWithoutExplanations() throws {
+        let (evaluator, descriptions, _) = try Self.workspaceCase(200, seed: 19)
+        let explaining = Evaluator(ruleSet: evaluator.ruleSet, asOf: evaluator.asOf, explain: true)
+        func spelled(_ evaluation: Evaluation) -> [String] {
+            evaluation.findings.map { "\($0.rule.id) \($0.statusWord) \($0.evidence) \($0.missing) \($0.explanation.map(Self.spelled) ?? "-")" }
+        }
+        var workspace = Evaluator.Workspace()
+        var differing: [String] = []
+        var explained = 0
+        for (number, description) in descriptions.enumerated() {
+            let judge = number % 3 == 0 ? explaining : evaluator
+            let reused = judge.evaluate(description, reusing: &workspace)
+            if spelled(reused) != spelled(judge.evaluate(description)) { differing.append(description.id) }
+            if reused.findings.contains(where: { $0.explanation != nil }) { explained += 1 }
+            #expect(reused.findings.allSatisfy { ($0.explanation != nil) == judge.explain })
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(10))")
+        #expect(explained > 20)
+    }
+
+    private static func spelled(_ node: ExplainNode) -> String {
+        "\(node.text)=\(node.outcome)(\(node.children.map(spelled).joined(separator: ",")))"
+    }
+
     @Test("evaluations kept while more descriptions are judged in the same workspace keep their own findings")
     func keptEvaluations() throws {
         let (evaluator, descriptions, rendered) = try Self.workspaceCase(300, seed: 17)

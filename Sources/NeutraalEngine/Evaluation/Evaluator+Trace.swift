@@ -7,7 +7,7 @@ extension Evaluator {
         /// Whether anything is recorded.
         let records: Bool
         /// Whether to build the explanation tree (only `--explain` shows it).
-        let explains: Bool
+        private(set) var explains: Bool
         var evidence: [PendingEvidence] = []
         /// The texts of the evidence that have no key (see `PendingEvidence`).
         var texts: [String] = []
@@ -37,6 +37,15 @@ extension Evaluator {
             texts.trim(to: 0)
             missing.trim(to: 0)
             if explains { stack = [[]] }
+        }
+
+        /// Empties the trace for the next description, explaining or not.
+        mutating func start(explains: Bool) {
+            if explains != self.explains {
+                self.explains = explains
+                stack = explains ? [[]] : []
+            }
+            reset()
         }
 
         /// Records one piece of evidence (with room for a few more the first time).
@@ -231,20 +240,39 @@ extension Evaluator {
             && sameText(a.factText, b.factText) && sameText(a.valueText, b.valueText) && sameText(a.match, b.match)
     }
 
-    /// The room that judging one description after another reuses: the trace's lists, the scope's caches
-    /// of texts and patterns, the list of located offsets, and the folded texts. Each is lent to a
-    /// description's evaluation empty and taken back emptied, keeping its capacity; the folded texts are
-    /// kept as spares, whose storage the next description's texts are folded into.
+    /// The room that judging one description after another reuses: the scope of a description's top level
+    /// (moved on to each description in turn, its caches emptied and its folded texts kept as spares, whose
+    /// storage the next description's texts are folded into), the trace, and the list of located offsets.
+    /// Each keeps its capacity from one description to the next; the evaluator works on the scope and the
+    /// trace where the workspace keeps them.
     struct Workspace {
-        private var evidence: [PendingEvidence] = []
-        private var missing: [String] = []
-        private var spelled = SpelledFacts()
-        private var scans: [(slot: Int, text: Int, matches: [LexiconScanner.Match], literals: UInt64)] = []
-        private var patternMatches = ShortList<(slot: Int, pattern: Int, match: Range<Int>?)>()
-        private var patternGroupMatches = ShortList<(slot: Int, group: Int, matches: UInt64)>()
+        /// The top-level scope, on the description being judged (on `emptyRecord` in between, so that the
+        /// storage of the last description's record is not held here; see `RecordRoom`).
+        var scope: Scope
+        var trace = Trace(explains: false)
+        private let emptyRecord: Record
         private var known: [(offset: Int, line: Int, column: Int)] = []
-        private var evidenceTexts: [String] = []
-        private var texts: [FoldedText] = []
+
+        init() {
+            emptyRecord = Record(slotCount: 0)
+            scope = Scope(record: emptyRecord, layout: 0, prefix: "")
+        }
+
+        /// Moves the scope on to `record` and empties the trace, and lends `locations` the room of the list of
+        /// located offsets.
+        mutating func begin(_ record: Record, explains: Bool, _ locations: inout Locations) {
+            scope.reuse(for: record)
+            trace.start(explains: explains)
+            swap(&known, &locations.known)
+        }
+
+        /// Lets go of the description's record and takes the list of located offsets back, emptied.
+        mutating func end(_ locations: inout Locations) {
+            scope.record = emptyRecord
+            locations.known.trim(to: 0)
+            swap(&known, &locations.known)
+        }
+
         /// The list of findings of the description judged last, shared with its evaluation: once a batch has
         /// rendered and dropped that evaluation, the next description's findings are put in its room.
         private var findings: [Finding] = []
@@ -279,34 +307,6 @@ extension Evaluator {
             kept = []
             taken.trim(to: 0)
             return taken
-        }
-
-        /// Hands the room over to a fresh scope, trace and list of locations.
-        mutating func lend(to scope: inout Scope, _ trace: inout Trace, _ locations: inout Locations) {
-            exchange(with: &scope, &trace, &locations)
-        }
-
-        /// Takes the room back, emptied (the folded texts kept, for the next texts to be folded into).
-        mutating func takeBack(from scope: inout Scope, _ trace: inout Trace, _ locations: inout Locations) {
-            trace.reset()
-            scope.scans.trim(to: 0)
-            scope.patternMatches.removeAll(keepingCapacity: true)
-            scope.patternGroupMatches.removeAll(keepingCapacity: true)
-            locations.known.trim(to: 0)
-            exchange(with: &scope, &trace, &locations)
-        }
-
-        /// Swaps every list of the workspace with its counterpart in the scope, trace and locations.
-        private mutating func exchange(with scope: inout Scope, _ trace: inout Trace, _ locations: inout Locations) {
-            swap(&evidence, &trace.evidence)
-            swap(&evidenceTexts, &trace.texts)
-            swap(&missing, &trace.missing)
-            swap(&spelled, &trace.spelled)
-            swap(&scans, &scope.scans)
-            swap(&patternMatches, &scope.patternMatches)
-            swap(&patternGroupMatches, &scope.patternGroupMatches)
-            swap(&known, &locations.known)
-            swap(&texts, &scope.texts)
         }
     }
 }

@@ -48,15 +48,14 @@ public struct Evaluator: Sendable {
         guard case .symbol(let kind)? = record.values[vocabulary.kindSlot] else {
             return Evaluation(description: description, verdict: .allowed, findings: [], day: day, dated: dated, context: context, notInForce: [])
         }
-        var scope = Scope(record: record, layout: 0, prefix: "")
         // with what the reader found out about the description's line
         var locations = Locations(source: description.source, firstLineIndex: description.lineIndex,
                                   knownASCII: description.asciiEnd >= 0 ? (description.offset, description.asciiEnd) : nil)
         var findings = workspace.takeFindings()
         var notInForce: [String] = []
-        var trace = Trace(explains: explain)
-        workspace.lend(to: &scope, &trace, &locations)
-        defer { workspace.takeBack(from: &scope, &trace, &locations) }
+        // the scope and the trace are the workspace's, worked on where it keeps them
+        workspace.begin(record, explains: explain, &locations)
+        defer { workspace.end(&locations) }
         // the program's arrays are read through buffer pointers taken once for every rule of the description
         ruleSet.program.withView { program in ruleSet.kindIndex.withNumbers(ofKind: Int(kind)) { rulesOfKind in
             for index in rulesOfKind {
@@ -65,21 +64,22 @@ public struct Evaluator: Sendable {
                     notInForce.append(ruleSet.rules[index].id)
                     continue
                 }
-                let quick = quickOutcome(ofRuleAt: index, program, &scope)
+                let quick = quickOutcome(ofRuleAt: index, program, &workspace.scope)
                 if quick == .false && !explain { continue }
                 if quick == .unknown && ruleSet.rules[index].verdict == .allowed && !explain { continue }
                 let rule = ruleSet.rules[index]
-                trace.reset()
-                let outcome = tracedOutcome(ofRuleAt: index, program, &scope, &trace)
+                workspace.trace.reset()
+                let outcome = tracedOutcome(ofRuleAt: index, program, &workspace.scope, &workspace.trace)
                 let status: Finding.Status
                 switch outcome {
                 case .true: status = .fired
                 case .unknown: status = rule.verdict == .allowed ? .silent : .undetermined
                 case .false: status = .silent
                 }
-                findings.append(Finding(rule: rule, status: status, evidenceList: outcome == .false ? .empty : Self.evidence(&trace, &locations),
-                                        missing: outcome == .unknown ? Self.unique(trace.missing) : [],
-                                        explanation: explain ? trace.root : nil))
+                findings.append(Finding(rule: rule, status: status,
+                                        evidenceList: outcome == .false ? .empty : Self.evidence(&workspace.trace, &locations),
+                                        missing: outcome == .unknown ? Self.unique(workspace.trace.missing) : [],
+                                        explanation: explain ? workspace.trace.root : nil))
             }
         } }
         // exceptions: a fired rule sets aside the fired rules it overrides
