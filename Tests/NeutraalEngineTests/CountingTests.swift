@@ -136,22 +136,44 @@ struct CountingTests {
         #expect(counted.records == chunk.records)
     }
 
-    @Test("repeated evidence is shown once; evidence that differs in any part is kept")
+    @Test("repeated evidence is kept once (texts compared by what they say); evidence that differs in any part is kept")
     func evidenceWithoutRepeats() {
-        func evidence(_ fact: String, value: String? = "hybrid", match: String? = nil, start: Int? = nil,
-                      file: String = "a.md", line: Int = 3, column: Int = 1) -> Evidence {
-            Evidence(fact: fact, value: value, match: match, start: start, end: start.map { $0 + 4 },
-                     location: SourceLocation(file: file, line: line, column: column))
-        }
-        let first = evidence("account.variant")
+        let source = SourceText(path: "a.jsonl", text: "{\"a\":1,\"b\":2}\n{\"c\":3}")
+        let names = EvidenceNames(factPaths: ["account.variant", "postedBy"], values: ["hybrid", "corporate"])
+        var trace = Evaluator.Trace(explains: false)
+        typealias Piece = Evaluator.PendingEvidence
+        let first = Piece(fact: 0, factText: -1, value: 0, offset: 1)
         let others = [
-            evidence("postedBy"), evidence("account.variant", value: "corporate"), evidence("account.variant", match: "stem"),
-            evidence("account.variant", start: 2), evidence("account.variant", file: "b.md"),
-            evidence("account.variant", line: 4), evidence("account.variant", column: 2),
+            Piece(fact: 1, factText: -1, value: 0, offset: 1),
+            Piece(fact: -1, factText: trace.keep("sections[1].draftedBy"), value: 0, offset: 1),
+            Piece(fact: 0, factText: -1, value: 1, offset: 1),
+            Piece(fact: 0, factText: -1, valueText: trace.keep("tekst"), offset: 1),
+            Piece(fact: 0, factText: -1, match: trace.keep("stem"), start: 2, end: 6, offset: 1),
+            Piece(fact: 0, factText: -1, match: trace.keep("stem"), start: 3, end: 7, offset: 1),
+            Piece(fact: 0, factText: -1, value: 0, offset: 7),
+            Piece(fact: 0, factText: -1, value: 0, offset: 15),
         ]
-        let kept = Evaluator.unique([first, first] + others + [first] + others)
-        #expect(kept == [first] + others)
-        #expect(Evaluator.unique([first]) == [first])
-        #expect(Evaluator.unique([Evidence]()).isEmpty)
+        // the same texts kept again under other numbers: repeats all the same
+        let again = [
+            Piece(fact: -1, factText: trace.keep("sections[1].draftedBy"), value: 0, offset: 1),
+            Piece(fact: 0, factText: -1, valueText: trace.keep("tekst"), offset: 1),
+            Piece(fact: 0, factText: -1, match: trace.keep("stem"), start: 2, end: 6, offset: 1),
+        ]
+        for piece in [first, first] + others + [first] + again + others { trace.add(piece) }
+        var locations = Evaluator.Locations(source: source)
+        let kept = Evaluator.evidence(&trace, &locations).evidence(names: names)
+        func evidence(_ fact: String, _ value: String?, match: String? = nil, start: Int? = nil, line: Int = 1, column: Int = 2) -> Evidence {
+            Evidence(fact: fact, value: value, match: match, start: start, end: start.map { $0 + 4 },
+                     location: SourceLocation(file: "a.jsonl", line: line, column: column))
+        }
+        #expect(kept == [
+            evidence("account.variant", "hybrid"),
+            evidence("postedBy", "hybrid"), evidence("sections[1].draftedBy", "hybrid"), evidence("account.variant", "corporate"),
+            evidence("account.variant", "tekst"), evidence("account.variant", nil, match: "stem", start: 2),
+            evidence("account.variant", nil, match: "stem", start: 3), evidence("account.variant", "hybrid", column: 8),
+            evidence("account.variant", "hybrid", line: 2, column: 2),
+        ])
+        var empty = Evaluator.Trace(explains: false)
+        #expect(Evaluator.evidence(&empty, &locations).isEmpty)
     }
 }

@@ -685,18 +685,4 @@ public struct Evaluator: Sendable {
         var seen: Set<String> = []
         return items.filter { seen.insert($0).inserted }
     }
-
-    /// `==` on evidence, with the cheap comparisons first.
-    private static func sameEvidence(_ a: Evidence, _ b: Evidence) -> Bool {
-        a.start == b.start && a.end == b.end && a.location?.line == b.location?.line && a.location?.column == b.location?.column
-            && a.fact == b.fact && a.value == b.value && a.match == b.match && a.location?.file == b.location?.file
-    }
-
-    /// Evidence without repeats (two definitions may test the same fact).
-    static func unique(_ items: [Evidence]) -> [Evidence] {
-        guard items.count > 1 else { return items }
-        var kept: [Evidence] = []
-        for item in items where !kept.contains(where: { sameEvidence($0, item) }) { kept.append(item) }
-        return kept
-    }
 }
