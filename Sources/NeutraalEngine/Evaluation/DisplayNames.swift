@@ -1,5 +1,5 @@
 /// The names that enumeration values are shown as in evidence, looked up by layout and slot: built once
-/// per evaluator, so that showing a value returns the case's stored name instead of going through the
+/// per evaluator (and once per rule set, for the names its evidence's keys stand for), so that showing a value returns the case's stored name instead of going through the
 /// field's type (an indirect enum read from a layout) each time.
 ///
 /// Flat tables of plain values: the case names of every field's enumeration one after another in `names`,

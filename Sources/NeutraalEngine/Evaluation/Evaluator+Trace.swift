@@ -136,8 +136,8 @@ extension Evaluator {
         /// The line last located in, how far it is ASCII from its start, and how far it has been checked
         /// (`asciiEnd < checked`: a byte that is not ASCII was found at `asciiEnd`).
         private var line: (start: Int, end: Int, number: Int, asciiEnd: Int, checked: Int)?
-        /// Bytes the reader found to be ASCII (`start..<end`), and whether the byte at `end` is known not to
-        /// be: when the first line looked at starts at `start`, its check starts from there.
+        /// Bytes the reader found to be ASCII (`start..<end`, `end` being the first byte that is not, or the
+        /// record's end): when the first line looked at starts at `start`, its check starts from `end`.
         private let knownASCII: (start: Int, end: Int)?
 
         init(source: SourceText, firstLineIndex: Int = -1, knownASCII: (start: Int, end: Int)? = nil) {
