@@ -6,26 +6,39 @@
 # usage: scripts/bench.sh [N ...]        default: 10000 100000 1000000
 # env:   REPS (3), SEED (42), PEERS (1: also run Cedar, Rego and CEL on the 100,000-record batch, or on the
 #        first N when 100000 is not among the sizes; 0: skip them)
+#        LINK (static: the binary built with --static-swift-stdlib, as deployed; dynamic: the ordinary release build)
 #        PEERS_DIR (../shared/bench/peers: the generator, the peer policies and the floors)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000)
-REPS=${REPS:-3}; SEED=${SEED:-42}; PEERS=${PEERS:-1}
+REPS=${REPS:-3}; SEED=${SEED:-42}; PEERS=${PEERS:-1}; LINK=${LINK:-static}
+case "$LINK" in static|dynamic) ;; *) echo "bench: LINK=$LINK: allowed values are static and dynamic" >&2; exit 2;; esac
 PEERS_DIR=${PEERS_DIR:-../shared/bench/peers}
 [ -f "$PEERS_DIR/gen_activities.py" ] || { echo "bench: $PEERS_DIR/gen_activities.py not found (set PEERS_DIR)" >&2; exit 2; }
 out=.build/bench
 mkdir -p "$out"
 
-swift build -c release --product neutraal >&2
-bin=.build/release/neutraal
-swiftc -O "$PEERS_DIR/swift/split_only.swift" -o "$out/split_only" 2>/dev/null || true
+# The release binary as it is deployed: with the Swift runtime and Foundation linked in (no shared libraries
+# to load and bind at start-up, direct calls into the runtime's reference counting; see docs/performance.md).
+# LINK=dynamic measures the ordinary `swift build -c release` binary instead. Its own build directory, so
+# that neither build undoes the other.
+if [ "$LINK" = dynamic ]; then
+  swift build -c release --product neutraal >&2
+  bin=.build/release/neutraal
+else
+  swift build -c release --product neutraal --static-swift-stdlib --scratch-path .build/static >&2
+  bin=.build/static/release/neutraal
+fi
+# the floor built the same way (it times itself, without its start-up)
+swiftc -O $([ "$LINK" = dynamic ] || echo -static-stdlib) "$PEERS_DIR/swift/split_only.swift" -o "$out/split_only" 2>/dev/null || true
 
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "# Neutraal lint benchmark"
 echo
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sm); $(swift --version 2>&1 | head -1)"
+echo "binary: $bin ($([ "$LINK" = dynamic ] && echo "swift build -c release" || echo "swift build -c release --static-swift-stdlib"))"
 echo "command: $bin lint FILE --format json > /dev/null   (median of $REPS runs, whole process)"
 echo "rule set: $($bin validate | head -1)"
 echo
