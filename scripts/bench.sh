@@ -88,25 +88,27 @@ if [ "$PEERS" = "1" ]; then
   echo "Peers on the $n-record batch (\`$PEERS_DIR/bench.py\`, same file, median of $REPS runs inside one process,"
   echo "parse included, interpreter start-up and file reading excluded; neutraal's time is the whole process):"
   echo
+  # the ratios of a peer's rate: on the same file, and at the largest batch when that is another one
+  ratios() {
+    awk -v r="$1" -v n="$n" -v s="$ours" -v bn="$big" -v bs="$bigs" \
+      'BEGIN {printf "%.1fx |", (n / s) / r; if (bn != n) printf " %.1fx |", (bn / bs) / r; printf "\n"}'
+  }
   if [ "$big" != "$n" ]; then
     printf '| engine | activities/s | neutraal is faster by (%s records, same file) | neutraal at %s records is faster by |\n|---|---:|---:|---:|\n' "$n" "$big"
     awk -v n="$n" -v s="$ours" -v bn="$big" -v bs="$bigs" 'BEGIN {printf "| neutraal (full rule set, whole process) | %.0f (%.0f at %d) | 1.0x | |\n", n / s, bn / bs, bn}'
+    missing='| | |'
   else
     printf '| engine | activities/s | neutraal is faster by |\n|---|---:|---:|\n'
     awk -v n="$n" -v s="$ours" 'BEGIN {printf "| neutraal (full rule set, whole process) | %.0f | 1.0x |\n", n / s}'
+    missing='| |'
   fi
   for peer in cedar rego cel; do
     # the with-parse figure: like neutraal's, it starts from the JSON text of each line
     if line=$(python3 "$PEERS_DIR/bench.py" "$peer" "$first" "$REPS" 2>/dev/null | grep '"with-parse"' | tail -1) && [ -n "$line" ]; then
       rate=$(printf '%s' "$line" | python3 -c 'import json,sys; print(json.load(sys.stdin)["acts_per_s"])')
-      if [ "$big" != "$n" ]; then
-        awk -v p="$peer" -v r="$rate" -v n="$n" -v s="$ours" -v bn="$big" -v bs="$bigs" \
-          'BEGIN {printf "| %s (10 rules) | %.0f | %.1fx | %.1fx |\n", p, r, (n / s) / r, (bn / bs) / r}'
-      else
-        awk -v p="$peer" -v r="$rate" -v n="$n" -v s="$ours" 'BEGIN {printf "| %s (10 rules) | %.0f | %.1fx |\n", p, r, (n / s) / r}'
-      fi
+      printf '| %s (10 rules) | %.0f | %s\n' "$peer" "$rate" "$(ratios "$rate")"
     else
-      echo "| $peer | not installed (pip install cedarpy common-expression-language opa-eval) | |"
+      echo "| $peer | not installed (pip install cedarpy common-expression-language opa-eval) $missing"
     fi
   done
 fi
