@@ -40,6 +40,25 @@ struct PatternLiteralsTests {
         #expect(pattern.requiredLiterals.map { $0.map { String(decoding: $0, as: UTF8.self) }.sorted() } == example.literals?.sorted())
     }
 
+    @Test("a class's bytes and their number, read from its bits, are the bytes it contains, in every quarter of the byte range")
+    func classMembers() {
+        var generator = LexiconScannerTests.Generator(state: 5)
+        var sets = [Pattern.ByteSet(), PatternParser.digits, PatternParser.spaces, PatternParser.wordBytes]
+        var inverted = PatternParser.wordBytes
+        inverted.invert()
+        sets.append(inverted)
+        for _ in 0..<200 {
+            var set = Pattern.ByteSet()
+            for _ in 0..<generator.next(12) { set.insert(UInt8(generator.next(256))) }
+            sets.append(set)
+        }
+        for set in sets {
+            let contained = (0...255).map(UInt8.init).filter { set.contains($0) }
+            #expect(set.members == contained)
+            #expect(set.count == contained.count)
+        }
+    }
+
     @Test("an alternation of thousands of words requires none of them (too many to look for), and is worked out at once")
     func manyAlternatives() throws {
         let words = try Pattern((0..<5_000).map { "w\($0)x" }.joined(separator: "|"))

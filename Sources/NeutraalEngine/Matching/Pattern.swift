@@ -44,6 +44,22 @@ public struct Pattern: Sendable {
             }
         }
         mutating func invert() { words = (~words.0, ~words.1, ~words.2, ~words.3) }
+        /// How many bytes the set holds.
+        var count: Int {
+            words.0.nonzeroBitCount + words.1.nonzeroBitCount + words.2.nonzeroBitCount + words.3.nonzeroBitCount
+        }
+        /// The bytes the set holds, in ascending order.
+        var members: [UInt8] {
+            var bytes: [UInt8] = []
+            for (base, word) in [(0, words.0), (64, words.1), (128, words.2), (192, words.3)] {
+                var rest = word
+                while rest != 0 {
+                    bytes.append(UInt8(base + rest.trailingZeroBitCount))
+                    rest &= rest - 1
+                }
+            }
+            return bytes
+        }
     }
 
     /// The pattern as written.

@@ -49,8 +49,7 @@ enum PatternLiterals {
         case .byte(let byte):
             return Summary(exact: [[byte]], required: nil)
         case .set(let set):
-            let members = (0...255).map(UInt8.init).filter { set.contains($0) }
-            return Summary(exact: members.count <= classLimit ? members.map { [$0] } : nil, required: nil)
+            return Summary(exact: set.count <= classLimit ? set.members.map { [$0] } : nil, required: nil)
         case .any, .star:
             return Summary(exact: nil, required: nil)
         case .plus(let inner):
@@ -122,10 +121,13 @@ enum PatternLiterals {
         }
     }
 
-    /// The strings, each once, in their first order.
+    /// The strings, each once, in their first order. The lists are short (a few dozen strings at most, of a
+    /// few bytes): compared with those kept so far rather than hashed.
     static func unique(_ strings: [[UInt8]]) -> [[UInt8]] {
-        var seen = Set<[UInt8]>()
-        return strings.filter { seen.insert($0).inserted }
+        var kept: [[UInt8]] = []
+        kept.reserveCapacity(strings.count)
+        for string in strings where !kept.contains(string) { kept.append(string) }
+        return kept
     }
 
     /// Whether `text` contains `part`.
