@@ -59,6 +59,17 @@ struct PatternLiteralsTests {
         }
     }
 
+    @Test("strings made unique keep the first of each in its order, in short lists (compared) and long ones (hashed)")
+    func uniqueStrings() {
+        var generator = LexiconScannerTests.Generator(state: 9)
+        for count in [0, 1, 5, PatternLiterals.uniqueByComparison, PatternLiterals.uniqueByComparison + 1, 300] {
+            let strings = (0..<count).map { _ in (0..<generator.next(4)).map { _ in UInt8(97 + generator.next(3)) } }
+            var seen: [[UInt8]] = []
+            for string in strings where !seen.contains(string) { seen.append(string) }
+            #expect(PatternLiterals.unique(strings) == seen, "\(count) strings")
+        }
+    }
+
     @Test("an alternation of thousands of words requires none of them (too many to look for), and is worked out at once")
     func manyAlternatives() throws {
         let words = try Pattern((0..<5_000).map { "w\($0)x" }.joined(separator: "|"))

@@ -121,14 +121,21 @@ enum PatternLiterals {
         }
     }
 
-    /// The strings, each once, in their first order. The lists are short (a few dozen strings at most, of a
-    /// few bytes): compared with those kept so far rather than hashed.
+    /// The strings, each once, in their first order. Most lists are a handful of short strings, compared
+    /// with those kept so far; a long one (a large alternation) is hashed, so as not to compare every pair.
     static func unique(_ strings: [[UInt8]]) -> [[UInt8]] {
+        guard strings.count <= uniqueByComparison else {
+            var seen = Set<[UInt8]>()
+            return strings.filter { seen.insert($0).inserted }
+        }
         var kept: [[UInt8]] = []
         kept.reserveCapacity(strings.count)
         for string in strings where !kept.contains(string) { kept.append(string) }
         return kept
     }
+
+    /// Lists up to this long are made unique by comparison rather than by hashing.
+    static let uniqueByComparison = 32
 
     /// Whether `text` contains `part`.
     static func contains(_ text: [UInt8], _ part: [UInt8]) -> Bool {
