@@ -57,18 +57,44 @@ struct RecordRoomTests {
         #expect(storages.count > 250 && Set(storages).count == storages.count)
     }
 
-    @Test("a cleared storage holds no values and no offsets, within and beyond the tracked slots",
+    @Test("a cleared storage holds no values and no offsets, within and beyond the tracked slots; its list goes to the spares, emptied",
           arguments: [5, SlotSet.capacity + 9])
     func clearedStorage(slotCount: Int) {
         var record = Record(slotCount: slotCount)
         record.set(.string(String(repeating: "tekst ", count: 8)), offset: 3, at: 0)
-        record.set(.list([.symbol(1)]), offset: 9, at: slotCount - 1)
+        var list: [FactValue] = []
+        list.reserveCapacity(6)
+        list.append(.symbol(1))
+        record.set(.list(list), offset: 9, at: slotCount - 1)
+        list = []
         record.set(.bool(true), offset: 20, at: 1)
         let storage = record.values.storage
         record = Record(slotCount: 1)
-        storage.clear()
+        let room = RecordRoom()
+        storage.clear(keepingListsIn: room.spareLists)
         let cleared = Record(storage: storage)
         #expect(cleared.values.allSatisfy { $0 == nil })
         #expect(cleared.offsets.allSatisfy { $0 == -1 })
+        let spare = room.spareLists.pointee.take()
+        #expect(spare.isEmpty && spare.capacity >= 6)
+        #expect(room.spareLists.pointee.take().capacity == 0)
+    }
+
+    @Test("records read into spare lists hold only their own elements: lists of every length, one after another")
+    func spareListsHoldOnlyTheirOwnElements() throws {
+        let ruleSet = try RealRules.ruleSet()
+        let reader = DescriptionReader(vocabulary: ruleSet.vocabulary)
+        // long, short, empty and single lists in turn, each read into the room of the one before
+        let roles = [#"["party-member","partijleider","lijsttrekker"]"#, #"["lead-candidate"]"#, "[]", #""party-member""#,
+                     #"["partijleider","party-member"]"#]
+        let lines = roles.enumerated().map { number, list in
+            #"{"id":"r\#(number)","kind":"post","actor":{"role":"minister","party":"SP","partyRoles":\#(list)},"text":"x"}"#
+        }
+        let source = SourceText(path: "lists.jsonl", text: lines.joined(separator: "\n") + "\n")
+        let expected = reader.read(source).map(Self.signature)
+        var read: [String] = []
+        reader.forEachLine(source, from: 0, firstNumber: 1, allowEmpty: false, room: RecordRoom()) { read.append(Self.signature($0)) }
+        #expect(read == expected)
+        #expect(expected.filter { $0 != "failure" }.count == roles.count)
     }
 }

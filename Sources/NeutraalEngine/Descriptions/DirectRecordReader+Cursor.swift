@@ -8,6 +8,9 @@ extension DirectRecordReader {
         /// The first byte of 0x80 or more read so far (`Int.max`: none). Outside strings the grammar allows
         /// ASCII only, so once a record is read the bytes before this one are all ASCII.
         var firstNonASCII = Int.max
+        /// Emptied lists that the lists of values read are read into (see `SpareLists`), when the reader
+        /// was given a room.
+        var spareLists: UnsafeMutablePointer<SpareLists>?
 
         /// Notes a byte of 0x80 or more at `index`.
         @inline(__always)

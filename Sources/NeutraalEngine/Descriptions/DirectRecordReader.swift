@@ -170,6 +170,7 @@ public final class DirectRecordReader: Sendable {
         return source.bytes.withUnsafeBufferPointer { buffer -> Description? in
             guard range.lowerBound >= 0, range.upperBound <= buffer.count else { return nil }
             var cursor = Cursor(buffer: buffer, position: range.lowerBound, end: range.upperBound)
+            cursor.spareLists = room?.spareLists
             do throws(Unusual) {
                 cursor.skipWhitespace()
                 guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
@@ -343,12 +344,13 @@ public final class DirectRecordReader: Sendable {
             return .symbol(try symbol(cursor.buffer, text.raw, enumeration: index))
         case .list(let elementIndex):
             let element = kinds[elementIndex]
-            return .list(try readList(&cursor, depth: depth) { (cursor: inout Cursor, depth: Int) throws(Unusual) -> FactValue in
+            let spare = cursor.spareLists?.pointee.take() ?? []
+            return .list(try readList(&cursor, depth: depth, into: spare) { (cursor: inout Cursor, depth: Int) throws(Unusual) -> FactValue in
                 try readValue(&cursor, kind: element, depth: depth)
             })
         case .objects(let layout):
             guard layout > 0, layout < slotCounts.count else { throw Unusual() }
-            return .objects(try readList(&cursor, depth: depth) { (cursor: inout Cursor, depth: Int) throws(Unusual) -> Record in
+            return .objects(try readList(&cursor, depth: depth, into: []) { (cursor: inout Cursor, depth: Int) throws(Unusual) -> Record in
                 try readElement(&cursor, layout: layout, depth: depth)
             })
         }
@@ -372,15 +374,19 @@ public final class DirectRecordReader: Sendable {
         return found
     }
 
-    /// The elements of a JSON array at the cursor, each read by `read` one level deeper; a single value
-    /// where a list is expected is a list of one, as on the ordinary path.
-    private func readList<Element>(_ cursor: inout Cursor, depth: Int,
+    /// The elements of a JSON array at the cursor, each read by `read` one level deeper, into `items` (an
+    /// empty list, perhaps with room of its own); a single value where a list is expected is a list of one,
+    /// as on the ordinary path.
+    private func readList<Element>(_ cursor: inout Cursor, depth: Int, into items: consuming [Element],
                                    _ read: (inout Cursor, Int) throws(Unusual) -> Element) throws(Unusual) -> [Element] {
-        guard cursor.peek == UInt8(ascii: "[") else { return [try read(&cursor, depth)] }
+        var items = items
+        guard cursor.peek == UInt8(ascii: "[") else {
+            items.append(try read(&cursor, depth))
+            return items
+        }
         cursor.position += 1
         cursor.skipWhitespace()
-        var items: [Element] = []
-        // an empty list takes no room at all
+        // an empty list takes no room beyond a spare one's
         if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return items }
         // most lists are short: room for them at once rather than growing one element at a time
         items.reserveCapacity(4)

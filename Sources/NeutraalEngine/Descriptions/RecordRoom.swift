@@ -6,6 +6,18 @@
 /// Used by one worker at a time (`BatchEvaluator` makes one for each unit of work it reads).
 final class RecordRoom {
     private var storage: SlotStorage?
+    /// Lists of values emptied from the kept storage, for the next records' lists (see `SpareLists`).
+    let spareLists: UnsafeMutablePointer<SpareLists>
+
+    init() {
+        spareLists = UnsafeMutablePointer<SpareLists>.allocate(capacity: 1)
+        spareLists.initialize(to: SpareLists())
+    }
+
+    deinit {
+        spareLists.deinitialize(count: 1)
+        spareLists.deallocate()
+    }
 
     /// An empty record of `slotCount` slots: in the kept storage when nothing else holds it. The storage is
     /// taken out while the record is read into it (a second holder would make writing copy it).
@@ -15,7 +27,7 @@ final class RecordRoom {
             return Record(slotCount: slotCount)
         }
         storage = nil
-        kept.clear()
+        kept.clear(keepingListsIn: spareLists)
         return Record(storage: kept)
     }
 

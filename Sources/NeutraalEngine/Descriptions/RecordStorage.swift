@@ -80,16 +80,29 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
     }
 
     /// Empties every slot again (as `make(count:)` leaves them), releasing the values written, so that the
-    /// storage can hold another record of the same layout. Only for a storage nothing else holds.
-    func clear() {
+    /// storage can hold another record of the same layout; the lists of values among them go to `spares`,
+    /// emptied, for the next records' lists. Only for a storage nothing else holds.
+    func clear(keepingListsIn spares: UnsafeMutablePointer<SpareLists>) {
         let header = slotHeader
         let slots = self.slots
         if header.tracksWrites {
-            header.written.forEach { slot in slots[slot] = .empty }
+            header.written.forEach { slot in Self.empty(slots + slot, keepingListsIn: spares) }
         } else {
-            for slot in 0..<header.count { slots[slot] = .empty }
+            for slot in 0..<header.count { Self.empty(slots + slot, keepingListsIn: spares) }
         }
         withUnsafeMutablePointerToHeader { $0.pointee.written = SlotSet() }
+    }
+
+    /// Empties one slot; a list it holds is moved out (not copied) and given to `spares`.
+    @inline(__always)
+    private static func empty(_ slot: UnsafeMutablePointer<StoredSlot>, keepingListsIn spares: UnsafeMutablePointer<SpareLists>) {
+        guard case .list? = slot.pointee.value else {
+            slot.pointee = .empty
+            return
+        }
+        let taken = slot.move().value
+        slot.initialize(to: .empty)
+        if case .list(let list)? = consume taken { spares.pointee.give(list) }
     }
 
     /// A storage holding copies of these slots.
