@@ -207,10 +207,9 @@ extension Evaluator {
     /// fact), located, with the texts it uses copied out of the trace. Within one description the same fact
     /// always has the same offset, so comparing offsets is comparing locations. The trace is passed `inout`
     /// only to be read where it is kept (passed by value, its lists would be counted for the call).
-    static func evidence(_ trace: inout Trace, _ locations: inout Locations) -> EvidenceList {
+    static func evidence(_ trace: inout Trace, _ locations: inout Locations, _ spares: inout SpareEvidence) -> EvidenceList {
         guard !trace.evidence.isEmpty else { return .empty }
-        var entries: [EvidenceList.Entry] = []
-        entries.reserveCapacity(trace.evidence.count)
+        var entries = spares.takeEntries(reserving: trace.evidence.count)
         var texts: [String] = []
         var located = false
         for index in trace.evidence.indices where !trace.evidence[..<index].contains(where: { same($0, trace.evidence[index], trace.texts) }) {
@@ -218,7 +217,7 @@ extension Evaluator {
             func copied(_ text: Int32) -> Int32 {
                 guard text >= 0 else { return -1 }
                 // room for every text the trace holds, at the first (they are few)
-                if texts.isEmpty { texts.reserveCapacity(trace.texts.count) }
+                if texts.capacity == 0 { texts = spares.takeTexts(reserving: trace.texts.count) }
                 texts.append(trace.texts[Int(text)])
                 return Int32(texts.count - 1)
             }
@@ -280,8 +279,16 @@ extension Evaluator {
         /// An empty list of findings: the room of the last description's list when its evaluation is gone
         /// (a list still shared, with an evaluation kept by the caller, is left to it; a new one is made).
         mutating func takeFindings() -> [Finding] {
-            Self.emptied(&findings)
+            var taken: [Finding] = []
+            swap(&taken, &findings)
+            // the rooms of the findings' evidence kept for the next findings, before the findings go
+            for index in taken.indices { taken[index].evidenceList.giveRooms(to: &spareEvidence) }
+            taken.trim(to: 0)
+            return taken
         }
+
+        /// The rooms of the evidence of the findings dropped, for the next ones.
+        var spareEvidence = SpareEvidence()
 
         /// Keeps the final list of findings of a description, to be reused once its evaluation is dropped.
         mutating func keep(_ findings: [Finding]) {

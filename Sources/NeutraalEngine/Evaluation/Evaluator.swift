@@ -77,7 +77,7 @@ public struct Evaluator: Sendable {
                 case .false: status = .silent
                 }
                 findings.append(Finding(rule: rule, status: status,
-                                        evidenceList: outcome == .false ? .empty : Self.evidence(&workspace.trace, &locations),
+                                        evidenceList: outcome == .false ? .empty : Self.evidence(&workspace.trace, &locations, &workspace.spareEvidence),
                                         missing: outcome == .unknown ? Self.unique(workspace.trace.missing) : [],
                                         explanation: explain ? workspace.trace.root : nil))
             }

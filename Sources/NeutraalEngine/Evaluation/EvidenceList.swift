@@ -58,6 +58,13 @@ struct EvidenceList: Sendable {
         self.init(entries: entries, texts: texts, file: file)
     }
 
+    /// Gives the rooms of the list's entries and texts to `spares` (the list is left empty), for the next
+    /// findings' evidence.
+    mutating func giveRooms(to spares: inout SpareEvidence) {
+        spares.keep(entries: &entries)
+        spares.keep(texts: &texts)
+    }
+
     var isEmpty: Bool { entries.isEmpty }
     var count: Int { entries.count }
 

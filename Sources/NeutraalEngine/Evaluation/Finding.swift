@@ -78,8 +78,9 @@ public struct Finding: Sendable {
     public let status: Status
     /// What made the rule fire, spelled out from `evidenceList` each time it is read.
     public var evidence: [Evidence] { evidenceList.evidence(names: rule.evidenceNames) }
-    /// The evidence as the evaluator keeps it (see `EvidenceList`).
-    let evidenceList: EvidenceList
+    /// The evidence as the evaluator keeps it (see `EvidenceList`); its rooms are taken back for the next
+    /// findings once the finding is dropped (see `SpareEvidence`).
+    var evidenceList: EvidenceList
     /// The facts whose absence left the rule undetermined.
     public let missing: [String]
     /// How each condition came out (with `--explain`).
