@@ -28,7 +28,7 @@ struct SpareEvidence {
         var room: [Element] = []
         swap(&room, &list)
         room.trim(to: 0)
-        spares.append(room)
+        spares.append(consume room)
     }
 
     /// An empty list of entries with room for at least `count`.
