@@ -100,6 +100,9 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
             slot.pointee = .empty
             return
         }
+        // looked at, then moved out, then bound: the list is then the only holder of its storage, and is
+        // emptied in place (a `switch` over the slot's value would hold that value until the switch ends,
+        // and the list, held twice, would be copied when emptied)
         let taken = slot.move().value
         slot.initialize(to: .empty)
         if case .list(let list)? = consume taken { spares.pointee.give(list) }
