@@ -278,6 +278,8 @@ extension Evaluator {
 
         /// An empty list of findings: the room of the last description's list when its evaluation is gone
         /// (a list still shared, with an evaluation kept by the caller, is left to it; a new one is made).
+        /// The rooms of those findings' evidence go to `spareEvidence` on the way (lists still shared are
+        /// copied once as they are emptied, and the caller's stay as they were).
         mutating func takeFindings() -> [Finding] {
             var taken: [Finding] = []
             swap(&taken, &findings)
