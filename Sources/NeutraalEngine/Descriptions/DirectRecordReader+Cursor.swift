@@ -11,6 +11,10 @@ extension DirectRecordReader {
         /// Emptied lists that the lists of values read are read into (see `SpareLists`), when the reader
         /// was given a room.
         var spareLists: UnsafeMutablePointer<SpareLists>?
+        /// The source whose bytes are read, when texts may be read in place (lent for the reading).
+        var source: Unmanaged<SourceText>?
+        /// Whether a text of the record being read was read in place (see `textSlot(offset:)`).
+        var textsInPlace = false
 
         /// Notes a byte of 0x80 or more at `index`.
         @inline(__always)
@@ -170,6 +174,18 @@ extension DirectRecordReader {
                 to.initialize(from: from, count: bytes.count)
                 return bytes.count
             }
+        }
+
+        /// The slot of a text at the cursor, written at `offset`: where the text is in the source when its
+        /// bytes are the text itself (no escape), else the decoded text as a `String`.
+        mutating func textSlot(offset: Int32) throws(Unusual) -> StoredSlot {
+            let text = try stringBytes()
+            if let decoded = text.decoded { return StoredSlot(value: .string(String(decoding: decoded, as: UTF8.self)), offset: offset) }
+            guard let span = SourceSpan(text.raw) else {
+                return StoredSlot(value: .string(Self.string(UnsafeBufferPointer(rebasing: buffer[text.raw]))), offset: offset)
+            }
+            textsInPlace = true
+            return StoredSlot(value: nil, offset: offset, span: span)
         }
 
         /// A list of strings at the cursor (any other element throws).

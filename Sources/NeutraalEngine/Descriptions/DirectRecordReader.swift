@@ -15,6 +15,8 @@ public final class DirectRecordReader: Sendable {
     /// What a slot holds, as the reader reads it (`FieldType` without its boxes).
     enum ValueKind: Sendable {
         case string
+        /// A field of type `text`: read in place (see `StoredSlot.span`) where it is a field's value.
+        case text
         case bool
         case number
         case date
@@ -104,7 +106,8 @@ public final class DirectRecordReader: Sendable {
         }
         func kind(of type: FieldType) -> ValueKind {
             switch type {
-            case .string, .text: return .string
+            case .string: return .string
+            case .text: return .text
             case .bool: return .bool
             case .number: return .number
             case .date: return .date
@@ -170,6 +173,8 @@ public final class DirectRecordReader: Sendable {
         return source.bytes.withUnsafeBufferPointer { buffer -> Description? in
             guard range.lowerBound >= 0, range.upperBound <= buffer.count else { return nil }
             var cursor = Cursor(buffer: buffer, position: range.lowerBound, end: range.upperBound)
+            // the source lives while its bytes are read: lent, not counted
+            cursor.source = Unmanaged.passUnretained(source)
             cursor.spareLists = room?.spareLists
             do throws(Unusual) {
                 cursor.skipWhitespace()
@@ -202,13 +207,18 @@ public final class DirectRecordReader: Sendable {
     private func readRecord(_ cursor: inout Cursor, layout: Int, expectation: inout Expectation,
                             depth: Int, room: RecordRoom? = nil) throws(Unusual) -> Record {
         var record = room?.record(slotCount: slotCounts[layout]) ?? Record(slotCount: slotCounts[layout])
+        let outerTexts = cursor.textsInPlace
+        cursor.textsInPlace = false
         let filled = try record.values.withUnsafeMutableSlots { slots, filled throws(Unusual) in
             try readMembers(&cursor, into: slots, filled: &filled, layout: layout,
                             node: layoutRoots[layout], expectation: &expectation, depth: depth)
             return filled
         }
+        // the record's texts read in place are bytes of the source: the record holds it
+        if cursor.textsInPlace, let source = cursor.source { record.values.storage.keep(source: source) }
+        cursor.textsInPlace = outerTexts
         guard requiredSlots[layout].isSubset(of: filled) else { throw Unusual() }
-        if layout == 0, case .symbol(let kind)? = record.values[kindSlot] {
+        if layout == 0, case .symbol(let kind)? = record.values.nonTextValue(at: kindSlot) {
             guard kind >= 0, Int(kind) < kindCount, filled.isDisjoint(with: forbiddenSlots[Int(kind)]) else { throw Unusual() }
         }
         return record
@@ -247,9 +257,15 @@ public final class DirectRecordReader: Sendable {
                 let slot = nodeSlot[child]
                 if slot >= 0 {
                     guard slot < slots.count, filled.insert(slot) else { throw Unusual() }
-                    let value = try readValue(&cursor, kind: nodeKind[child], depth: depth + 1)
+                    let kind = nodeKind[child]
+                    let stored: StoredSlot
+                    if case .text = kind, cursor.source != nil {
+                        stored = try cursor.textSlot(offset: Int32(clamping: keyOffset))
+                    } else {
+                        stored = StoredSlot(value: try readValue(&cursor, kind: kind, depth: depth + 1), offset: Int32(clamping: keyOffset))
+                    }
                     // the slot was empty (`filled` says so): nothing to release before writing it
-                    slots.initializeElement(at: slot, to: StoredSlot(value: value, offset: Int32(clamping: keyOffset)))
+                    slots.initializeElement(at: slot, to: stored)
                 } else {
                     guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
                     try readMembers(&cursor, into: slots, filled: &filled, layout: layout, node: child,
@@ -310,7 +326,7 @@ public final class DirectRecordReader: Sendable {
     private func readValue(_ cursor: inout Cursor, kind: ValueKind, depth: Int) throws(Unusual) -> FactValue {
         guard depth < Self.maximumDepth else { throw Unusual() }
         switch kind {
-        case .string:
+        case .string, .text:
             return .string(try cursor.string())
         case .bool:
             return .bool(try cursor.bool())

@@ -1,10 +1,44 @@
+/// Where a text read in place lies in the source of its record (`SlotHeader.source`): the bytes between
+/// its quotes, with no escape among them, already checked to be UTF-8.
+struct SourceSpan {
+    var start: Int32
+    /// The number of bytes; -1 for no text.
+    var count: Int32
+
+    static let none = SourceSpan(start: 0, count: -1)
+
+    /// The span of `range` (nil when it does not fit in 32 bits, and the text has to be kept as a `String`).
+    init?(_ range: Range<Int>) {
+        guard let start = Int32(exactly: range.lowerBound), Int32(exactly: range.upperBound) != nil else { return nil }
+        self.init(start: start, count: Int32(truncatingIfNeeded: range.count))
+    }
+
+    private init(start: Int32, count: Int32) {
+        self.start = start
+        self.count = count
+    }
+}
+
 /// One slot of a record as stored: its value and the byte offset where it was written (the offset
-/// fits in the padding after the value, so a slot takes no more room than the value alone).
+/// fits in the padding after the value).
+///
+/// A text read from a batch is not copied into a `String`: `value` is nil and `span` says where its bytes
+/// are in the record's source, which the storage holds; `SlotValues` gives it out as `.string` when asked
+/// for the value, and lends its bytes where a text is searched (`withTextBytes(at:_:)`).
 struct StoredSlot {
     var value: FactValue?
     var offset: Int32
+    /// The text in the source, where `value` is nil because the text is read in place (`.none` otherwise).
+    var span = SourceSpan.none
 
     static let empty = StoredSlot(value: nil, offset: -1)
+
+    /// Whether the slot holds no value, neither a value of its own nor a text in the source.
+    @inline(__always)
+    var isEmpty: Bool {
+        if case .none = value { return span.count < 0 }
+        return false
+    }
 }
 
 /// What a `SlotStorage` knows of its slots: how many there are, and which may hold a value.
@@ -13,6 +47,13 @@ struct SlotHeader {
     /// The slots ever written (a value may have to be released there); unused when `count` is above
     /// `SlotSet.capacity`, where every slot is looked at.
     var written: SlotSet
+    /// The source whose bytes the texts read in place are (see `StoredSlot.span`).
+    var source: SourceText?
+
+    init(count: Int, written: SlotSet) {
+        self.count = count
+        self.written = written
+    }
 
     /// Whether `written` covers the slots (the record has no more slots than a `SlotSet` holds).
     var tracksWrites: Bool { count <= SlotSet.capacity }
@@ -64,6 +105,41 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
     /// The first slot (valid while the storage lives).
     @inline(__always)
     var slots: UnsafeMutablePointer<StoredSlot> { withUnsafeMutablePointerToElements { $0 } }
+
+    /// The text of `span` in the source the storage holds (empty when it holds none: never for a span
+    /// the reader wrote, which keeps its source). Out of line: the callers' usual path reads other values.
+    @inline(never)
+    func text(_ span: SourceSpan) -> String {
+        withUnsafeMutablePointerToHeader { header in
+            guard let source = header.pointee.source else { return "" }
+            return source.bytes.withUnsafeBufferPointer { bytes in
+                let start = Int(span.start)
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<start + Int(span.count)]), as: UTF8.self)
+            }
+        }
+    }
+
+    /// Calls `body` with the bytes of `span` in the source the storage holds.
+    @inline(__always)
+    func withBytes<Result>(of span: SourceSpan, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withUnsafeMutablePointerToHeader { header in
+            guard let source = header.pointee.source else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return source.bytes.withUnsafeBufferPointer { bytes in
+                let start = Int(span.start)
+                return body(UnsafeBufferPointer(rebasing: bytes[start..<start + Int(span.count)]))
+            }
+        }
+    }
+
+    /// Holds `source`, whose bytes the spans of texts read in place are in (kept as it is when the storage
+    /// holds it already, as it does for every record of a unit read into it: no count then).
+    @inline(__always)
+    func keep(source: Unmanaged<SourceText>) {
+        withUnsafeMutablePointerToHeader { header in
+            if let kept = header.pointee.source, Unmanaged.passUnretained(kept).toOpaque() == source.toOpaque() { return }
+            header.pointee.source = source.takeUnretainedValue()
+        }
+    }
 
     /// Records that `slots` may hold values from now on.
     @inline(__always)
@@ -142,21 +218,60 @@ public struct SlotValues: RandomAccessCollection, MutableCollection, @unchecked 
     public subscript(slot: Int) -> FactValue? {
         get {
             precondition(slot >= 0 && slot < storage.count, "slot out of range")
-            return storage.slots[slot].value
+            let stored = storage.slots + slot
+            // a text read in place is spelled out when it is asked for as a value (a span is there only
+            // where the value is not)
+            if stored.pointee.span.count >= 0 { return .string(storage.text(stored.pointee.span)) }
+            return stored.pointee.value
         }
         set {
             precondition(slot >= 0 && slot < storage.count, "slot out of range")
             makeUnique()
             storage.markWritten(slot)
-            storage.slots[slot].value = newValue
+            storage.slots[slot] = StoredSlot(value: newValue, offset: storage.slots[slot].offset)
         }
+    }
+
+    /// The value of `slot`, for a slot whose field is not a text: read as it is stored, which the compiler
+    /// can look at in place where a `switch` only tests it (the subscript, which spells out a text read in
+    /// place, makes it copy the value). A text read in place reads as nil here.
+    @inline(__always)
+    func nonTextValue(at slot: Int) -> FactValue? {
+        precondition(slot >= 0 && slot < storage.count, "slot out of range")
+        return storage.slots[slot].value
     }
 
     /// Whether `slot` holds no value (looked at in place, without copying the value).
     func isEmpty(at slot: Int) -> Bool {
         precondition(slot >= 0 && slot < storage.count, "slot out of range")
-        if case .none = storage.slots[slot].value { return true }
-        return false
+        return storage.slots[slot].isEmpty
+    }
+
+    /// Whether `slot` holds a text (looked at in place, without spelling out a text read in place).
+    func isText(at slot: Int) -> Bool {
+        precondition(slot >= 0 && slot < storage.count, "slot out of range")
+        let stored = storage.slots + slot
+        switch stored.pointee.value {
+        case .none: return stored.pointee.span.count >= 0
+        case .string?: return true
+        default: return false
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the text in `slot`, where they are (in the source for a text
+    /// read in place, else in the `String`); nil, without calling it, when the slot holds no text.
+    func withTextBytes<Result>(at slot: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        precondition(slot >= 0 && slot < storage.count, "slot out of range")
+        let stored = storage.slots + slot
+        switch stored.pointee.value {
+        case .none:
+            let span = stored.pointee.span
+            return span.count < 0 ? nil : storage.withBytes(of: span, body)
+        case .string(var text)?:
+            return text.withUTF8(body)
+        default:
+            return nil
+        }
     }
 
     /// The day number in `slot` when it holds a date (looked at in place, without copying the value).

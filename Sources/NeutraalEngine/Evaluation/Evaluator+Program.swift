@@ -121,8 +121,8 @@ extension Evaluator {
     /// A test that the node decides by itself (no `FieldTest`), exactly as `valueOutcome` decides it.
     func leafOutcome(_ node: ConditionProgram.Node, _ values: SlotValues) -> Outcome {
         switch node.operation {
-        case .present: return .from(values[Int(node.slot)] != nil)
-        case .missing: return .from(values[Int(node.slot)] == nil)
+        case .present: return .from(!values.isEmpty(at: Int(node.slot)))
+        case .missing: return .from(values.isEmpty(at: Int(node.slot)))
         case .boolIs, .boolIsNot: return boolTest(node, values)
         default: return symbolTest(node, values)
         }
@@ -132,7 +132,7 @@ extension Evaluator {
     private func boolTest(_ node: ConditionProgram.Node, _ values: SlotValues) -> Outcome {
         let expected = node.mask != 0
         let equal: Bool
-        switch values[Int(node.slot)] {
+        switch values.nonTextValue(at: Int(node.slot)) {
         case nil:
             switch node.absent {
             case .unknown: return .unknown
@@ -151,7 +151,7 @@ extension Evaluator {
     /// (The value is looked at where it is in `values`: taking it out would retain a list or a text.)
     private func symbolTest(_ node: ConditionProgram.Node, _ values: SlotValues) -> Outcome {
         let negated = node.operation == .symbolNotIn
-        switch (node.operation, values[Int(node.slot)]) {
+        switch (node.operation, values.nonTextValue(at: Int(node.slot))) {
         case (_, nil):
             switch node.absent {
             case .unknown: return .unknown
@@ -176,7 +176,7 @@ extension Evaluator {
     /// there are none to look at, with the node's outcome then).
     private func quantifiedElements(_ node: ConditionProgram.Node, _ values: SlotValues, layout: Int) -> (elements: [Record], layout: Int)? {
         let slot = Int(node.slot)
-        guard case .objects(let elements)? = values[slot] else { return nil }
+        guard case .objects(let elements)? = values.nonTextValue(at: slot) else { return nil }
         guard !elements.isEmpty, case .objects(let layoutIndex) = ruleSet.vocabulary.layouts[layout].fields[slot].type else { return nil }
         return (elements, layoutIndex)
     }
@@ -184,7 +184,7 @@ extension Evaluator {
     /// The outcome of a quantified node with no elements to look at: absent, empty, or not a list of objects
     /// in the layout (as the tree decides it).
     private static func noElementsOutcome(_ node: ConditionProgram.Node, _ values: SlotValues) -> Outcome {
-        if case .objects? = values[Int(node.slot)] { return node.operation == .some ? .false : .true }
+        if case .objects? = values.nonTextValue(at: Int(node.slot)) { return node.operation == .some ? .false : .true }
         switch node.absent {
         case .unknown: return .unknown
         default: return node.operation == .some ? .false : .true

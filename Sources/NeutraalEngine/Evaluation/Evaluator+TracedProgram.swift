@@ -79,7 +79,7 @@ extension Evaluator {
         let slot = Int(node.slot)
         let path = info[Int(index)].path
         let result: Outcome
-        switch scope.record.values[slot] {
+        switch scope.record.values.nonTextValue(at: slot) {
         case .objects(let elements)?:
             var tally = QuantifiedTally(node.operation)
             if case .objects(let layoutIndex) = ruleSet.vocabulary.layouts[scope.layout].fields[slot].type {

@@ -31,7 +31,7 @@ public struct Evaluator: Sendable {
         let record = description.record
         var day = asOf
         var dated = false
-        if let slot = vocabulary.dateSlot, case .date(let value)? = record.values[slot] {
+        if let slot = vocabulary.dateSlot, case .date(let value)? = record.values.nonTextValue(at: slot) {
             day = value
             dated = true
         }
@@ -45,7 +45,7 @@ public struct Evaluator: Sendable {
             }
         }
         workspace.keep(context: context)
-        guard case .symbol(let kind)? = record.values[vocabulary.kindSlot] else {
+        guard case .symbol(let kind)? = record.values.nonTextValue(at: vocabulary.kindSlot) else {
             return Evaluation(description: description, verdict: .allowed, findings: [], day: day, dated: dated, context: context, notInForce: [])
         }
         // with what the reader found out about the description's line
@@ -405,7 +405,7 @@ public struct Evaluator: Sendable {
             trace.open()
             let marks = trace.marks
             let result: Outcome
-            switch scope.record.values[slot] {
+            switch scope.record.values.nonTextValue(at: slot) {
             case .objects(let elements)?:
                 var any = Outcome.false
                 var all = Outcome.true
@@ -462,22 +462,22 @@ public struct Evaluator: Sendable {
             guard let index = scan(slot: test.slot, &scope) else { return valueOutcome(of: test, in: scope.record.values) }
             return .from(scope.scans[index].matches.contains { $0.lexicon == lexicon })
         case .matches(let pattern):
-            guard Self.isText(scope.record.values[test.slot]) else { return valueOutcome(of: test, in: scope.record.values) }
+            guard scope.record.values.isText(at: test.slot) else { return valueOutcome(of: test, in: scope.record.values) }
             return .from(patternMatch(pattern, slot: test.slot, &scope) != nil)
         default:
             return valueOutcome(of: test, in: scope.record.values)
         }
     }
 
-    /// Whether a value is a text.
-    private static func isText(_ value: FactValue?) -> Bool {
-        if case .string? = value { return true }
-        return false
-    }
-
     /// The outcome of a test that the value alone decides (every test but a search of a text that is
     /// there). The value is looked at where it is in `values`: taking it out would retain a list or a text.
     func valueOutcome(of test: FieldTest, in values: SlotValues) -> Outcome {
+        // whether the field is there, looked at without spelling out a text read in place
+        switch test.operation {
+        case .present: return .from(!values.isEmpty(at: test.slot))
+        case .missing: return .from(values.isEmpty(at: test.slot))
+        default: break
+        }
         switch (test.operation, values[test.slot]) {
         case (.present, nil): return .false
         case (.present, _): return .true
@@ -587,14 +587,17 @@ public struct Evaluator: Sendable {
     private func scan(slot: Int, _ scope: inout Scope) -> Int? {
         // by index, reading only the slot: taking whole entries out would retain their arrays
         for index in scope.scans.indices where scope.scans[index].slot == slot { return index }
-        guard case .string(let text)? = scope.record.values[slot] else { return nil }
-        // folded into the room of a text of an earlier record where there is one
+        // folded into the room of a text of an earlier record where there is one, from the text's bytes
+        // where they are (in the source, for a text read in place)
         let position = scope.scans.count
-        if position < scope.texts.count {
-            scope.texts[position].refill(with: text)
-        } else {
-            scope.texts.append(FoldedText(text))
+        let folded: Void? = scope.record.values.withTextBytes(at: slot) { bytes in
+            if position < scope.texts.count {
+                scope.texts[position].refill(utf8: bytes)
+            } else {
+                scope.texts.append(FoldedText(utf8: bytes))
+            }
         }
+        guard folded != nil else { return nil }
         var literals: UInt64 = 0
         // the folded text read where it is kept (copying it out of the list would count its arrays)
         let matches = ruleSet.scanner.scan(inPlace: &scope.texts[position], literals: &literals)

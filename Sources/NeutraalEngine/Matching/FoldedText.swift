@@ -15,7 +15,16 @@ public struct FoldedText: Sendable {
     public var origin: [Int32] { offsets ?? Array(0..<Int32(truncatingIfNeeded: lower.count)) }
 
     public init(_ text: String) {
-        let original = Array(text.utf8)
+        self.init(original: Array(text.utf8))
+    }
+
+    /// The text whose UTF-8 bytes are `utf8` (valid UTF-8, as every text of a description is).
+    init(utf8: UnsafeBufferPointer<UInt8>) {
+        self.init(original: Array(utf8))
+    }
+
+    /// The text whose UTF-8 bytes are `original`.
+    private init(original: [UInt8]) {
         if Self.isASCII(original) {
             // the common case: the cased text is the original itself, each byte its own origin
             self.lower = Self.lowercased(original)
@@ -57,14 +66,20 @@ public struct FoldedText: Sendable {
     /// room of the text folded before, so that judging one description after another allocates nothing
     /// for it; any other text is folded afresh.
     public mutating func refill(with text: String) {
+        var text = text
+        text.withUTF8 { refill(utf8: $0) }
+    }
+
+    /// `refill(with:)` for the text whose UTF-8 bytes are `utf8` (valid UTF-8, as every text of a description is).
+    mutating func refill(utf8: UnsafeBufferPointer<UInt8>) {
         // the cased bytes share the original's storage: let go of it first, so that it is reused in place
         cased = []
         original.removeAll(keepingCapacity: true)
-        original.append(contentsOf: text.utf8)
+        original.append(contentsOf: utf8)
         lower.removeAll(keepingCapacity: true)
         lower.append(contentsOf: original)
         guard Self.lowercaseInPlaceIfASCII(&lower) else {
-            self = FoldedText(text)
+            self = FoldedText(original: original)
             return
         }
         cased = original

@@ -13,8 +13,10 @@ public enum Derivations {
             let targetSlot = derivations[index].targetSlot
             switch derivations[index].op {
             case .hashtags:
-                guard case .string(let text)? = record.values[sourceSlot] else { continue }
-                let found = hashtags(in: text)
+                // the text's bytes looked at where they are (a text read in place is not spelled out)
+                guard let found = record.values.withTextBytes(at: sourceSlot, { bytes in
+                    hashtags(utf8: bytes) ?? scalarHashtags(in: String(decoding: bytes, as: UTF8.self))
+                }) else { continue }
                 guard !found.isEmpty else { continue }
                 var list: [FactValue] = []
                 if case .list(let existing)? = record.values[targetSlot] { list = existing }
