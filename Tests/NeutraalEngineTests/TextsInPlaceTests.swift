@@ -50,6 +50,23 @@ struct TextsInPlaceTests {
         #expect(tags == Derivations.hashtags(in: expected))
     }
 
+    @Test("a field of type string is read in place too, short or long; the id is made from its bytes",
+          arguments: ["VVD", "", "Partij voor de Dieren", "GroenLinks–PvdA"])
+    func stringsInPlace(party: String) throws {
+        let reader = DescriptionReader(vocabulary: try RealRules.ruleSet().vocabulary)
+        let slot = try #require(reader.vocabulary.root.slotByPath["actor.party"])
+        let description = try Self.read(##"{"id":"\##(party)-1","kind":"post","actor":{"party":"\##(party)"}}"##, reader)
+        let values = description.record.values
+        guard case .string(let read)? = values[slot] else {
+            Issue.record("the party does not read as a text")
+            return
+        }
+        #expect(read == party)
+        #expect(values.nonTextValue(at: slot) == nil && !values.isEmpty(at: slot))
+        #expect(Self.lentBytes(values, slot) == Array(party.utf8))
+        #expect(description.id == party + "-1")
+    }
+
     @Test("the text of an element of a list of objects is read in place in the element's own record")
     func textsOfElements() throws {
         let vocabulary = try RealRules.ruleSet().vocabulary

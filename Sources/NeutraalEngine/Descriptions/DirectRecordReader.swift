@@ -15,8 +15,16 @@ public final class DirectRecordReader: Sendable {
     /// What a slot holds, as the reader reads it (`FieldType` without its boxes).
     enum ValueKind: Sendable {
         case string
-        /// A field of type `text`: read in place (see `StoredSlot.span`) where it is a field's value.
         case text
+
+        /// Whether values of the kind are texts (of type `string` or `text`), which are read in place
+        /// (see `StoredSlot.span`) where they are the value of a field (not an element of a list).
+        var isText: Bool {
+            switch self {
+            case .string, .text: return true
+            default: return false
+            }
+        }
         case bool
         case number
         case date
@@ -185,8 +193,9 @@ public final class DirectRecordReader: Sendable {
                 cursor.skipWhitespace()
                 guard cursor.position == cursor.end else { throw Unusual() }
                 Derivations.apply(derivations, calendars: calendars, to: &record)
+                // the id made from its bytes where they are (checked UTF-8, so built as a short text is)
                 let id: String
-                if let slot = idSlot, case .string(let text)? = record.values[slot], !text.isEmpty {
+                if let slot = idSlot, let text = record.values.withTextBytes(at: slot, Cursor.string), !text.isEmpty {
                     id = text
                 } else {
                     id = "\(source.path)#\(number)"
@@ -259,7 +268,7 @@ public final class DirectRecordReader: Sendable {
                     guard slot < slots.count, filled.insert(slot) else { throw Unusual() }
                     let kind = nodeKind[child]
                     let stored: StoredSlot
-                    if case .text = kind, cursor.source != nil {
+                    if kind.isText, cursor.source != nil {
                         stored = try cursor.textSlot(offset: Int32(clamping: keyOffset))
                     } else {
                         stored = StoredSlot(value: try readValue(&cursor, kind: kind, depth: depth + 1), offset: Int32(clamping: keyOffset))
