@@ -88,9 +88,17 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
     /// many slots would call the runtime's generic array destroy, a value witness per slot).
     @inline(__always)
     private static func release(_ slot: UnsafeMutablePointer<StoredSlot>) {
+        if !holdsReferences(slot) { return }
+        slot.deinitialize(count: 1)
+    }
+
+    /// Whether the slot's value holds anything counted (a text of its own, a list, objects); nil, a truth
+    /// value, a case, a date, a number and a text read in place hold nothing to release.
+    @inline(__always)
+    private static func holdsReferences(_ slot: UnsafeMutablePointer<StoredSlot>) -> Bool {
         switch slot.pointee.value {
-        case nil, .bool?, .symbol?, .date?, .number?: return
-        default: slot.deinitialize(count: 1)
+        case nil, .bool?, .symbol?, .date?, .number?: return false
+        default: return true
         }
     }
 
@@ -172,6 +180,11 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
     /// Empties one slot; a list it holds is moved out (not copied) and given to `spares`.
     @inline(__always)
     private static func empty(_ slot: UnsafeMutablePointer<StoredSlot>, keepingListsIn spares: UnsafeMutablePointer<SpareLists>) {
+        // most slots hold nothing counted: written over without the value being destroyed first
+        guard holdsReferences(slot) else {
+            slot.initialize(to: .empty)
+            return
+        }
         guard case .list? = slot.pointee.value else {
             slot.pointee = .empty
             return
