@@ -77,6 +77,17 @@ extension DirectRecordReader {
             #endif
         }
 
+        /// The case of enumeration `index` written at the cursor as a short plain string that is one of its
+        /// spellings in `spellings`, with the cursor moved past it; nil otherwise, with the cursor where it
+        /// was (the value is then read the general way).
+        @inline(__always)
+        mutating func plainSymbol(_ spellings: ByteKeyTables, _ index: Int) -> Int32? {
+            let start = position
+            if let probe = shortString(), let found = spellings.value(in: index, probe, buffer) { return found }
+            position = start
+            return nil
+        }
+
         /// The bytes of a key in double quotes at the cursor. A key with an escape or a control character
         /// throws; other bytes are taken as they are (a key only counts when it equals a key of the vocabulary).
         mutating func plainKey() throws(Unusual) -> Range<Int> {

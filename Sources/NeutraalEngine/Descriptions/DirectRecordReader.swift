@@ -270,6 +270,9 @@ public final class DirectRecordReader: Sendable {
                     let stored: StoredSlot
                     if kind.isText, cursor.source != nil {
                         stored = try cursor.textSlot(offset: Int32(clamping: keyOffset))
+                    } else if case .enumeration(let index) = kind, let found = cursor.plainSymbol(spellings, index) {
+                        // the most common value, a case written as one of its spellings, read here
+                        stored = StoredSlot(value: .symbol(found), offset: Int32(clamping: keyOffset))
                     } else {
                         stored = StoredSlot(value: try readValue(&cursor, kind: kind, depth: depth + 1), offset: Int32(clamping: keyOffset))
                     }
