@@ -33,6 +33,23 @@ struct ByteScanTests {
         }
     }
 
+    @Test("one stop in a long plain run is found wherever it is, from every start (the runs read thirty-two bytes at a time)")
+    func longRuns() {
+        let count = 100
+        for stop in [nil] + Array(0..<count) as [Int?] {
+            for byte: UInt8 in [0x22, 0x5C, 0x0A, 0xC3] {
+                var bytes = [UInt8](repeating: 0x61, count: count)
+                if let stop { bytes[stop] = byte }
+                bytes.withUnsafeBufferPointer { buffer in
+                    for start in 0...count {
+                        let expected = stop.map { $0 >= start ? $0 : count } ?? count
+                        #expect(ByteScan.firstStringStop(buffer, from: start, to: count) == expected, "stop \(String(describing: stop)), start \(start)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("the first string stop and the first of a byte, for every start and end of many buffers")
     func scans() {
         for seed in 0..<40 as Range<UInt64> {

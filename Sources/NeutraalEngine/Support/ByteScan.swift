@@ -31,12 +31,17 @@ enum ByteScan {
     /// little-endian words: the first eight bytes, then the last eight.
     @inline(__always)
     static func stringStopLanes(_ block: SIMD16<Int8>) -> SIMD2<UInt64> {
+        // a mask of sixteen lanes is sixteen bytes of 0 or all ones
+        unsafeBitCast(stopMask(block), to: SIMD2<UInt64>.self)
+    }
+
+    /// The string stops (see `isStringStop`) among sixteen bytes, as a mask.
+    @inline(__always)
+    private static func stopMask(_ block: SIMD16<Int8>) -> SIMDMask<SIMD16<Int8>> {
         // as signed bytes, those of 0x80 and above are negative, so `< 0x20` takes them with the control
         // characters; the operands are typed in full so that the concrete (vector) comparisons are chosen
-        let stops = (block .== SIMD16<Int8>(repeating: 0x22)) .| (block .== SIMD16<Int8>(repeating: 0x5C))
+        (block .== SIMD16<Int8>(repeating: 0x22)) .| (block .== SIMD16<Int8>(repeating: 0x5C))
             .| (block .< SIMD16<Int8>(repeating: 0x20))
-        // a mask of sixteen lanes is sixteen bytes of 0 or all ones
-        return unsafeBitCast(stops, to: SIMD2<UInt64>.self)
     }
 
     /// The index of the first byte in `buffer[start..<end]` for which `isStringStop` holds, or `end`.
@@ -46,6 +51,14 @@ enum ByteScan {
         #if _endian(little)
         if let base = buffer.baseAddress {
             let raw = UnsafeRawPointer(base)
+            // long runs (the words of a text) thirty-two bytes at a time, one test for both halves
+            while index + 32 <= end {
+                let first = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<Int8>.self)
+                let second = raw.loadUnaligned(fromByteOffset: index + 16, as: SIMD16<Int8>.self)
+                let either = unsafeBitCast(stopMask(first) .| stopMask(second), to: SIMD2<UInt64>.self)
+                if either[0] | either[1] != 0 { break }
+                index += 32
+            }
             while index + 16 <= end {
                 let lanes = stringStopLanes(raw.loadUnaligned(fromByteOffset: index, as: SIMD16<Int8>.self))
                 if lanes[0] != 0 { return index + lanes[0].trailingZeroBitCount / 8 }
