@@ -20,6 +20,26 @@ struct HashtagTests {
                          "中", "😀", "👍🏽", "\u{200D}", "\u{0D4E}", "\u{0600}", "\r\n", "\n", ".", ",", "'", "’", "ﬁ", "İ",
                          "D66", "GroenLinks-PvdA", "onderwijs_2024"]
 
+    @Test("the tags of the text join the hashtags given, in order, each once without regard to case")
+    func joinedWithGivenTags() throws {
+        let vocabulary = try RealRules.ruleSet().vocabulary
+        let reader = DescriptionReader(vocabulary: vocabulary)
+        let slot = try #require(vocabulary.root.slotByPath["hashtags"])
+        let line = ##"{"kind":"post","hashtags":["#VVD","#Zorg"],"text":"Stem #vvd en #D66, #zorg #d66 #Één #één #ÉÉN-"}"##
+        let source = SourceText(path: "tags.jsonl", text: line)
+        // both ways: the fast reader and the ordinary one
+        let outcomes = [reader.vocabulary.directReader.read(source, range: 0..<source.bytes.count, number: 1).map(ReadOutcome.description),
+                        reader.readLineParsed(source, range: 0..<source.bytes.count, number: 1)]
+        for outcome in outcomes {
+            guard case .description(let description)? = outcome, case .list(let items)? = description.record.values[slot] else {
+                Issue.record("the hashtags were not read as a list")
+                continue
+            }
+            let tags = items.compactMap { if case .string(let tag) = $0 { tag } else { nil } }
+            #expect(tags == ["#VVD", "#Zorg", "#D66", "#Één"])
+        }
+    }
+
     @Test("generated texts give the same tags both ways")
     func generated() {
         var state: UInt64 = 0x2545_F491_4F6C_DD1D

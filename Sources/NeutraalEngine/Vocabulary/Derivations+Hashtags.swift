@@ -84,6 +84,12 @@ extension Derivations {
 
     /// A tag's text without the `-` characters it ends with.
     private static func tag(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // an ASCII tag (most are) is trimmed byte by byte: each of its bytes is a character
+        if !bytes.contains(where: { $0 >= 0x80 }) {
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+        }
         var trimmed = Substring(String(decoding: bytes, as: UTF8.self))
         while trimmed.last == "-" { trimmed = trimmed.dropLast() }
         return String(trimmed)

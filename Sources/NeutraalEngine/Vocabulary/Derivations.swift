@@ -19,13 +19,14 @@ public enum Derivations {
                 }) else { continue }
                 guard !found.isEmpty else { continue }
                 var list: [FactValue] = []
-                if case .list(let existing)? = record.values[targetSlot] { list = existing }
-                // the tags already there, without regard to case: a handful, looked through one by one
-                var seen = list.compactMap { if case .string(let s) = $0 { FactValue.lowercased(s) } else { nil } }
-                for tag in found {
-                    let lowered = FactValue.lowercased(tag)
-                    guard !seen.contains(lowered) else { continue }
-                    seen.append(lowered)
+                if case .list(let existing)? = record.values.nonTextValue(at: targetSlot) {
+                    list = existing
+                    // the slot lets go of the list, which is then extended in place rather than copied
+                    record.values[targetSlot] = nil
+                }
+                // a tag is added unless the list has it already, without regard to case: a handful of
+                // tags, compared one by one without lower-casing them into new strings
+                for tag in found where !list.contains(where: { Self.isText($0, equalIgnoringCaseTo: tag) }) {
                     list.append(.string(tag))
                 }
                 record.values[targetSlot] = .list(list)
@@ -35,6 +36,12 @@ public enum Derivations {
                 record.values[targetSlot] = .string(name)
             }
         }
+    }
+
+    /// Whether `value` is a text equal to `tag` without regard to case (as their lower-cased forms are equal).
+    private static func isText(_ value: FactValue, equalIgnoringCaseTo tag: String) -> Bool {
+        if case .string(let text) = value { return FactValue.equalIgnoringCase(text, tag) }
+        return false
     }
 
     /// The name of the period of `calendars[calendar]` that `day` falls in, as `Calendar.period(containing:)`
