@@ -59,8 +59,9 @@ public struct Evaluator: Sendable {
         // the program's arrays are read through buffer pointers taken once for every rule of the description
         ruleSet.program.withView { program in ruleSet.kindIndex.withNumbers(ofKind: Int(kind)) { rulesOfKind in
             for index in rulesOfKind {
-                // the rule is read in place until it makes a finding (taking it out costs a retain and a release)
-                guard ruleSet.rules[index].isValid(on: day) else {
+                // the rule is read in place until it makes a finding (taking it out costs a retain and a release),
+                // and its days in force from the list of all rules' days (not from the rule, on a line of its own)
+                guard ruleSet.validDays[index].contains(day) else {
                     notInForce.append(ruleSet.rules[index].id)
                     continue
                 }

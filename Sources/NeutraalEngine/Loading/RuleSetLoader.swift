@@ -78,6 +78,7 @@ public struct RuleSetLoader {
         for (index, rule) in compiled.rules.enumerated() { indexByID[rule.id] = index }
         return RuleSet(vocabulary: vocabulary, sources: compiled.sources, lexicons: compiled.lexicons,
                        patterns: compiled.patterns, rules: compiled.rules, ruleIndexByID: indexByID, rulesByKind: byKind, kindIndex: KindIndex(byKind),
+                       validDays: compiled.rules.map(ValidDays.init),
                        scanner: LexiconScanner(lexicons: compiled.lexicons), program: ConditionProgram(rules: compiled.rules), version: "sha256:" + hasher.finalizeHex(),
                        files: names ?? sources.map(\.path), factPaths: compiled.factPaths)
     }

@@ -12,6 +12,8 @@ public struct RuleSet: Sendable {
     /// `rulesByKind` laid out flat, as the evaluator reads it for every description (reading one list out
     /// of a list of lists would count a reference to it).
     let kindIndex: KindIndex
+    /// The days each rule is in force, by rule index, side by side (see `ValidDays`).
+    let validDays: [ValidDays]
     /// Compiled automaton over every lexicon entry (and, after `withPatternAutomata()`, over the literals
     /// the patterns require).
     public private(set) var scanner: LexiconScanner
