@@ -116,6 +116,34 @@ struct TracedPassTests {
         #expect(elementFacts > descriptions.count / 10)
     }
 
+    @Test("speeches whose sections' texts do and do not call for votes, judged in turn in one workspace: each as judged afresh")
+    func keptElementScopes() throws {
+        let (evaluator, _, rendered) = try Self.workspaceCase(0, seed: 1)
+        let reader = DescriptionReader(vocabulary: evaluator.ruleSet.vocabulary)
+        let texts = ["Met deze wet maken we het huren betaalbaar. Word lid en help ons!", "Betaalbaar huren voor iedereen.",
+                     "Stem op ons #PvdA", "", "Financiën: de begroting sluit."]
+        var lines: [String] = []
+        for (index, text) in (texts + texts.reversed()).enumerated() {
+            let second = index % 2 == 0 ? #",{"content":"policy","draftedBy":"civil-servant","text":"\#(texts[(index + 2) % texts.count])"}"# : ""
+            lines.append(#"{"id":"s\#(index)","kind":"speech","date":"2024-03-01","sections":[{"content":"policy","withinPortfolio":true,"draftedBy":"civil-servant","text":"\#(text)"}\#(second)]}"#)
+        }
+        let source = SourceText(path: "speeches.jsonl", text: lines.joined(separator: "\n") + "\n")
+        let descriptions = reader.read(source).compactMap { outcome -> Description? in
+            if case .description(let description) = outcome { return description }
+            return nil
+        }
+        #expect(descriptions.count == lines.count)
+        var workspace = Evaluator.Workspace()
+        var fired = 0
+        for description in descriptions {
+            let reused = evaluator.evaluate(description, reusing: &workspace)
+            #expect(rendered(reused) == rendered(evaluator.evaluate(description)), "\(description.id)")
+            if reused.findings.contains(where: { $0.rule.id == "DONNER-06" && $0.status == .fired }) { fired += 1 }
+        }
+        // some speeches call for votes in a section and some do not, so that a kept scope meets both
+        #expect(fired > 0 && fired < descriptions.count)
+    }
+
     @Test("one workspace used in turn with and without explanations: each evaluation as when judged afresh, explanations included")
     func workspaceWithAndWithoutExplanations() throws {
         let (evaluator, descriptions, _) = try Self.workspaceCase(200, seed: 19)
