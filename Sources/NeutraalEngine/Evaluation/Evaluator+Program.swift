@@ -198,13 +198,11 @@ extension Evaluator {
         }
         let body = program.children[Int(node.first)]
         var tally = QuantifiedTally(node.operation)
-        // the elements looked at through one scope, kept on this scope for the next time with its rooms
-        var inner = scope.takeElementScope(elements[0], layout: layoutIndex)
+        var inner = Scope(record: elements[0], layout: layoutIndex, prefix: "")
         for element in elements {
             inner.reuse(for: element)
             if tally.add(outcome(of: body, program, &inner)) { break }
         }
-        scope.keep(elementScope: inner)
         return tally.result
     }
 

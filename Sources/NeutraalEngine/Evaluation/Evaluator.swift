@@ -232,10 +232,6 @@ public struct Evaluator: Sendable {
         var patternGroupMatches = ShortList<(slot: Int, group: Int, matches: UInt64)>()
         /// Outcomes of the program's definitions already evaluated on this record.
         var programDefinitions = DefinitionOutcomes()
-        /// Scopes through which the first pass looked at the elements of a list of objects, kept with the
-        /// rooms of their folded texts for the next time (on the workspace's scope: from one description to
-        /// the next), rather than made and freed each time.
-        private var elementScopes: [Scope] = []
 
         init(record: Record, layout: Int, prefix: String) {
             self.init(record: record, layout: layout, basePrefix: prefix, element: nil)
@@ -258,23 +254,6 @@ public struct Evaluator: Sendable {
             if !patternMatches.isEmpty { patternMatches.removeAll(keepingCapacity: true) }
             if !patternGroupMatches.isEmpty { patternGroupMatches.removeAll(keepingCapacity: true) }
             programDefinitions.reset()
-        }
-
-        /// A scope for the elements of a list of objects laid out by `layout`, on `record` with nothing worked
-        /// out about it: one kept (see `keep(elementScope:)`) where there is one for the layout.
-        mutating func takeElementScope(_ record: Record, layout: Int) -> Scope {
-            guard let index = elementScopes.lastIndex(where: { $0.layout == layout }) else {
-                return Scope(record: record, layout: layout, prefix: "")
-            }
-            var taken = elementScopes.remove(at: index)
-            taken.reuse(for: record)
-            return taken
-        }
-
-        /// Keeps a scope taken with `takeElementScope`, for the next time (a few at most).
-        mutating func keep(elementScope: consuming Scope) {
-            guard elementScopes.count < 4 else { return }
-            elementScopes.append(elementScope)
         }
 
         /// The scope of element `index` (from 0) of the list of objects at `path` in this record.
