@@ -16,6 +16,14 @@ public final class DirectRecordReader: Sendable {
     enum ValueKind: Sendable {
         case string
         case text
+        case bool
+        case number
+        case date
+        case enumeration(Int)
+        /// A list; the element's kind is `kinds[index]`.
+        case list(Int)
+        /// A list of objects laid out by this layout.
+        case objects(Int)
 
         /// Whether values of the kind are texts (of type `string` or `text`), which are read in place
         /// (see `StoredSlot.span`) where they are the value of a field (not an element of a list).
@@ -25,14 +33,6 @@ public final class DirectRecordReader: Sendable {
             default: return false
             }
         }
-        case bool
-        case number
-        case date
-        case enumeration(Int)
-        /// A list; the element's kind is `kinds[index]`.
-        case list(Int)
-        /// A list of objects laid out by this layout.
-        case objects(Int)
     }
 
     /// The reason `read` gives up; the line is then read the ordinary way.

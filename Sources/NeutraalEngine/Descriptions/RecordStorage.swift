@@ -22,7 +22,7 @@ struct SourceSpan {
 /// One slot of a record as stored: its value and the byte offset where it was written (the offset
 /// fits in the padding after the value).
 ///
-/// A text read from a batch is not copied into a `String`: `value` is nil and `span` says where its bytes
+/// A text read by `DirectRecordReader` (the records of a batch) is not copied into a `String`: `value` is nil and `span` says where its bytes
 /// are in the record's source, which the storage holds; `SlotValues` gives it out as `.string` when asked
 /// for the value, and lends its bytes where a text is searched (`withTextBytes(at:_:)`).
 struct StoredSlot {
