@@ -190,19 +190,17 @@ extension DirectRecordReader {
         /// The slot of a text at the cursor, written at `offset`: where the text is in the source when its
         /// bytes are the text itself (no escape), else the decoded text as a `String`.
         mutating func textSlot(offset: Int32) throws(Unusual) -> StoredSlot {
+            let range: Range<Int>
             if let probe = shortString() {
                 // a short plain text (see `shortString()`): its bytes are the text
-                let range = probe.start..<probe.start + probe.length
-                guard let span = SourceSpan(range) else {
-                    return StoredSlot(value: .string(Self.string(UnsafeBufferPointer(rebasing: buffer[range]))), offset: offset)
-                }
-                textsInPlace = true
-                return StoredSlot(value: nil, offset: offset, span: span)
+                range = probe.start..<probe.start + probe.length
+            } else {
+                let text = try stringBytes()
+                if let decoded = text.decoded { return StoredSlot(value: .string(String(decoding: decoded, as: UTF8.self)), offset: offset) }
+                range = text.raw
             }
-            let text = try stringBytes()
-            if let decoded = text.decoded { return StoredSlot(value: .string(String(decoding: decoded, as: UTF8.self)), offset: offset) }
-            guard let span = SourceSpan(text.raw) else {
-                return StoredSlot(value: .string(Self.string(UnsafeBufferPointer(rebasing: buffer[text.raw]))), offset: offset)
+            guard let span = SourceSpan(range) else {
+                return StoredSlot(value: .string(Self.string(UnsafeBufferPointer(rebasing: buffer[range]))), offset: offset)
             }
             textsInPlace = true
             return StoredSlot(value: nil, offset: offset, span: span)

@@ -471,7 +471,8 @@ public struct Evaluator: Sendable {
     }
 
     /// The outcome of a test that the value alone decides (every test but a search of a text that is
-    /// there). The value is looked at where it is in `values`: taking it out would retain a list or a text.
+    /// there): whether the field is there is looked at in place, and the value is taken out only for the
+    /// tests that compare it.
     func valueOutcome(of test: FieldTest, in values: SlotValues) -> Outcome {
         // whether the field is there, looked at without spelling out a text read in place
         switch test.operation {
@@ -479,12 +480,8 @@ public struct Evaluator: Sendable {
         case .missing: return .from(values.isEmpty(at: test.slot))
         default: break
         }
-        switch (test.operation, values[test.slot]) {
-        case (.present, nil): return .false
-        case (.present, _): return .true
-        case (.missing, nil): return .true
-        case (.missing, _): return .false
-        case (_, nil):
+        // every other test compares the value
+        guard let value = values[test.slot] else {
             switch test.absent {
             case .unknown:
                 return .unknown
@@ -496,9 +493,8 @@ public struct Evaluator: Sendable {
                 default: return .false
                 }
             }
-        case (_, let value?):
-            return compare(value, test)
         }
+        return compare(value, test)
     }
 
     /// Records what a test that came out as `outcome` shows: the fact, the words that matched, or the
