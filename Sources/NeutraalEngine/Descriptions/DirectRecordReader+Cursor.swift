@@ -83,9 +83,28 @@ extension DirectRecordReader {
         @inline(__always)
         mutating func plainSymbol(_ spellings: ByteKeyTables, _ index: Int) -> Int32? {
             let start = position
-            if let probe = shortString(), let found = spellings.value(in: index, probe, buffer) { return found }
-            position = start
-            return nil
+            if let probe = shortString() {
+                if let found = spellings.value(in: index, probe, buffer) { return found }
+                position = start
+                return nil
+            }
+            return plainLongerSymbol(spellings, index)
+        }
+
+        /// `plainSymbol` for a spelling that `shortString()` does not take: sixteen bytes or longer (as
+        /// `communication-advisor`), or too near the end of the line for its block. Its plain run is
+        /// scanned up to the first string stop; only when that is the closing quote are its bytes looked
+        /// up as they are (the first thing `symbol(_:_:enumeration:)` would do with them); otherwise nil,
+        /// with the cursor where it was.
+        @inline(never)
+        mutating func plainLongerSymbol(_ spellings: ByteKeyTables, _ index: Int) -> Int32? {
+            guard position < end, buffer[position] == UInt8(ascii: "\"") else { return nil }
+            let start = position + 1
+            let stop = ByteScan.firstStringStop(buffer, from: start, to: end)
+            guard stop < end, buffer[stop] == UInt8(ascii: "\""),
+                  let found = spellings.value(in: index, buffer, start..<stop) else { return nil }
+            position = stop + 1
+            return found
         }
 
         /// The bytes of a key in double quotes at the cursor. A key with an escape or a control character

@@ -357,12 +357,8 @@ public final class DirectRecordReader: Sendable {
             guard let day else { throw Unusual() }
             return .date(day)
         case .enumeration(let index):
-            let start = cursor.position
-            if let probe = cursor.shortString(), let found = spellings.value(in: index, probe, cursor.buffer) {
-                return .symbol(found)
-            }
-            // a longer spelling, one with an escape or outside ASCII, or one to lower-case first
-            cursor.position = start
+            if let found = cursor.plainSymbol(spellings, index) { return .symbol(found) }
+            // a spelling with an escape or outside ASCII, or one to lower-case first
             let text = try cursor.stringBytes()
             if let decoded = text.decoded {
                 return .symbol(try decoded.withUnsafeBufferPointer { bytes throws(Unusual) in
