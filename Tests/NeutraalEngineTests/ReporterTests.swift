@@ -66,6 +66,32 @@ struct ReporterTests {
         #expect(Set(seen.map(\.source)).count == 3)
     }
 
+    @Test("JSON: one reporter writes each description's own derived facts, however often the same ones came before")
+    func jsonContextsInTurn() throws {
+        let ruleSet = try RealRules.ruleSet()
+        let context = ReportContext(ruleSet: ruleSet, language: .english)
+        // dates in three election periods, one outside every period, and none, repeated and alternated
+        let dates: [(date: String?, period: String?)] = [
+            ("2023-11-01", "Tweede Kamerverkiezing 2023"), ("2023-11-02", "Tweede Kamerverkiezing 2023"),
+            ("2021-02-10", "Tweede Kamerverkiezing 2021"), ("2020-01-01", nil),
+            ("2021-03-01", "Tweede Kamerverkiezing 2021"), ("2023-10-20", "Tweede Kamerverkiezing 2023"),
+            (nil, nil), ("2022-02-01", "Gemeenteraadsverkiezingen 2022"), ("2022-03-01", "Gemeenteraadsverkiezingen 2022"),
+            ("2023-11-22", "Tweede Kamerverkiezing 2023"),
+        ]
+        var shared = JSONReporter()
+        for (index, item) in dates.enumerated() {
+            let header = "kind: post\npostedBy: minister\naccount.variant: hybrid" + (item.date.map { "\ndate: \($0)" } ?? "")
+            let source = SourceText(path: "post-\(index).md", text: "---\n\(header)\n---\nText.\n")
+            let evaluation = Evaluator(ruleSet: ruleSet, asOf: Fixture.today).evaluate(try Fixture.description(source, in: ruleSet))
+            var fresh = JSONReporter()
+            let output = shared.add(.evaluated(evaluation), context)
+            #expect(output == fresh.add(.evaluated(evaluation), context), "item \(index)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+            let shown = (object["context"] as? [String: Any])?["electionPeriod"] as? String
+            #expect(shown == item.period, "item \(index)")
+        }
+    }
+
     @Test("text: a judgement finding shows what the minister weighs")
     func textWeigh() throws {
         let output = try Self.report(TextReporter(), "kind: meeting\ntopic: policy\nlevels: judgement")

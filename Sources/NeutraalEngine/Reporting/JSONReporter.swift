@@ -41,6 +41,10 @@ public struct JSONReporter: Reporter, Sendable {
     private var quotedVersion: [UInt8] = []
     /// Dates written lately, by day number modulo 256 (records of a batch share a few hundred days).
     private var recentDates = [JSONBytes.RenderedDate?](repeating: nil, count: 256)
+    /// The derived facts shown last (`,"context":{…}`, rendered), and the facts they are: records of a batch
+    /// mostly show the same few (the election period of their date), which are then copied, not escaped again.
+    private var recentContext: [(field: String, value: String)] = []
+    private var renderedContext: [UInt8] = []
 
     public init() {}
 
@@ -115,14 +119,20 @@ public struct JSONReporter: Reporter, Sendable {
         }
         json.raw(quotedVersion)
         if !evaluation.context.isEmpty {
-            json.raw(",\"context\":{")
-            for (index, (field, value)) in evaluation.context.enumerated() {
-                if index > 0 { json.raw(",") }
-                json.quoted(field)
-                json.raw(":")
-                json.quoted(value)
+            if !Self.same(evaluation.context, recentContext) {
+                var rendered = JSONBytes(capacity: 64)
+                rendered.raw(",\"context\":{")
+                for (index, (field, value)) in evaluation.context.enumerated() {
+                    if index > 0 { rendered.raw(",") }
+                    rendered.quoted(field)
+                    rendered.raw(":")
+                    rendered.quoted(value)
+                }
+                rendered.raw("}")
+                recentContext = evaluation.context
+                renderedContext = rendered.bytes
             }
-            json.raw("}")
+            json.raw(renderedContext)
         }
         if !evaluation.problems.isEmpty {
             json.raw(",\"errors\":[")
@@ -162,6 +172,13 @@ public struct JSONReporter: Reporter, Sendable {
 
     /// Writes a verdict's word, quoted, from a literal (an array shared by the worker threads would have its
     /// count passed from core to core).
+    /// Whether two lists of derived facts are the same, field by field and value by value.
+    private static func same(_ a: [(field: String, value: String)], _ b: [(field: String, value: String)]) -> Bool {
+        guard a.count == b.count else { return false }
+        for index in a.indices where a[index].field != b[index].field || a[index].value != b[index].value { return false }
+        return true
+    }
+
     private static func writeVerdict(_ verdict: Verdict, into json: inout JSONBytes) {
         switch verdict {
         case .allowed: json.raw("\"allowed\"")
