@@ -254,6 +254,34 @@ struct DirectRecordReaderTests {
         }
     }
 
+    @Test("enumeration values of sixteen bytes and more, and at the end of the line, read the same both ways")
+    func longSpellings() throws {
+        let reader = try Self.reader()
+        // plain spellings as written in the vocabulary (read directly), and others that go the ordinary way
+        let plain = ["minister", "communication-advisor", "political-assistant", "communicatieadviseur", "politiek assistent",
+                     "state-secretary", "civil-servant"]
+        let others = ["Communication-Advisor", "communication\\u002dadvisor", "communication-advisorx", "communicatie\\u00e9",
+                      "POLITIEK ASSISTENT", " minister", "communication-advisor ", ""]
+        for (index, value) in (plain + others).enumerated() {
+            let lines = [
+                #"{"kind":"post","postedBy":"\#(value)"}"#, #"{"postedBy":"\#(value)","kind":"post"}"#,
+                #"{"kind":"post","draftedBy":["\#(value)","minister","\#(value)"]}"#, #"{"kind":"post","draftedBy":"\#(value)"}"#,
+            ]
+            for line in lines {
+                for tail in ["", String(repeating: " ", count: 40)] {
+                    let source = SourceText(path: "spellings.jsonl", text: line + tail)
+                    let (direct, ordinary) = Self.bothWays(reader, source, 0..<source.bytes.count, number: index + 1)
+                    guard case .description = ordinary else {
+                        #expect(direct == nil, "\(line)")
+                        continue
+                    }
+                    if index < plain.count { #expect(direct != nil, "read directly: \(line)") }
+                    if let direct { #expect(Self.difference(.description(direct), ordinary) == nil, "\(line)") }
+                }
+            }
+        }
+    }
+
     // MARK: Unusual lines
 
     /// An unusual line: the fast path gives up, and the ordinary path gives `code` (nil: a description).
