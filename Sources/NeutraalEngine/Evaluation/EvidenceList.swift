@@ -5,7 +5,7 @@
 /// is read; the JSON reporter writes it straight from the numbers.
 ///
 /// Kept like this, copying, keeping and freeing a finding counts no string per piece of evidence, which
-/// was most of what evidence cost (see docs/performance.md, seventh session).
+/// was most of what evidence cost (see docs/performance-history.md, seventh session).
 struct EvidenceList: Sendable {
     /// One piece of evidence. A text number is an index in `texts` (-1: none).
     struct Entry: Sendable, Equatable {
