@@ -7,7 +7,11 @@ public final class RecordLayout: @unchecked Sendable {
         public fileprivate(set) var slot: Int?
     }
 
-    public private(set) var fields: [FieldDefinition] = []
+    /// The fields by slot. Written only while the vocabulary is built (by `add`) and only read once it is
+    /// shared, so not checked for exclusive access at run time: the check is a call into the runtime of some
+    /// 70 instructions on every read, and the evaluator reads a field's type for every list of objects it
+    /// looks into.
+    @exclusivity(unchecked) public private(set) var fields: [FieldDefinition] = []
     public private(set) var slotByPath: [String: Int] = [:]
     public let keys = KeyNode()
 
