@@ -242,22 +242,30 @@ struct DirectRecordReaderTests {
         }
         for (index, line) in lines.enumerated() {
             // no room after the line, then plenty, so that both the block read and the scan are taken
-            for tail in ["", String(repeating: " ", count: 20)] {
-                let source = SourceText(path: "block.jsonl", text: line + tail)
-                let (direct, ordinary) = Self.bothWays(reader, source, 0..<source.bytes.count, number: index + 1)
-                guard case .description = ordinary else {
-                    #expect(direct == nil, "\(line)")
-                    continue
-                }
-                if let direct { #expect(Self.difference(.description(direct), ordinary) == nil, "\(line)") }
+            Self.expectSameBothWays(reader, line, tails: ["", String(repeating: " ", count: 20)], number: index + 1)
+        }
+    }
+
+    /// Reads `line`, followed by each of `tails`, both ways: the same description, or the direct reader giving up
+    /// where the ordinary path reports an error; with `directly`, the direct reader must read it.
+    static func expectSameBothWays(_ reader: DescriptionReader, _ line: String, tails: [String], number: Int, directly: Bool = false) {
+        for tail in tails {
+            let source = SourceText(path: "line.jsonl", text: line + tail)
+            let (direct, ordinary) = bothWays(reader, source, 0..<source.bytes.count, number: number)
+            guard case .description = ordinary else {
+                #expect(direct == nil, "\(line)")
+                continue
             }
+            if directly { #expect(direct != nil, "read directly: \(line)") }
+            if let direct { #expect(difference(.description(direct), ordinary) == nil, "\(line)") }
         }
     }
 
     @Test("enumeration values of sixteen bytes and more, and at the end of the line, read the same both ways")
     func longSpellings() throws {
         let reader = try Self.reader()
-        // plain spellings as written in the vocabulary (read directly), and others that go the ordinary way
+        // spellings as the vocabulary writes them (read directly), and others: capitalised, escaped, outside ASCII,
+        // unknown, padded, empty
         let plain = ["minister", "communication-advisor", "political-assistant", "communicatieadviseur", "politiek assistent",
                      "state-secretary", "civil-servant"]
         let others = ["Communication-Advisor", "communication\\u002dadvisor", "communication-advisorx", "communicatie\\u00e9",
@@ -268,16 +276,8 @@ struct DirectRecordReaderTests {
                 #"{"kind":"post","draftedBy":["\#(value)","minister","\#(value)"]}"#, #"{"kind":"post","draftedBy":"\#(value)"}"#,
             ]
             for line in lines {
-                for tail in ["", String(repeating: " ", count: 40)] {
-                    let source = SourceText(path: "spellings.jsonl", text: line + tail)
-                    let (direct, ordinary) = Self.bothWays(reader, source, 0..<source.bytes.count, number: index + 1)
-                    guard case .description = ordinary else {
-                        #expect(direct == nil, "\(line)")
-                        continue
-                    }
-                    if index < plain.count { #expect(direct != nil, "read directly: \(line)") }
-                    if let direct { #expect(Self.difference(.description(direct), ordinary) == nil, "\(line)") }
-                }
+                Self.expectSameBothWays(reader, line, tails: ["", String(repeating: " ", count: 40)], number: index + 1,
+                                        directly: index < plain.count)
             }
         }
     }

@@ -170,8 +170,6 @@ public struct JSONReporter: Reporter, Sendable {
         }
     }
 
-    /// Writes a verdict's word, quoted, from a literal (an array shared by the worker threads would have its
-    /// count passed from core to core).
     /// Whether two lists of derived facts are the same, field by field and value by value.
     private static func same(_ a: [(field: String, value: String)], _ b: [(field: String, value: String)]) -> Bool {
         guard a.count == b.count else { return false }
@@ -179,6 +177,8 @@ public struct JSONReporter: Reporter, Sendable {
         return true
     }
 
+    /// Writes a verdict's word, quoted, from a literal (an array shared by the worker threads would have its
+    /// count passed from core to core).
     private static func writeVerdict(_ verdict: Verdict, into json: inout JSONBytes) {
         switch verdict {
         case .allowed: json.raw("\"allowed\"")
