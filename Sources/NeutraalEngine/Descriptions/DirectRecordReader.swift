@@ -64,6 +64,8 @@ public final class DirectRecordReader: Sendable {
     let requiredSlots: [SlotSet]
     /// Per kind of description: the top-level slots it may not carry.
     let forbiddenSlots: [SlotSet]
+    /// Per kind of description: the top-level fields whose values it restricts.
+    let kindValueChecks: [[KindValueCheck]]
     let kindCount: Int
     /// Per enumeration (table `index` of `spellings`): every spelling `EnumType.caseIndex(of:)` accepts as written, to its case.
     let spellings: ByteKeyTables
@@ -145,6 +147,7 @@ public final class DirectRecordReader: Sendable {
         forbiddenSlots = (0..<kindCount).map { kind in
             enabled ? SlotSet(rootFields.filter { !($0.kinds?.contains(Int32(kind)) ?? true) }.map(\.slot)) : SlotSet()
         }
+        kindValueChecks = Self.kindValueChecks(kindCount: enabled ? kindCount : 0, fields: rootFields, enums: enums)
         spellings = ByteKeyTables(enums.map(Self.spellings))
         self.kindSlot = kindSlot
         self.idSlot = idSlot
@@ -229,6 +232,7 @@ public final class DirectRecordReader: Sendable {
         guard requiredSlots[layout].isSubset(of: filled) else { throw Unusual() }
         if layout == 0, case .symbol(let kind)? = record.values.nonTextValue(at: kindSlot) {
             guard kind >= 0, Int(kind) < kindCount, filled.isDisjoint(with: forbiddenSlots[Int(kind)]) else { throw Unusual() }
+            for check in kindValueChecks[Int(kind)] where !check.admits(record.values.nonTextValue(at: check.slot)) { throw Unusual() }
         }
         return record
     }

@@ -389,8 +389,38 @@ public struct RecordBuilder {
                 error("input.field-of-other-kind", "field `\(field.path)` does not belong to kind `\(kindName)`",
                       at: Int(record.offsets[field.slot]), hint: "it describes \(names)")
             }
+            checkValuesByKind(record, kind: kind, layout: layout)
         }
         Derivations.apply(vocabulary, to: &record)
+    }
+}
+
+extension RecordBuilder {
+    /// Reports every enumeration value of a field that the description's kind may not give it (see
+    /// `FieldDefinition.valuesByKind`), at the field, with the values that kind may give.
+    fileprivate mutating func checkValuesByKind(_ record: Record, kind: Int32, layout: RecordLayout) {
+        for field in layout.fields where !field.valuesByKind.isEmpty {
+            guard let allowed = field.valuesByKind[kind], let value = record.values[field.slot] else { continue }
+            let enumIndex: Int
+            switch field.type {
+            case .enumeration(let index), .list(.enumeration(let index)): enumIndex = index
+            default: continue
+            }
+            let given: [Int32]
+            switch value {
+            case .symbol(let index): given = [index]
+            case .list(let items): given = items.compactMap { item in if case .symbol(let index) = item { index } else { nil } }
+            default: given = []
+            }
+            let enumeration = vocabulary.enums[enumIndex]
+            let kindName = vocabulary.kinds.cases[Int(kind)].name
+            for index in given where !allowed.contains(index) {
+                error("input.value-of-other-kind",
+                      "`\(enumeration.cases[Int(index)].name)` is not a value of `\(field.path)` for kind `\(kindName)`",
+                      at: Int(record.offsets[field.slot]),
+                      hint: "for `\(kindName)`: \(enumeration.allowedValues(among: allowed))")
+            }
+        }
     }
 }
 

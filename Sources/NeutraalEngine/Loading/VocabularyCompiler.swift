@@ -2,7 +2,7 @@
 struct VocabularyCompiler {
     var diagnostics: [Diagnostic] = []
 
-    private mutating func error(_ code: String, _ message: String, at location: SourceLocation, hint: String? = nil) {
+    mutating func error(_ code: String, _ message: String, at location: SourceLocation, hint: String? = nil) {
         diagnostics.append(Diagnostic(code, message, at: location, hint: hint))
     }
 
@@ -67,7 +67,7 @@ struct VocabularyCompiler {
         let kindEnum = enums[0]
         var seenPaths: [String: SourceLocation] = [:]
         for block in fieldBlocks {
-            checkAttributes(block, allowed: ["type", "kinds", "required", "when absent"])
+            checkAttributes(block, allowed: ["type", "kinds", Self.valuesByKindAttribute, "required", "when absent"])
             if let first = seenPaths[block.name] {
                 error("rules.duplicate-name", "field `\(block.name)` is declared twice (first at \(first))", at: block.nameLocation)
                 continue
@@ -129,8 +129,9 @@ struct VocabularyCompiler {
                 layoutIndex = index
                 path = String(block.name.dropFirst(prefix.count + 1))
             }
+            let valuesByKind = valuesByKind(of: block, type: type, kinds: kinds, nested: layoutIndex != 0, kindEnum: kindEnum, enums: enums)
             layouts[layoutIndex].add(path: path, title: block.title ?? path, type: type, kinds: layoutIndex == 0 ? kinds : nil,
-                                     required: required, absent: absent, location: block.nameLocation)
+                                     valuesByKind: valuesByKind, required: required, absent: absent, location: block.nameLocation)
         }
         let root = layouts[0]
         guard let kindSlot = root.slotByPath["kind"] else {

@@ -30,9 +30,14 @@ public struct EnumType: Sendable {
     }
 
     /// The allowed values as shown in error messages: `hybrid (hybride)`.
-    public var allowedValues: String {
-        cases.map { $0.aliases.isEmpty ? "`\($0.name)`" : "`\($0.name)` (\($0.aliases.map { "`\($0)`" }.joined(separator: ", ")))" }
-            .joined(separator: ", ")
+    public var allowedValues: String { allowedValues(among: nil) }
+
+    /// The values of `indices` (every value when nil), in the enumeration's order, as shown in error messages.
+    public func allowedValues(among indices: Set<Int32>?) -> String {
+        cases.indices.filter { indices?.contains(Int32($0)) ?? true }.map { index in
+            let value = cases[index]
+            return value.aliases.isEmpty ? "`\(value.name)`" : "`\(value.name)` (\(value.aliases.map { "`\($0)`" }.joined(separator: ", ")))"
+        }.joined(separator: ", ")
     }
 
     /// Every word that is accepted, for suggestions.

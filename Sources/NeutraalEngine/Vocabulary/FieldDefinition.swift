@@ -1,5 +1,5 @@
-/// One field of the vocabulary: its dotted path, type, the kinds that may carry it, and what its
-/// absence means.
+/// One field of the vocabulary: its dotted path, type, the kinds that may carry it, the values each kind
+/// may give it, and what its absence means.
 public struct FieldDefinition: Sendable {
     /// Dotted path relative to its layout (`account.variant`, or `content` inside `sections`).
     public let path: String
@@ -7,11 +7,28 @@ public struct FieldDefinition: Sendable {
     public let type: FieldType
     /// Indices of the kinds that may carry the field; nil means every kind.
     public let kinds: Set<Int32>?
+    /// For an enumeration field (or a list of one) whose kinds each have values of their own (`values by
+    /// kind:` in the vocabulary): per kind index, the indices of the cases that kind may give it. A kind
+    /// not in the dictionary may give every case.
+    public let valuesByKind: [Int32: Set<Int32>]
     public let required: Bool
     public let absent: AbsentMeaning
     /// The field's position in a record.
     public let slot: Int
     public let location: SourceLocation?
+
+    init(path: String, title: String, type: FieldType, kinds: Set<Int32>?, valuesByKind: [Int32: Set<Int32>] = [:],
+         required: Bool, absent: AbsentMeaning, slot: Int, location: SourceLocation?) {
+        self.path = path
+        self.title = title
+        self.type = type
+        self.kinds = kinds
+        self.valuesByKind = valuesByKind
+        self.required = required
+        self.absent = absent
+        self.slot = slot
+        self.location = location
+    }
 }
 
 /// A derived fact: a field computed from another by a named operator of the engine.

@@ -19,11 +19,11 @@ public final class RecordLayout: @unchecked Sendable {
 
     /// Adds a field; its slot is its position.
     @discardableResult
-    func add(path: String, title: String, type: FieldType, kinds: Set<Int32>?, required: Bool,
-             absent: AbsentMeaning, location: SourceLocation?) -> Int {
+    func add(path: String, title: String, type: FieldType, kinds: Set<Int32>?, valuesByKind: [Int32: Set<Int32>] = [:],
+             required: Bool, absent: AbsentMeaning, location: SourceLocation?) -> Int {
         let slot = fields.count
-        fields.append(FieldDefinition(path: path, title: title, type: type, kinds: kinds, required: required,
-                                      absent: absent, slot: slot, location: location))
+        fields.append(FieldDefinition(path: path, title: title, type: type, kinds: kinds, valuesByKind: valuesByKind,
+                                      required: required, absent: absent, slot: slot, location: location))
         slotByPath[path] = slot
         var node = keys
         for component in path.split(separator: ".") {
