@@ -27,25 +27,25 @@ enum CheckCommand {
         let context = ReportContext(ruleSet: ruleSet, language: language, color: !json && console.colorOnOutput,
                                     explain: parsed.has("--explain"), detailed: true)
         var reporter: any Reporter = json ? JSONReporter() : TextReporter()
-        let items: [ReportItem]
-        switch InputFiles.read(path, console: console) {
-        case .failure(let diagnostic):
-            items = [.failed(source: path, id: path, diagnostics: [diagnostic])]
-        case .success(let source):
-            let evaluator = Evaluator(ruleSet: ruleSet, asOf: asOf, explain: parsed.has("--explain"))
-            items = DescriptionReader(vocabulary: ruleSet.vocabulary).read(source).map { outcome in
-                switch outcome {
-                case .description(let description): return .evaluated(evaluator.evaluate(description))
-                case .failure(let source, let id, let diagnostics): return .failed(source: source, id: id, diagnostics: diagnostics)
-                }
-            }
-        }
         var summary = Summary()
         console.out(reporter.begin(context))
-        for item in items {
+        // each description is judged and shown as soon as it is read, so a file of many holds one at a time
+        func show(_ item: ReportItem) {
             summary.add(item)
             let text = reporter.add(item, context)
             if case .failed = item, !json { console.error(text) } else { console.out(text) }
+        }
+        switch InputFiles.read(path, console: console) {
+        case .failure(let diagnostic):
+            show(.failed(source: path, id: path, diagnostics: [diagnostic]))
+        case .success(let source):
+            let evaluator = Evaluator(ruleSet: ruleSet, asOf: asOf, explain: parsed.has("--explain"))
+            DescriptionReader(vocabulary: ruleSet.vocabulary).forEach(source) { outcome in
+                switch outcome {
+                case .description(let description): show(.evaluated(evaluator.evaluate(description)))
+                case .failure(let source, let id, let diagnostics): show(.failed(source: source, id: id, diagnostics: diagnostics))
+                }
+            }
         }
         console.out(reporter.finish(summary, context))
         if summary.errors > 0 { return ExitCode.inputError }

@@ -11,10 +11,12 @@ public final class Console: @unchecked Sendable {
     private let writeOutBytes: ((UnsafeRawBufferPointer) -> Void)?
     private let writeError: (String) -> Void
     private let readInput: () -> [UInt8]
+    private let readInputPiece: InputBytes.Pieces
 
     public init(environment: [String: String], outputIsTerminal: Bool, errorIsTerminal: Bool,
                 writeOut: @escaping (String) -> Void, writeOutBytes: ((UnsafeRawBufferPointer) -> Void)? = nil,
-                writeError: @escaping (String) -> Void, readInput: @escaping () -> [UInt8]) {
+                writeError: @escaping (String) -> Void, readInput: @escaping () -> [UInt8],
+                readInputPiece: InputBytes.Pieces? = nil) {
         self.environment = environment
         self.outputIsTerminal = outputIsTerminal
         self.errorIsTerminal = errorIsTerminal
@@ -22,6 +24,7 @@ public final class Console: @unchecked Sendable {
         self.writeOutBytes = writeOutBytes
         self.writeError = writeError
         self.readInput = readInput
+        self.readInputPiece = readInputPiece ?? InputPieces(readInput).next
     }
 
     /// The process's own standard streams.
@@ -31,7 +34,8 @@ public final class Console: @unchecked Sendable {
                 writeOut: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
                 writeOutBytes: { bytes in StandardOutput.write(bytes) },
                 writeError: { text in FileHandle.standardError.write(Data(text.utf8)) },
-                readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) })
+                readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+                readInputPiece: { InputBytes.read(STDIN_FILENO, upTo: $0) })
     }
 
     public func out(_ text: String) { if !text.isEmpty { writeOut(text) } }
@@ -53,8 +57,33 @@ public final class Console: @unchecked Sendable {
     public func error(_ text: String) { if !text.isEmpty { writeError(text) } }
     public func input() -> [UInt8] { readInput() }
 
+    /// The next piece of standard input: up to `count` bytes, fewer only at its end, nil when reading fails.
+    public func inputPiece(upTo count: Int) -> [UInt8]? { readInputPiece(count) }
+
+    /// Standard input read whole, at most `InputBytes.maximumSize` bytes.
+    public func boundedInput() -> Result<[UInt8], InputBytes.Problem> {
+        InputBytes.readAll(pieces: readInputPiece)
+    }
+
     /// Colour on standard output: only on a terminal, never with `NO_COLOR` or `TERM=dumb`.
     public var colorOnOutput: Bool {
         outputIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    }
+}
+
+/// Pieces of an input that a closure gives whole (a test's console): read once, then handed out in pieces.
+private final class InputPieces: @unchecked Sendable {
+    private let read: () -> [UInt8]
+    private var bytes: [UInt8]?
+    private var offset = 0
+
+    init(_ read: @escaping () -> [UInt8]) { self.read = read }
+
+    func next(_ count: Int) -> [UInt8]? {
+        let all = bytes ?? read()
+        bytes = all
+        let end = min(all.count, offset + max(0, count))
+        defer { offset = end }
+        return Array(all[offset..<end])
     }
 }

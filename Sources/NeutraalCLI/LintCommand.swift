@@ -85,7 +85,7 @@ enum LintCommand {
         // results are dropped there unless another report or the baseline needs them
         let makeRenderer = ItemRenderers.make(mainFormat, mainContext)
         let keepItems = makeRenderer == nil || !extras.isEmpty || writeBaseline
-        batch.run(collector.inputs, readStandardInput: console.input, makeRenderer: makeRenderer, keepItems: keepItems) { result in
+        batch.run(collector.inputs, standardInput: console.inputPiece(upTo:), makeRenderer: makeRenderer, keepItems: keepItems) { result in
             summary.merge(result.summary)
             var text = ""
             for item in result.items {

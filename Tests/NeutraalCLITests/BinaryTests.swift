@@ -115,6 +115,31 @@ struct BinaryTests {
         #expect(result.err.contains("nergens.md:1:1: fout: no such file `nergens.md` [input.not-found]"), "\(result)")
     }
 
+    @Test("check and lint of a device that never ends: refused as binary at once, not read until memory runs out",
+          arguments: [["check", "/dev/zero"], ["lint", "/dev/zero", "--no-progress"]])
+    func endlessDevice(_ arguments: [String]) throws {
+        let workspace = try Workspace()
+        let result = try Binary.run(arguments + ["--rules", "rules"], in: workspace.root.path)
+        #expect(result.status == 2, "\(result)")
+        #expect((result.out + result.err).contains("/dev/zero:1:1: fout: `/dev/zero` is a binary file, not a description [input.binary]"),
+                "\(result)")
+    }
+
+    @Test("lint reads JSON Lines on standard input like a file: every record judged and numbered by its line")
+    func lintStandardInputLines() throws {
+        let workspace = try Workspace()
+        var lines = Array(repeating: #"{"kind": "post", "text": "Vandaag bezocht ik een school."}"#, count: 30_000)
+        lines[20_000] = #"{"kind": "post", "account": {"variant": "rood"}}"#
+        let stdin = lines.joined(separator: "\n") + "\n"
+        let result = try Binary.run(["lint", "-", "--format", "json", "--no-progress", "--rules", "rules"], in: workspace.root.path, stdin: stdin)
+        #expect(result.status == 2, "\(result.err)")
+        let records = result.out.split(separator: "\n")
+        #expect(records.count == 30_000)
+        #expect(records[20_000].contains(#""line":20001"#), "\(records[20_000])")
+        #expect(records[20_000].contains("input.unknown-value"))
+        #expect(records[29_999].contains(#""line":30000"#))
+    }
+
     @Test("check reads standard input for `-`")
     func checkStandardInput() throws {
         let workspace = try Workspace()

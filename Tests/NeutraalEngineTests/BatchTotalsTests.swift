@@ -39,7 +39,7 @@ struct BatchTotalsTests {
         var merged = Summary()
         var counted = Summary()
         var units = 0
-        batch.run([.file(file.path)], readStandardInput: { [] }, keepItems: true) { result in
+        batch.run([.file(file.path)], standardInput: { _ in [] }, keepItems: true) { result in
             merged.merge(result.summary)
             for item in result.items { counted.add(item) }
             units += 1
@@ -66,7 +66,7 @@ struct BatchTotalsTests {
         var ids: [String] = []
         var kept = 0
         var total = Summary()
-        batch.run([.file(file.path)], readStandardInput: { [] }, makeRenderer: { IDLines() }, keepItems: false) { result in
+        batch.run([.file(file.path)], standardInput: { _ in [] }, makeRenderer: { IDLines() }, keepItems: false) { result in
             kept += result.items.count
             total.merge(result.summary)
             if let rendered = result.rendered {

@@ -4,22 +4,71 @@ import Foundation
 /// input split into chunks, and the counting that numbers records across chunks.
 extension BatchEvaluator {
     /// A whole description file, read at once; an unreadable or binary file is a located diagnostic.
+    /// A file larger than `InputBytes.maximumSize` (or a device that never ends) is refused once that much is read.
     static func readWhole(_ path: String) -> Result<SourceText, Diagnostic> {
         let start = SourceLocation(file: path, line: 1, column: 1)
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(Diagnostic("input.unreadable", "cannot read `\(path)`", at: start, hint: "check the file's permissions"))
-        }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            let bytes = [UInt8](data)
-            if bytes.prefix(4096).contains(0) {
-                return .failure(Diagnostic("input.binary", "`\(path)` is a binary file, not a description", at: start,
-                                           hint: "description files are UTF-8 text: JSON, JSON Lines or a post with a `---` header"))
-            }
+        switch InputBytes.readFile(path) {
+        case .failure(let problem):
+            return .failure(inputProblem(problem, path: path))
+        case .success(let bytes):
             return .success(SourceText(path: path, bytes: bytes))
-        } catch {
-            return .failure(Diagnostic("input.unreadable", "cannot read `\(path)`", at: start, hint: "check the file's permissions"))
+        }
+    }
+
+    /// The error for an input with a NUL byte near its start.
+    public static func binaryInput(_ path: String) -> Diagnostic {
+        Diagnostic("input.binary", "`\(path)` is a binary file, not a description", at: SourceLocation(file: path, line: 1, column: 1),
+                   hint: "description files are UTF-8 text: JSON, JSON Lines or a post with a `---` header")
+    }
+
+    /// The error for an input that could not be read whole (see `InputBytes.readAll`).
+    public static func inputProblem(_ problem: InputBytes.Problem, path: String) -> Diagnostic {
+        switch problem {
+        case .tooLarge: return tooLargeInput(path)
+        case .binary: return binaryInput(path)
+        case .unreadable:
+            return Diagnostic("input.unreadable", path == "<stdin>" ? "reading standard input failed" : "cannot read `\(path)`",
+                              at: SourceLocation(file: path, line: 1, column: 1),
+                              hint: path == "<stdin>" ? nil : "check the file's permissions")
+        }
+    }
+
+    /// The error for an input read whole that is larger than `InputBytes.maximumSize`.
+    public static func tooLargeInput(_ path: String) -> Diagnostic {
+        Diagnostic("input.too-large", "`\(path)` is larger than \(InputBytes.maximumSize / 1024 / 1024) MB and is not read",
+                   at: SourceLocation(file: path, line: 1, column: 1),
+                   hint: "write a large batch as JSON Lines (one description per line), which `neutraal lint` reads piece by piece")
+    }
+
+    /// Standard input: JSON Lines (when its first piece starts with a whole object and another after it) read
+    /// piece by piece as a JSON Lines file is, so that memory stays flat however long the stream; anything
+    /// else read whole, up to `InputBytes.maximumSize`.
+    func readStandardInput(_ pieces: InputBytes.Pieces, add: (Unit) -> Void) {
+        let path = "<stdin>"
+        guard let first = pieces(chunkSize) else {
+            return add(Unit(content: .problem(.failed(source: path, id: path, diagnostics: [
+                Diagnostic("input.unreadable", "reading standard input failed", at: SourceLocation(file: path, line: 1, column: 1)),
+            ]))))
+        }
+        if DescriptionReader.format(path: "", bytes: first) == .json, Self.looksLikeLines(first) {
+            var pending: [UInt8]? = first
+            return streamLines(path, add: add) { carry, count in
+                if let bytes = pending {
+                    pending = nil
+                    return carry + bytes
+                }
+                return pieces(count).map { carry + $0 }
+            }
+        }
+        switch InputBytes.readAll(after: first, pieces: pieces) {
+        case .failure(let problem):
+            add(Unit(content: .problem(.failed(source: path, id: path, diagnostics: [Self.inputProblem(problem, path: path)]))))
+        case .success(let bytes):
+            if DescriptionReader.format(path: "", bytes: bytes) == .json, Self.looksLikeLines(bytes) {
+                for unit in Self.split(bytes, path: path, chunkSize: chunkSize) { add(unit) }
+            } else {
+                add(Unit(content: .whole(SourceText(path: path, bytes: bytes))))
+            }
         }
     }
 
@@ -27,15 +76,23 @@ extension BatchEvaluator {
     /// read with `read(2)` straight into the array its unit of work keeps; only the unfinished line at its
     /// end is copied, to the front of the next piece.
     func streamLines(_ path: String, add: (Unit) -> Void) {
-        func unreadable(_ message: String, line: Int) {
-            add(Unit(content: .problem(.failed(source: path, id: path, diagnostics: [
-                Diagnostic("input.unreadable", message, at: SourceLocation(file: path, line: line, column: 1),
-                           hint: "check the file's permissions"),
-            ]))))
-        }
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return unreadable("cannot read `\(path)`", line: 1) }
+        guard descriptor >= 0 else { return Self.unreadable(path, "cannot read `\(path)`", line: 1, add: add) }
         defer { close(descriptor) }
+        streamLines(path, add: add) { carry, count in Self.read(descriptor, after: carry, upTo: count) }
+    }
+
+    private static func unreadable(_ path: String, _ message: String, line: Int, add: (Unit) -> Void) {
+        add(Unit(content: .problem(.failed(source: path, id: path, diagnostics: [
+            Diagnostic("input.unreadable", message, at: SourceLocation(file: path, line: line, column: 1),
+                       hint: path == "<stdin>" ? nil : "check the file's permissions"),
+        ]))))
+    }
+
+    /// JSON Lines named `path`, read by `readPiece` (the unfinished line carried over, then up to `count`
+    /// further bytes; no further bytes at the end, nil when reading fails), cut at line ends into units.
+    private func streamLines(_ path: String, add: (Unit) -> Void, readPiece: (_ carry: [UInt8], _ count: Int) -> [UInt8]?) {
+        func unreadable(_ message: String, line: Int) { Self.unreadable(path, message, line: line, add: add) }
         var carry: [UInt8] = []        // the unfinished line after the last line end read so far
         var skipping = false           // inside a line longer than a description may be: read past it
         var line = 1
@@ -63,7 +120,7 @@ extension BatchEvaluator {
             number += records
         }
         while true {
-            guard var piece = Self.read(descriptor, after: carry, upTo: chunkSize) else {
+            guard var piece = readPiece(carry, chunkSize) else {
                 return unreadable("reading `\(path)` failed", line: line)
             }
             if piece.count == carry.count { break }

@@ -45,7 +45,7 @@ public struct BatchEvaluator: Sendable {
     /// thread that made it while it is still in the cache, and only text and counts travel back.
     /// Units are judged on `jobs` worker threads while the calling thread reads the next units and emits
     /// finished ones in order; at most `jobs * 3` units are read but not yet emitted, so memory stays flat.
-    public func run(_ inputs: [InputCollector.Input], readStandardInput: () -> [UInt8],
+    public func run(_ inputs: [InputCollector.Input], standardInput: InputBytes.Pieces,
                     makeRenderer: (@Sendable () -> any ItemRendering)? = nil, keepItems: Bool = true,
                     emit: (UnitResult) -> Void) {
         let pipeline = Pipeline(limit: jobs * 3)
@@ -87,13 +87,7 @@ public struct BatchEvaluator: Sendable {
                 add(Unit(content: .problem(.failed(source: path, id: path,
                                                    diagnostics: [Diagnostic(code, message, at: SourceLocation(file: path, line: 1, column: 1), hint: hint)]))))
             case .standardInput:
-                let bytes = readStandardInput()
-                let source = SourceText(path: "<stdin>", bytes: bytes)
-                if DescriptionReader.format(path: "", bytes: bytes) == .json, Self.looksLikeLines(bytes) {
-                    for unit in Self.split(bytes, path: "<stdin>", chunkSize: chunkSize) { add(unit) }
-                } else {
-                    add(Unit(content: .whole(source)))
-                }
+                readStandardInput(standardInput, add: add)
             case .file(let path):
                 let lower = path.lowercased()
                 if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {

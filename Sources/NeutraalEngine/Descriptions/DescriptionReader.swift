@@ -38,48 +38,60 @@ public struct DescriptionReader: Sendable {
 
     /// Reads every description of one file.
     public func read(_ source: SourceText, format: Format? = nil) -> [ReadOutcome] {
+        var outcomes: [ReadOutcome] = []
+        forEach(source, format: format) { outcomes.append($0) }
+        return outcomes
+    }
+
+    /// Reads the descriptions of one file one at a time: `body` receives each outcome as soon as it is
+    /// read (a record of JSON Lines before the next line is looked at), so that a caller that judges and
+    /// shows each one in turn holds one record at a time, however many the file holds.
+    public func forEach(_ source: SourceText, format: Format? = nil, _ body: (ReadOutcome) -> Void) {
         let chosen = format ?? Self.format(path: source.path, bytes: source.bytes)
         let bom = source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        if chosen == .header, source.bytes.count - bom > Self.maximumRecordSize { return [tooLarge(source, id: source.path, at: bom)] }
+        if chosen == .header, source.bytes.count - bom > Self.maximumRecordSize { return body(tooLarge(source, id: source.path, at: bom)) }
         switch chosen {
         case .header:
-            return [readHeader(source, from: bom)]
+            body(readHeader(source, from: bom))
         case .jsonLines:
-            return readLines(source, from: bom, numbering: true)
+            forEachLine(source, from: bom, body)
         case .json:
-            return readJSON(source, from: bom)
+            readJSON(source, from: bom, body)
         }
     }
 
-    private func readJSON(_ source: SourceText, from start: Int) -> [ReadOutcome] {
+    private func readJSON(_ source: SourceText, from start: Int, _ body: (ReadOutcome) -> Void) {
         let bytes = source.bytes
         if bytes.count == start || bytes[start...].allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
-            return [failure(source, id: source.path, "input.empty", "the file is empty", at: start,
-                            hint: "a description file holds a JSON object or a post with a `---` header")]
+            return body(failure(source, id: source.path, "input.empty", "the file is empty", at: start,
+                                hint: "a description file holds a JSON object or a post with a `---` header"))
         }
         switch JSONParser().parse(bytes, range: start..<bytes.count) {
         case .success(.array(let items, _)):
             if items.isEmpty {
-                return [failure(source, id: source.path, "input.empty", "the list holds no descriptions", at: start)]
+                return body(failure(source, id: source.path, "input.empty", "the list holds no descriptions", at: start))
             }
-            return items.enumerated().map { index, item in
+            for (index, item) in items.enumerated() {
                 let end = index + 1 < items.count ? items[index + 1].offset : bytes.count
-                if end - item.offset > Self.maximumRecordSize { return tooLarge(source, id: "\(source.path)#\(index + 1)", at: item.offset) }
-                return build(json: item, source: source, number: index + 1, batch: true)
+                if end - item.offset > Self.maximumRecordSize {
+                    body(tooLarge(source, id: "\(source.path)#\(index + 1)", at: item.offset))
+                } else {
+                    body(build(json: item, source: source, number: index + 1, batch: true))
+                }
             }
         case .success(let value):
-            if bytes.count - start > Self.maximumRecordSize { return [tooLarge(source, id: source.path, at: value.offset)] }
-            return [build(json: value, source: source, number: 1, batch: false)]
+            if bytes.count - start > Self.maximumRecordSize { return body(tooLarge(source, id: source.path, at: value.offset)) }
+            body(build(json: value, source: source, number: 1, batch: false))
         case .failure(let failure):
             // several objects, one per line, in a `.json` file: read as JSON Lines
             // (only when the first line is a whole object of its own; otherwise the original error stands)
             if failure.message.hasPrefix("unexpected"), bytes[start] == UInt8(ascii: "{") {
                 let firstLineEnd = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
                 if case .success = JSONParser().parse(bytes, range: start..<firstLineEnd) {
-                    return readLines(source, from: start, numbering: true)
+                    return forEachLine(source, from: start, body)
                 }
             }
-            return [self.failure(source, id: source.path, "input.invalid-json", failure.message, at: failure.offset, hint: failure.hint)]
+            body(self.failure(source, id: source.path, "input.invalid-json", failure.message, at: failure.offset, hint: failure.hint))
         }
     }
 
