@@ -63,6 +63,10 @@ enum TestCommand {
             console.error("error: no example or sample matched\(parsed.value("--filter").map { " `\($0)`" } ?? "")\n")
             return ExitCode.findings
         }
+        if report.erroredCount > 0 {
+            console.error("error: \(report.erroredCount) case\(report.erroredCount == 1 ? "" : "s") could not run: a sample that cannot be read, or an invalid expectation\n")
+            return ExitCode.inputError
+        }
         if let minimum, report.conditionCoverage < minimum {
             console.error(String(format: "error: condition coverage %.1f%% is below the minimum of %.1f%%\n", report.conditionCoverage, minimum))
             return ExitCode.findings
