@@ -30,18 +30,20 @@ public struct ParsedArguments: Sendable {
     public func has(_ flag: String) -> Bool { flags.contains(flag) }
 }
 
-/// A usage problem: wrong option, missing value, value outside the allowed ones.
+/// A usage problem: wrong option, missing value, value outside the allowed ones, an unexpected argument.
 public struct UsageError: Error, Sendable {
     public let message: String
     public let hint: String?
 }
 
-/// Parses arguments against option specs.
+/// Parses arguments against option specs and the number of positional arguments a command takes.
 public struct ArgumentParser: Sendable {
     public let options: [OptionSpec]
+    public let positionals: Positionals
 
-    public init(options: [OptionSpec]) {
+    public init(options: [OptionSpec], positionals: Positionals = .any) {
         self.options = options
+        self.positionals = positionals
     }
 
     public func parse(_ arguments: [String]) -> (ParsedArguments, [UsageError]) {
@@ -53,6 +55,10 @@ public struct ArgumentParser: Sendable {
             let argument = arguments[index]
             index += 1
             if onlyPositionals || argument == "-" || !argument.hasPrefix("-") {
+                if let maximum = positionals.maximum, result.positionals.count >= maximum {
+                    errors.append(UsageError(message: "unexpected argument `\(argument)`", hint: positionals.accepts))
+                    continue
+                }
                 result.positionals.append(argument)
                 continue
             }

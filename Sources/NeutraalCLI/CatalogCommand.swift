@@ -9,9 +9,10 @@ enum CatalogCommand {
         NeutraalCommand.languageOption,
         NeutraalCommand.rulesOption,
     ]
+    static let positionals = Positionals(maximum: 0, accepts: "`catalog` takes no arguments, only options")
 
     static func run(_ arguments: [String], _ console: Console) -> Int32 {
-        guard let (parsed, status) = NeutraalCommand.parse(arguments, options: options, usage: usage, console: console) else {
+        guard let (parsed, status) = NeutraalCommand.parse(arguments, options: options, positionals: positionals, usage: usage, console: console) else {
             return ExitCode.success
         }
         if status != ExitCode.success { return status }

@@ -10,9 +10,10 @@ enum CheckCommand {
         OptionSpec("--as-of", value: "DATE", help: "judge undated descriptions by the rules in force on this date (default: today)"),
         NeutraalCommand.rulesOption,
     ]
+    static let positionals = Positionals(maximum: 1, accepts: "`check` takes exactly one file; use `neutraal lint` for several files or a folder")
 
     static func run(_ arguments: [String], _ console: Console) -> Int32 {
-        guard let (parsed, status) = NeutraalCommand.parse(arguments, options: options, usage: usage, console: console) else {
+        guard let (parsed, status) = NeutraalCommand.parse(arguments, options: options, positionals: positionals, usage: usage, console: console) else {
             return ExitCode.success
         }
         if status != ExitCode.success { return status }

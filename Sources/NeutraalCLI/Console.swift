@@ -65,9 +65,10 @@ public final class Console: @unchecked Sendable {
         InputBytes.readAll(pieces: readInputPiece)
     }
 
-    /// Colour on standard output: only on a terminal, never with `NO_COLOR` or `TERM=dumb`.
+    /// Colour on standard output: only on a terminal, never with `NO_COLOR` or `TERM=dumb`. As no-color.org
+    /// says, `NO_COLOR` turns colour off when it holds a value: set but empty, it changes nothing.
     public var colorOnOutput: Bool {
-        outputIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        outputIsTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
     }
 }
 

@@ -3,10 +3,11 @@ import NeutraalEngine
 /// `neutraal explain ID`: one rule with its source, the words it rests on, its condition, messages and examples.
 enum ExplainCommand {
     static let usage = "neutraal explain RULE-ID [--rules DIR]"
+    static let positionals = Positionals(maximum: 1, accepts: "`explain` takes one rule id")
 
     static func run(_ arguments: [String], _ console: Console) -> Int32 {
         guard let (parsed, status) = NeutraalCommand.parse(arguments, options: [NeutraalCommand.rulesOption, NeutraalCommand.languageOption],
-                                                           usage: usage, console: console) else { return ExitCode.success }
+                                                           positionals: positionals, usage: usage, console: console) else { return ExitCode.success }
         if status != ExitCode.success { return status }
         guard parsed.positionals.count == 1, let id = parsed.positionals.first else {
             console.error("error: `explain` takes one rule id\nusage: \(usage)\n")

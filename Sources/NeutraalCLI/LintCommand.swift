@@ -37,6 +37,10 @@ enum LintCommand {
             }
             extraReports.append((format, String(value[value.index(after: colon)...])))
         }
+        let targets = extraReports.map { ("--report \($0.0.rawValue):\($0.1)", $0.1) }
+            + (parsed.value("--write-baseline").map { [("--write-baseline \($0)", $0)] } ?? [])
+        let clashes = OutputTargets.clashes(targets)
+        if !clashes.isEmpty { return NeutraalCommand.usageErrors(clashes, usage: usage, console: console) }
         var jobs = ProcessInfo.processInfo.activeProcessorCount
         if let text = parsed.value("--jobs") {
             guard let number = Int(text), number >= 1, number <= 256 else {

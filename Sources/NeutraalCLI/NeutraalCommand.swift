@@ -43,22 +43,29 @@ public enum NeutraalCommand {
         return text
     }
 
-    /// Parses a command's options, printing usage errors; nil when the command must stop (after --help too).
-    static func parse(_ arguments: [String], options: [OptionSpec], usage: String, console: Console) -> (ParsedArguments, Int32)? {
-        let parser = ArgumentParser(options: options + [OptionSpec("--help", help: "show this help")])
+    /// Parses a command's options and positional arguments, printing usage errors; nil when the command
+    /// must stop (after --help too).
+    static func parse(_ arguments: [String], options: [OptionSpec], positionals: Positionals = .any, usage: String,
+                      console: Console) -> (ParsedArguments, Int32)? {
+        let parser = ArgumentParser(options: options + [OptionSpec("--help", help: "show this help")], positionals: positionals)
         let (parsed, errors) = parser.parse(arguments)
         if parsed.has("--help") {
             console.out("usage: \(usage)\n\noptions:\n\(parser.helpText)\n")
             return nil
         }
         if !errors.isEmpty {
-            for error in errors {
-                console.error("error: \(TerminalSafe.clean(error.message))\n" + (error.hint.map { "  hint: \($0)\n" } ?? ""))
-            }
-            console.error("usage: \(usage)\n")
-            return (parsed, ExitCode.inputError)
+            return (parsed, usageErrors(errors, usage: usage, console: console))
         }
         return (parsed, ExitCode.success)
+    }
+
+    /// Prints usage errors, each with its hint, then the command's usage line; returns the exit status of wrong usage.
+    static func usageErrors(_ errors: [UsageError], usage: String, console: Console) -> Int32 {
+        for error in errors {
+            console.error("error: \(TerminalSafe.clean(error.message))\n" + (error.hint.map { "  hint: \(TerminalSafe.clean($0))\n" } ?? ""))
+        }
+        console.error("usage: \(usage)\n")
+        return ExitCode.inputError
     }
 
     static let rulesOption = OptionSpec("--rules", value: "DIR", help: "the rule set (default: the nearest Rules/ folder)")

@@ -3,10 +3,11 @@ import NeutraalEngine
 /// `neutraal rules`: one line per rule: id, verdict, kinds, title and source.
 enum RulesCommand {
     static let usage = "neutraal rules [--lang nl|en] [--rules DIR]"
+    static let positionals = Positionals(maximum: 0, accepts: "`rules` takes no arguments, only options")
 
     static func run(_ arguments: [String], _ console: Console) -> Int32 {
         guard let (parsed, status) = NeutraalCommand.parse(arguments, options: [NeutraalCommand.rulesOption, NeutraalCommand.languageOption],
-                                                           usage: usage, console: console) else { return ExitCode.success }
+                                                           positionals: positionals, usage: usage, console: console) else { return ExitCode.success }
         if status != ExitCode.success { return status }
         guard let ruleSet = RulesLocator.load(parsed, console: console) else { return ExitCode.inputError }
         let language: Language = parsed.value("--lang") == "en" ? .english : .dutch

@@ -40,15 +40,19 @@ enum TestCommand {
         collector.collect(paths)
         let reader = DescriptionReader(vocabulary: ruleSet.vocabulary)
         var outcomes: [ReadOutcome] = []
+        // standard input (`-`) read with a bound, as `check` reads it
+        func read(_ path: String) -> [ReadOutcome] {
+            switch InputFiles.read(path, console: console) {
+            case .success(let source): return reader.read(source)
+            case .failure(let diagnostic): return [.failure(source: path == "-" ? "<stdin>" : path, id: path, diagnostics: [diagnostic])]
+            }
+        }
         for input in collector.inputs {
             switch input {
             case .file(let path):
-                switch InputFiles.read(path, console: console) {
-                case .success(let source): outcomes += reader.read(source)
-                case .failure(let diagnostic): outcomes.append(.failure(source: path, id: path, diagnostics: [diagnostic]))
-                }
+                outcomes += read(path)
             case .standardInput:
-                outcomes += reader.read(SourceText(path: "<stdin>", bytes: console.input()))
+                outcomes += read("-")
             case .problem(let path, let code, let message, let hint):
                 outcomes.append(.failure(source: path, id: path, diagnostics: [Diagnostic(code, message, at: SourceLocation(file: path, line: 1, column: 1), hint: hint)]))
             }
@@ -62,6 +66,10 @@ enum TestCommand {
         if report.cases.isEmpty {
             console.error("error: no example or sample matched\(parsed.value("--filter").map { " `\($0)`" } ?? "")\n")
             return ExitCode.findings
+        }
+        if report.erroredCount > 0 {
+            console.error("error: \(report.erroredCount) case\(report.erroredCount == 1 ? "" : "s") could not run: a sample that cannot be read, or an invalid expectation\n")
+            return ExitCode.inputError
         }
         if let minimum, report.conditionCoverage < minimum {
             console.error(String(format: "error: condition coverage %.1f%% is below the minimum of %.1f%%\n", report.conditionCoverage, minimum))

@@ -50,3 +50,55 @@ struct TestCommandTests {
         #expect(result.out.contains("6 rule examples and 1 samples"))
     }
 }
+
+/// `neutraal test` through the built binary, on samples that cannot run: unreadable, or expecting what does not exist.
+@Suite("neutraal test: samples that cannot run")
+struct UnreadableSampleTests {
+    @Test("an expectation naming no verdict or no rule exits 2, at the value's line and column, with what is allowed")
+    func invalidExpectation() throws {
+        let workspace = try Workspace()
+        try workspace.write("post.md", "---\nexpect verdict: alowed\nexpect rules: CLI-GENRAL\n" + CLIFixture.violation.dropFirst(4))
+        try workspace.write("post.json", #"{"kind":"post","expect":{"verdict":"nope"}}"#)
+        let result = try Binary.run(["test", "post.md", "post.json", "--rules", "rules"], in: workspace.root.path)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.out.contains("post.md:2:17: ERROR post.md\n"
+                                    + "    post.md:2:17: error: `alowed` is not a verdict [expect.unknown-verdict]\n"
+                                    + "      hint: did you mean `allowed`? verdicts: `allowed`, `advisory`, `judgement`, `violation`, "), "\(result)")
+        #expect(result.out.contains("    post.md:3:15: error: `expect rules` names unknown rule `CLI-GENRAL` [expect.unknown-rule]\n"
+                                    + "      hint: did you mean `CLI-GENERAL`?\n"), "\(result)")
+        #expect(result.out.contains("post.json:1:36: ERROR post.json\n    post.json:1:36: error: `nope` is not a verdict"), "\(result)")
+        #expect(!result.out.contains("not fired"), "an unknown rule is not reported as a rule that did not fire: \(result)")
+    }
+
+    @Test("a sample with a value outside the vocabulary exits 2, the error and its hint on lines of their own")
+    func invalidSample() throws {
+        let workspace = try Workspace()
+        try workspace.write("post.md", "---\nexpect verdict: allowed\nkind: post\naccount.variant: hybrd\n---\nTekst\n")
+        let result = try Binary.run(["test", "post.md", "--rules", "rules", "--filter", "post"], in: workspace.root.path)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.out.contains("post.md:4:18: ERROR post.md\n"
+                                    + "    post.md:4:18: error: `hybrd` is not a value of `account.variant` [input.unknown-value]\n"
+                                    + "      hint: did you mean `hybrid`? allowed values: "), "\(result)")
+        #expect(!result.out.contains("\\u{"), "no escaped line feed: \(result)")
+        #expect(result.out.contains("0 passed, 1 failed (1 of them could not run)"))
+        #expect(result.err.contains("error: 1 case could not run"))
+    }
+
+    @Test("a sample that does not exist exits 2")
+    func missingSample() throws {
+        let workspace = try Workspace()
+        let result = try Binary.run(["test", "nergens.md", "--rules", "rules"], in: workspace.root.path)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.out.contains("nergens.md:1:1: ERROR nergens.md\n    nergens.md:1:1: error: no such file or folder `nergens.md` [input.not-found]\n"),
+                "\(result)")
+    }
+
+    @Test("a failed expectation beside a passing run still exits 1, not 2")
+    func failedIsNotErrored() throws {
+        let workspace = try Workspace()
+        try workspace.write("post.md", "---\nexpect verdict: allowed\n" + CLIFixture.violation.dropFirst(4))
+        let result = try Binary.run(["test", "post.md", "--rules", "rules"], in: workspace.root.path)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.out.contains("6 passed, 1 failed\n"), "\(result)")
+    }
+}

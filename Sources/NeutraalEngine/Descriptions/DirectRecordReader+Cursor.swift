@@ -225,19 +225,21 @@ extension DirectRecordReader {
             return StoredSlot(value: nil, offset: offset, span: span)
         }
 
-        /// A list of strings at the cursor (any other element throws).
-        mutating func strings() throws(Unusual) -> [String] {
+        /// A list of strings at the cursor (any other element throws), with where each starts.
+        mutating func strings() throws(Unusual) -> (texts: [String], offsets: [Int]) {
             guard peek == UInt8(ascii: "[") else { throw Unusual() }
             position += 1
             skipWhitespace()
             var items: [String] = []
-            if peek == UInt8(ascii: "]") { position += 1; return items }
+            var offsets: [Int] = []
+            if peek == UInt8(ascii: "]") { position += 1; return (items, offsets) }
             while true {
                 skipWhitespace()
+                offsets.append(position)
                 items.append(try string())
                 skipWhitespace()
                 if peek == UInt8(ascii: ",") { position += 1; continue }
-                if peek == UInt8(ascii: "]") { position += 1; return items }
+                if peek == UInt8(ascii: "]") { position += 1; return (items, offsets) }
                 throw Unusual()
             }
         }

@@ -321,11 +321,12 @@ public final class DirectRecordReader: Sendable {
             cursor.position += 1
             cursor.skipWhitespace()
             if cursor.matches(key, "verdict") {
+                expectation.places.verdict = cursor.position
                 expectation.verdict = try cursor.string().lowercased()
             } else if cursor.matches(key, "rules") {
-                expectation.rules = try cursor.strings()
+                (expectation.rules, expectation.places.rules) = try cursor.strings()
             } else if cursor.matches(key, "overridden") {
-                expectation.overridden = try cursor.strings()
+                (expectation.overridden, expectation.places.overridden) = try cursor.strings()
             } else {
                 throw Unusual()
             }

@@ -79,10 +79,30 @@ public struct Record: Sendable {
 }
 
 /// What a sample or example says Neutraal must conclude (`expect …` lines).
+///
+/// Two expectations are equal when they expect the same; where their values were written is ignored.
 public struct Expectation: Sendable, Equatable {
     public var verdict: String?
     public var rules: [String]?
     public var overridden: [String]?
+    /// Where the values were written, so that a wrong one can be pointed at.
+    public var places = Places()
+
+    /// Byte offsets into the source of each expected value (empty or nil where the reader did not keep them).
+    public struct Places: Sendable {
+        /// Where the verdict's value starts.
+        public var verdict: Int?
+        /// Where each of `rules` starts, in the same order.
+        public var rules: [Int] = []
+        /// Where each of `overridden` starts, in the same order.
+        public var overridden: [Int] = []
+
+        public init(verdict: Int? = nil, rules: [Int] = [], overridden: [Int] = []) {
+            self.verdict = verdict
+            self.rules = rules
+            self.overridden = overridden
+        }
+    }
 
     public init(verdict: String? = nil, rules: [String]? = nil, overridden: [String]? = nil) {
         self.verdict = verdict
@@ -91,6 +111,10 @@ public struct Expectation: Sendable, Equatable {
     }
 
     public var isEmpty: Bool { verdict == nil && rules == nil && overridden == nil }
+
+    public static func == (lhs: Expectation, rhs: Expectation) -> Bool {
+        lhs.verdict == rhs.verdict && lhs.rules == rhs.rules && lhs.overridden == rhs.overridden
+    }
 }
 
 /// An accepted exception written in a description: this rule's finding is known, reviewed and accepted

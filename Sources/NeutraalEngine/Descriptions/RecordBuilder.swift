@@ -155,9 +155,15 @@ public struct RecordBuilder {
         }
         for member in members {
             switch (member.key, member.value) {
-            case ("verdict", .string(let text, _)): expectation.verdict = text.lowercased()
-            case ("rules", .array(let items, _)): expectation.rules = items.compactMap { if case .string(let s, _) = $0 { s } else { nil } }
-            case ("overridden", .array(let items, _)): expectation.overridden = items.compactMap { if case .string(let s, _) = $0 { s } else { nil } }
+            case ("verdict", .string(let text, let at)):
+                expectation.verdict = text.lowercased()
+                expectation.places.verdict = at
+            case ("rules", .array(let items, _)):
+                expectation.rules = items.compactMap { if case .string(let s, _) = $0 { s } else { nil } }
+                expectation.places.rules = items.compactMap { if case .string(_, let at) = $0 { at } else { nil } }
+            case ("overridden", .array(let items, _)):
+                expectation.overridden = items.compactMap { if case .string(let s, _) = $0 { s } else { nil } }
+                expectation.places.overridden = items.compactMap { if case .string(_, let at) = $0 { at } else { nil } }
             default:
                 error("input.unknown-field", "unknown expectation `expect.\(member.key)`", at: member.keyOffset,
                       hint: "expectations are `verdict`, `rules` and `overridden`")
@@ -254,11 +260,19 @@ public struct RecordBuilder {
 
     private mutating func readExpectation(_ line: HeaderLine) {
         let what = line.key.lowercased().dropFirst("expect".count).trimmingCharacters()
-        let items = Self.splitList(line.value).map(\.text).filter { !$0.isEmpty && $0.lowercased() != "none" && $0 != "-" }
+        let listed = Self.splitList(line.value).filter { !$0.text.isEmpty && $0.text.lowercased() != "none" && $0.text != "-" }
+        let items = listed.map(\.text)
+        let places = listed.map { line.valueOffset + $0.offset }
         switch what {
-        case "verdict": expectation.verdict = line.value.trimmingSpaces().lowercased()
-        case "rules": expectation.rules = items
-        case "overridden": expectation.overridden = items
+        case "verdict":
+            expectation.verdict = line.value.trimmingSpaces().lowercased()
+            expectation.places.verdict = line.valueOffset
+        case "rules":
+            expectation.rules = items
+            expectation.places.rules = places
+        case "overridden":
+            expectation.overridden = items
+            expectation.places.overridden = places
         default:
             error("input.unknown-field", "unknown expectation `\(line.key)`", at: line.keyOffset,
                   hint: "write `expect verdict:`, `expect rules:` or `expect overridden:`")

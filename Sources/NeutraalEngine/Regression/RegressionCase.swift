@@ -44,7 +44,10 @@ public struct RegressionReport: Sendable {
     public let conditions: [(key: String, wasTrue: Bool, wasFalse: Bool)]
 
     public var passedCount: Int { cases.filter(\.passed).count }
+    /// The cases that did not pass, those that could not run among them.
     public var failedCount: Int { cases.count - passedCount }
+    /// The cases that could not run: a sample that could not be read, or whose expectation is not valid.
+    public var erroredCount: Int { cases.filter { if case .errored = $0.result { return true }; return false }.count }
 
     /// Percentage of rules in scope that fired somewhere.
     public var ruleCoverage: Double {

@@ -75,8 +75,10 @@ public struct RegressionRunner {
                 guard matches(description.source.path) || matches(description.id) else { continue }
                 let evaluation = evaluator.evaluate(description)
                 record(evaluation)
-                cases.append(RegressionCase(origin: .sample(path: description.source.path, id: description.id), location: description.location,
-                                            result: compare(evaluation, description.expectation)))
+                let problems = problems(of: description)
+                cases.append(RegressionCase(origin: .sample(path: description.source.path, id: description.id),
+                                            location: problems.first?.location ?? description.location,
+                                            result: problems.isEmpty ? compare(evaluation, description.expectation) : .errored(problems)))
             }
         }
         return RegressionReport(cases: cases, coveredRules: covered, rulesInScope: rulesInScope,
@@ -88,14 +90,10 @@ public struct RegressionRunner {
             return .failed(["the sample states no expectation", "add `expect verdict:` and `expect rules:` (or \"expect\" in JSON)"])
         }
         var problems: [String] = []
-        if let verdict = expectation.verdict {
-            let expected = Verdict(word: verdict)
-            if expected == nil {
-                problems.append("expected verdict `\(verdict)` is not a verdict")
-            } else if expected != evaluation.verdict {
-                problems.append("expected verdict: \(verdict)")
-                problems.append("actual verdict:   \(evaluation.verdict.rawValue)")
-            }
+        // a verdict that is no verdict was reported before the comparison (see `problems(of:)`)
+        if let verdict = expectation.verdict, let expected = Verdict(word: verdict), expected != evaluation.verdict {
+            problems.append("expected verdict: \(verdict)")
+            problems.append("actual verdict:   \(evaluation.verdict.rawValue)")
         }
         let fired = evaluation.findings.filter { $0.status == .fired }.map(\.rule.id)
         if let rules = expectation.rules {

@@ -15,7 +15,13 @@ public enum RegressionText {
                 lines += problems.map { "    " + TerminalSafe.clean($0, keepNewlines: false) }
             case .errored(let diagnostics):
                 lines.append("\(testCase.location): " + paint("ERROR", "1;31") + " " + TerminalSafe.clean(testCase.name, keepNewlines: false))
-                lines += diagnostics.map { "    " + TerminalSafe.clean($0.description, keepNewlines: false) }
+                for diagnostic in diagnostics {
+                    // as `check` writes it: the problem on one line, the hint on the next
+                    let place = diagnostic.location.map { "\($0): " } ?? ""
+                    lines.append("    " + TerminalSafe.clean(place + "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]",
+                                                             keepNewlines: false))
+                    if let hint = diagnostic.hint { lines.append("      hint: " + TerminalSafe.clean(hint, keepNewlines: false)) }
+                }
             }
         }
         let examples = report.cases.filter { if case .example = $0.origin { return true }; return false }.count
@@ -32,7 +38,8 @@ public enum RegressionText {
                 lines.append("  never \(condition.wasTrue ? "false" : condition.wasFalse ? "true" : "true or false"): \(condition.key)")
             }
         }
-        lines.append("\(report.passedCount) passed, \(report.failedCount) failed")
+        lines.append("\(report.passedCount) passed, \(report.failedCount) failed"
+                     + (report.erroredCount > 0 ? " (\(report.erroredCount) of them could not run)" : ""))
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -8,7 +8,7 @@ public enum ReportItem: Sendable {
 public struct ReportContext: Sendable {
     public let ruleSet: RuleSet
     public let language: Language
-    /// Colour and highlighting (only on a terminal, never with `NO_COLOR`).
+    /// Colour and highlighting (only on a terminal, never with a non-empty `NO_COLOR`).
     public let color: Bool
     /// Condition-by-condition explanations.
     public let explain: Bool
