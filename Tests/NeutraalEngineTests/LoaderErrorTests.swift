@@ -162,6 +162,26 @@ struct LoaderErrorTests {
         if let hint = example.hint { #expect(diagnostic.hint?.contains(hint) == true, "hint: \(diagnostic.hint ?? "none")") }
     }
 
+    @Test("a rule file with bytes that are not UTF-8 is refused at the first of them, inside a string or on a line of its own",
+          arguments: [("  message en: \"e", [0xFF, 0xFE], "n\""), ("", [0xFF, 0xFE], "")])
+    func invalidUTF8(_ before: String, _ bad: [UInt8], _ after: String) {
+        var lines = Self.rule().split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
+        // the English message (line 7), or a new line 15 of its own
+        if before.isEmpty {
+            lines.insert(bad, at: 14)
+        } else {
+            lines[6] = Array(before.utf8) + bad + Array(after.utf8)
+        }
+        let bytes = Array(lines.joined(separator: [0x0A]))
+        let diagnostics = Self.diagnostics(of: [SourceText(path: "fixture.schema", text: Fixture.schema),
+                                                SourceText(path: "prelude.rules", text: Self.prelude),
+                                                SourceText(path: "broken.rules", bytes: bytes)])
+        #expect(diagnostics.map(\.code) == ["rules.invalid-utf8"], "\(diagnostics)")
+        #expect(diagnostics.first?.location?.file == "broken.rules")
+        #expect(diagnostics.first?.location?.line == (before.isEmpty ? 15 : 7))
+        #expect(diagnostics.first?.location?.column == before.count + 1)
+    }
+
     @Test("the valid rule the error cases start from loads")
     func baseRuleLoads() {
         #expect(Self.diagnostics(Self.rule()).isEmpty)

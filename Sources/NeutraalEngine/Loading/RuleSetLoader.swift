@@ -49,7 +49,13 @@ public struct RuleSetLoader {
         let reader = BlockReader()
         var hasher = SHA256()
         for (index, source) in sources.enumerated() {
-            blocks += reader.blocks(in: source, diagnostics: &diagnostics)
+            // a byte that is not UTF-8 would be read as U+FFFD and could end up in a message unnoticed
+            if let bad = DescriptionReader.firstInvalidUTF8(source.bytes, from: 0) {
+                diagnostics.append(Diagnostic("rules.invalid-utf8", "the file is not valid UTF-8", at: source.location(at: bad),
+                                              hint: "save the file as UTF-8"))
+            } else {
+                blocks += reader.blocks(in: source, diagnostics: &diagnostics)
+            }
             hasher.update(Array((names?[index] ?? source.path).utf8))
             hasher.update([0])
             hasher.update(source.bytes)
