@@ -250,6 +250,12 @@ struct ReaderTests {
         ErrorCase(behaviour: "a description that is not an object", path: "p.json", text: "[1]", code: "input.not-an-object", line: 1, column: 2),
         ErrorCase(behaviour: "text in the header and below it is given twice", path: "p.md", text: "---\nkind: post\ntext: \"a\"\n---\nb\n",
                   code: "input.duplicate-field", line: 5, column: 1),
+        ErrorCase(behaviour: "a misspelled group of fields suggests the group", path: "p.json",
+                  text: #"{"kind": "post", "acount": {"variant": "hybrid"}}"#,
+                  code: "input.unknown-field", line: 1, column: 18, message: "unknown field `acount`", hint: "did you mean `account`?"),
+        ErrorCase(behaviour: "a group of fields given one value lists the group's fields", path: "p.md", text: "---\nkind: post\naccount: hybride\n---\n",
+                  code: "input.unknown-field", line: 3, column: 1, message: "unknown field `account`",
+                  hint: "`account` is a group of fields: `account.variant`"),
         ErrorCase(behaviour: "CRLF line ends keep columns and lines right", path: "p.md", text: "---\r\nkind: post\r\naccount.variant: hybried\r\n---\r\nTekst\r\n",
                   code: "input.unknown-value", line: 3, column: 18),
     ]

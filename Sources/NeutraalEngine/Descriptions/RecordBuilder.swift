@@ -54,8 +54,7 @@ public struct RecordBuilder {
             }
             let path = prefix + member.key
             guard let found = target else {
-                error("input.unknown-field", "unknown field `\(path)`", at: member.keyOffset,
-                      hint: Suggestion.hint(for: path, in: layout.paths) ?? "the fields are listed in the README")
+                error("input.unknown-field", "unknown field `\(path)`", at: member.keyOffset, hint: Self.unknownFieldHint(path, layout))
                 continue
             }
             if let slot = found.slot {
@@ -234,8 +233,7 @@ public struct RecordBuilder {
                 continue
             }
             guard let slot = layout.slotByPath[key] else {
-                error("input.unknown-field", "unknown field `\(key)`", at: line.keyOffset,
-                      hint: Suggestion.hint(for: key, in: layout.paths) ?? "the fields are listed in the README")
+                error("input.unknown-field", "unknown field `\(key)`", at: line.keyOffset, hint: Self.unknownFieldHint(key, layout))
                 continue
             }
             if record.values[slot] != nil {
@@ -410,6 +408,25 @@ public struct RecordBuilder {
 }
 
 extension RecordBuilder {
+    /// The hint for an unknown field `path`: the fields of the group it names (`account` is `account.variant`,
+    /// `account.holder`, …), or the closest field or group (a misspelled `acount` is `account`).
+    static func unknownFieldHint(_ path: String, _ layout: RecordLayout) -> String {
+        let paths = layout.paths
+        let members = paths.filter { $0.hasPrefix(path + ".") }
+        if !members.isEmpty {
+            return "`\(path)` is a group of fields: " + members.map { "`\($0)`" }.joined(separator: ", ")
+        }
+        var groups: Set<String> = []
+        for field in paths {
+            var components = field.split(separator: ".")
+            while components.count > 1 {
+                components.removeLast()
+                groups.insert(components.joined(separator: "."))
+            }
+        }
+        return Suggestion.hint(for: path, in: paths + groups.sorted()) ?? "the fields are listed in the README"
+    }
+
     /// Reports every enumeration value of a field that the description's kind may not give it (see
     /// `FieldDefinition.valuesByKind`), at the field, with the values that kind may give.
     fileprivate mutating func checkValuesByKind(_ record: Record, kind: Int32, layout: RecordLayout) {
