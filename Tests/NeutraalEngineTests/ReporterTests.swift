@@ -92,6 +92,30 @@ struct ReporterTests {
         }
     }
 
+    @Test("markdown: in Dutch an unreadable description is a `fout` and a finding's status is in Dutch; in English as before")
+    func markdownLanguage() throws {
+        let ruleSet = try Fixture.ruleSet()
+        let evaluation = try Fixture.evaluate("kind: post\npostedBy: civil-servant\ndate: 2021-01-01", text: "Stem op ons")
+        let broken = ReportItem.failed(source: "b.md", id: "b.md", diagnostics: [Diagnostic("input.empty", "the file is empty", at: nil)])
+        func table(_ language: Language) -> String {
+            var reporter = MarkdownReporter()
+            let context = ReportContext(ruleSet: ruleSet, language: language, detailed: true)
+            _ = reporter.add(.evaluated(evaluation), context)
+            _ = reporter.add(broken, context)
+            var summary = Summary()
+            summary.add(.evaluated(evaluation))
+            summary.add(broken)
+            return reporter.finish(summary, context)
+        }
+        let dutch = table(.dutch)
+        #expect(dutch.contains("| b.md | fout | input.empty |"), "\(dutch)")
+        #expect(dutch.contains("| onbepaald | T-IS |"), "\(dutch)")
+        #expect(!dutch.contains("undetermined") && !dutch.contains("| error |"))
+        let english = table(.english)
+        #expect(english.contains("| b.md | error | input.empty |"))
+        #expect(english.contains("| undetermined | T-IS |"), "\(english)")
+    }
+
     @Test("text: a judgement finding shows what the minister weighs")
     func textWeigh() throws {
         let output = try Self.report(TextReporter(), "kind: meeting\ntopic: policy\nlevels: judgement")

@@ -107,6 +107,19 @@ public struct Finding: Sendable {
         }
     }
 
+    /// The status in a report's language, as the text report words it (`statusWord` is the JSON value).
+    public func statusWord(_ language: Language) -> String {
+        guard language == .dutch else { return statusWord }
+        switch status {
+        case .fired: return "geldt"
+        case .overridden: return "opzijgezet"
+        case .undetermined: return "onbepaald"
+        case .silent: return "niet van toepassing"
+        case .waived: return "vrijgesteld"
+        case .baselined: return "in baseline"
+        }
+    }
+
     /// The message with `{field}` and `{match}` filled in.
     public func message(_ language: Language, facts: (String) -> String?) -> String {
         var text = rule.message(language)

@@ -30,7 +30,7 @@ public struct MarkdownReporter: Reporter {
         switch item {
         case .failed(let source, let id, let diagnostics):
             for diagnostic in diagnostics {
-                rows.append("| \(Self.cell(id)) | error | \(Self.cell(diagnostic.code)) | \(Self.cell(diagnostic.message)) | | \(Self.cell(diagnostic.location?.description ?? source)) |")
+                rows.append("| \(Self.cell(id)) | \(context.language == .dutch ? "fout" : "error") | \(Self.cell(diagnostic.code)) | \(Self.cell(diagnostic.message)) | | \(Self.cell(diagnostic.location?.description ?? source)) |")
             }
         case .evaluated(let evaluation):
             for finding in evaluation.findings {
@@ -39,7 +39,7 @@ public struct MarkdownReporter: Reporter {
                 case .fired where finding.rule.verdict == .allowed: continue
                 default: break
                 }
-                let verdict = finding.status == .fired ? finding.rule.verdict.word(context.language) : finding.statusWord
+                let verdict = finding.status == .fired ? finding.rule.verdict.word(context.language) : finding.statusWord(context.language)
                 rows.append("| \(Self.cell(evaluation.description.id)) | \(Self.cell(verdict)) | \(Self.cell(finding.rule.id)) | "
                             + "\(Self.cell(FactDisplay.message(finding, evaluation, context))) | "
                             + "\(Self.cell(FactDisplay.citation(finding.rule, context.ruleSet, context.language))) | "
