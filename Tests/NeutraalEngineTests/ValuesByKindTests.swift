@@ -86,6 +86,18 @@ struct ValuesByKindTests {
         #expect(diagnostics.first?.location?.line == 3)
     }
 
+    @Test("a value of no kind lists the values kind by kind")
+    func unknownValue() throws {
+        let reader = DescriptionReader(vocabulary: try Self.ruleSet().vocabulary)
+        let outcomes = reader.read(SourceText(path: "meeting.md", text: "---\nkind: meeting\nsubject: campagn\n---\nTekst\n"))
+        guard case .failure(_, _, let diagnostics)? = outcomes.first else {
+            Issue.record("read as a description: \(outcomes)")
+            return
+        }
+        #expect(diagnostics.map(\.code) == ["input.unknown-value"])
+        #expect(diagnostics.first?.hint == "did you mean `campaign`? allowed values: for `meeting`: `campaign` (`campagne`)")
+    }
+
     // MARK: Declarations
 
     struct Declaration: CustomTestStringConvertible, Sendable {

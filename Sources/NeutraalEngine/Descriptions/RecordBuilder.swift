@@ -142,6 +142,12 @@ public struct RecordBuilder {
         let enumeration = vocabulary.enums[enumIndex]
         if let index = enumeration.caseIndex(of: text.trimmingSpaces()) { return .symbol(index) }
         var hint = "allowed values: \(enumeration.allowedValues)"
+        // a field whose kinds each have values of their own: the values kind by kind
+        if let slot = vocabulary.layouts[0].slotByPath[path], case let byKind = vocabulary.layouts[0].fields[slot].valuesByKind, !byKind.isEmpty {
+            hint = "allowed values: " + byKind.keys.sorted().map { kind in
+                "for `\(vocabulary.kinds.cases[Int(kind)].name)`: \(enumeration.allowedValues(among: byKind[kind]))"
+            }.joined(separator: "; ")
+        }
         if let close = Suggestion.closest(to: text, in: enumeration.allWords) { hint = "did you mean `\(close)`? " + hint }
         error("input.unknown-value", "`\(text)` is not a value of `\(path)`", at: offset, hint: hint)
         return nil
