@@ -22,6 +22,13 @@ extension DirectRecordReader {
         }
     }
 
+    /// Gives up on a record of kind `kind` that gives a field a value its kind does not (kept out of line:
+    /// most records give no such field).
+    @inline(never)
+    func checkKindValues(_ record: Record, kind: Int) throws(Unusual) {
+        for check in kindValueChecks[kind] where !check.admits(record.values.nonTextValue(at: check.slot)) { throw Unusual() }
+    }
+
     /// Per kind, the checks of the top-level fields that kind gives values of its own.
     static func kindValueChecks(kindCount: Int, fields: [FieldDefinition], enums: [EnumType]) -> [[KindValueCheck]] {
         (0..<kindCount).map { kind in

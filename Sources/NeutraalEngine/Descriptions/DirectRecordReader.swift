@@ -64,8 +64,9 @@ public final class DirectRecordReader: Sendable {
     let requiredSlots: [SlotSet]
     /// Per kind of description: the top-level slots it may not carry.
     let forbiddenSlots: [SlotSet]
-    /// Per kind of description: the top-level fields whose values it restricts.
+    /// Per kind of description: the top-level fields whose values it restricts, and their slots.
     let kindValueChecks: [[KindValueCheck]]
+    let checkedSlots: [SlotSet]
     let kindCount: Int
     /// Per enumeration (table `index` of `spellings`): every spelling `EnumType.caseIndex(of:)` accepts as written, to its case.
     let spellings: ByteKeyTables
@@ -148,6 +149,7 @@ public final class DirectRecordReader: Sendable {
             enabled ? SlotSet(rootFields.filter { !($0.kinds?.contains(Int32(kind)) ?? true) }.map(\.slot)) : SlotSet()
         }
         kindValueChecks = Self.kindValueChecks(kindCount: enabled ? kindCount : 0, fields: rootFields, enums: enums)
+        checkedSlots = kindValueChecks.map { checks in SlotSet(checks.map(\.slot)) }
         spellings = ByteKeyTables(enums.map(Self.spellings))
         self.kindSlot = kindSlot
         self.idSlot = idSlot
@@ -232,7 +234,7 @@ public final class DirectRecordReader: Sendable {
         guard requiredSlots[layout].isSubset(of: filled) else { throw Unusual() }
         if layout == 0, case .symbol(let kind)? = record.values.nonTextValue(at: kindSlot) {
             guard kind >= 0, Int(kind) < kindCount, filled.isDisjoint(with: forbiddenSlots[Int(kind)]) else { throw Unusual() }
-            for check in kindValueChecks[Int(kind)] where !check.admits(record.values.nonTextValue(at: check.slot)) { throw Unusual() }
+            if !filled.isDisjoint(with: checkedSlots[Int(kind)]) { try checkKindValues(record, kind: Int(kind)) }
         }
         return record
     }

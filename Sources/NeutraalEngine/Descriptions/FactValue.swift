@@ -86,7 +86,18 @@ public struct Expectation: Sendable, Equatable {
     public var rules: [String]?
     public var overridden: [String]?
     /// Where the values were written, so that a wrong one can be pointed at.
-    public var places = Places()
+    public var places: Places {
+        get { placesBox?.places ?? Places() }
+        set { placesBox = PlacesBox(newValue) }
+    }
+    /// `places` boxed, and nil until set: an expectation (every description has one, most of them empty)
+    /// stays four words, copied and freed with every description read.
+    private var placesBox: PlacesBox?
+
+    private final class PlacesBox: Sendable {
+        let places: Places
+        init(_ places: Places) { self.places = places }
+    }
 
     /// Byte offsets into the source of each expected value (empty or nil where the reader did not keep them).
     public struct Places: Sendable {
