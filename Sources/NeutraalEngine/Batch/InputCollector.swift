@@ -29,9 +29,7 @@ public struct InputCollector {
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                let broken = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
-                inputs.append(.problem(path: path, code: "input.not-found",
-                                       message: broken ? "`\(path)` is a broken symbolic link" : "no such file or folder `\(path)`", hint: nil))
+                inputs.append(Self.missing(path) ?? .problem(path: path, code: "input.not-found", message: "no such file or folder `\(path)`", hint: nil))
                 continue
             }
             if isDirectory.boolValue {
@@ -65,9 +63,8 @@ public struct InputCollector {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
-                    inputs.append(.problem(path: path, code: "input.not-found", message: "`\(path)` is a broken symbolic link", hint: nil))
-                }
+                // a path that vanished since the folder was listed is passed over
+                if let problem = Self.missing(path) { inputs.append(problem) }
                 continue
             }
             if isDirectory.boolValue {
@@ -79,5 +76,19 @@ public struct InputCollector {
             }
         }
         visited.remove(canonical)
+    }
+
+    /// The problem of a path that cannot be followed: a symbolic link leading back to itself (`ELOOP`), or one
+    /// leading nowhere; nil when nothing is there at all.
+    private static func missing(_ path: String) -> Input? {
+        var status = stat()
+        if stat(path, &status) != 0, errno == ELOOP {
+            return .problem(path: path, code: "input.symlink-loop", message: "`\(path)` is a symbolic link that leads back to itself (a symbolic-link loop)",
+                            hint: "the loop was not followed; point the link at a file or folder")
+        }
+        if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
+            return .problem(path: path, code: "input.not-found", message: "`\(path)` is a broken symbolic link", hint: nil)
+        }
+        return nil
     }
 }
