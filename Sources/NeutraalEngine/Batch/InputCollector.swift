@@ -2,7 +2,9 @@ import Foundation
 
 /// Expands the paths given to `lint` into the files to read: folders recursively (description files by
 /// extension, in path order), files as given, `-` for standard input. Unreadable folders and symbolic-link
-/// loops become located problems; files that are not description files are counted, never silently lost.
+/// loops become located problems; files that are not description files, and hidden files and folders
+/// (names starting with `.`, such as `.git`) met while walking a folder, are counted, never silently lost.
+/// A hidden file or folder named in `paths` is read like any other.
 public struct InputCollector {
     /// One thing to read.
     public enum Input: Sendable, Equatable {
@@ -18,6 +20,8 @@ public struct InputCollector {
     public private(set) var inputs: [Input] = []
     /// Files in folders that are not description files (by extension).
     public private(set) var skipped: [String] = []
+    /// Hidden files and folders (names starting with `.`) met in folders and not read; folders end in `/`.
+    public private(set) var hidden: [String] = []
 
     public init() {}
 
@@ -59,10 +63,15 @@ public struct InputCollector {
             inputs.append(.problem(path: folder, code: "input.unreadable", message: "cannot read the folder `\(folder)`", hint: "check its permissions"))
             return
         }
-        for name in names where !name.hasPrefix(".") {
+        for name in names {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            if name.hasPrefix(".") {
+                hidden.append(exists && isDirectory.boolValue ? path + "/" : path)
+                continue
+            }
+            guard exists else {
                 // a path that vanished since the folder was listed is passed over
                 if let problem = Self.missing(path) { inputs.append(problem) }
                 continue
