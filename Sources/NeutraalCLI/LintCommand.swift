@@ -101,10 +101,10 @@ enum LintCommand {
             if progress { console.error("\r\u{1B}[K\(summary.descriptions + summary.errors) …") }
         }
         if progress { console.error("\r\u{1B}[K") }
+        summary.skipped = collector.skipped
+        summary.hidden = collector.hidden
         console.out(main.finish(summary, mainContext))
-        if !collector.skipped.isEmpty {
-            console.error("note: \(collector.skipped.count) file(s) skipped that are not description files (.md, .json, .jsonl, .ndjson, .txt, .post), e.g. \(TerminalSafe.clean(collector.skipped[0]))\n")
-        }
+        if let note = SkippedNote.text(notDescriptions: collector.skipped, hidden: collector.hidden) { console.error(note) }
         var failedWrite = false
         for index in extras.indices {
             let text = extras[index].text + extras[index].reporter.finish(summary, fileContext)

@@ -13,6 +13,8 @@ struct BadInputMatrixTests {
         case unreadable
         /// A folder holding a symbolic link back to the linted folder (`lint` only).
         case symlinkLoop
+        /// A folder holding two symbolic links that point at each other (`lint` only).
+        case mutualLinks
     }
 
     enum Expected: Sendable {
@@ -95,6 +97,8 @@ struct BadInputMatrixTests {
         BadInput("a binary file", "image.md", bytes: png, .error(code: "input.", line: 1, column: 1)),
         BadInput("an unreadable file", "unreadable.json", content: .unreadable, .error(code: "input.unreadable", line: 1, column: 1)),
         BadInput("a symbolic-link loop", "loop", content: .symlinkLoop, .error(code: "input.symlink-loop", line: 1, column: 1)),
+        BadInput("two symbolic links pointing at each other", "links", content: .mutualLinks,
+                 .error(code: "input.symlink-loop", line: 1, column: 1, count: 2)),
     ]
 
     /// A valid post and two valid JSON Lines records placed around the bad file in each linted folder.
@@ -127,6 +131,10 @@ struct BadInputMatrixTests {
         case .symlinkLoop:
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             try FileManager.default.createSymbolicLink(atPath: url.appendingPathComponent("back").path, withDestinationPath: "../")
+        case .mutualLinks:
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try FileManager.default.createSymbolicLink(atPath: url.appendingPathComponent("l1").path, withDestinationPath: "l2")
+            try FileManager.default.createSymbolicLink(atPath: url.appendingPathComponent("l2").path, withDestinationPath: "l1")
         }
         return nil
     }
@@ -171,7 +179,10 @@ struct BadInputMatrixTests {
 
     @Test("check: a located error and exit status 2, or the file is judged", arguments: cases)
     func check(_ input: BadInput) throws {
-        if case .symlinkLoop = input.content { return }   // `check` takes one file; the loop is a folder case
+        switch input.content {
+        case .symlinkLoop, .mutualLinks: return   // `check` takes one file; the loops are folder cases
+        default: break
+        }
         let (root, skip) = try Self.batch(input)
         defer { Self.cleanUp(root) }
         if let skip {

@@ -58,7 +58,8 @@ struct LintCommandTests {
         #expect(error["file"] as? String == "batch/c-lines.jsonl")
         #expect(records[0]["verdict"] as? String == "violation")
         #expect(Self.findings(records[0]).contains { $0.rule == "SOCIAL-CORP-02" && $0.status == "fired" })
-        #expect(result.err.contains("1 file(s) skipped"), "a file that is not a description is named, not silently dropped")
+        #expect(result.err.contains("note: skipped 1 file(s) that are not description files"), "a file that is not a description is counted, not silently dropped")
+        #expect(result.err.contains("\n  batch/picture.png\n"), "and named: \(result)")
     }
 
     @Test("--fail-on sets which verdicts fail the run")

@@ -140,13 +140,58 @@ struct HTMLReporterTests {
         #expect(rows.map { "\($0.id) \($0.category) \($0.rule)" } == expected)
         #expect(rows.contains { !$0.marks.isEmpty }, "some evidence is a stretch of text")
         #expect(page.contains("<mark>"))
-        // the charts: one bar per rule with findings, linked to the table's filter
-        for rule in Set(rows.filter { $0.category != "error" }.map(\.rule)) {
+        // the charts: one bar per rule with findings to act on, linked to the table's filter
+        for rule in Set(rows.filter { $0.category != "error" && $0.category != "allowed" }.map(\.rule)) {
             #expect(page.contains("<a href=\"#rule=\(rule)\">"), "no bar for \(rule)")
         }
         #expect(page.contains("Tweede Kamerverkiezing 2023: 2023-10-09 – 2023-11-22"))
         // self-contained: nothing is loaded from elsewhere
         for reference in ["src=", "<link", "@import", "url("] { #expect(!page.contains(reference)) }
+    }
+
+    @Test("every finding that is not silent is in the data, as in the JSON output: those of rules that conclude `allowed` too")
+    func allowedFindingsOfTheSamples() throws {
+        let ruleSet = try HTMLCase.ruleSet()
+        let items = try HTMLCase.samples(ruleSet)
+        var expected: [String] = []
+        for item in items {
+            guard case .evaluated(let evaluation) = item else { continue }
+            for finding in evaluation.findings {
+                if case .silent = finding.status { continue }
+                expected.append("\(evaluation.description.id) \(finding.rule.id)")
+            }
+            for problem in evaluation.problems { expected.append("\(evaluation.description.id) \(problem.code)") }
+        }
+        let rows = try HTMLCase.data(HTMLCase.render(items, ruleSet).page)
+        #expect(rows.map { "\($0.id) \($0.rule)" } == expected)
+        #expect(rows.contains { $0.category == "allowed" }, "the samples hold findings of rules that conclude `allowed`")
+    }
+
+    static let permitted = #"""
+    {"kind": "post", "id": "hybride-d66", "account": {"variant": "hybrid"}, "postedBy": "political-assistant",
+     "draftedBy": "political-assistant", "date": "2023-11-10", "text": "Vanavond debatteer ik in Utrecht. Kom ook! #D66"}
+    """#
+
+    @Test("a description with only an `allowed` finding is in the page: in the data and the grouped list, counted apart, not in the charts")
+    func allowedOnly() throws {
+        let ruleSet = try HTMLCase.ruleSet()
+        let item = try #require(HTMLCase.judge(Self.permitted, ruleSet))
+        guard case .evaluated(let evaluation) = item else { Issue.record("not judged: \(item)"); return }
+        #expect(evaluation.findings.contains { $0.rule.id == "SOCIAL-HYB-02" && $0.statusWord == "fired" })
+        let (page, _) = HTMLCase.render([item], ruleSet)
+        let rows = try HTMLCase.data(page)
+        #expect(rows.map { "\($0.id) \($0.category) \($0.rule)" } == ["hybride-d66 allowed SOCIAL-HYB-02"])
+        #expect(rows.first?.marks == [43, 47], "the hashtag is highlighted")
+        #expect(page.contains("<li class=\"c-allowed\">1 toegestaan</li>"), "counted apart")
+        #expect(page.contains("<details class=\"c-allowed\"><summary><span class=\"badge\">toegestaan</span> 1</summary>"))
+        #expect(page.contains("<details><summary>SOCIAL-HYB-02: "))
+        #expect(!page.contains("<a href=\"#rule=SOCIAL-HYB-02\">"), "not in the charts")
+        #expect(!page.contains("<p>Geen bevindingen.</p>"))
+        // the table leaves them out until asked for, and says so
+        #expect(page.contains("<option value=\"\">alle behalve toegestaan</option>"))
+        #expect(page.contains("\"allowed\":\"toegestaan\""))
+        #expect(page.contains("\"allowedHidden\":"))
+        #expect(page.contains("r.f.v === \"allowed\""))
     }
 
     @Test("English labels with --lang en")

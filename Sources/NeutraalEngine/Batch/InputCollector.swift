@@ -2,7 +2,9 @@ import Foundation
 
 /// Expands the paths given to `lint` into the files to read: folders recursively (description files by
 /// extension, in path order), files as given, `-` for standard input. Unreadable folders and symbolic-link
-/// loops become located problems; files that are not description files are counted, never silently lost.
+/// loops become located problems; files that are not description files, and hidden files and folders
+/// (names starting with `.`, such as `.git`) met while walking a folder, are counted, never silently lost.
+/// A hidden file or folder named in `paths` is read like any other.
 public struct InputCollector {
     /// One thing to read.
     public enum Input: Sendable, Equatable {
@@ -18,6 +20,8 @@ public struct InputCollector {
     public private(set) var inputs: [Input] = []
     /// Files in folders that are not description files (by extension).
     public private(set) var skipped: [String] = []
+    /// Hidden files and folders (names starting with `.`) met in folders and not read; folders end in `/`.
+    public private(set) var hidden: [String] = []
 
     public init() {}
 
@@ -29,9 +33,7 @@ public struct InputCollector {
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                let broken = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
-                inputs.append(.problem(path: path, code: "input.not-found",
-                                       message: broken ? "`\(path)` is a broken symbolic link" : "no such file or folder `\(path)`", hint: nil))
+                inputs.append(Self.missing(path) ?? .problem(path: path, code: "input.not-found", message: "no such file or folder `\(path)`", hint: nil))
                 continue
             }
             if isDirectory.boolValue {
@@ -61,13 +63,17 @@ public struct InputCollector {
             inputs.append(.problem(path: folder, code: "input.unreadable", message: "cannot read the folder `\(folder)`", hint: "check its permissions"))
             return
         }
-        for name in names where !name.hasPrefix(".") {
+        for name in names {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                if (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
-                    inputs.append(.problem(path: path, code: "input.not-found", message: "`\(path)` is a broken symbolic link", hint: nil))
-                }
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            if name.hasPrefix(".") {
+                hidden.append(exists && isDirectory.boolValue ? path + "/" : path)
+                continue
+            }
+            guard exists else {
+                // a path that vanished since the folder was listed is passed over
+                if let problem = Self.missing(path) { inputs.append(problem) }
                 continue
             }
             if isDirectory.boolValue {
@@ -79,5 +85,19 @@ public struct InputCollector {
             }
         }
         visited.remove(canonical)
+    }
+
+    /// The problem of a path that cannot be followed: a symbolic link leading back to itself (`ELOOP`), or one
+    /// leading nowhere; nil when nothing is there at all.
+    private static func missing(_ path: String) -> Input? {
+        var status = stat()
+        if stat(path, &status) != 0, errno == ELOOP {
+            return .problem(path: path, code: "input.symlink-loop", message: "`\(path)` is a symbolic link that leads back to itself (a symbolic-link loop)",
+                            hint: "the loop was not followed; point the link at a file or folder")
+        }
+        if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
+            return .problem(path: path, code: "input.not-found", message: "`\(path)` is a broken symbolic link", hint: nil)
+        }
+        return nil
     }
 }

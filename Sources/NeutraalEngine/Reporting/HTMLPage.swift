@@ -109,7 +109,8 @@ enum HTMLPage {
 }
 
 /// What a row of the HTML report stands for: a standing verdict, a status that keeps a finding from
-/// counting, or a description that could not be read.
+/// counting, a description that could not be read, or a rule that says the help is permitted (`allowed`,
+/// last: informative, shown in the table when asked for).
 enum HTMLCategory: String, CaseIterable, Sendable {
     case violation
     case judgement
@@ -119,15 +120,15 @@ enum HTMLCategory: String, CaseIterable, Sendable {
     case waived
     case baselined
     case error
+    case allowed
 
-    /// The category of a finding, or nil for findings a report does not show (silent ones, and rules
-    /// that conclude `allowed`).
+    /// The category of a finding, or nil for findings a report does not show (silent ones).
     init?(_ finding: Finding) {
         switch finding.status {
         case .silent: return nil
         case .fired:
             switch finding.rule.verdict {
-            case .allowed: return nil
+            case .allowed: self = .allowed
             case .advisory: self = .advisory
             case .judgement: self = .judgement
             case .violation: self = .violation
@@ -151,6 +152,7 @@ enum HTMLCategory: String, CaseIterable, Sendable {
         case .waived: return nl ? "vrijgesteld" : "waived"
         case .baselined: return nl ? "in de baseline" : "baselined"
         case .error: return nl ? "onleesbaar of fout" : "unreadable or error"
+        case .allowed: return Verdict.allowed.word(language)
         }
     }
 
@@ -165,6 +167,7 @@ enum HTMLCategory: String, CaseIterable, Sendable {
         case .waived: return "#7b4fa0"
         case .baselined: return "#a3a9b1"
         case .error: return "#3a3a3a"
+        case .allowed: return "#2e7d32"
         }
     }
 

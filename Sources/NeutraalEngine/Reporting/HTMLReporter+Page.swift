@@ -31,7 +31,7 @@ extension HTMLReporter {
     /// Findings per rule, per source document and per month.
     func charts(_ context: ReportContext) -> String {
         let nl = context.language == .dutch
-        let categories = HTMLCategory.allCases.filter { $0 != .error }
+        let categories = HTMLCategory.allCases.filter { $0 != .error && $0 != .allowed }
         let series = categories.map { SVGChart.Series(label: $0.word(context.language), color: $0.color) }
         func counts(_ all: [Int]) -> [Int] { categories.map { all[$0.index] } }
         func ordered(_ table: [String: [Int]]) -> [(String, [Int])] {
@@ -43,7 +43,10 @@ extension HTMLReporter {
         let legend = "<ul class=\"legend\">" + present.map { "<li class=\"c-\($0.rawValue)\">\(XMLEscape.text($0.word(context.language)))</li>" }.joined() + "</ul>\n"
         let rules = ordered(byRule)
         guard !rules.isEmpty else {
-            return html + "<p>" + (nl ? "Geen bevindingen." : "No findings.") + "</p>\n</section>\n"
+            let none = categoryCounts[HTMLCategory.allowed.index] > 0
+                ? (nl ? "Geen bevindingen behalve ‘toegestaan’; die staan in de tabel hieronder." : "No findings besides ‘allowed’ ones; those are in the table below.")
+                : (nl ? "Geen bevindingen." : "No findings.")
+            return html + "<p>" + none + "</p>\n</section>\n"
         }
         html += legend
         html += "<div class=\"charts\">\n"
@@ -139,7 +142,8 @@ extension HTMLReporter {
         let nl = context.language == .dutch
         var html = "<section id=\"findings-section\"><h2>" + (nl ? "Alle bevindingen" : "All findings") + "</h2>\n"
         html += "<div id=\"app\" hidden>\n<form class=\"filters\" id=\"filters\">"
-        html += "<label>" + (nl ? "Oordeel" : "Verdict") + " <select id=\"f-verdict\"><option value=\"\">" + (nl ? "alle" : "all") + "</option></select></label>"
+        let all = categoryCounts[HTMLCategory.allowed.index] > 0 ? (nl ? "alle behalve toegestaan" : "all but allowed") : (nl ? "alle" : "all")
+        html += "<label>" + (nl ? "Oordeel" : "Verdict") + " <select id=\"f-verdict\"><option value=\"\">" + all + "</option></select></label>"
         html += "<label>" + (nl ? "Regel" : "Rule") + " <select id=\"f-rule\"><option value=\"\">" + (nl ? "alle" : "all") + "</option></select></label>"
         html += "<button type=\"button\" id=\"f-reset\">" + (nl ? "Filters wissen" : "Clear filters") + "</button>"
         html += "<p class=\"note\" id=\"f-status\" aria-live=\"polite\"></p></form>\n"

@@ -1,5 +1,7 @@
 /// The few lines of script of the HTML report: read the JSON data block, filter by verdict and rule (also
-/// from the address, `#verdict=violation&rule=ID&page=2`), and show one page of rows at a time. It builds
+/// from the address, `#verdict=violation&rule=ID&page=2`), and show one page of rows at a time. With no
+/// verdict and no rule chosen, `allowed` findings are left out and counted in the status line;
+/// `#verdict=allowed` shows them alone and `#verdict=all` shows every finding. It builds
 /// the rows with `textContent` only, so description text is never parsed as HTML. The table exposes
 /// `data-rows` (rows shown), `data-matches` (rows that pass the filter) and `data-page`, and the body gets
 /// `data-ready` once the first page is shown, so that a headless browser can check the page.
@@ -32,6 +34,7 @@ extension HTMLReporter {
         select.appendChild(node);
       }
       Object.keys(labels).forEach(function (v) { if (byVerdict[v]) option(verdictSelect, v, labels[v] + " (" + byVerdict[v] + ")"); });
+      if (byVerdict.allowed) option(verdictSelect, "all", ui.everything + " (" + rows.length + ")");
       Object.keys(byRule).sort().forEach(function (r) {
         option(ruleSelect, r, r + (rules[r] ? ": " + rules[r][0] : "") + " (" + byRule[r] + ")");
       });
@@ -108,8 +111,11 @@ extension HTMLReporter {
       }
 
       function render() {
+        // without a verdict or a rule chosen, findings that permit the help are left out (and counted)
+        var hideAllowed = !state.verdict && !state.rule, hidden = 0;
         var list = rows.filter(function (r) {
-          return (!state.verdict || r.f.v === state.verdict) && (!state.rule || r.f.r === state.rule);
+          if (hideAllowed && r.f.v === "allowed") { hidden++; return false; }
+          return (!state.verdict || state.verdict === "all" || r.f.v === state.verdict) && (!state.rule || r.f.r === state.rule);
         });
         var pages = Math.max(1, Math.ceil(list.length / size));
         state.page = Math.min(state.page, pages);
@@ -125,6 +131,7 @@ extension HTMLReporter {
         status.textContent = list.length
           ? ui.showing.replace("{from}", start + 1).replace("{to}", end).replace("{total}", list.length)
           : ui.none;
+        if (hidden) status.textContent += (list.length ? "; " : " ") + ui.allowedHidden.replace("{count}", hidden);
         document.querySelectorAll(".pager").forEach(function (pager) {
           pager.querySelector(".pos").textContent = ui.page.replace("{page}", state.page).replace("{pages}", pages);
           pager.querySelector("[data-step='-1']").disabled = state.page <= 1;

@@ -5,6 +5,9 @@
 /// as JSON in a `<script type="application/json">` block (escaped with `JSONWriter.quote`, so description
 /// text can never close the block); the script shows them a page of ``pageSize`` rows at a time and filters
 /// them by verdict and rule, also from the address (`report.html#verdict=violation&rule=SOCIAL-HYB-04`).
+/// Findings of rules that conclude `allowed` (which rule says the help is permitted) are in the data too,
+/// counted apart and left out of the charts; the table shows them when the verdict filter or a rule asks
+/// for them (`#verdict=allowed`, `#verdict=all`), so that they do not drown the findings to act on.
 /// Without script, the page shows the findings grouped by verdict and rule in `<details>` sections, at most
 /// ``staticRowsPerGroup`` per rule. The reporter keeps only counts and those few rows, so memory stays
 /// small however large the batch.
@@ -86,7 +89,8 @@ public struct HTMLReporter: Reporter {
                 }
                 notes += Self.statusNotes(finding, context.language)
                 rows.append(Row(category: category, rule: finding.rule.id, marks: marks, notes: notes))
-                count(category, rule: finding.rule, day: evaluation.dated ? evaluation.day : nil)
+                // the charts show what to look at: findings that permit the help are left out of them
+                if category != .allowed { count(category, rule: finding.rule, day: evaluation.dated ? evaluation.day : nil) }
             }
             for problem in evaluation.problems {
                 rows.append(Row(category: .error, rule: problem.code, marks: [], notes: [Self.describe(problem, fallback: description.source.path)]))
@@ -130,6 +134,9 @@ public struct HTMLReporter: Reporter {
         writer.beginObject("ui")
         writer.field("showing", nl ? "{from}–{to} van {total} bevindingen" : "{from}–{to} of {total} findings")
         writer.field("none", nl ? "Geen bevindingen bij dit filter." : "No findings match this filter.")
+        writer.field("allowedHidden", nl ? "{count} bevindingen ‘toegestaan’ niet getoond: kies dat oordeel, of ‘alle, ook toegestaan’."
+                                         : "{count} ‘allowed’ findings not shown: choose that verdict, or ‘all, also allowed’.")
+        writer.field("everything", nl ? "alle, ook toegestaan" : "all, also allowed")
         writer.field("page", nl ? "pagina {page} van {pages}" : "page {page} of {pages}")
         writer.endObject()
         writer.beginObject("rules")

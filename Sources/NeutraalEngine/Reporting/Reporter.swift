@@ -40,6 +40,10 @@ public struct Summary: Sendable {
     public var undetermined = 0
     public var waived = 0
     public var baselined = 0
+    /// Files in the folders walked that are not description files, and hidden files and folders there (folders
+    /// ending in `/`): not read, and named by the reports that have a place for them (SARIF).
+    public var skipped: [String] = []
+    public var hidden: [String] = []
     /// Descriptions by the severity of their verdict.
     private var verdictCounts = [0, 0, 0, 0]
     /// Standing findings by rule index, with the rule's id.
@@ -102,6 +106,8 @@ public struct Summary: Sendable {
         undetermined += other.undetermined
         waived += other.waived
         baselined += other.baselined
+        skipped += other.skipped
+        hidden += other.hidden
     }
 
     private mutating func countFired(_ id: String, index: Int, count: Int) {

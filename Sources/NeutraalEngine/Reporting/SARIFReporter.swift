@@ -1,7 +1,8 @@
 /// SARIF 2.1.0 for GitHub code scanning and other consumers: the tool driver with every rule (id, name,
 /// descriptions, help with the citation, default level), one result per standing, undetermined, waived or
 /// baselined finding (waived and baselined ones carry a suppression), and unreadable input as results of
-/// the rule `input-error`, each with a physical location.
+/// the rule `input-error`, each with a physical location. Files of the linted folders that were not read
+/// (not description files, or hidden) are the invocation's `toolExecutionNotifications`, one per file.
 public struct SARIFReporter: Reporter {
     private var results: [String] = []
     /// Findings at or above this verdict are `error`; see `level(for:)`.
@@ -116,6 +117,31 @@ public struct SARIFReporter: Reporter {
         return ""
     }
 
+    /// A note that a file in a linted folder was not read: not a description file, or hidden.
+    private func skippedNotification(_ path: String, hidden: Bool) -> String {
+        var json = JSONWriter()
+        json.beginObject()
+        json.beginObject("descriptor")
+        json.field("id", hidden ? "input.skipped-hidden" : "input.skipped")
+        json.endObject()
+        json.field("level", "note")
+        json.beginObject("message")
+        json.field("text", hidden ? "skipped `\(path)`: a hidden file or folder (name starting with `.`)"
+                                  : "skipped `\(path)`: not a description file (by extension)")
+        json.endObject()
+        json.beginArray("locations")
+        json.beginObject()
+        json.beginObject("physicalLocation")
+        json.beginObject("artifactLocation")
+        json.field("uri", Self.uri(path))
+        json.endObject()
+        json.endObject()
+        json.endObject()
+        json.endArray()
+        json.endObject()
+        return json.output
+    }
+
     private func inputError(_ diagnostic: Diagnostic, source: String) -> String {
         var json = JSONWriter()
         json.beginObject()
@@ -183,6 +209,10 @@ public struct SARIFReporter: Reporter {
         json.beginArray("invocations")
         json.beginObject()
         json.field("executionSuccessful", summary.errors == 0)
+        if !summary.skipped.isEmpty || !summary.hidden.isEmpty {
+            json.raw("toolExecutionNotifications", "[" + (summary.hidden.map { skippedNotification($0, hidden: true) }
+                + summary.skipped.map { skippedNotification($0, hidden: false) }).joined(separator: ",") + "]")
+        }
         json.endObject()
         json.endArray()
         json.beginObject("properties")
