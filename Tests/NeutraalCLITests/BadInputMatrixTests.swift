@@ -152,7 +152,7 @@ struct BadInputMatrixTests {
     }
 
     static func createFile(_ url: URL) throws -> FileHandle {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         return try FileHandle(forWritingTo: url)
     }
 

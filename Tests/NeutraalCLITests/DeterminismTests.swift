@@ -48,7 +48,7 @@ struct DeterminismTests {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["python3", generator, "3000", "7"]
-            FileManager.default.createFile(atPath: target.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: target.path, contents: nil)
             let handle = try FileHandle(forWritingTo: target)
             process.standardOutput = handle
             process.standardError = FileHandle.nullDevice
