@@ -58,6 +58,25 @@ struct RuleSetPropertiesTests {
         }
     }
 
+    /// Values that Dutch writes as English does (`budget`, `media`, `protest`, …): no Dutch word of their own.
+    static let sameInDutch: Set<String> = ["minister", "corporate", "media", "budget", "protest", "monitoring", "interview"]
+
+    @Test("every enumerated value has a Dutch word, as the contract says, and it reads as that value (or is written the same in Dutch)")
+    func dutchWords() throws {
+        let vocabulary = try Self.ruleSet().vocabulary
+        var lacking: [String] = []
+        for enumeration in vocabulary.enums {
+            for (index, value) in enumeration.cases.enumerated() {
+                if value.aliases.isEmpty, !Self.sameInDutch.contains(value.name) { lacking.append("\(enumeration.name).\(value.name)") }
+                for alias in value.aliases {
+                    #expect(enumeration.caseIndex(of: alias) == Int32(index), "`\(alias)` reads as another value of `\(enumeration.name)`")
+                    #expect(enumeration.caseIndex(of: alias.uppercased()) == Int32(index), "`\(alias)` in capitals")
+                }
+            }
+        }
+        #expect(lacking.isEmpty, "values without a Dutch word: \(lacking)")
+    }
+
     @Test("docs/rule-catalog.md is the catalog of the current rules (regenerate with `neutraal catalog > docs/rule-catalog.md`)")
     func catalogIsCurrent() throws {
         let ruleSet = try Self.ruleSet()
