@@ -134,6 +134,15 @@ public struct JSONReporter: Reporter, Sendable {
             }
             json.raw(renderedContext)
         }
+        if !evaluation.notInForce.isEmpty {
+            // the rules of the description's kind that did not hold on its date, which were therefore not applied
+            json.raw(",\"notInForce\":[")
+            for (index, id) in evaluation.notInForce.enumerated() {
+                if index > 0 { json.raw(",") }
+                json.quoted(id)
+            }
+            json.raw("]")
+        }
         if !evaluation.problems.isEmpty {
             json.raw(",\"errors\":[")
             for (index, problem) in evaluation.problems.enumerated() {

@@ -51,7 +51,15 @@ public struct TextReporter: Reporter {
             }
             if context.detailed {
                 if evaluation.findings.allSatisfy({ $0.status == .silent }) {
-                    lines.append("  " + (nl ? "geen regel is van toepassing; niets gevonden dat niet mag" : "no rule applies; nothing found that is not allowed"))
+                    lines.append("  " + (evaluation.notInForce.isEmpty
+                        ? (nl ? "geen regel is van toepassing; niets gevonden dat niet mag" : "no rule applies; nothing found that is not allowed")
+                        : (nl ? "geen regel die op \(CivilDate.format(evaluation.day)) gold is van toepassing"
+                              : "no rule in force on \(CivilDate.format(evaluation.day)) applies")))
+                }
+                if !evaluation.notInForce.isEmpty {
+                    let ids = evaluation.notInForce.joined(separator: ", ")
+                    lines.append("  " + (nl ? "niet toegepast, want op \(CivilDate.format(evaluation.day)) (nog) niet van kracht: \(ids)"
+                                            : "not applied, not (yet) in force on \(CivilDate.format(evaluation.day)): \(ids)"))
                 }
                 for (field, value) in evaluation.context {
                     lines.append("  " + (nl ? "context" : "context") + ": \(field) = " + TerminalSafe.clean(value, keepNewlines: false)
