@@ -73,14 +73,16 @@ struct ValuesByKindTests {
         #expect(DirectRecordReaderTests.difference(outcome, parsed) == nil)
     }
 
+    /// The diagnostics of a meeting written as a post whose header gives `subject: VALUE` (none when it reads).
+    static func headerDiagnostics(subject value: String) throws -> [Diagnostic] {
+        let reader = DescriptionReader(vocabulary: try ruleSet().vocabulary)
+        let outcomes = reader.read(SourceText(path: "meeting.md", text: "---\nkind: meeting\nsubject: \(value)\n---\nTekst\n"))
+        return outcomes.flatMap(\.diagnostics)
+    }
+
     @Test("a post header gives a value of another kind: refused at the field's line")
     func postHeader() throws {
-        let reader = DescriptionReader(vocabulary: try Self.ruleSet().vocabulary)
-        let outcomes = reader.read(SourceText(path: "meeting.md", text: "---\nkind: meeting\nsubject: policy\n---\nTekst\n"))
-        guard case .failure(_, _, let diagnostics)? = outcomes.first else {
-            Issue.record("read as a description: \(outcomes)")
-            return
-        }
+        let diagnostics = try Self.headerDiagnostics(subject: "policy")
         #expect(diagnostics.map(\.code) == ["input.value-of-other-kind"])
         #expect(diagnostics.first?.message == "`policy` is not a value of `subject` for kind `meeting`")
         #expect(diagnostics.first?.location?.line == 3)
@@ -88,12 +90,7 @@ struct ValuesByKindTests {
 
     @Test("a value of no kind lists the values kind by kind")
     func unknownValue() throws {
-        let reader = DescriptionReader(vocabulary: try Self.ruleSet().vocabulary)
-        let outcomes = reader.read(SourceText(path: "meeting.md", text: "---\nkind: meeting\nsubject: campagn\n---\nTekst\n"))
-        guard case .failure(_, _, let diagnostics)? = outcomes.first else {
-            Issue.record("read as a description: \(outcomes)")
-            return
-        }
+        let diagnostics = try Self.headerDiagnostics(subject: "campagn")
         #expect(diagnostics.map(\.code) == ["input.unknown-value"])
         #expect(diagnostics.first?.hint == "did you mean `campaign`? allowed values: for `meeting`: `campaign` (`campagne`)")
     }
