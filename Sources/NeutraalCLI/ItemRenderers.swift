@@ -3,6 +3,20 @@ import NeutraalEngine
 /// The renderers `lint` runs on its worker threads, for the formats that render each description on its
 /// own (JSON Lines, text, GitHub annotations); the other formats need the whole run and render at the end.
 enum ItemRenderers {
+    /// For `format` in `context` (with the rule set a worker judges with in place of the context's), a
+    /// maker of fresh renderers; nil when the format needs the whole run.
+    static func preparation(_ format: ReportFormat, _ context: ReportContext) -> BatchEvaluator.RendererPreparation? {
+        switch format {
+        case .json, .text, .github:
+            return { ruleSet in
+                make(format, ReportContext(ruleSet: ruleSet, language: context.language, color: context.color, explain: context.explain,
+                                           detailed: context.detailed, failOn: context.failOn))
+            }
+        default:
+            return nil
+        }
+    }
+
     /// A maker of fresh renderers for `format`, or nil when the format needs the whole run.
     static func make(_ format: ReportFormat, _ context: ReportContext) -> (@Sendable () -> any ItemRendering)? {
         switch format {

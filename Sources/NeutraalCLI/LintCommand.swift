@@ -87,9 +87,9 @@ enum LintCommand {
         for index in extras.indices { extras[index].text += extras[index].reporter.begin(fileContext) }
         // formats that render each description on its own are rendered on the worker threads, and then the
         // results are dropped there unless another report or the baseline needs them
-        let makeRenderer = ItemRenderers.make(mainFormat, mainContext)
-        let keepItems = makeRenderer == nil || !extras.isEmpty || writeBaseline
-        batch.run(collector.inputs, standardInput: console.inputPiece(upTo:), makeRenderer: makeRenderer, keepItems: keepItems) { result in
+        let renderers = ItemRenderers.preparation(mainFormat, mainContext)
+        let keepItems = renderers == nil || !extras.isEmpty || writeBaseline
+        batch.run(collector.inputs, standardInput: console.inputPiece(upTo:), renderers: renderers, keepItems: keepItems) { result in
             summary.merge(result.summary)
             var text = ""
             for item in result.items {

@@ -66,7 +66,7 @@ struct BatchTotalsTests {
         var ids: [String] = []
         var kept = 0
         var total = Summary()
-        batch.run([.file(file.path)], standardInput: { _ in [] }, makeRenderer: { IDLines() }, keepItems: false) { result in
+        batch.run([.file(file.path)], standardInput: { _ in [] }, renderers: { _ in { IDLines() } }, keepItems: false) { result in
             kept += result.items.count
             total.merge(result.summary)
             if let rendered = result.rendered {

@@ -6,7 +6,6 @@ extension BatchEvaluator {
     /// A whole description file, read at once; an unreadable or binary file is a located diagnostic.
     /// A file larger than `InputBytes.maximumSize` (or a device that never ends) is refused once that much is read.
     static func readWhole(_ path: String) -> Result<SourceText, Diagnostic> {
-        let start = SourceLocation(file: path, line: 1, column: 1)
         switch InputBytes.readFile(path) {
         case .failure(let problem):
             return .failure(inputProblem(problem, path: path))

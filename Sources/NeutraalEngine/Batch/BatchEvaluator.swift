@@ -40,15 +40,18 @@ public struct BatchEvaluator: Sendable {
 
     /// Runs the batch; `emit` receives what each unit of work came to, in input order, on the calling thread.
     ///
-    /// Each record is read, judged, tallied and rendered (by a renderer from `makeRenderer`, one per unit of
-    /// work) on a worker thread, and then dropped there unless `keepItems`: a record's memory is freed by the
-    /// thread that made it while it is still in the cache, and only text and counts travel back.
+    /// Each record is read, judged, tallied and rendered (by a renderer that `renderers` prepares, one per
+    /// unit of work) on a worker thread, and then dropped there unless `keepItems`: a record's memory is
+    /// freed by the thread that made it while it is still in the cache, and only text and counts travel back.
     /// Units are judged on `jobs` worker threads while the calling thread reads the next units and emits
     /// finished ones in order; at most `jobs * 3` units are read but not yet emitted, so memory stays flat.
+    /// In a long run each worker judges with a kit of its own (see `KitPool`); the results are the same.
     public func run(_ inputs: [InputCollector.Input], standardInput: InputBytes.Pieces,
-                    makeRenderer: (@Sendable () -> any ItemRendering)? = nil, keepItems: Bool = true,
+                    renderers: RendererPreparation? = nil, keepItems: Bool = true,
                     emit: (UnitResult) -> Void) {
         let pipeline = Pipeline(limit: jobs * 3)
+        let kits = KitPool(evaluator: evaluator, jobs: jobs, renderers: renderers)
+        var chunksSeen = 0
         let workers = DispatchSemaphore(value: jobs)
         var submitted = 0
         var emitted = 0
@@ -74,9 +77,13 @@ public struct BatchEvaluator: Sendable {
             while submitted - emitted >= pipeline.limit { emitReady(waitForOne: true) }
             let sequence = submitted
             submitted += 1
+            if case .lines = unit.content { chunksSeen += 1 }
+            let long = chunksSeen > KitPool.replicateFrom
             workers.wait()
             DispatchQueue.global().async {
-                pipeline.put(sequence, self.judge(unit, renderer: makeRenderer?(), keepItems: keepItems))
+                let (kit, owned) = kits.take(long: long)
+                pipeline.put(sequence, self.judge(unit, with: kit, keepItems: keepItems))
+                if owned { kits.give(kit) }
                 workers.signal()
             }
             emitReady(waitForOne: false)
@@ -141,12 +148,12 @@ public struct BatchEvaluator: Sendable {
     }
 
     /// Reads, judges, tallies and renders one unit of work, record by record.
-    private func judge(_ unit: Unit, renderer: (any ItemRendering)?, keepItems: Bool) -> UnitResult {
+    private func judge(_ unit: Unit, with kit: Kit, keepItems: Bool) -> UnitResult {
         var result = UnitResult()
-        var renderer = renderer
+        var renderer = kit.makeRenderer?()
         // JSON Lines come out about twice as long as they go in: room for that, and a little more
         var output = JSONBytes(capacity: renderer == nil ? 64 : unit.size * 5 / 2)
-        forEachItem(unit) { item in
+        forEachItem(unit, kit.evaluator) { item in
             result.summary.add(item)
             renderer?.render(item, into: &output)
             if keepItems { result.items.append(item) }
@@ -156,7 +163,7 @@ public struct BatchEvaluator: Sendable {
     }
 
     /// The unit's results one at a time, each judged as soon as it is read.
-    private func forEachItem(_ unit: Unit, _ body: (ReportItem) -> Void) {
+    private func forEachItem(_ unit: Unit, _ evaluator: Evaluator, _ body: (ReportItem) -> Void) {
         let reader = DescriptionReader(vocabulary: evaluator.ruleSet.vocabulary)
         var workspace = Evaluator.Workspace()
         func item(_ outcome: ReadOutcome) -> ReportItem {

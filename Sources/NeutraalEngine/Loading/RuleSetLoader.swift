@@ -86,6 +86,7 @@ public struct RuleSetLoader {
                        patterns: compiled.patterns, rules: compiled.rules, ruleIndexByID: indexByID, rulesByKind: byKind, kindIndex: KindIndex(byKind),
                        validDays: compiled.rules.map(ValidDays.init),
                        scanner: LexiconScanner(lexicons: compiled.lexicons), program: ConditionProgram(rules: compiled.rules), version: "sha256:" + hasher.finalizeHex(),
-                       files: names ?? sources.map(\.path), factPaths: compiled.factPaths)
+                       files: names ?? sources.map(\.path), factPaths: compiled.factPaths,
+                       origin: RuleSetOrigin(sources: sources, names: names, patternAutomata: false))
     }
 }
