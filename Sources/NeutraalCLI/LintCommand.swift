@@ -54,17 +54,11 @@ enum LintCommand {
         let ruleSet = loaded.withPatternAutomata()
         var baseline = Baseline()
         if let path = parsed.value("--baseline") {
-            switch InputFiles.read(path, console: console) {
+            switch BaselineFile.read(path, console: console) {
+            case .success(let read): baseline = read
             case .failure(let diagnostic):
                 console.error(diagnostic.description + "\n")
                 return ExitCode.inputError
-            case .success(let source):
-                switch Baseline.read(source) {
-                case .success(let read): baseline = read
-                case .failure(let diagnostic):
-                    console.error(diagnostic.description + "\n")
-                    return ExitCode.inputError
-                }
             }
         }
         let language: Language = parsed.value("--lang") == "en" ? .english : .dutch
