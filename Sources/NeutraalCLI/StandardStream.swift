@@ -1,6 +1,7 @@
 import Foundation
 
-/// One of the process's standard streams, written with `write(2)` straight from the caller's memory.
+/// A file descriptor (one of the process's standard streams, or a report file) written with `write(2)` straight
+/// from the caller's memory.
 ///
 /// A write that fails (standard output closed with `>&-`, a full disk, `/dev/full`) is never a crash: the
 /// stream remembers the first failure, writes nothing more, and the command reports it when it is done
