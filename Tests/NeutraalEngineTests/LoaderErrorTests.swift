@@ -108,7 +108,7 @@ struct LoaderErrorTests {
         ErrorCase(behaviour: "a definition that uses itself", text: "define loop \"Lus\"\n  when: loop or content.partyPolitical is true\n",
                   code: "rules.cyclic-definition", line: 2, column: 9, message: "definition `loop` uses itself: loop → loop"),
         ErrorCase(behaviour: "definitions that use each other", text: "define a-a\n  when: b-b\ndefine b-b\n  when: not a-a\n",
-                  code: "rules.cyclic-definition", line: 2, column: 9, message: "b-b → a-a → b-b"),
+                  code: "rules.cyclic-definition", line: 4, column: 13, message: "a-a → b-b → a-a"),
         ErrorCase(behaviour: "an unknown lexicon, with a did-you-mean", text: rule(when: "text mentions campain"),
                   code: "rules.unknown-name", line: 4, column: 23, message: "unknown lexicon `campain`", hint: "did you mean `campaign`?"),
         ErrorCase(behaviour: "an unknown set", text: rule(when: "postedBy is one of civil-servants"),
@@ -194,6 +194,17 @@ struct LoaderErrorTests {
     func noCascade() {
         #expect(Self.diagnostics(Self.rule(when: "acount.variant is corporate")).count == 1)
         #expect(Self.diagnostics(Self.rule(source: #"HANDBOK, "p. 1""#)).count == 1)
+    }
+
+    @Test("a mistake in a definition is reported once, however many rules and definitions use it")
+    func definitionErrorOnce() {
+        let broken = "define party-talk\n  when: acount.variant is corporate\n"
+        let twoUses = broken + Self.rule(when: "party-talk") + Self.rule("R-2", when: "not party-talk")
+        #expect(Self.diagnostics(twoUses).map(\.code) == ["rules.unknown-field"])
+        let selfUse = "define loop\n  when: loop or account.variant is corporate\n" + Self.rule(when: "loop")
+        #expect(Self.diagnostics(selfUse).map(\.code) == ["rules.cyclic-definition"])
+        let mutual = "define a-a\n  when: b-b\ndefine b-b\n  when: not a-a\n" + Self.rule(when: "a-a or b-b")
+        #expect(Self.diagnostics(mutual).map(\.code) == ["rules.cyclic-definition"])
     }
 
     @Test("every problem of every file is reported together, sorted by location")
