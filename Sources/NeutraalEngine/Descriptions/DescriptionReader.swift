@@ -246,6 +246,12 @@ public struct DescriptionReader: Sendable {
             let keyBytes = line.utf8[line.utf8.startIndex..<colon]
             let leading = keyBytes.prefix { $0 == 0x20 || $0 == 0x09 }.count
             let key = String(decoding: keyBytes, as: UTF8.self).trimmingSpaces()
+            guard !key.isEmpty else {
+                diagnostics.append(Diagnostic("input.header-line", "expected `key: value`, found no field name before the colon",
+                                              at: source.location(at: range.lowerBound + leading),
+                                              hint: "write the field name before the colon, such as `account.variant: hybride`"))
+                continue
+            }
             let afterColon = line.utf8.index(after: colon)
             let valuePart = line.utf8[afterColon...]
             let valueLeading = valuePart.prefix { $0 == 0x20 || $0 == 0x09 }.count
