@@ -12,12 +12,16 @@ public final class Console: @unchecked Sendable {
     private let writeError: (String) -> Void
     private let readInput: () -> [UInt8]
     private let readInputPiece: InputBytes.Pieces
+    private let outputFailure: () -> String?
 
+    /// A console writing through the given closures. `outputFailure` tells, once a command is done, why
+    /// standard output could not be written (nil when everything was written).
     public init(environment: [String: String], outputIsTerminal: Bool, errorIsTerminal: Bool,
                 writeOut: @escaping (String) -> Void, writeOutBytes: ((UnsafeRawBufferPointer) -> Void)? = nil,
                 writeError: @escaping (String) -> Void, readInput: @escaping () -> [UInt8],
-                readInputPiece: InputBytes.Pieces? = nil) {
+                readInputPiece: InputBytes.Pieces? = nil, outputFailure: @escaping () -> String? = { nil }) {
         self.environment = environment
+        self.outputFailure = outputFailure
         self.outputIsTerminal = outputIsTerminal
         self.errorIsTerminal = errorIsTerminal
         self.writeOut = writeOut
@@ -27,16 +31,26 @@ public final class Console: @unchecked Sendable {
         self.readInputPiece = readInputPiece ?? InputPieces(readInput).next
     }
 
-    /// The process's own standard streams.
+    /// The process's own standard streams. A write that fails never stops the process: standard output
+    /// remembers why (a reader that went away, `EPIPE`, is no failure: the output is simply not wanted).
     public static func standard() -> Console {
-        Console(environment: ProcessInfo.processInfo.environment,
-                outputIsTerminal: isatty(STDOUT_FILENO) == 1, errorIsTerminal: isatty(STDERR_FILENO) == 1,
-                writeOut: { text in FileHandle.standardOutput.write(Data(text.utf8)) },
-                writeOutBytes: { bytes in StandardOutput.write(bytes) },
-                writeError: { text in FileHandle.standardError.write(Data(text.utf8)) },
-                readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
-                readInputPiece: { InputBytes.read(STDIN_FILENO, upTo: $0) })
+        let output = StandardStream(STDOUT_FILENO)
+        let error = StandardStream(STDERR_FILENO)
+        return Console(environment: ProcessInfo.processInfo.environment,
+                       outputIsTerminal: isatty(STDOUT_FILENO) == 1, errorIsTerminal: isatty(STDERR_FILENO) == 1,
+                       writeOut: { text in output.write(text) },
+                       writeOutBytes: { bytes in output.write(bytes) },
+                       writeError: { text in error.write(text) },
+                       readInput: { [UInt8](FileHandle.standardInput.readDataToEndOfFile()) },
+                       readInputPiece: { InputBytes.read(STDIN_FILENO, upTo: $0) },
+                       outputFailure: {
+                           guard let code = output.failedWith, code != EPIPE else { return nil }
+                           return String(cString: strerror(code))
+                       })
     }
+
+    /// Why standard output could not be written, when a write failed; nil when everything was written.
+    public var outputProblem: String? { outputFailure() }
 
     public func out(_ text: String) { if !text.isEmpty { writeOut(text) } }
 

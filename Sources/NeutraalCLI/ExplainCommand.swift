@@ -2,7 +2,7 @@ import NeutraalEngine
 
 /// `neutraal explain ID`: one rule with its source, the words it rests on, its condition, messages and examples.
 enum ExplainCommand {
-    static let usage = "neutraal explain RULE-ID [--rules DIR]"
+    static let usage = "neutraal explain RULE-ID [--lang nl|en] [--rules DIR]"
     static let positionals = Positionals(maximum: 1, accepts: "`explain` takes one rule id")
 
     static func run(_ arguments: [String], _ console: Console) -> Int32 {
@@ -19,7 +19,7 @@ enum ExplainCommand {
             console.error("error: no rule `\(TerminalSafe.clean(id))`\n  hint: \(hint)\n")
             return ExitCode.inputError
         }
-        console.out(RuleCatalog.describe(rule, ruleSet))
+        console.out(RuleCatalog.describe(rule, ruleSet, language: parsed.value("--lang") == "en" ? .english : .dutch))
         return ExitCode.success
     }
 }

@@ -41,6 +41,12 @@ enum LintCommand {
             + (parsed.value("--write-baseline").map { [("--write-baseline \($0)", $0)] } ?? [])
         let clashes = OutputTargets.clashes(targets)
         if !clashes.isEmpty { return NeutraalCommand.usageErrors(clashes, usage: usage, console: console) }
+        // a report that cannot be written is told before the batch is judged, not after
+        let unwritable = targets.compactMap { target in
+            OutputFile.problem(target.1).map { UsageError(message: "`\(target.0)` cannot be written: \($0)",
+                                                          hint: "choose a file in a folder that exists and may be written") }
+        }
+        if !unwritable.isEmpty { return NeutraalCommand.usageErrors(unwritable, usage: usage, console: console) }
         var jobs = ProcessInfo.processInfo.activeProcessorCount
         if let text = parsed.value("--jobs") {
             guard let number = Int(text), number >= 1, number <= 256 else {
@@ -54,17 +60,11 @@ enum LintCommand {
         let ruleSet = loaded.withPatternAutomata()
         var baseline = Baseline()
         if let path = parsed.value("--baseline") {
-            switch InputFiles.read(path, console: console) {
+            switch BaselineFile.read(path, console: console) {
+            case .success(let read): baseline = read
             case .failure(let diagnostic):
                 console.error(diagnostic.description + "\n")
                 return ExitCode.inputError
-            case .success(let source):
-                switch Baseline.read(source) {
-                case .success(let read): baseline = read
-                case .failure(let diagnostic):
-                    console.error(diagnostic.description + "\n")
-                    return ExitCode.inputError
-                }
             }
         }
         let language: Language = parsed.value("--lang") == "en" ? .english : .dutch
@@ -108,14 +108,14 @@ enum LintCommand {
         var failedWrite = false
         for index in extras.indices {
             let text = extras[index].text + extras[index].reporter.finish(summary, fileContext)
-            if !FileManager.default.createFile(atPath: extras[index].path, contents: Data(text.utf8)) {
-                console.error("error: cannot write the report `\(extras[index].path)`\n")
+            if let problem = OutputFile.write(text, to: extras[index].path) {
+                console.error("error: cannot write the report `\(TerminalSafe.clean(extras[index].path))`: \(problem)\n")
                 failedWrite = true
             }
         }
         if let path = parsed.value("--write-baseline") {
-            if !FileManager.default.createFile(atPath: path, contents: Data(written.render(ruleSetVersion: ruleSet.version).utf8)) {
-                console.error("error: cannot write the baseline `\(path)`\n")
+            if let problem = OutputFile.write(written.render(ruleSetVersion: ruleSet.version), to: path) {
+                console.error("error: cannot write the baseline `\(TerminalSafe.clean(path))`: \(problem)\n")
                 failedWrite = true
             }
         }

@@ -18,8 +18,20 @@ public enum NeutraalCommand {
         run(arguments, console: .standard())
     }
 
-    /// Runs `arguments` (without the program name) against `console`.
+    /// Runs `arguments` (without the program name) against `console`. Output that could not be written
+    /// (standard output closed, a full disk) is an error and exit status 2, never a crash or a silent loss.
     public static func run(_ arguments: [String], console: Console) -> Int32 {
+        let status = dispatch(arguments, console: console)
+        if let problem = console.outputProblem {
+            console.error("error: standard output could not be written: \(problem) [output.write-failed]\n"
+                          + "  hint: the output is incomplete; check the redirection of standard output and the room on its disk\n")
+            return ExitCode.inputError
+        }
+        return status
+    }
+
+    /// Runs the command `arguments` name.
+    private static func dispatch(_ arguments: [String], console: Console) -> Int32 {
         guard let name = arguments.first, !["-h", "--help", "help"].contains(name) else {
             console.out(help)
             return arguments.isEmpty ? ExitCode.inputError : ExitCode.success

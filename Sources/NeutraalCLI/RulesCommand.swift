@@ -11,12 +11,17 @@ enum RulesCommand {
         if status != ExitCode.success { return status }
         guard let ruleSet = RulesLocator.load(parsed, console: console) else { return ExitCode.inputError }
         let language: Language = parsed.value("--lang") == "en" ? .english : .dutch
-        let width = ruleSet.rules.map(\.id.count).max() ?? 10
+        let kinds = ruleSet.rules.map { rule in
+            rule.kinds.map { set in set.sorted().map { ruleSet.vocabulary.kinds.cases[Int($0)].name }.joined(separator: ",") } ?? "any"
+        }
+        // each column as wide as its widest entry and two spaces, so that no entry runs into the next
+        let idWidth = (ruleSet.rules.map(\.id.count).max() ?? 8) + 2
+        let verdictWidth = max(17, (ruleSet.rules.map { $0.verdict.word(language).count }.max() ?? 8) + 2)
+        let kindsWidth = max(16, (kinds.map(\.count).max() ?? 3) + 2)
         var text = ""
-        for rule in ruleSet.rules {
-            let kinds = rule.kinds.map { set in set.sorted().map { ruleSet.vocabulary.kinds.cases[Int($0)].name }.joined(separator: ",") } ?? "any"
-            text += rule.id.padding(toLength: width + 2) + rule.verdict.word(language).padding(toLength: 17) + kinds.padding(toLength: 16)
-                + rule.title + "  [" + rule.citation.sourceID + ", " + rule.citation.locator + "]\n"
+        for (rule, kinds) in zip(ruleSet.rules, kinds) {
+            text += rule.id.padding(toLength: idWidth) + rule.verdict.word(language).padding(toLength: verdictWidth)
+                + kinds.padding(toLength: kindsWidth) + rule.title + "  [" + rule.citation.sourceID + ", " + rule.citation.locator + "]\n"
         }
         text += "\(ruleSet.rules.count) rules; rule set \(ruleSet.version)\n"
         console.out(text)

@@ -74,7 +74,10 @@ enum Binary {
     }
 
     /// Runs the binary in `directory` with `NO_COLOR=1`; stdout and stderr go through files, so no pipe can fill up.
-    static func run(_ arguments: [String], in directory: String = PackageRoot.path, stdin: String? = nil) throws -> CommandResult {
+    /// `outputRedirection` (a shell redirection such as `>&-` or `>/dev/full`) sends standard output there instead,
+    /// through `/bin/sh`.
+    static func run(_ arguments: [String], in directory: String = PackageRoot.path, stdin: String? = nil,
+                    outputRedirection: String? = nil) throws -> CommandResult {
         guard let path else { throw CLIError("no neutraal binary and `swift build --product neutraal` failed") }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("neutraal-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -86,8 +89,13 @@ enum Binary {
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: inURL.path, contents: Data((stdin ?? "").utf8))
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
+        if let outputRedirection {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "exec \"$0\" \"$@\" \(outputRedirection)", path] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"

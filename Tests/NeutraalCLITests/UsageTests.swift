@@ -55,4 +55,16 @@ struct UsageTests {
         #expect(result.out.isEmpty, "\(result)")
         #expect(!FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent("a.json").path), "no report is written")
     }
+
+    @Test("a rule file named where the rule folder belongs is told as a file, with its folder",
+          arguments: [["validate", "rules/cli.rules"], ["rules", "--rules", "rules/cli.rules"], ["check", "post.md", "--rules", "rules/cli.rules"]])
+    func ruleFileForFolder(_ arguments: [String]) throws {
+        let workspace = try Workspace()
+        try workspace.write("post.md", CLIFixture.allowed)
+        let result = try Binary.run(arguments, in: workspace.root.path)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.err.contains("error: `rules/cli.rules` is a file, not a rule folder [rules.no-folder]\n"), "\(result)")
+        #expect(result.err.contains("hint: pass the folder that holds the rule files: --rules rules\n"), "\(result)")
+        #expect(!result.err.contains("does not exist"), "\(result)")
+    }
 }

@@ -108,7 +108,7 @@ struct LoaderErrorTests {
         ErrorCase(behaviour: "a definition that uses itself", text: "define loop \"Lus\"\n  when: loop or content.partyPolitical is true\n",
                   code: "rules.cyclic-definition", line: 2, column: 9, message: "definition `loop` uses itself: loop → loop"),
         ErrorCase(behaviour: "definitions that use each other", text: "define a-a\n  when: b-b\ndefine b-b\n  when: not a-a\n",
-                  code: "rules.cyclic-definition", line: 2, column: 9, message: "b-b → a-a → b-b"),
+                  code: "rules.cyclic-definition", line: 4, column: 13, message: "a-a → b-b → a-a"),
         ErrorCase(behaviour: "an unknown lexicon, with a did-you-mean", text: rule(when: "text mentions campain"),
                   code: "rules.unknown-name", line: 4, column: 23, message: "unknown lexicon `campain`", hint: "did you mean `campaign`?"),
         ErrorCase(behaviour: "an unknown set", text: rule(when: "postedBy is one of civil-servants"),
@@ -119,6 +119,13 @@ struct LoaderErrorTests {
                   code: "rules.invalid-pattern", line: 4, column: 31, message: "a group is not closed"),
         ErrorCase(behaviour: "a repetition of nothing in a pattern", text: rule(when: #"text matches "*stem""#),
                   code: "rules.invalid-pattern", line: 4, column: 23, message: "`*` has nothing to repeat"),
+        ErrorCase(behaviour: "an unknown verdict in an example's `expect verdict` has a did-you-mean and the verdicts",
+                  text: rule().replacingOccurrences(of: "  example fires \"a\":\n", with: "  example fires \"a\":\n    expect verdict: advisry\n"),
+                  code: "rules.unknown-value", line: 9, column: 21, message: "`advisry` is not a verdict",
+                  hint: "did you mean `advisory`? verdicts: `allowed`, `violation`, `judgement`, `advisory`"),
+        ErrorCase(behaviour: "counted repetition in a pattern is refused, not matched as the literal text `{4}`",
+                  text: rule(when: #"text matches "\d{4}""#),
+                  code: "rules.invalid-pattern", line: 4, column: 25, message: "counted repetition `{4}` is not supported"),
         ErrorCase(behaviour: "a back-reference in a pattern is refused", text: rule(when: #"text matches "(a)\\1""#),
                   code: "rules.invalid-pattern", line: 4, column: 28, message: "unknown escape"),
         ErrorCase(behaviour: "a condition that ends too early", text: rule(when: "account.variant is corporate and"),
@@ -191,6 +198,17 @@ struct LoaderErrorTests {
     func noCascade() {
         #expect(Self.diagnostics(Self.rule(when: "acount.variant is corporate")).count == 1)
         #expect(Self.diagnostics(Self.rule(source: #"HANDBOK, "p. 1""#)).count == 1)
+    }
+
+    @Test("a mistake in a definition is reported once, however many rules and definitions use it")
+    func definitionErrorOnce() {
+        let broken = "define party-talk\n  when: acount.variant is corporate\n"
+        let twoUses = broken + Self.rule(when: "party-talk") + Self.rule("R-2", when: "not party-talk")
+        #expect(Self.diagnostics(twoUses).map(\.code) == ["rules.unknown-field"])
+        let selfUse = "define loop\n  when: loop or account.variant is corporate\n" + Self.rule(when: "loop")
+        #expect(Self.diagnostics(selfUse).map(\.code) == ["rules.cyclic-definition"])
+        let mutual = "define a-a\n  when: b-b\ndefine b-b\n  when: not a-a\n" + Self.rule(when: "a-a or b-b")
+        #expect(Self.diagnostics(mutual).map(\.code) == ["rules.cyclic-definition"])
     }
 
     @Test("every problem of every file is reported together, sorted by location")

@@ -249,7 +249,15 @@ struct MatchingTests {
         BadPattern(pattern: "(?c)(a", offset: 6),
         BadPattern(pattern: "stem\\", offset: 5),
         BadPattern(pattern: String(repeating: "(", count: 200), offset: 99),
+        BadPattern(pattern: "a{2}", offset: 1),
+        BadPattern(pattern: "stem(op){1,3}", offset: 8),
+        BadPattern(pattern: "\\d{4,}", offset: 2),
     ]
+
+    @Test("a brace that is no counted repetition is an ordinary character", arguments: ["\\{2}", "{2}", "a{b}", "a{}", "[{]2}"])
+    func literalBraces(_ pattern: String) throws {
+        #expect(throws: Never.self) { try Pattern(pattern) }
+    }
 
     @Test(arguments: badPatterns)
     func refused(_ example: BadPattern) {

@@ -258,6 +258,21 @@ struct ReaderTests {
                   hint: "`account` is a group of fields: `account.variant`"),
         ErrorCase(behaviour: "CRLF line ends keep columns and lines right", path: "p.md", text: "---\r\nkind: post\r\naccount.variant: hybried\r\n---\r\nTekst\r\n",
                   code: "input.unknown-value", line: 3, column: 18),
+        ErrorCase(behaviour: "a header line with nothing before its colon asks for the field name, not an unknown field ``", path: "p.md",
+                  text: "---\nkind: post\n  : corporate\n---\n", code: "input.header-line", line: 3, column: 3,
+                  message: "found no field name before the colon", hint: "write the field name before the colon"),
+        ErrorCase(behaviour: "a header key after a tab is located at the key, not at the tab", path: "p.md",
+                  text: "---\nkind: post\n\tacount.variant: corporate\n---\n", code: "input.unknown-field", line: 3, column: 2),
+        ErrorCase(behaviour: "a header value after a tab is located at the value", path: "p.md",
+                  text: "---\nkind: post\naccount.variant:\t\thybried\n---\n", code: "input.unknown-value", line: 3, column: 19),
+        ErrorCase(behaviour: "a list item after a tab is located at the item", path: "p.md",
+                  text: "---\nkind: post\ndraftedBy: minister,\tkoning\n---\n", code: "input.unknown-value", line: 3, column: 22,
+                  message: "`koning` is not a value of `draftedBy`"),
+        ErrorCase(behaviour: "an empty item between commas of a header list is an error, as `\"\"` is in a JSON list", path: "p.md",
+                  text: "---\nkind: post\ndraftedBy: minister, , ambtenaar\n---\n", code: "input.empty-item", line: 3, column: 22,
+                  message: "the list `draftedBy` has an empty item", hint: "remove the extra comma"),
+        ErrorCase(behaviour: "a comma at the end of a header list is an error too", path: "p.md",
+                  text: "---\nkind: post\nhashtags: #D66,\n---\n", code: "input.empty-item", line: 3, column: 16),
     ]
 
     @Test(arguments: errors)
@@ -325,6 +340,16 @@ struct ReaderTests {
         do {
             #expect(diagnostic.location == SourceLocation(file: "bom.json", line: 1, column: 10))
         }
+    }
+
+    @Test("a header list with nothing at all is an empty list, not an error")
+    func emptyHeaderList() throws {
+        let description = try #require(try Self.read("---\nkind: post\ndraftedBy:\n---\nTekst\n", path: "p.md").only?.description)
+        guard case .list(let items)? = try Self.value(description, "draftedBy") else {
+            Issue.record("draftedBy is not a list")
+            return
+        }
+        #expect(items.isEmpty)
     }
 
     @Test("CRLF line ends are not part of values or of the text")

@@ -244,11 +244,17 @@ public struct DescriptionReader: Sendable {
                 continue
             }
             let keyBytes = line.utf8[line.utf8.startIndex..<colon]
-            let leading = keyBytes.prefix { $0 == 0x20 }.count
+            let leading = keyBytes.prefix { $0 == 0x20 || $0 == 0x09 }.count
             let key = String(decoding: keyBytes, as: UTF8.self).trimmingSpaces()
+            guard !key.isEmpty else {
+                diagnostics.append(Diagnostic("input.header-line", "expected `key: value`, found no field name before the colon",
+                                              at: source.location(at: range.lowerBound + leading),
+                                              hint: "write the field name before the colon, such as `account.variant: hybride`"))
+                continue
+            }
             let afterColon = line.utf8.index(after: colon)
             let valuePart = line.utf8[afterColon...]
-            let valueLeading = valuePart.prefix { $0 == 0x20 }.count
+            let valueLeading = valuePart.prefix { $0 == 0x20 || $0 == 0x09 }.count
             let value = String(decoding: valuePart, as: UTF8.self).trimmingSpaces()
             let colonOffset = line.utf8.distance(from: line.utf8.startIndex, to: colon)
             header.append(HeaderLine(key: key, keyOffset: range.lowerBound + leading, value: value,

@@ -313,7 +313,16 @@ public struct RecordBuilder {
             return symbol(trimmed, enumIndex: index, path: path, offset: offset)
         case .list(let element):
             var values: [FactValue] = []
-            for item in Self.splitList(value) where !item.text.isEmpty {
+            let items = Self.splitList(value)
+            for item in items {
+                guard !item.text.isEmpty else {
+                    // `a, , b` or `a,`: in JSON `["a", "", "b"]` is an error too; only a value with nothing at all is an empty list
+                    if items.count > 1 {
+                        error("input.empty-item", "the list `\(path)` has an empty item", at: offset + min(item.offset, value.utf8.count),
+                              hint: "remove the extra comma, or write a value between the commas")
+                    }
+                    continue
+                }
                 if let converted = convert(header: item.text, offset: offset + item.offset, type: element, path: path) {
                     values.append(converted)
                 }
@@ -364,7 +373,8 @@ public struct RecordBuilder {
         }
         items.append((String(decoding: current, as: UTF8.self), start))
         return items.map { item in
-            let leading = item.0.utf8.prefix { $0 == 0x20 }.count
+            // spaces and tabs, as `trimmingSpaces` removes them, so that the offset is the item's first byte
+            let leading = item.0.utf8.prefix { $0 == 0x20 || $0 == 0x09 }.count
             return (unquote(item.0.trimmingSpaces()), item.1 + leading)
         }
     }

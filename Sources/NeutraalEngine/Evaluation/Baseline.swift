@@ -32,7 +32,12 @@ public struct Baseline: Sendable {
             }
             var entries: [Entry] = []
             for item in items {
-                guard case .object(let fields, let offset) = item else { continue }
+                guard case .object(let fields, let offset) = item else {
+                    // an entry that is not an object would otherwise accept nothing without a word
+                    return .failure(Diagnostic("baseline.invalid", "a baseline entry must be an object, found \(item.typeName)",
+                                               at: source.location(at: item.offset),
+                                               hint: "each entry is `{\"rule\": …, \"fingerprint\": …}`; write the baseline anew with --write-baseline"))
+                }
                 func string(_ key: String) -> String? {
                     if case .string(let text, _)? = fields.first(where: { $0.key == key })?.value { return text }
                     return nil

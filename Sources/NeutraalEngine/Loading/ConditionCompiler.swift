@@ -23,6 +23,8 @@ struct ConditionCompiler {
     private(set) var factPaths: [String] = []
     private var factPathKeys: [String: Int32] = [:]
     private var compiledDefinitions: [String: Condition] = [:]
+    /// Definitions whose errors are already reported: a later use reports them no more.
+    private var failedDefinitions: Set<String> = []
     private var inProgress: [String] = []
 
     init(vocabulary: Vocabulary, sets: [String: SetDefinition], lexiconIndex: [String: Int], definitions: [String: Definition]) {
@@ -91,6 +93,7 @@ struct ConditionCompiler {
             return nil
         }
         if let compiled = compiledDefinitions[name] { return .named(name, compiled) }
+        if failedDefinitions.contains(name) { return nil }
         if inProgress.contains(name) {
             let cycle = (inProgress.drop { $0 != name } + [name]).joined(separator: " → ")
             error("rules.cyclic-definition", "definition `\(name)` uses itself: \(cycle)", at: location)
@@ -100,7 +103,10 @@ struct ConditionCompiler {
         inProgress.append(name)
         let compiled = compile(syntax, layout: 0)
         inProgress.removeLast()
-        guard let compiled else { return nil }
+        guard let compiled else {
+            failedDefinitions.insert(name)
+            return nil
+        }
         compiledDefinitions[name] = compiled
         return .named(name, compiled)
     }

@@ -286,12 +286,16 @@ struct RuleCompiler {
     private mutating func parseVerdict(_ block: Block) -> Verdict? {
         guard let attribute = required(block, "verdict", hint: "write `verdict: violation` (or allowed, judgement, advisory)") else { return nil }
         guard let verdict = Verdict(word: attribute.value) else {
-            error("rules.unknown-value", "`\(attribute.value)` is not a verdict", at: attribute.valueLocation,
-                  hint: (Suggestion.hint(for: attribute.value, in: Verdict.allCases.map(\.rawValue)).map { $0 + " " } ?? "")
-                    + "verdicts: `allowed`, `violation`, `judgement`, `advisory`")
+            error("rules.unknown-value", "`\(attribute.value)` is not a verdict", at: attribute.valueLocation, hint: Self.verdictHint(attribute.value))
             return nil
         }
         return verdict
+    }
+
+    /// The hint for a word that is not a verdict: the closest verdict, and all of them.
+    static func verdictHint(_ word: String) -> String {
+        (Suggestion.hint(for: word, in: Verdict.allCases.map(\.rawValue)).map { $0 + " " } ?? "")
+            + "verdicts: `allowed`, `violation`, `judgement`, `advisory`"
     }
 
     private mutating func parseDate(_ block: Block, _ key: String) -> Int32? {
@@ -376,7 +380,9 @@ struct RuleCompiler {
                 }
                 if split.key == "expect verdict" {
                     expectedVerdict = Verdict(word: split.value)
-                    if expectedVerdict == nil { error("rules.unknown-value", "`\(split.value)` is not a verdict", at: split.valueLocation) }
+                    if expectedVerdict == nil {
+                        error("rules.unknown-value", "`\(split.value)` is not a verdict", at: split.valueLocation, hint: Self.verdictHint(split.value))
+                    }
                     continue
                 }
                 lines.append(HeaderLine(key: split.key, keyOffset: source.offset(of: split.keyLocation), value: split.value,

@@ -28,9 +28,15 @@ public struct RuleSetLoader {
     /// The rule files below a folder, relative to it, in path order.
     public static func ruleFiles(in folder: String) throws -> [String] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
             throw DiagnosticList([Diagnostic("rules.no-folder", "the rule folder `\(folder)` does not exist", at: nil,
                                              hint: "run from a Neutraal checkout or pass --rules DIR")])
+        }
+        guard isDirectory.boolValue else {
+            // a rule file named where its folder belongs: say so, rather than that it does not exist
+            let parent = URL(fileURLWithPath: folder).deletingLastPathComponent().relativePath
+            throw DiagnosticList([Diagnostic("rules.no-folder", "`\(folder)` is a file, not a rule folder", at: nil,
+                                             hint: "pass the folder that holds the rule files: --rules \(parent)")])
         }
         // a folder given as a symbolic link is listed where it points (the listing does not follow a link at its root)
         let listed = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path

@@ -393,9 +393,30 @@ struct PatternParser {
                 }
                 index += 1
             }
+            // `a{2}` or `a{1,3}` reads as counted repetition in every other regex dialect: refused, so that
+            // it never silently matches the literal text `a{2}` (`\{` is a brace)
+            if let end = countedRepetitionEnd(from: index) {
+                let written = String(String.UnicodeScalarView(scalars[index..<end]))
+                throw error("counted repetition `\(written)` is not supported; repeat the atom or use `*`, `+`, `?` (`\\{` is a brace)")
+            }
             items.append(atom)
         }
         return items.count == 1 ? items[0] : .sequence(items)
+    }
+
+    /// The index after `{n}`, `{n,}` or `{n,m}` starting at `start`, if one does (only while the pattern is parsed).
+    func countedRepetitionEnd(from start: Int) -> Int? {
+        guard start < scalars.count, scalars[start] == "{" else { return nil }
+        var index = start + 1
+        var digits = 0
+        var comma = false
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "}" { return digits > 0 ? index + 1 : nil }
+            if scalar == ",", !comma { comma = true } else if ("0"..."9").contains(scalar) { digits += 1 } else { return nil }
+            index += 1
+        }
+        return nil
     }
 
     mutating func literal(_ scalar: Unicode.Scalar) -> Pattern.Node {

@@ -2,10 +2,13 @@
 /// grouped by source document (the generated catalog).
 public enum RuleCatalog {
     /// One rule in full, as plain text.
-    public static func describe(_ rule: Rule, _ ruleSet: RuleSet) -> String {
+    ///
+    /// Both messages are shown; `language` puts its own first and, for Dutch, glosses the verdict with its
+    /// Dutch word.
+    public static func describe(_ rule: Rule, _ ruleSet: RuleSet, language: Language = .dutch) -> String {
         var lines: [String] = []
         lines.append("\(rule.id): \(rule.title)")
-        lines.append("  verdict: \(rule.verdict.rawValue) (\(rule.verdict.dutch))")
+        lines.append("  verdict: \(rule.verdict.rawValue)" + (language == .dutch ? " (\(rule.verdict.dutch))" : ""))
         let kinds = rule.kinds.map { set in set.sorted().map { ruleSet.vocabulary.kinds.cases[Int($0)].name }.joined(separator: ", ") } ?? "any"
         lines.append("  applies to: \(kinds)")
         lines.append("  source: " + FactDisplay.citation(rule, ruleSet, .english))
@@ -22,10 +25,10 @@ public enum RuleCatalog {
         if !rule.overrides.isEmpty { lines.append("  exception to: \(rule.overrides.joined(separator: ", "))") }
         let exceptions = ruleSet.rules.filter { $0.overrides.contains(rule.id) }.map(\.id)
         if !exceptions.isEmpty { lines.append("  exceptions: \(exceptions.joined(separator: ", "))") }
-        lines.append("  message (nl): \(rule.messageNL)")
-        lines.append("  message (en): \(rule.messageEN)")
-        if let weigh = rule.weighNL { lines.append("  to weigh (nl): \(weigh)") }
-        if let weigh = rule.weighEN { lines.append("  to weigh (en): \(weigh)") }
+        var messages = [("nl", rule.messageNL, rule.weighNL), ("en", rule.messageEN, rule.weighEN)]
+        if language == .english { messages.reverse() }
+        for (code, message, _) in messages { lines.append("  message (\(code)): \(message)") }
+        for case let (code, _, weigh?) in messages { lines.append("  to weigh (\(code)): \(weigh)") }
         lines.append("  examples:")
         for example in rule.examples {
             lines.append("    \(example.expectation.rawValue): \(example.name) (\(example.location))")
