@@ -56,8 +56,11 @@ enum LintCommand {
             jobs = number
         }
         guard let asOf = Options.asOf(parsed, console: console) else { return ExitCode.inputError }
-        guard let loaded = RulesLocator.load(parsed, console: console) else { return ExitCode.inputError }
-        let ruleSet = loaded.withPatternAutomata()
+        var collector = InputCollector()
+        collector.collect(parsed.positionals)
+        let copies = RuleSetCopies.count(for: collector.inputs, jobs: jobs)
+        guard let loaded = RulesLocator.loadCopies(parsed, console: console, copies: copies),
+              let ruleSet = loaded.first else { return ExitCode.inputError }
         var baseline = Baseline()
         if let path = parsed.value("--baseline") {
             switch BaselineFile.read(path, console: console) {
@@ -76,9 +79,8 @@ enum LintCommand {
         var main = mainFormat.makeReporter()
         var extras: [(reporter: any Reporter, path: String, text: String)] = extraReports.map { ($0.0.makeReporter(), $0.1, "") }
 
-        var collector = InputCollector()
-        collector.collect(parsed.positionals)
-        let batch = BatchEvaluator(evaluator: Evaluator(ruleSet: ruleSet, asOf: asOf), baseline: baseline, jobs: jobs)
+        let batch = BatchEvaluator(evaluator: Evaluator(ruleSet: ruleSet, asOf: asOf), baseline: baseline, jobs: jobs,
+                                   copies: loaded.dropFirst().map { Evaluator(ruleSet: $0, asOf: asOf) })
         let progress = console.errorIsTerminal && console.environment["CI"] == nil && !parsed.has("--no-progress")
         var summary = Summary()
         var written = Baseline()

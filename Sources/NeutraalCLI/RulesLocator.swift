@@ -24,9 +24,20 @@ enum RulesLocator {
 
     /// Loads the rule set or writes its diagnostics; nil on failure.
     static func load(_ arguments: ParsedArguments, console: Console) -> RuleSet? {
+        loading(arguments, console) { try RuleSetLoader().load(folder: $0) }
+    }
+
+    /// Loads `copies` copies of the rule set that share no object, with their pattern automata, side by side
+    /// (`RuleSetLoader.load(folder:copies:patternAutomata:)`), or writes the diagnostics; nil on failure.
+    static func loadCopies(_ arguments: ParsedArguments, console: Console, copies: Int) -> [RuleSet]? {
+        loading(arguments, console) { try RuleSetLoader().load(folder: $0, copies: copies, patternAutomata: true) }
+    }
+
+    /// What `load` makes of the rule folder, or nil after writing why it failed.
+    private static func loading<Loaded>(_ arguments: ParsedArguments, _ console: Console, _ load: (String) throws -> Loaded) -> Loaded? {
         let folder = folder(explicit: arguments.value("--rules"), environment: console.environment)
         do {
-            return try RuleSetLoader().load(folder: folder)
+            return try load(folder)
         } catch let list as DiagnosticList {
             console.error(list.diagnostics.map { TerminalSafe.clean($0.description) }.joined(separator: "\n") + "\n")
             let errors = list.diagnostics.filter { $0.severity == .error }.count

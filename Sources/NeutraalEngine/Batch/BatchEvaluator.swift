@@ -13,10 +13,15 @@ public struct BatchEvaluator: Sendable {
     /// hand-overs between threads) costs about 2.5% less of the time than at 256 KB, for about 7 MB more
     /// peak memory (see docs/performance.md).
     public let chunkSize: Int
+    /// Evaluators like `evaluator` on copies of its rule set that share no object with it, for the workers
+    /// beyond the first (see `RuleSetLoader.load(folder:copies:patternAutomata:)`); without them every
+    /// worker judges with `evaluator`.
+    public let copies: [Evaluator]
 
     public init(evaluator: Evaluator, baseline: Baseline = Baseline(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                chunkSize: Int = 1 << 19) {
+                chunkSize: Int = 1 << 19, copies: [Evaluator] = []) {
         self.evaluator = evaluator
+        self.copies = copies
         self.baseline = baseline
         self.jobs = max(1, jobs)
         self.chunkSize = max(1024, chunkSize)
@@ -45,13 +50,12 @@ public struct BatchEvaluator: Sendable {
     /// freed by the thread that made it while it is still in the cache, and only text and counts travel back.
     /// Units are judged on `jobs` worker threads while the calling thread reads the next units and emits
     /// finished ones in order; at most `jobs * 3` units are read but not yet emitted, so memory stays flat.
-    /// In a long run each worker judges with a kit of its own (see `KitPool`); the results are the same.
+    /// With `copies`, each worker judges with a rule set of its own (see `KitPool`); the results are the same.
     public func run(_ inputs: [InputCollector.Input], standardInput: InputBytes.Pieces,
                     renderers: RendererPreparation? = nil, keepItems: Bool = true,
                     emit: (UnitResult) -> Void) {
         let pipeline = Pipeline(limit: jobs * 3)
-        let kits = KitPool(evaluator: evaluator, jobs: jobs, renderers: renderers)
-        var chunksSeen = 0
+        let kits = KitPool(evaluator: evaluator, copies: copies, renderers: renderers)
         let workers = DispatchSemaphore(value: jobs)
         var submitted = 0
         var emitted = 0
@@ -77,11 +81,9 @@ public struct BatchEvaluator: Sendable {
             while submitted - emitted >= pipeline.limit { emitReady(waitForOne: true) }
             let sequence = submitted
             submitted += 1
-            if case .lines = unit.content { chunksSeen += 1 }
-            let long = chunksSeen > KitPool.replicateFrom
             workers.wait()
             DispatchQueue.global().async {
-                let (kit, owned) = kits.take(long: long)
+                let (kit, owned) = kits.take()
                 pipeline.put(sequence, self.judge(unit, with: kit, keepItems: keepItems))
                 if owned { kits.give(kit) }
                 workers.signal()

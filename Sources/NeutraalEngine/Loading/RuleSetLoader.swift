@@ -4,11 +4,17 @@ import Foundation
 ///
 /// Like a compiler: every problem of every file is collected, sorted by location and thrown together as
 /// a `DiagnosticList`; nothing runs on a broken rule set.
-public struct RuleSetLoader {
+public struct RuleSetLoader: Sendable {
     public init() {}
 
     /// Loads the rule set in `folder`.
     public func load(folder: String) throws -> RuleSet {
+        let (sources, files) = try read(folder: folder)
+        return try load(sources: sources, names: files)
+    }
+
+    /// The rule files of `folder` read into memory, with their paths relative to it.
+    func read(folder: String) throws -> (sources: [SourceText], names: [String]) {
         let files = try Self.ruleFiles(in: folder)
         if files.isEmpty {
             throw DiagnosticList([Diagnostic("rules.no-files", "no `.rules` or `.schema` files in `\(folder)`",
@@ -22,7 +28,7 @@ public struct RuleSetLoader {
             }
             sources.append(SourceText(path: path, bytes: [UInt8](data)))
         }
-        return try load(sources: sources, names: files)
+        return (sources, files)
     }
 
     /// The rule files below a folder, relative to it, in path order.
@@ -92,7 +98,6 @@ public struct RuleSetLoader {
                        patterns: compiled.patterns, rules: compiled.rules, ruleIndexByID: indexByID, rulesByKind: byKind, kindIndex: KindIndex(byKind),
                        validDays: compiled.rules.map(ValidDays.init),
                        scanner: LexiconScanner(lexicons: compiled.lexicons), program: ConditionProgram(rules: compiled.rules), version: "sha256:" + hasher.finalizeHex(),
-                       files: names ?? sources.map(\.path), factPaths: compiled.factPaths,
-                       origin: RuleSetOrigin(sources: sources, names: names, patternAutomata: false))
+                       files: names ?? sources.map(\.path), factPaths: compiled.factPaths)
     }
 }

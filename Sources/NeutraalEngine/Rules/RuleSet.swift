@@ -25,8 +25,6 @@ public struct RuleSet: Sendable {
     public let files: [String]
     /// The paths of the fields the rules test, each once, numbered by `FieldTest.pathKey`.
     public let factPaths: [String]
-    /// The bytes the rule set was compiled from, for `replica()` (nil for a rule set made otherwise).
-    var origin: RuleSetOrigin? = nil
 
     /// The rule with an id.
     public func rule(_ id: String) -> Rule? { ruleIndexByID[id].map { rules[$0] } }
@@ -43,7 +41,6 @@ public struct RuleSet: Sendable {
         let literals = Pattern.withLiteralBits(&shared)
         copy.patterns = shared
         if !literals.isEmpty { copy.scanner = LexiconScanner(lexicons: lexicons, literals: literals) }
-        copy.origin = origin.map { RuleSetOrigin(sources: $0.sources, names: $0.names, patternAutomata: true) }
         return copy
     }
 }
