@@ -113,6 +113,13 @@ struct ReaderTests {
         #expect(description.location(ofSlot: description.record.values.indices[3]) == SourceLocation(file: "post.md", line: 11, column: 1))
     }
 
+    @Test("a `#` in a header value belongs to the value: only a line that starts with `#` is a comment")
+    func hashInHeaderValue() throws {
+        let text = "---\nkind: post\n# a note\nhashtags: #VVD, #D66\n---\n"
+        let description = try #require(try Self.read(text, path: "post.md").only?.description)
+        #expect(try Self.shown(description, "hashtags") == "#VVD, #D66")
+    }
+
     @Test("a list of objects is written as JSON in a header")
     func sectionsInHeader() throws {
         let text = "---\nkind: speech\nsections: [ {\"content\": \"partijpolitiek\", \"draftedBy\": \"ambtenaar\", \"text\": \"Stem op ons\"}, {\"content\": \"policy\"} ]\n---\n"
@@ -273,6 +280,15 @@ struct ReaderTests {
                   message: "the list `draftedBy` has an empty item", hint: "remove the extra comma"),
         ErrorCase(behaviour: "a comma at the end of a header list is an error too", path: "p.md",
                   text: "---\nkind: post\nhashtags: #D66,\n---\n", code: "input.empty-item", line: 3, column: 16),
+        ErrorCase(behaviour: "a `#` note after a header value is part of the value, and the hint says so", path: "p.md",
+                  text: "---\nkind: post # note\n---\n", code: "input.unknown-value", line: 2, column: 7,
+                  message: "`post # note` is not a value of `kind`", hint: "the whole rest of the line is the value: `#` starts no comment in a header"),
+        ErrorCase(behaviour: "a `#` note after a header bool keeps the allowed words in the hint", path: "p.md",
+                  text: "---\nkind: post\ncontent.partyPolitical: ja # zeker\n---\n", code: "input.wrong-type", line: 3, column: 25,
+                  hint: "`#` starts no comment in a header (a note goes on a line of its own that starts with `#`); write true or false"),
+        ErrorCase(behaviour: "a `#` note after a header date is told as part of the value", path: "p.md",
+                  text: "---\nkind: post\ndate: 2023-11-10\t# dinsdag\n---\n", code: "input.invalid-date", line: 3, column: 7,
+                  hint: "the whole rest of the line is the value"),
     ]
 
     @Test(arguments: errors)

@@ -247,8 +247,10 @@ public struct RecordBuilder {
                 continue
             }
             // as in JSON: an unusable value still marks the field as given
+            let reported = diagnostics.count
             record.set(convert(header: line.value, offset: line.valueOffset, type: layout.fields[slot].type, path: key),
                        offset: Int32(clamping: line.keyOffset), at: slot)
+            noteNoHeaderComments(since: reported, value: line.value)
         }
         if let body, let textSlot = vocabulary.textSlot {
             if record.values[textSlot] != nil {
@@ -260,6 +262,19 @@ public struct RecordBuilder {
         }
         finish(&record, layoutIndex: 0, startOffset: startOffset)
         return record
+    }
+
+    /// A header value is the whole rest of its line: `kind: post # note` gives the value `post # note`, since a `#`
+    /// belongs in values such as hashtags. When such a value could not be used, the hints of its errors say so.
+    private mutating func noteNoHeaderComments(since first: Int, value: String) {
+        guard first < diagnostics.count, value.contains(" #") || value.contains("\t#") else { return }
+        let note = "the whole rest of the line is the value: `#` starts no comment in a header "
+            + "(a note goes on a line of its own that starts with `#`)"
+        for index in first..<diagnostics.count {
+            let old = diagnostics[index]
+            diagnostics[index] = Diagnostic(old.code, old.message, at: old.location,
+                                            hint: old.hint.map { note + "; " + $0 } ?? note, severity: old.severity)
+        }
     }
 
     private mutating func readExpectation(_ line: HeaderLine) {
