@@ -280,6 +280,13 @@ struct ReaderTests {
                   message: "the list `draftedBy` has an empty item", hint: "remove the extra comma"),
         ErrorCase(behaviour: "a comma at the end of a header list is an error too", path: "p.md",
                   text: "---\nkind: post\nhashtags: #D66,\n---\n", code: "input.empty-item", line: 3, column: 16),
+        ErrorCase(behaviour: "a header list in brackets is one error that shows the list without them", path: "p.md",
+                  text: "---\nkind: post\ndraftedBy: [minister, civil-servant]\n---\n", code: "input.bracketed-list", line: 3, column: 12,
+                  message: "the list `draftedBy` is written in brackets",
+                  hint: "write a list in a header as `a, b`, without brackets: `draftedBy: minister, civil-servant`"),
+        ErrorCase(behaviour: "a header list written as a JSON list is told the same way", path: "p.md",
+                  text: "---\nkind: post\nhashtags: [\"#D66\", \"#VVD\"]\n---\n", code: "input.bracketed-list", line: 3, column: 11,
+                  hint: "without brackets: `hashtags: #D66, #VVD`"),
         ErrorCase(behaviour: "a `#` note after a header value is part of the value, and the hint says so", path: "p.md",
                   text: "---\nkind: post # note\n---\n", code: "input.unknown-value", line: 2, column: 7,
                   message: "`post # note` is not a value of `kind`", hint: "the whole rest of the line is the value: `#` starts no comment in a header"),
@@ -309,6 +316,12 @@ struct ReaderTests {
             #expect(diagnostics.count == 1)
             #expect(diagnostics.first?.location == SourceLocation(file: "p.json", line: 3, column: 2))
         }
+    }
+
+    @Test("a header list in brackets gives one error, not one per item")
+    func bracketedListIsOneError() throws {
+        let diagnostics = try Self.read("---\nkind: post\ndraftedBy: [minister, civil-servant]\n---\n", path: "p.md").flatMap(\.diagnostics)
+        #expect(diagnostics.map(\.code) == ["input.bracketed-list"])
     }
 
     @Test("every error of a header is reported, in order")

@@ -327,6 +327,13 @@ public struct RecordBuilder {
         case .enumeration(let index):
             return symbol(trimmed, enumIndex: index, path: path, offset: offset)
         case .list(let element):
+            if let unbracketed = Self.unbracketed(trimmed) {
+                // `[a, b]` (as in JSON or YAML) would be read as the items `[a` and `b]`: one error for the whole list
+                let example = Self.splitList(unbracketed).map(\.text).filter { !$0.isEmpty }.joined(separator: ", ")
+                error("input.bracketed-list", "the list `\(path)` is written in brackets", at: offset,
+                      hint: "write a list in a header as `a, b`, without brackets" + (example.isEmpty ? "" : ": `\(path): \(example)`"))
+                return nil
+            }
             var values: [FactValue] = []
             let items = Self.splitList(value)
             for item in items {
@@ -392,6 +399,14 @@ public struct RecordBuilder {
             let leading = item.0.utf8.prefix { $0 == 0x20 || $0 == 0x09 }.count
             return (unquote(item.0.trimmingSpaces()), item.1 + leading)
         }
+    }
+
+    /// What is inside a header list written in brackets (`[a, b]`, `["a", "b"]`, or one bracket left off), or nil
+    /// when `text` neither starts with `[` nor ends with `]`.
+    static func unbracketed(_ text: String) -> String? {
+        let opens = text.hasPrefix("["), closes = text.hasSuffix("]")
+        guard opens || closes else { return nil }
+        return String(text.dropFirst(opens ? 1 : 0).dropLast(closes ? 1 : 0))
     }
 
     static func unquote(_ text: String) -> String {
