@@ -148,6 +148,11 @@ public struct RecordBuilder {
                 "for `\(vocabulary.kinds.cases[Int(kind)].name)`: \(enumeration.allowedValues(among: byKind[kind]))"
             }.joined(separator: "; ")
         }
+        if text.trimmingSpaces().isEmpty {
+            // `account.variant:` with nothing after it (or `""` in JSON): no value, rather than the value ``
+            error("input.unknown-value", "field `\(path)` has no value", at: offset, hint: "write one of the values or leave the field out; " + hint)
+            return nil
+        }
         if let close = Suggestion.closest(to: text, in: enumeration.allWords) { hint = "did you mean `\(close)`? " + hint }
         error("input.unknown-value", "`\(text)` is not a value of `\(path)`", at: offset, hint: hint)
         return nil
@@ -300,6 +305,8 @@ public struct RecordBuilder {
 
     private mutating func convert(header value: String, offset: Int, type: FieldType, path: String) -> FactValue? {
         let trimmed = Self.unquote(value.trimmingSpaces())
+        // `date:` with nothing after it is told as a field without a value, not as the value ``
+        let empty = trimmed.isEmpty
         switch type {
         case .string, .text:
             return .string(trimmed)
@@ -308,19 +315,21 @@ public struct RecordBuilder {
             case "true", "ja", "yes": return .bool(true)
             case "false", "nee", "no": return .bool(false)
             default:
-                error("input.wrong-type", "field `\(path)` must be true or false, found `\(trimmed)`", at: offset,
-                      hint: "write true or false (ja or nee)")
+                error("input.wrong-type", empty ? "field `\(path)` has no value" : "field `\(path)` must be true or false, found `\(trimmed)`",
+                      at: offset, hint: "write true or false (ja or nee)" + (empty ? ", or leave the field out" : ""))
                 return nil
             }
         case .number:
             guard let number = Double(trimmed) else {
-                error("input.wrong-type", "field `\(path)` must be a number, found `\(trimmed)`", at: offset)
+                error("input.wrong-type", empty ? "field `\(path)` has no value" : "field `\(path)` must be a number, found `\(trimmed)`",
+                      at: offset, hint: empty ? "write a number, or leave the field out" : nil)
                 return nil
             }
             return .number(number)
         case .date:
             guard let day = CivilDate.parse(trimmed) else {
-                error("input.invalid-date", "`\(trimmed)` is not a date for `\(path)`", at: offset, hint: "write a date as YYYY-MM-DD, e.g. 2023-11-22")
+                error("input.invalid-date", empty ? "field `\(path)` has no value" : "`\(trimmed)` is not a date for `\(path)`", at: offset,
+                      hint: "write a date as YYYY-MM-DD, e.g. 2023-11-22" + (empty ? ", or leave the field out" : ""))
                 return nil
             }
             return .date(day)
