@@ -84,6 +84,15 @@ struct UnreadableSampleTests {
         #expect(result.err.contains("error: 1 case could not run"))
     }
 
+    @Test("a `--filter` that matches no example and no sample is wrong usage: exit 2, naming the filter, no report")
+    func filterMatchingNothing() throws {
+        let workspace = try Workspace()
+        let result = try Binary.run(["test", "--rules", "rules", "--filter", "CLI-NOPE"], in: workspace.root.path)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.err.contains("error: `--filter CLI-NOPE` matches no rule example and no sample\n  hint: "), "\(result)")
+        #expect(result.out.isEmpty, "\(result)")
+    }
+
     @Test("a sample that does not exist exits 2")
     func missingSample() throws {
         let workspace = try Workspace()
