@@ -47,7 +47,7 @@ struct TestCommandTests {
                                          "---\nexpect verdict: violation\nexpect rules: CLI-SPECIFIC\nexpect overridden: CLI-GENERAL\n" + CLIFixture.violation.dropFirst(4))
         let result = InProcess.run(["test", sample, "--rules", workspace.rules])
         #expect(result.status == 0, "\(result)")
-        #expect(result.out.contains("6 rule examples and 1 samples"))
+        #expect(result.out.contains("6 rule examples and 1 sample\n"))
     }
 }
 
