@@ -207,6 +207,9 @@ struct ReaderTests {
     static let errors: [ErrorCase] = [
         ErrorCase(behaviour: "an unknown header field, with a did-you-mean", path: "p.md", text: "---\nkind: post\nacount.variant: corporate\n---\n",
                   code: "input.unknown-field", line: 3, column: 1, message: "unknown field `acount.variant`", hint: "did you mean `account.variant`?"),
+        ErrorCase(behaviour: "a header key with two letters swapped suggests the field, not a shorter one as far by plain edits", path: "p.md",
+                  text: "---\nkidn: post\n---\n", code: "input.unknown-field", line: 2, column: 1, message: "unknown field `kidn`",
+                  hint: "did you mean `kind`?"),
         ErrorCase(behaviour: "an unknown JSON field, with a did-you-mean", path: "p.json", text: #"{"kind": "post", "acount.variant": "corporate"}"#,
                   code: "input.unknown-field", line: 1, column: 18, hint: "did you mean `account.variant`?"),
         ErrorCase(behaviour: "an unknown field in a nested JSON object is named by its dotted path", path: "p.json",
