@@ -60,7 +60,8 @@ enum Options {
     static func asOf(_ parsed: ParsedArguments, console: Console) -> Int32? {
         guard let text = parsed.value("--as-of") else { return CivilDate.today() }
         guard let day = CivilDate.parse(text) else {
-            console.error("error: `\(TerminalSafe.clean(text))` is not a date\n  hint: write --as-of YYYY-MM-DD\n")
+            console.error("error: `\(TerminalSafe.clean(text))` is not a date\n"
+                          + "  hint: write --as-of YYYY-MM-DD, a real day from \(CivilDate.range), as a description's `date`\n")
             return nil
         }
         return day

@@ -23,7 +23,7 @@ enum RulesCommand {
             text += rule.id.padding(toLength: idWidth) + rule.verdict.word(language).padding(toLength: verdictWidth)
                 + kinds.padding(toLength: kindsWidth) + rule.title + "  [" + rule.citation.sourceID + ", " + rule.citation.locator + "]\n"
         }
-        text += "\(ruleSet.rules.count) rules; rule set \(ruleSet.version)\n"
+        text += Plural.count(ruleSet.rules.count, "rule") + "; rule set \(ruleSet.version)\n"
         console.out(text)
         return ExitCode.success
     }

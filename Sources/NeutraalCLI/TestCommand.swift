@@ -58,13 +58,20 @@ enum TestCommand {
             }
         }
         let report = RegressionRunner(ruleSet: ruleSet, asOf: asOf).run(samples: outcomes, filter: parsed.value("--filter"))
+        if report.cases.isEmpty, let filter = parsed.value("--filter") {
+            // most likely a misspelled rule family: wrong usage, told before any (empty) report
+            console.error("error: `--filter \(TerminalSafe.clean(filter))` matches no rule example and no sample\n"
+                          + "  hint: it keeps the rules whose id, and the samples whose path or id, contain the text (in any case); "
+                          + "`neutraal rules` lists the rule ids\n")
+            return ExitCode.inputError
+        }
         if parsed.value("--format") == "junit" {
             console.out(RegressionJUnit.render(report, ruleSet: ruleSet))
         } else {
             console.out(RegressionText.render(report, showUncovered: parsed.has("--show-uncovered"), color: console.colorOnOutput))
         }
         if report.cases.isEmpty {
-            console.error("error: no example or sample matched\(parsed.value("--filter").map { " `\($0)`" } ?? "")\n")
+            console.error("error: no example or sample matched\n")
             return ExitCode.findings
         }
         if report.erroredCount > 0 {

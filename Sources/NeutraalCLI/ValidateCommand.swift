@@ -23,8 +23,9 @@ enum ValidateCommand {
         guard let ruleSet = RulesLocator.load(effective, console: console) else { return ExitCode.inputError }
         let examples = ruleSet.rules.reduce(0) { $0 + $1.examples.count }
         let entries = ruleSet.lexicons.reduce(0) { $0 + $1.entries.count }
-        console.out("ok: \(ruleSet.rules.count) rules, \(ruleSet.sources.count) sources, \(ruleSet.lexicons.count) lexicons (\(entries) entries), "
-                    + "\(examples) examples in \(ruleSet.files.count) files\nrule set: \(ruleSet.version)\n")
+        console.out("ok: " + Plural.count(ruleSet.rules.count, "rule") + ", " + Plural.count(ruleSet.sources.count, "source") + ", "
+                    + Plural.count(ruleSet.lexicons.count, "lexicon") + " (" + Plural.count(entries, "entry", "entries") + "), "
+                    + Plural.count(examples, "example") + " in " + Plural.count(ruleSet.files.count, "file") + "\nrule set: \(ruleSet.version)\n")
         return ExitCode.success
     }
 }

@@ -180,7 +180,7 @@ struct BinaryTests {
         let workspace = try Workspace()
         let result = try Binary.run(["validate", "rules"], in: workspace.root.path)
         #expect(result.status == 0, "\(result)")
-        #expect(result.out.hasPrefix("ok: 3 rules, 1 sources, 1 lexicons (1 entries), 6 examples in 2 files"))
+        #expect(result.out.hasPrefix("ok: 3 rules, 1 source, 1 lexicon (1 entry), 6 examples in 2 files"))
     }
 
     @Test("validate: the real rule set in Rules/ is valid")

@@ -73,6 +73,23 @@ struct InProcessCommandTests {
         #expect(result.out.isEmpty)
     }
 
+    @Test("--as-of takes the days a description's date takes, and a bad one is told with the form and the range", arguments: [
+        ("0000-01-01", 0), ("9999-12-31", 0), ("2023-02-29", 2), ("10000-01-01", 2), ("-001-01-01", 2),
+    ])
+    func asOfRange(_ day: String, _ status: Int32) throws {
+        let workspace = try Workspace()
+        let path = try workspace.write("post.md", CLIFixture.allowed)
+        let result = InProcess.run(["check", path, "--rules", workspace.rules, "--as-of", day])
+        #expect(result.status == status, "\(result)")
+        if status == 2 {
+            #expect(result.err.contains("hint: write --as-of YYYY-MM-DD, a real day from 0000-01-01 to 9999-12-31, as a description's `date`"),
+                    "\(result)")
+        }
+        // the same day as a description's date is read, or refused, alike
+        let dated = try workspace.write("dated.md", "---\nkind: post\ndate: \(day)\n---\nHallo\n")
+        #expect(InProcess.run(["check", dated, "--rules", workspace.rules]).status == status)
+    }
+
     @Test("check takes exactly one file, and not a folder")
     func checkArguments() throws {
         let workspace = try Workspace()

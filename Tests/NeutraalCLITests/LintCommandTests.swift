@@ -151,4 +151,14 @@ struct LintCommandTests {
         #expect(result.out.contains("2 descriptions: 1 violation, 1 judgement, 0 advisory, 0 allowed"), "\(result)")
         #expect(result.out.contains("  SOCIAL-CORP-02: 1 (violation)"))
     }
+
+    @Test("a summary of one description counts it in the singular, in English and in Dutch", arguments: [
+        ("en", "1 description: 1 violation"), ("nl", "1 beschrijving: 1 niet toegestaan"),
+    ])
+    func singularSummary(_ language: String, _ expected: String) throws {
+        let workspace = try Workspace()
+        try workspace.write("a.md", Self.votingCall)
+        let result = try Binary.run(["lint", "a.md", "--lang", language, "--rules", Self.rules], in: workspace.root.path)
+        #expect(result.out.contains("\n" + expected + ", "), "\(result)")
+    }
 }

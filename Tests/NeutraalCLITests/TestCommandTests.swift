@@ -47,7 +47,7 @@ struct TestCommandTests {
                                          "---\nexpect verdict: violation\nexpect rules: CLI-SPECIFIC\nexpect overridden: CLI-GENERAL\n" + CLIFixture.violation.dropFirst(4))
         let result = InProcess.run(["test", sample, "--rules", workspace.rules])
         #expect(result.status == 0, "\(result)")
-        #expect(result.out.contains("6 rule examples and 1 samples"))
+        #expect(result.out.contains("6 rule examples and 1 sample\n"))
     }
 }
 
@@ -82,6 +82,15 @@ struct UnreadableSampleTests {
         #expect(!result.out.contains("\\u{"), "no escaped line feed: \(result)")
         #expect(result.out.contains("0 passed, 1 failed (1 of them could not run)"))
         #expect(result.err.contains("error: 1 case could not run"))
+    }
+
+    @Test("a `--filter` that matches no example and no sample is wrong usage: exit 2, naming the filter, no report")
+    func filterMatchingNothing() throws {
+        let workspace = try Workspace()
+        let result = try Binary.run(["test", "--rules", "rules", "--filter", "CLI-NOPE"], in: workspace.root.path)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.err.contains("error: `--filter CLI-NOPE` matches no rule example and no sample\n  hint: "), "\(result)")
+        #expect(result.out.isEmpty, "\(result)")
     }
 
     @Test("a sample that does not exist exits 2")

@@ -22,6 +22,16 @@ struct CivilDateTests {
         #expect(CivilDate.parse(text) == nil)
     }
 
+    @Test("the range told to users is the range parsed: its ends are dates, the days beyond them are not")
+    func statedRange() throws {
+        let ends = CivilDate.range.split(separator: " to ").map(String.init)
+        #expect(ends.count == 2)
+        let first = try #require(CivilDate.parse(ends[0]))
+        let last = try #require(CivilDate.parse(ends[1]))
+        #expect(CivilDate.parse(CivilDate.format(first - 1)) == nil)
+        #expect(CivilDate.parse(CivilDate.format(last + 1)) == nil)
+    }
+
     @Test("leap days and the ends of months")
     func edges() {
         #expect(CivilDate.parse("2024-02-29") == Int32(CivilDate.daysFromCivil(year: 2024, month: 2, day: 29)))

@@ -113,6 +113,13 @@ struct ReaderTests {
         #expect(description.location(ofSlot: description.record.values.indices[3]) == SourceLocation(file: "post.md", line: 11, column: 1))
     }
 
+    @Test("a `#` in a header value belongs to the value: only a line that starts with `#` is a comment")
+    func hashInHeaderValue() throws {
+        let text = "---\nkind: post\n# a note\nhashtags: #VVD, #D66\n---\n"
+        let description = try #require(try Self.read(text, path: "post.md").only?.description)
+        #expect(try Self.shown(description, "hashtags") == "#VVD, #D66")
+    }
+
     @Test("a list of objects is written as JSON in a header")
     func sectionsInHeader() throws {
         let text = "---\nkind: speech\nsections: [ {\"content\": \"partijpolitiek\", \"draftedBy\": \"ambtenaar\", \"text\": \"Stem op ons\"}, {\"content\": \"policy\"} ]\n---\n"
@@ -200,6 +207,9 @@ struct ReaderTests {
     static let errors: [ErrorCase] = [
         ErrorCase(behaviour: "an unknown header field, with a did-you-mean", path: "p.md", text: "---\nkind: post\nacount.variant: corporate\n---\n",
                   code: "input.unknown-field", line: 3, column: 1, message: "unknown field `acount.variant`", hint: "did you mean `account.variant`?"),
+        ErrorCase(behaviour: "a header key with two letters swapped suggests the field, not a shorter one as far by plain edits", path: "p.md",
+                  text: "---\nkidn: post\n---\n", code: "input.unknown-field", line: 2, column: 1, message: "unknown field `kidn`",
+                  hint: "did you mean `kind`?"),
         ErrorCase(behaviour: "an unknown JSON field, with a did-you-mean", path: "p.json", text: #"{"kind": "post", "acount.variant": "corporate"}"#,
                   code: "input.unknown-field", line: 1, column: 18, hint: "did you mean `account.variant`?"),
         ErrorCase(behaviour: "an unknown field in a nested JSON object is named by its dotted path", path: "p.json",
@@ -273,6 +283,35 @@ struct ReaderTests {
                   message: "the list `draftedBy` has an empty item", hint: "remove the extra comma"),
         ErrorCase(behaviour: "a comma at the end of a header list is an error too", path: "p.md",
                   text: "---\nkind: post\nhashtags: #D66,\n---\n", code: "input.empty-item", line: 3, column: 16),
+        ErrorCase(behaviour: "a header field with nothing after its colon has no value, with the allowed values", path: "p.md",
+                  text: "---\nkind: post\naccount.variant:\n---\n", code: "input.unknown-value", line: 3, column: 17,
+                  message: "field `account.variant` has no value",
+                  hint: "write one of the values or leave the field out; allowed values: `corporate`, `hybrid` (`hybride`), `personal` (`persoonlijk`)"),
+        ErrorCase(behaviour: "an empty JSON string where an enumeration value belongs has no value", path: "p.json",
+                  text: #"{"kind": "post", "account.variant": ""}"#, code: "input.unknown-value", line: 1, column: 37,
+                  message: "field `account.variant` has no value", hint: "allowed values: `corporate`"),
+        ErrorCase(behaviour: "a header date with nothing after its colon has no value", path: "p.md",
+                  text: "---\nkind: post\ndate:   \n---\n", code: "input.invalid-date", line: 3, column: 9,
+                  message: "field `date` has no value", hint: "YYYY-MM-DD"),
+        ErrorCase(behaviour: "a header bool with nothing after its colon has no value", path: "p.md",
+                  text: "---\nkind: post\ncontent.partyPolitical:\n---\n", code: "input.wrong-type", line: 3, column: 24,
+                  message: "field `content.partyPolitical` has no value", hint: "true or false"),
+        ErrorCase(behaviour: "a header list in brackets is one error that shows the list without them", path: "p.md",
+                  text: "---\nkind: post\ndraftedBy: [minister, civil-servant]\n---\n", code: "input.bracketed-list", line: 3, column: 12,
+                  message: "the list `draftedBy` is written in brackets",
+                  hint: "write a list in a header as `a, b`, without brackets: `draftedBy: minister, civil-servant`"),
+        ErrorCase(behaviour: "a header list written as a JSON list is told the same way", path: "p.md",
+                  text: "---\nkind: post\nhashtags: [\"#D66\", \"#VVD\"]\n---\n", code: "input.bracketed-list", line: 3, column: 11,
+                  hint: "without brackets: `hashtags: #D66, #VVD`"),
+        ErrorCase(behaviour: "a `#` note after a header value is part of the value, and the hint says so", path: "p.md",
+                  text: "---\nkind: post # note\n---\n", code: "input.unknown-value", line: 2, column: 7,
+                  message: "`post # note` is not a value of `kind`", hint: "the whole rest of the line is the value: `#` starts no comment in a header"),
+        ErrorCase(behaviour: "a `#` note after a header bool keeps the allowed words in the hint", path: "p.md",
+                  text: "---\nkind: post\ncontent.partyPolitical: ja # zeker\n---\n", code: "input.wrong-type", line: 3, column: 25,
+                  hint: "`#` starts no comment in a header (a note goes on a line of its own that starts with `#`); write true or false"),
+        ErrorCase(behaviour: "a `#` note after a header date is told as part of the value", path: "p.md",
+                  text: "---\nkind: post\ndate: 2023-11-10\t# dinsdag\n---\n", code: "input.invalid-date", line: 3, column: 7,
+                  hint: "the whole rest of the line is the value"),
     ]
 
     @Test(arguments: errors)
@@ -293,6 +332,12 @@ struct ReaderTests {
             #expect(diagnostics.count == 1)
             #expect(diagnostics.first?.location == SourceLocation(file: "p.json", line: 3, column: 2))
         }
+    }
+
+    @Test("a header list in brackets gives one error, not one per item")
+    func bracketedListIsOneError() throws {
+        let diagnostics = try Self.read("---\nkind: post\ndraftedBy: [minister, civil-servant]\n---\n", path: "p.md").flatMap(\.diagnostics)
+        #expect(diagnostics.map(\.code) == ["input.bracketed-list"])
     }
 
     @Test("every error of a header is reported, in order")

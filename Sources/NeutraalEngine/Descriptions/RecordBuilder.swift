@@ -148,6 +148,11 @@ public struct RecordBuilder {
                 "for `\(vocabulary.kinds.cases[Int(kind)].name)`: \(enumeration.allowedValues(among: byKind[kind]))"
             }.joined(separator: "; ")
         }
+        if text.trimmingSpaces().isEmpty {
+            // `account.variant:` with nothing after it (or `""` in JSON): no value, rather than the value ``
+            error("input.unknown-value", "field `\(path)` has no value", at: offset, hint: "write one of the values or leave the field out; " + hint)
+            return nil
+        }
         if let close = Suggestion.closest(to: text, in: enumeration.allWords) { hint = "did you mean `\(close)`? " + hint }
         error("input.unknown-value", "`\(text)` is not a value of `\(path)`", at: offset, hint: hint)
         return nil
@@ -247,8 +252,10 @@ public struct RecordBuilder {
                 continue
             }
             // as in JSON: an unusable value still marks the field as given
+            let reported = diagnostics.count
             record.set(convert(header: line.value, offset: line.valueOffset, type: layout.fields[slot].type, path: key),
                        offset: Int32(clamping: line.keyOffset), at: slot)
+            noteNoHeaderComments(since: reported, value: line.value)
         }
         if let body, let textSlot = vocabulary.textSlot {
             if record.values[textSlot] != nil {
@@ -260,6 +267,19 @@ public struct RecordBuilder {
         }
         finish(&record, layoutIndex: 0, startOffset: startOffset)
         return record
+    }
+
+    /// A header value is the whole rest of its line: `kind: post # note` gives the value `post # note`, since a `#`
+    /// belongs in values such as hashtags. When such a value could not be used, the hints of its errors say so.
+    private mutating func noteNoHeaderComments(since first: Int, value: String) {
+        guard first < diagnostics.count, value.contains(" #") || value.contains("\t#") else { return }
+        let note = "the whole rest of the line is the value: `#` starts no comment in a header "
+            + "(a note goes on a line of its own that starts with `#`)"
+        for index in first..<diagnostics.count {
+            let old = diagnostics[index]
+            diagnostics[index] = Diagnostic(old.code, old.message, at: old.location,
+                                            hint: old.hint.map { note + "; " + $0 } ?? note, severity: old.severity)
+        }
     }
 
     private mutating func readExpectation(_ line: HeaderLine) {
@@ -285,6 +305,8 @@ public struct RecordBuilder {
 
     private mutating func convert(header value: String, offset: Int, type: FieldType, path: String) -> FactValue? {
         let trimmed = Self.unquote(value.trimmingSpaces())
+        // `date:` with nothing after it is told as a field without a value, not as the value ``
+        let empty = trimmed.isEmpty
         switch type {
         case .string, .text:
             return .string(trimmed)
@@ -293,25 +315,34 @@ public struct RecordBuilder {
             case "true", "ja", "yes": return .bool(true)
             case "false", "nee", "no": return .bool(false)
             default:
-                error("input.wrong-type", "field `\(path)` must be true or false, found `\(trimmed)`", at: offset,
-                      hint: "write true or false (ja or nee)")
+                error("input.wrong-type", empty ? "field `\(path)` has no value" : "field `\(path)` must be true or false, found `\(trimmed)`",
+                      at: offset, hint: "write true or false (ja or nee)" + (empty ? ", or leave the field out" : ""))
                 return nil
             }
         case .number:
             guard let number = Double(trimmed) else {
-                error("input.wrong-type", "field `\(path)` must be a number, found `\(trimmed)`", at: offset)
+                error("input.wrong-type", empty ? "field `\(path)` has no value" : "field `\(path)` must be a number, found `\(trimmed)`",
+                      at: offset, hint: empty ? "write a number, or leave the field out" : nil)
                 return nil
             }
             return .number(number)
         case .date:
             guard let day = CivilDate.parse(trimmed) else {
-                error("input.invalid-date", "`\(trimmed)` is not a date for `\(path)`", at: offset, hint: "write a date as YYYY-MM-DD, e.g. 2023-11-22")
+                error("input.invalid-date", empty ? "field `\(path)` has no value" : "`\(trimmed)` is not a date for `\(path)`", at: offset,
+                      hint: "write a date as YYYY-MM-DD, e.g. 2023-11-22" + (empty ? ", or leave the field out" : ""))
                 return nil
             }
             return .date(day)
         case .enumeration(let index):
             return symbol(trimmed, enumIndex: index, path: path, offset: offset)
         case .list(let element):
+            if let unbracketed = Self.unbracketed(trimmed) {
+                // `[a, b]` (as in JSON or YAML) would be read as the items `[a` and `b]`: one error for the whole list
+                let example = Self.splitList(unbracketed).map(\.text).filter { !$0.isEmpty }.joined(separator: ", ")
+                error("input.bracketed-list", "the list `\(path)` is written in brackets", at: offset,
+                      hint: "write a list in a header as `a, b`, without brackets" + (example.isEmpty ? "" : ": `\(path): \(example)`"))
+                return nil
+            }
             var values: [FactValue] = []
             let items = Self.splitList(value)
             for item in items {
@@ -377,6 +408,14 @@ public struct RecordBuilder {
             let leading = item.0.utf8.prefix { $0 == 0x20 || $0 == 0x09 }.count
             return (unquote(item.0.trimmingSpaces()), item.1 + leading)
         }
+    }
+
+    /// What is inside a header list written in brackets (`[a, b]`, `["a", "b"]`, or one bracket left off), or nil
+    /// when `text` neither starts with `[` nor ends with `]`.
+    static func unbracketed(_ text: String) -> String? {
+        let opens = text.hasPrefix("["), closes = text.hasSuffix("]")
+        guard opens || closes else { return nil }
+        return String(text.dropFirst(opens ? 1 : 0).dropLast(closes ? 1 : 0))
     }
 
     static func unquote(_ text: String) -> String {

@@ -25,7 +25,7 @@ public enum RegressionText {
             }
         }
         let examples = report.cases.filter { if case .example = $0.origin { return true }; return false }.count
-        lines.append("\(examples) rule examples and \(report.cases.count - examples) samples")
+        lines.append(Plural.count(examples, "rule example") + " and " + Plural.count(report.cases.count - examples, "sample"))
         let coveredRules = report.rulesInScope.filter(report.coveredRules.contains).count
         lines.append(String(format: "rule coverage: %d of %d rules fire in some case (%.1f%%)", coveredRules, report.rulesInScope.count, report.ruleCoverage))
         let both = report.conditions.filter { $0.wasTrue && $0.wasFalse }.count

@@ -21,7 +21,7 @@ extension HTMLReporter {
         html += summary.errors > 0 ? "<a class=\"card c-error\" href=\"#verdict=error\">\(errorInner)</a>\n" : "<div class=\"card c-error\">\(errorInner)</div>\n"
         html += "</div>\n"
         let findings = categoryCounts.reduce(0, +)
-        html += "<p>" + (nl ? "\(findings) bevindingen:" : "\(findings) findings:") + "</p>\n<ul class=\"legend\">"
+        html += "<p>" + (nl ? Plural.count(findings, "bevinding", "bevindingen") : Plural.count(findings, "finding")) + ":" + "</p>\n<ul class=\"legend\">"
         for category in HTMLCategory.allCases where categoryCounts[category.index] > 0 {
             html += "<li class=\"c-\(category.rawValue)\">\(categoryCounts[category.index]) \(XMLEscape.text(category.word(context.language)))</li>"
         }
@@ -52,8 +52,8 @@ extension HTMLReporter {
         html += "<div class=\"charts\">\n"
         html += timeline(context, series: series, counts: counts)
         if undated > 0 {
-            html += "<p class=\"note\">" + (nl ? "\(undated) bevindingen bij beschrijvingen zonder datum staan niet in deze grafiek."
-                                               : "\(undated) findings of undated descriptions are not in this chart.") + "</p>"
+            html += "<p class=\"note\">" + (nl ? Plural.count(undated, "bevinding", "bevindingen") + " bij beschrijvingen zonder datum " + Plural.word(undated, "staat", "staan") + " niet in deze grafiek."
+                                               : Plural.count(undated, "finding") + " of undated descriptions " + Plural.word(undated, "is", "are") + " not in this chart.") + "</p>"
         }
         html += "</figure>\n"
         let ruleTitle = nl ? "Per regel" : "Per rule"

@@ -105,8 +105,9 @@ public struct HTMLReporter: Reporter {
         let nl = context.language == .dutch
         var page = "]</script>\n"
         page += "<header class=\"page\"><h1>" + (nl ? "Neutraal: rapport" : "Neutraal: report") + "</h1>\n<p>"
-        page += nl ? "\(summary.descriptions + unreadable) beschrijvingen gecontroleerd · regelset "
-                   : "\(summary.descriptions + unreadable) descriptions checked · rule set "
+        let checked = summary.descriptions + unreadable
+        page += nl ? Plural.count(checked, "beschrijving", "beschrijvingen") + " gecontroleerd · regelset "
+                   : Plural.count(checked, "description") + " checked · rule set "
         page += "<code>\(XMLEscape.text(Self.shortVersion(context.ruleSet.version)))</code></p></header>\n<main>\n"
         page += totals(summary, context)
         page += charts(context)

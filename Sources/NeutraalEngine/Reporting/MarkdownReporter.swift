@@ -51,7 +51,7 @@ public struct MarkdownReporter: Reporter {
 
     public mutating func finish(_ summary: Summary, _ context: ReportContext) -> String {
         let nl = context.language == .dutch
-        var text = nl ? "### Neutraal: \(summary.descriptions) beschrijvingen\n\n" : "### Neutraal: \(summary.descriptions) descriptions\n\n"
+        var text = "### Neutraal: " + (nl ? Plural.count(summary.descriptions, "beschrijving", "beschrijvingen") : Plural.count(summary.descriptions, "description")) + "\n\n"
         text += "| " + Verdict.allCases.reversed().map { $0.word(context.language) }.joined(separator: " | ") + " | " + (nl ? "onleesbaar" : "unreadable") + " |\n"
         text += "|" + String(repeating: "---:|", count: Verdict.allCases.count + 1) + "\n"
         text += "| " + Verdict.allCases.reversed().map { "\(summary.byVerdict[$0] ?? 0)" }.joined(separator: " | ") + " | \(summary.errors) |\n\n"

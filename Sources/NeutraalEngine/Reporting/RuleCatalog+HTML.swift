@@ -10,8 +10,8 @@ extension RuleCatalog {
             .filter { source in ruleSet.rules.contains { $0.citation.sourceID == source.id } }
         var page = HTMLPage.head(title: title, language: language)
         page += "<header class=\"page\"><h1>\(title)</h1>\n<p>"
-        page += nl ? "\(ruleSet.rules.count) regels uit \(sources.count) brondocumenten · regelset "
-                   : "\(ruleSet.rules.count) rules from \(sources.count) source documents · rule set "
+        page += nl ? Plural.count(ruleSet.rules.count, "regel", "regels") + " uit " + Plural.count(sources.count, "brondocument", "brondocumenten") + " · regelset "
+                   : Plural.count(ruleSet.rules.count, "rule") + " from " + Plural.count(sources.count, "source document") + " · rule set "
         page += "<code>\(XMLEscape.text(HTMLReporter.shortVersion(ruleSet.version)))</code></p></header>\n<main>\n"
         page += "<nav class=\"toc\"><h2>" + (nl ? "Brondocumenten" : "Source documents") + "</h2>\n<ol>\n"
         for source in sources {

@@ -167,7 +167,7 @@ public struct TextReporter: Reporter {
         let nl = context.language == .dutch
         var lines: [String] = []
         let counts = Verdict.allCases.reversed().map { "\(summary.byVerdict[$0] ?? 0) \($0.word(context.language))" }.joined(separator: ", ")
-        lines.append((nl ? "\(summary.descriptions) beschrijvingen: " : "\(summary.descriptions) descriptions: ") + counts
+        lines.append((nl ? Plural.count(summary.descriptions, "beschrijving", "beschrijvingen") : Plural.count(summary.descriptions, "description")) + ": " + counts
                      + (summary.errors > 0 ? (nl ? "; \(summary.errors) onleesbaar" : "; \(summary.errors) unreadable") : ""))
         if !summary.byRule.isEmpty {
             lines.append(nl ? "bevindingen per regel:" : "findings per rule:")
@@ -177,14 +177,17 @@ public struct TextReporter: Reporter {
             }
         }
         if summary.undetermined > 0 {
-            lines.append(nl ? "\(summary.undetermined) bevindingen wachten op een ontbrekend feit" : "\(summary.undetermined) findings wait for a missing fact")
+            let count = summary.undetermined
+            lines.append(nl ? Plural.count(count, "bevinding", "bevindingen") + " " + Plural.word(count, "wacht", "wachten") + " op een ontbrekend feit"
+                            : Plural.count(count, "finding") + " " + Plural.word(count, "waits", "wait") + " for a missing fact")
         }
         if summary.waived + summary.baselined > 0 {
-            lines.append(nl ? "\(summary.waived) bevindingen vrijgesteld, \(summary.baselined) in de baseline (niet meegeteld)"
-                            : "\(summary.waived) findings waived, \(summary.baselined) in the baseline (not counted)")
+            lines.append(nl ? Plural.count(summary.waived, "bevinding", "bevindingen") + " vrijgesteld, \(summary.baselined) in de baseline (niet meegeteld)"
+                            : Plural.count(summary.waived, "finding") + " waived, \(summary.baselined) in the baseline (not counted)")
         }
         if summary.overridden > 0 {
-            lines.append(nl ? "\(summary.overridden) bevindingen opzijgezet door een uitzondering" : "\(summary.overridden) findings set aside by an exception")
+            lines.append(nl ? Plural.count(summary.overridden, "bevinding", "bevindingen") + " opzijgezet door een uitzondering"
+                            : Plural.count(summary.overridden, "finding") + " set aside by an exception")
         }
         lines.append((nl ? "regelset: " : "rule set: ") + context.ruleSet.version)
         return lines.joined(separator: "\n") + "\n"

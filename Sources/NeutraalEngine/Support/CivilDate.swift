@@ -1,5 +1,9 @@
 /// Calendar dates as day numbers (days since 1970-01-01), parsed strictly from `YYYY-MM-DD`.
 public enum CivilDate {
+    /// The days `parse` accepts, for hints and documentation: every real day with a four-digit year. A
+    /// description's `date` and `--as-of` take the same days.
+    public static let range = "0000-01-01 to 9999-12-31"
+
     /// The day number of a `YYYY-MM-DD` string, or nil when it is not a real date.
     public static func parse(_ text: String) -> Int32? {
         Array(text.utf8).withUnsafeBufferPointer { parse(utf8: $0) }
