@@ -99,6 +99,28 @@ struct MatchingTests {
         }
     }
 
+    struct Invisible: CustomTestStringConvertible, Sendable {
+        let behaviour: String
+        let entry: String
+        let text: String
+        let found: [String]
+        var testDescription: String { behaviour }
+    }
+
+    /// Characters a reader does not see are left out: the letters either side stay one word, and an
+    /// emoji with a variation selector still ends a word.
+    @Test(arguments: [
+        Invisible(behaviour: "a soft hyphen inside a word", entry: "lijsttrekker", text: "Onze lijst\u{00AD}trekker", found: ["lijst\u{00AD}trekker"]),
+        Invisible(behaviour: "a zero-width space inside a word", entry: "lijsttrekker", text: "Onze lijst\u{200B}trekker", found: ["lijst\u{200B}trekker"]),
+        Invisible(behaviour: "a zero-width joiner and a word joiner inside a word", entry: "VVD", text: "V\u{200D}V\u{2060}D", found: ["V\u{200D}V\u{2060}D"]),
+        Invisible(behaviour: "an emoji with a variation selector right before a word", entry: "VVD", text: "\u{2764}\u{FE0F}VVD", found: ["VVD"]),
+        Invisible(behaviour: "a combining mark outside the Latin block", entry: "VVD", text: "VVD\u{20D7} wint", found: ["VVD"]),
+        Invisible(behaviour: "an invisible character does not join two words", entry: "lijsttrekker", text: "lijst\u{00AD} trekker", found: []),
+    ])
+    func invisibleCharacters(_ example: Invisible) {
+        #expect(Self.found([(example.entry, false)], in: example.text) == example.found)
+    }
+
     struct Punctuated: CustomTestStringConvertible, Sendable {
         let text: String
         let found: String

@@ -1,4 +1,5 @@
-/// A text folded for matching: Dutch diacritics removed (`é` → `e`, `ĳ` → `ij`), once with case kept
+/// A text folded for matching: Dutch diacritics removed (`é` → `e`, `ĳ` → `ij`), characters a reader does
+/// not see left out (soft hyphens, zero-width spaces, combining marks), once with case kept
 /// and once lower-cased, both with a map from each folded byte back to its byte in the original.
 public struct FoldedText: Sendable {
     /// Folded and lower-cased bytes.
@@ -189,11 +190,19 @@ public struct FoldedText: Sendable {
                 index += length
                 continue
             }
-            if Self.isSeparator(original, at: index, length: length) {
+            switch Self.role(original, at: index, length: length) {
+            case .invisible:
+                // soft hyphens, zero-width spaces and joiners, variation selectors, combining marks: a reader
+                // does not see them between the letters of a word (`lijst\u{AD}trekker` reads `lijsttrekker`)
+                index += length
+                continue
+            case .separator:
                 // punctuation and spaces outside ASCII (“ ” « » – — non-breaking space …) separate words
                 put(0x20, 0x20, from: index)
                 index += length
                 continue
+            case .letter:
+                break
             }
             if length == 2, let replacement = Self.fold(scalarValue) {
                 for folded in replacement.utf8 {
@@ -243,14 +252,30 @@ public struct FoldedText: Sendable {
         return word | (upper >> 2)
     }
 
-    /// Whether the character at `index` is a non-ASCII character that is neither a letter nor a digit.
-    static func isSeparator(_ bytes: [UInt8], at index: Int, length: Int) -> Bool {
-        guard length >= 2, index + length <= bytes.count else { return false }
+    /// What a non-ASCII character is to matching.
+    enum Role {
+        /// A letter or digit: part of a word.
+        case letter
+        /// Punctuation, a symbol (an emoji) or a space: it separates words, read as one space.
+        case separator
+        /// A character not seen in the text (a format character such as a soft hyphen or a zero-width
+        /// space or joiner, or a mark without letter of its own such as a variation selector or a
+        /// combining diacritic): left out, so that the letters either side stay one word.
+        case invisible
+    }
+
+    /// What the non-ASCII character of `length` bytes at `index` is to matching (a letter when it does not decode).
+    static func role(_ bytes: [UInt8], at index: Int, length: Int) -> Role {
+        guard length >= 2, index + length <= bytes.count else { return .letter }
         var value = UInt32(bytes[index] & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07))
         for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-        guard let scalar = Unicode.Scalar(value) else { return false }
+        guard let scalar = Unicode.Scalar(value) else { return .letter }
         let properties = scalar.properties
-        return !(properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark)
+        if properties.isAlphabetic || properties.numericType != nil { return .letter }
+        switch properties.generalCategory {
+        case .format, .nonspacingMark: return .invisible
+        default: return .separator
+        }
     }
 
     /// Folds a pattern or lexicon entry the same way (returns the lower-cased and the cased bytes).

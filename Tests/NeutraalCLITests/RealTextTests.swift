@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// `neutraal lint` with the real rule set on texts as people paste them: decomposed letters, invisible
+/// characters, emoji against words. What a reader sees decides the verdict.
+@Suite("lint on real Dutch text")
+struct RealTextTests {
+    /// One text, and the verdict a communication advisor expects for it.
+    struct Case: CustomTestStringConvertible, Sendable {
+        let behaviour: String
+        let text: String
+        /// `post`: a post on a corporate account by a communication advisor (party-political content is a
+        /// violation); `expression`: a private expression on a general topic (naming a party is an advisory).
+        var kind = "post"
+        let verdict: String
+        var testDescription: String { behaviour }
+
+        /// The case as one line of JSON Lines, its id `case`.
+        var line: String {
+            var record: [String: Any] = ["id": "case", "kind": kind, "date": "2023-11-20", "text": text]
+            if kind == "post" {
+                record["account"] = ["variant": "corporate"]
+                record["postedBy"] = "communication-advisor"
+                record["content"] = ["officeRelated": true]
+            } else {
+                record["inFunction"] = false
+                record["form"] = "post"
+                record["topic"] = "general"
+            }
+            let data = (try? JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])) ?? Data()
+            return String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    /// The verdict `lint --format json` gives the one record of `line`.
+    static func verdict(of line: String) throws -> String {
+        let workspace = try Workspace()
+        try workspace.write("texts.jsonl", line + "\n")
+        let result = try Binary.run(["lint", "texts.jsonl", "--format", "json", "--no-progress", "--rules", PackageRoot.path + "/Rules"],
+                                    in: workspace.root.path)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any], "\(result)")
+        return try #require(object["verdict"] as? String, "\(result)")
+    }
+
+    static let invisibleCases: [Case] = [
+        Case(behaviour: "a soft hyphen inside `lijsttrekker` still reads as a campaign word",
+             text: "Kom luisteren naar onze lijst\u{00AD}trekker!", verdict: "violation"),
+        Case(behaviour: "a zero-width space inside `lijsttrekker` still reads as a campaign word",
+             text: "Kom luisteren naar onze lijst\u{200B}trekker!", verdict: "violation"),
+        Case(behaviour: "a heart emoji with its variation selector right before a party name",
+             text: "Sterk debat vanavond \u{2764}\u{FE0F}VVD", kind: "expression", verdict: "advisory"),
+        Case(behaviour: "a decomposed `Appèl` (as macOS pastes it) is the party's name",
+             text: "Het Christen-Democratisch Appe\u{0300}l stelde vragen.", kind: "expression", verdict: "advisory"),
+    ]
+
+    @Test(arguments: invisibleCases)
+    func invisibleCharacters(_ example: Case) throws {
+        #expect(try Self.verdict(of: example.line) == example.verdict)
+    }
+}
