@@ -57,4 +57,46 @@ struct RealTextTests {
     func invisibleCharacters(_ example: Case) throws {
         #expect(try Self.verdict(of: example.line) == example.verdict)
     }
+
+    static let whiteSpaceCases: [Case] = [
+        Case(behaviour: "`Stem\\nop D66`: a call to vote broken over two lines", text: "Nog twee dagen. Stem\nop D66!", verdict: "violation"),
+        Case(behaviour: "`Stem\\r\\nop ons`: the same with a Windows line break", text: "Stem\r\nop ons!", verdict: "violation"),
+        Case(behaviour: "`Stem  op`: two spaces typed", text: "Stem  op 22 november!", verdict: "violation"),
+        Case(behaviour: "`word\\tlid`: a tab inside a phrase", text: "Doe mee en word\tlid!", verdict: "violation"),
+        Case(behaviour: "`Stem \\u{A0}op`: a space and a non-breaking space", text: "Stem \u{A0}op ons!", verdict: "violation"),
+        Case(behaviour: "a party name wrapped over two lines", text: "De Partij voor de\nDieren stelde vragen.", kind: "expression",
+             verdict: "advisory"),
+        Case(behaviour: "neutral voting information wrapped over two lines stays neutral",
+             text: "Je kunt je stem\nop 22 november uitbrengen.", verdict: "allowed"),
+    ]
+
+    @Test(arguments: whiteSpaceCases)
+    func whiteSpaceInPhrases(_ example: Case) throws {
+        #expect(try Self.verdict(of: example.line) == example.verdict)
+    }
+
+    @Test("check: a post whose editor wrapped `Stem op` and `word lid` over lines is a violation, quoted on one line")
+    func wrappedPost() throws {
+        let workspace = try Workspace()
+        try workspace.write("post.md", """
+            ---
+            kind: post
+            date: 2023-05-10
+            account.variant: corporate
+            postedBy: communication-advisor
+            content.officeRelated: true
+            ---
+            De nieuwe regeling kwam er dankzij
+            mij. Stem
+            op ons en word
+            lid!
+
+            """)
+        let result = try Binary.run(["check", "post.md", "--rules", PackageRoot.path + "/Rules"], in: workspace.root.path)
+        #expect(result.status == 1, "\(result)")
+        #expect(result.outLines.first == "post.md: niet toegestaan")
+        #expect(result.out.contains("[SOCIAL-CORP-02]"))
+        // the message quotes the words as one line
+        #expect(result.out.contains("'dankzij mij'"), "\(result)")
+    }
 }

@@ -22,25 +22,48 @@ struct LexiconScannerTests {
         }
     }
 
+    /// Where `entry` (white space collapsed) matches `text` from `start` on, a space of the entry standing
+    /// for a run of white space: a leading space is the run's last byte, a trailing one its first.
+    static func end(of entry: [UInt8], in text: [UInt8], from start: Int) -> Int? {
+        var position = start
+        for (place, byte) in entry.enumerated() {
+            guard position < text.count else { return nil }
+            if byte == 32 {
+                guard SpaceRuns.isSpace(text[position]) else { return nil }
+                if place == entry.count - 1, position > 0, SpaceRuns.isSpace(text[position - 1]) { return nil }
+                position += 1
+                if place > 0, place < entry.count - 1 {
+                    while position < text.count, SpaceRuns.isSpace(text[position]) { position += 1 }
+                }
+            } else {
+                guard text[position] == byte else { return nil }
+                position += 1
+            }
+        }
+        return position
+    }
+
     /// Every entry at every end offset, with the scanner's tests (whole words, case), in the scanner's
-    /// order: by end, then longer entries first, then in entry order.
+    /// order: by end, then longer entries first, then in entry order. A space of an entry matches a run
+    /// of white space.
     static func reference(_ lexicons: [Lexicon], _ text: FoldedText) -> [String] {
         var found: [(end: Int, length: Int, order: Int, match: String)] = []
         var order = 0
         for (lexiconIndex, lexicon) in lexicons.enumerated() {
             for (entryIndex, entry) in lexicon.entries.enumerated() {
                 let folded = FoldedText.fold(entry: entry.text)
+                let (lower, cased) = (SpaceRuns.collapsed(folded.lower), SpaceRuns.collapsed(folded.cased))
                 order += 1
-                let length = folded.lower.count
+                let length = lower.count
                 guard length > 0, length <= text.lower.count else { continue }
-                for start in 0...(text.lower.count - length) where text.lower[start..<start + length].elementsEqual(folded.lower) {
-                    let end = start + length
+                for start in 0...(text.lower.count - 1) {
+                    guard let end = end(of: lower, in: text.lower, from: start) else { continue }
                     if lexicon.wholeWords {
-                        if start > 0, FoldedText.isWordByte(text.lower[start - 1]), FoldedText.isWordByte(folded.lower[0]) { continue }
+                        if start > 0, FoldedText.isWordByte(text.lower[start - 1]), FoldedText.isWordByte(lower[0]) { continue }
                         if end < text.lower.count, FoldedText.isWordByte(text.lower[end]),
-                           let last = folded.lower.last, FoldedText.isWordByte(last) { continue }
+                           let last = lower.last, FoldedText.isWordByte(last) { continue }
                     }
-                    if entry.caseSensitive, !text.cased[start..<end].elementsEqual(folded.cased) { continue }
+                    if entry.caseSensitive, SpaceRuns.collapsed(Array(text.cased[start..<end])) != cased { continue }
                     found.append((end, length, order, "\(lexiconIndex)/\(entryIndex)@\(start)..<\(end)"))
                 }
             }
@@ -55,7 +78,7 @@ struct LexiconScannerTests {
     @Test("the automaton finds what trying every entry everywhere finds, in the same order, on generated lexicons and texts")
     func matchesReference() {
         var generator = Generator(state: 42)
-        let letters = ["a", "b", "A", "é", "ĳ", "IJ", " ", "-", "1", "ab", "ba", "aa", "\u{301}", "ß", "“"]
+        let letters = ["a", "b", "A", "é", "ĳ", "IJ", " ", "-", "1", "ab", "ba", "aa", "\u{301}", "ß", "“", "\n", "\r\n", "\u{A0}", "\u{AD}"]
         var compared = 0
         for _ in 0..<150 {
             let lexicons = (0..<(1 + generator.next(3))).map { index in
@@ -148,7 +171,7 @@ extension LexiconScannerTests {
     @Test("long texts, read in two or four lanes, give what trying every entry everywhere gives: matches at, before and after where lanes meet")
     func lanes() {
         var generator = Generator(state: 99)
-        let letters = ["a", "b", "A", "é", " ", "-", "ab", "ba", "aa", "ß", "stem op", "ons"]
+        let letters = ["a", "b", "A", "é", " ", "-", "ab", "ba", "aa", "ß", "stem op", "ons", "\n", "  "]
         var compared = 0
         var atBoundaries = 0
         var textsByLanes: [Int: Int] = [:]
@@ -164,7 +187,7 @@ extension LexiconScannerTests {
             let scanner = LexiconScanner(lexicons: lexicons)
             for _ in 0..<8 {
                 let text = FoldedText(generator.text(letters, length: 40 + generator.next(200)))
-                let parts = LexiconScanner.laneParts(count: text.lower.count, longestEntry: longest)
+                let parts = LexiconScanner.laneParts(text.lower, longestEntry: longest)
                 textsByLanes[parts.count, default: 0] += 1
                 let expected = Self.reference(lexicons, text)
                 let found = scanner.scan(text)
@@ -186,7 +209,7 @@ extension LexiconScannerTests {
     @Test("the literals of patterns are reported as bits, anywhere in a text, short or read in two lanes, beside the entries")
     func literalBits() {
         var generator = Generator(state: 5)
-        let letters = ["a", "b", "c", " ", "ab", "ba", "stem", "op", "é"]
+        let letters = ["a", "b", "c", " ", "ab", "ba", "stem", "op", "é", "\t", "\n "]
         var set = 0
         for _ in 0..<150 {
             let lexicon = Lexicon(name: "l", title: "l", wholeWords: true,
@@ -203,7 +226,7 @@ extension LexiconScannerTests {
                 let matches = scanner.scan(text, literals: &found)
                 var expected: UInt64 = 0
                 for (bit, strings) in literals.enumerated()
-                where strings.contains(where: { PatternLiterals.contains(text.lower, $0) }) {
+                where strings.contains(where: { PatternLiterals.contains(SpaceRuns.collapsed(text.lower), SpaceRuns.collapsed($0)) }) {
                     expected |= UInt64(1) << UInt64(bit)
                 }
                 #expect(found == expected)

@@ -72,6 +72,14 @@ struct MatchingTests {
         LexiconCase(behaviour: "a hashtag entry is not found in a longer tag", entry: "#D66", text: "#D666 en #D66x", found: []),
         LexiconCase(behaviour: "a hashtag entry is not found without its #", entry: "#D66", text: "D66 wint", found: []),
         LexiconCase(behaviour: "every occurrence is found", entry: "stem op", text: "stem op A, stem op B", found: ["stem op", "stem op"]),
+        LexiconCase(behaviour: "a space matches a line break", entry: "word lid", text: "Word\nlid!", found: ["Word\nlid"]),
+        LexiconCase(behaviour: "a space matches a Windows line break", entry: "word lid", text: "Word\r\nlid!", found: ["Word\r\nlid"]),
+        LexiconCase(behaviour: "a space matches a tab and two spaces", entry: "partij voor de dieren", text: "Partij\tvoor  de \n Dieren",
+                    found: ["Partij\tvoor  de \n Dieren"]),
+        LexiconCase(behaviour: "a space matches a non-breaking space beside a space", entry: "word lid", text: "word \u{A0}lid", found: ["word \u{A0}lid"]),
+        LexiconCase(behaviour: "a case-sensitive entry with a run of white space", entry: "Groep Van Haga", caseSensitive: true,
+                    text: "Groep\nVan Haga, groep\nvan haga", found: ["Groep\nVan Haga"]),
+        LexiconCase(behaviour: "a run is no word boundary inside a word", entry: "stem op", text: "stem\nopnieuw", found: []),
     ]
 
     @Test(arguments: lexiconCases)
@@ -231,6 +239,11 @@ struct MatchingTests {
         PatternCase(behaviour: "diacritics fold in the pattern", pattern: "financiën", text: "financien", match: "financien"),
         PatternCase(behaviour: "a folded letter in a class", pattern: "financi[eë]n", text: "FINANCIËN", match: "FINANCIËN"),
         PatternCase(behaviour: "an escaped special character is a literal", pattern: "\\(stem\\)", text: "(stem)", match: "(stem)"),
+        PatternCase(behaviour: "a space matches a line break", pattern: "(?c)Stem (dan )?op [A-Z]", text: "Stem\nop D66", match: "Stem\nop D"),
+        PatternCase(behaviour: "a space matches a run of white space", pattern: "stem op", text: "STEM \r\n\t op", match: "STEM \r\n\t op"),
+        PatternCase(behaviour: "a space matches a non-breaking space", pattern: "stem op", text: "stem\u{A0}op", match: "stem\u{A0}op"),
+        PatternCase(behaviour: "a space does not match nothing", pattern: "stem op", text: "stemop", match: nil),
+        PatternCase(behaviour: "an escaped space is one space", pattern: "stem\\ op", text: "stem  op, stem op", match: "stem op"),
     ]
 
     @Test(arguments: patternCases)
@@ -374,7 +387,8 @@ struct MatchingTests {
         let shared = Pattern.withSharedAutomata(patterns)
         #expect(shared.allSatisfy { $0.hasAutomaton })
         var generator = LexiconScannerTests.Generator(state: 21)
-        let pieces = ["a", "b", "A", "B", " ", "stem op ", "Stem op ", "ons", "mij", "1", "12 ", "jan", "é", "E", "s", "tem"]
+        let pieces = ["a", "b", "A", "B", " ", "stem op ", "Stem op ", "ons", "mij", "1", "12 ", "jan", "é", "E", "s", "tem",
+                      "\n", "\r\n", "   ", "Stem\n\nop "]
         var found = 0
         for _ in 0..<600 {
             let folded = FoldedText(generator.text(pieces, length: 40 + generator.next(120)))
@@ -388,7 +402,9 @@ struct MatchingTests {
     @Test("the longest match of a program: the longest path to its end, nil when it has a loop")
     func longestMatch() throws {
         let cases: [(String, Int?)] = [("abc", 3), ("a(b|cd)?", 3), ("stem op (ons|mij)", 11), ("(?c)[Ss]tem", 4), ("é", 1), ("ĳ", 2),
-                                       ("a*", nil), ("x+y", nil), ("(a|b)*c", nil), ("q?", 1), ("", 0)]
+                                       ("a*", nil), ("x+y", nil), ("(a|b)*c", nil), ("q?", 1), ("", 0),
+                                       // a space is a run of white space, counted as one character
+                                       ("stem\\s+op", 7), ("a  b", 4), ("a +b", nil)]
         for (source, expected) in cases {
             let program = try Pattern(source).program
             #expect(PatternDFA.longestMatch(of: program) == expected, "`\(source)`")

@@ -74,9 +74,15 @@ struct EvidenceList: Sendable {
         index >= 0 && Int(index) < texts.count ? texts[Int(index)] : nil
     }
 
-    /// The words of the first piece that holds a match.
+    /// The words of the first piece that holds a match, as a message quotes them: a run of white space
+    /// (a line break inside a phrase) written as one space.
     var firstMatch: String? {
-        for index in entries.indices where entries[index].match >= 0 { return text(entries[index].match) }
+        for index in entries.indices where entries[index].match >= 0 {
+            guard let words = text(entries[index].match) else { return nil }
+            guard words.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 }) || words.contains("  ") else { return words }
+            return words.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+                .joined(separator: " ")
+        }
         return nil
     }
 

@@ -18,6 +18,8 @@ public struct LexiconScanner: Sendable {
         let cased: [UInt8]
         let caseSensitive: Bool
         let wholeWords: Bool
+        /// Whether the string holds a space, which stands for a run of white space (see `SpaceRuns`).
+        let spaced: Bool
     }
 
     private let patterns: [Pattern]
@@ -45,14 +47,16 @@ public struct LexiconScanner: Sendable {
         for (lexiconIndex, lexicon) in lexicons.enumerated() {
             for (entryIndex, entry) in lexicon.entries.enumerated() {
                 let folded = FoldedText.fold(entry: entry.text)
-                guard !folded.lower.isEmpty else { continue }
-                patterns.append(Pattern(lexicon: lexiconIndex, entry: entryIndex, lower: folded.lower, cased: folded.cased,
-                                        caseSensitive: entry.caseSensitive, wholeWords: lexicon.wholeWords))
+                let (lower, cased) = (SpaceRuns.collapsed(folded.lower), SpaceRuns.collapsed(folded.cased))
+                guard !lower.isEmpty else { continue }
+                patterns.append(Pattern(lexicon: lexiconIndex, entry: entryIndex, lower: lower, cased: cased,
+                                        caseSensitive: entry.caseSensitive, wholeWords: lexicon.wholeWords, spaced: lower.contains(32)))
             }
         }
         for (bit, strings) in literals.prefix(64).enumerated() {
-            for string in strings where !string.isEmpty {
-                patterns.append(Pattern(lexicon: -1, entry: bit, lower: string, cased: string, caseSensitive: false, wholeWords: false))
+            for string in strings.map(SpaceRuns.collapsed) where !string.isEmpty {
+                patterns.append(Pattern(lexicon: -1, entry: bit, lower: string, cased: string, caseSensitive: false, wholeWords: false,
+                                        spaced: string.contains(32)))
             }
         }
         let automaton = CompactAutomaton(patterns.map(\.lower))
@@ -100,7 +104,7 @@ public struct LexiconScanner: Sendable {
         transitions.withUnsafeBufferPointer { table in
             columnOf.withUnsafeBufferPointer { columns in
                 withUnsafeTemporaryAllocation(of: Lane.self, capacity: 4) { lanes in
-                    let count = Self.lay(lanes, over: bytes.count, longestEntry: longestEntry)
+                    let count = Self.lay(lanes, over: bytes, longestEntry: longestEntry)
                     // side by side for as long as every lane has bytes left (the first reads the fewest)
                     var steps = count > 1 ? lanes[0].end : 0
                     while steps > 0 {
@@ -135,9 +139,11 @@ public struct LexiconScanner: Sendable {
         var reportsFrom: Int
     }
 
-    /// Lays out the lanes for a text of `count` bytes: one, two or four, each but the last reading as
-    /// many bytes as the first (the last reads what is left, a few bytes more at most); returns how many.
-    private static func lay(_ lanes: UnsafeMutableBufferPointer<Lane>, over count: Int, longestEntry: Int) -> Int {
+    /// Lays out the lanes for a text: one, two or four, each but the last reading as many bytes as the
+    /// first (the last reads what is left, a few bytes more at most), a lane that meets a run of white space
+    /// before its part more (see `SpaceRuns.warmStart`); returns how many.
+    private static func lay(_ lanes: UnsafeMutableBufferPointer<Lane>, over text: UnsafeBufferPointer<UInt8>, longestEntry: Int) -> Int {
+        let count = text.count
         let number = count >= fourLaneLength && count >= 8 * longestEntry ? 4
             : count >= twoLaneLength && count >= 4 * longestEntry ? 2 : 1
         let warmUp = longestEntry - 1
@@ -146,17 +152,20 @@ public struct LexiconScanner: Sendable {
         for lane in 0..<number {
             let start = lane == 0 ? 0 : partStart - warmUp
             let end = lane == number - 1 ? count : start + length
-            lanes.initializeElement(at: lane, to: Lane(next: start, row: 0, end: end, reportsFrom: partStart))
+            let reading = lane == 0 ? 0 : SpaceRuns.warmStart(text, partStart: partStart, warmUp: warmUp)
+            lanes.initializeElement(at: lane, to: Lane(next: reading, row: 0, end: end, reportsFrom: partStart))
             partStart = end
         }
         return number
     }
 
-    /// Where the part each lane reports starts, for a text of `count` bytes: `[0]` for one lane.
-    static func laneParts(count: Int, longestEntry: Int) -> [Int] {
-        withUnsafeTemporaryAllocation(of: Lane.self, capacity: 4) { lanes in
-            let number = lay(lanes, over: count, longestEntry: longestEntry)
-            return (0..<number).map { lanes[$0].reportsFrom }
+    /// Where the part each lane reports starts, for a text of these folded bytes: `[0]` for one lane.
+    static func laneParts(_ text: [UInt8], longestEntry: Int) -> [Int] {
+        text.withUnsafeBufferPointer { bytes in
+            withUnsafeTemporaryAllocation(of: Lane.self, capacity: 4) { lanes in
+                let number = lay(lanes, over: bytes, longestEntry: longestEntry)
+                return (0..<number).map { lanes[$0].reportsFrom }
+            }
         }
     }
 
@@ -273,13 +282,23 @@ public struct LexiconScanner: Sendable {
                 literals |= UInt64(1) << UInt64(pattern.entry)
                 continue
             }
-            let start = index + 1 - pattern.lower.count
+            var start = index + 1 - pattern.lower.count
+            if pattern.spaced {
+                // a run of white space reads as one space: reported at its first byte only, and the match
+                // starts as far back as its runs reach
+                if pattern.lower[pattern.lower.count - 1] == 32, index > 0, SpaceRuns.isSpace(lower[index - 1]) { continue }
+                guard let found = SpaceRuns.start(of: pattern.lower, endingAt: index, in: lower) else { continue }
+                start = found
+            }
             if pattern.wholeWords {
                 if start > 0, FoldedText.isWordByte(lower[start - 1]), FoldedText.isWordByte(pattern.lower[0]) { continue }
                 if index + 1 < lower.count, FoldedText.isWordByte(lower[index + 1]),
                    let last = pattern.lower.last, FoldedText.isWordByte(last) { continue }
             }
-            if pattern.caseSensitive, !cased[start...index].elementsEqual(pattern.cased) { continue }
+            if pattern.caseSensitive,
+               pattern.spaced ? !SpaceRuns.equal(cased[start...index], pattern.cased) : !cased[start...index].elementsEqual(pattern.cased) {
+                continue
+            }
             matches.append(Match(lexicon: pattern.lexicon, entry: pattern.entry, range: start..<index + 1))
         }
     }
@@ -302,6 +321,8 @@ struct CompactAutomaton {
     private(set) var outputList: [Int32] = []
     /// How many states the trie has.
     private(set) var stateCount = 1
+    /// The states the trie enters by a space (see `SpaceRuns`).
+    private(set) var enteredBySpace: [Int32] = []
 
     init(_ strings: [[UInt8]]) {
         var used = [Bool](repeating: false, count: 256)
@@ -328,6 +349,7 @@ struct CompactAutomaton {
                 let slot = state * width + column[Int(byte)]
                 if next[slot] < 0 {
                     next[slot] = Int32(stateCount)
+                    if byte == 32 { enteredBySpace.append(Int32(stateCount)) }
                     stateCount += 1
                 }
                 state = Int(next[slot])
@@ -407,6 +429,13 @@ struct CompactAutomaton {
         }
         var columnOf = [UInt32](repeating: 0, count: 256)
         for (index, byte) in alphabet.enumerated() { columnOf[Int(byte)] = UInt32(index + 1) }
+        if column[32] >= 0 {
+            // a run of white space reads as one space: every byte of white space takes the space's column,
+            // and a state entered by a space stays there on more of it
+            let space = columnOf[32]
+            for byte in SpaceRuns.bytes { columnOf[Int(byte)] = space }
+            for state in enteredBySpace.map(Int.init) { transitions[Int(rowOf[state] + space)] = rowOf[state] }
+        }
         var outputStart: [Int32] = []
         var outputs: [Int32] = []
         outputStart.reserveCapacity(stateCount + 1)

@@ -4,6 +4,7 @@
 ///
 /// Syntax: literals, `.`, classes `[a-z]` `[^0-9]`, `\d \w \s \b \B`, `^ $`, groups `( )`, `|`,
 /// `* + ?`. Matching folds diacritics and case like lexicons do; `(?c)` in front makes it case-sensitive.
+/// A space stands for any run of white space, as in lexicon entries; `\ ` is exactly one space.
 public struct Pattern: Sendable {
     /// A pattern that does not parse, with the character offset of the problem.
     public struct SyntaxError: Error, Sendable {
@@ -470,6 +471,10 @@ struct PatternParser {
                 }
                 return literal(escaped)
             }
+        case " ":
+            // a space stands for a run of white space, as in lexicon entries (see `SpaceRuns`); `\ ` is one space
+            index += 1
+            return .plus(.set(Self.spaces))
         default:
             index += 1
             return literal(scalar)

@@ -18,8 +18,11 @@ struct PatternDFA: Sendable {
     private let masks: [UInt64]
     /// The mask with every pattern of the group.
     let fullMask: UInt64
-    /// The most bytes a match of a pattern of the group can span; nil when one can repeat (`*`, `+`).
+    /// The most bytes a match of a pattern of the group can span, a run of white space counting as one
+    /// (see `SpaceRuns`); nil when one can repeat (`*`, `+`) anything else.
     let longestMatch: Int?
+    /// Whether a pattern of the group holds a run of white space (a space of the pattern).
+    let hasSpaceRuns: Bool
 
     /// Texts at least this long (and four times the longest match) are read in two lanes.
     static let twoLaneLength = 64
@@ -41,6 +44,7 @@ struct PatternDFA: Sendable {
         self.width = builder.width
         self.masks = builder.masks
         self.fullMask = programs.count == 64 ? ~0 : (UInt64(1) << UInt64(programs.count)) - 1
+        self.hasSpaceRuns = programs.contains { program in program.indices.contains { Self.endsSpaceRun(program, at: $0) } }
         var longest = 0
         for program in programs {
             guard let length = Self.longestMatch(of: program) else { self.longestMatch = nil; return }
@@ -62,6 +66,9 @@ struct PatternDFA: Sendable {
             case .byte, .set, .any: longest[pc] = longest[pc + 1] + 1
             case .wordBoundary, .lineStart, .lineEnd: longest[pc] = longest[pc + 1]
             case .match: longest[pc] = 0
+            case .split where endsSpaceRun(program, at: pc):
+                // the loop of a run of white space, which counts as one character
+                longest[pc] = longest[pc + 1]
             case .split(let a, let b):
                 guard let first = onwards(a), let second = onwards(b) else { return nil }
                 longest[pc] = max(first, second)
@@ -71,6 +78,13 @@ struct PatternDFA: Sendable {
             }
         }
         return longest[0]
+    }
+
+    /// Whether the instruction at `pc` is the loop of a run of white space: `[\t\n\r ]` and a split back to it.
+    static func endsSpaceRun(_ program: [Pattern.Instruction], at pc: Int) -> Bool {
+        guard pc > 0, case .split(let back, let on) = program[pc], back == pc - 1, on == pc + 1,
+              case .set(let set) = program[pc - 1] else { return false }
+        return set.members == SpaceRuns.bytes
     }
 
     /// The automaton of a single program (its pattern is bit 1).
@@ -95,7 +109,13 @@ struct PatternDFA: Sendable {
                         return matches(table, classes, bytes, from: 0, to: count)
                     }
                     let middle = (count - longest + 1) / 2
-                    return matches(table, classes, bytes, first: 0..<(middle + longest - 1), second: middle..<count)
+                    guard hasSpaceRuns else {
+                        return matches(table, classes, bytes, first: 0..<(middle + longest - 1), second: middle..<count)
+                    }
+                    // past the middle as many characters as a match can hold, a run of white space one
+                    let firstEnd = SpaceRuns.reach(bytes, from: middle, characters: longest - 1)
+                    guard firstEnd <= count - middle else { return matches(table, classes, bytes, from: 0, to: count) }
+                    return matches(table, classes, bytes, first: 0..<firstEnd, second: middle..<count)
                 }
             }
         }

@@ -5,7 +5,8 @@
 /// The strings are in the folded, lower-cased bytes the scanner reads (`FoldedText.lower`): a case-
 /// sensitive pattern's literal `Stem ` is looked for as `stem `, which the lower-cased text holds wherever
 /// the text with its case holds `Stem `. For `(?c)[Ss]tem (dan |ook )?op ([A-Z]|ons)` they are `stem `
-/// (every longer candidate, such as `stem dan op `, contains it); for `a*b` there are none.
+/// (every longer candidate, such as `stem dan op `, contains it); for `a*b` there are none. A space of the
+/// pattern, which matches a run of white space, is the one space the scanner reads such a run as.
 enum PatternLiterals {
     /// The most strings a part of a pattern is followed through as an exact set.
     static let exactLimit = 16
@@ -36,7 +37,8 @@ enum PatternLiterals {
     /// when there are none at least `shortest` bytes long.
     static func required(_ tree: Pattern.Node) -> [[UInt8]]? {
         guard let strings = summary(tree).requirement else { return nil }
-        let lowered = minimal(strings.map { $0.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 } })
+        // white space as the scanner reads it: a run is one space (see `SpaceRuns`)
+        let lowered = minimal(strings.map { SpaceRuns.collapsed($0.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }) })
         guard let shortestFound = lowered.map(\.count).min(), shortestFound >= shortest, lowered.count <= most else { return nil }
         return lowered
     }
@@ -52,6 +54,9 @@ enum PatternLiterals {
             return Summary(exact: set.count <= classLimit ? set.members.map { [$0] } : nil, required: nil)
         case .any, .star:
             return Summary(exact: nil, required: nil)
+        case .plus(.set(let set)) where set.members == SpaceRuns.bytes:
+            // a run of white space, which the scanner reads as one space
+            return Summary(exact: [[32]], required: nil)
         case .plus(let inner):
             return Summary(exact: nil, required: summary(inner).requirement)
         case .optional(let inner):

@@ -1,0 +1,101 @@
+/// White space in matching: a space in a lexicon entry or a pattern stands for any run of white space in
+/// the text (spaces, tabs, line breaks, and the spaces outside ASCII that folding turns into spaces), so
+/// that `"stem op"` finds `Stem\nop` in a post wrapped by its editor and `Stem  op` typed with two spaces.
+///
+/// The lexicon automaton reads a run as one space: the bytes of white space share the space's column,
+/// and a state entered by a space stays where it is on more white space. These helpers give the rest:
+/// entries with their runs made single spaces, where a match with runs in it starts, and how far back a
+/// lane of the scan must start to see as many characters as a single reading would.
+enum SpaceRuns {
+    /// The bytes of white space in a folded text (those of `\s`).
+    static let bytes: [UInt8] = [9, 10, 13, 32]
+
+    /// Whether a folded byte is white space.
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 32 || byte == 10 || byte == 9 || byte == 13
+    }
+
+    /// The bytes with every run of white space written as one space.
+    static func collapsed(_ text: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count)
+        for byte in text {
+            if isSpace(byte) {
+                if result.last != 32 { result.append(32) }
+            } else {
+                result.append(byte)
+            }
+        }
+        return result
+    }
+
+    /// Where the match of `entry` (runs collapsed) that ends at `index` of `text` starts, when the scan
+    /// found it there: each space of the entry is a whole run of the text, one leading space the run's
+    /// last byte. Nil when the text does not hold the entry there (it always does when the scan found it).
+    static func start(of entry: [UInt8], endingAt index: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        var position = index
+        var place = entry.count - 1
+        while place >= 0 {
+            guard position >= 0 else { return nil }
+            if entry[place] == 32 {
+                guard isSpace(text[position]) else { return nil }
+                if place > 0 {
+                    while position > 0, isSpace(text[position - 1]) { position -= 1 }
+                }
+            } else if entry[place] != text[position] {
+                return nil
+            }
+            place -= 1
+            if place >= 0 { position -= 1 }
+        }
+        return position
+    }
+
+    /// Whether `text` is `entry` with each space of the entry a run of white space (for case-sensitive
+    /// entries, compared with the text as written).
+    static func equal(_ text: Slice<UnsafeBufferPointer<UInt8>>, _ entry: [UInt8]) -> Bool {
+        var position = text.startIndex
+        for byte in entry {
+            guard position < text.endIndex else { return false }
+            if byte == 32 {
+                guard isSpace(text[position]) else { return false }
+                position += 1
+                while position < text.endIndex, isSpace(text[position]) { position += 1 }
+            } else {
+                guard text[position] == byte else { return false }
+                position += 1
+            }
+        }
+        return position == text.endIndex
+    }
+
+    /// Where a lane of the scan whose part starts at `partStart` starts reading: `warmUp` characters
+    /// before, a run of white space counting as one character (so that a match whose runs are long is
+    /// still seen whole by the lane that reports it).
+    static func warmStart(_ text: UnsafeBufferPointer<UInt8>, partStart: Int, warmUp: Int) -> Int {
+        var start = partStart
+        var needed = warmUp
+        while needed > 0, start > 0 {
+            start -= 1
+            if !(isSpace(text[start]) && start > 0 && isSpace(text[start - 1])) { needed -= 1 }
+        }
+        return start
+    }
+
+    /// Where a reading from `start` has passed `characters` characters (and the rest of a run of white
+    /// space it stands in), a run counting as one character: how far a lane must read to hold every match
+    /// that starts before `start` (see `PatternDFA.matches(_:)`).
+    static func reach(_ text: UnsafeBufferPointer<UInt8>, from start: Int, characters: Int) -> Int {
+        var position = start
+        var counted = 0
+        while position < text.count {
+            if !(isSpace(text[position]) && position > 0 && isSpace(text[position - 1])) {
+                if counted == characters { break }
+                counted += 1
+            }
+            position += 1
+        }
+        return position
+    }
+}
