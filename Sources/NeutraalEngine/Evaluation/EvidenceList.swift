@@ -79,11 +79,23 @@ struct EvidenceList: Sendable {
     var firstMatch: String? {
         for index in entries.indices where entries[index].match >= 0 {
             guard let words = text(entries[index].match) else { return nil }
-            guard words.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 }) || words.contains("  ") else { return words }
+            guard Self.holdsRun(words) else { return words }
             return words.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
                 .joined(separator: " ")
         }
         return nil
+    }
+
+    /// Whether `words` hold a tab, a line break or two spaces in a row (one pass over the bytes: a search
+    /// for a string would go through Foundation, several hundred instructions for each message).
+    private static func holdsRun(_ words: String) -> Bool {
+        var previousSpace = false
+        for byte in words.utf8 {
+            let space = byte == 32
+            if byte == 9 || byte == 10 || byte == 13 || (space && previousSpace) { return true }
+            previousSpace = space
+        }
+        return false
     }
 
     /// The pieces spelled out, their keys read in `names`.

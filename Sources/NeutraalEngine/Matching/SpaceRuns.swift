@@ -74,6 +74,9 @@ enum SpaceRuns {
     /// before, a run of white space counting as one character (so that a match whose runs are long is
     /// still seen whole by the lane that reports it).
     static func warmStart(_ text: UnsafeBufferPointer<UInt8>, partStart: Int, warmUp: Int) -> Int {
+        // most texts have no run there: `warmUp` bytes back, as without runs, found by looking eight at a time
+        let plain = partStart - warmUp
+        if plain >= 1, !mayHoldRun(text, from: plain - 1, to: partStart) { return plain }
         var start = partStart
         var needed = warmUp
         while needed > 0, start > 0 {
@@ -87,6 +90,8 @@ enum SpaceRuns {
     /// space it stands in), a run counting as one character: how far a lane must read to hold every match
     /// that starts before `start` (see `PatternDFA.matches(_:)`).
     static func reach(_ text: UnsafeBufferPointer<UInt8>, from start: Int, characters: Int) -> Int {
+        let plain = start + characters
+        if start >= 1, plain < text.count, !mayHoldRun(text, from: start - 1, to: plain + 1) { return plain }
         var position = start
         var counted = 0
         while position < text.count {
@@ -97,5 +102,36 @@ enum SpaceRuns {
             position += 1
         }
         return position
+    }
+
+    /// Whether `text[from..<to]` may hold two bytes of white space in a row: never false when it does, and
+    /// seldom true when it does not (any two bytes of at most 0x20 in a row, and a few more after such a
+    /// byte, say yes). Eight pairs at a time, so that the walks above are taken only where runs may be.
+    static func mayHoldRun(_ text: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        guard let base = text.baseAddress else { return false }
+        let from = max(0, from)
+        let to = min(text.count, to)
+        guard to - from >= 2 else { return false }
+        // each byte of at most 0x20 marked by its top bit (a byte above one so marked may be marked too)
+        @inline(__always) func low(_ word: UInt64) -> UInt64 {
+            (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080
+        }
+        // the pairs (i, i + 1) for eight i at once: the word at i and the word at i + 1
+        @inline(__always) func pairs(at index: Int) -> Bool {
+            let here = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let next = UnsafeRawPointer(base + index + 1).loadUnaligned(as: UInt64.self)
+            return low(here) & low(next) != 0
+        }
+        guard to - from >= 9 else {
+            for index in from..<(to - 1) where base[index] <= 0x20 && base[index + 1] <= 0x20 { return true }
+            return false
+        }
+        var index = from
+        while index &+ 9 <= to {
+            if pairs(at: index) { return true }
+            index &+= 8
+        }
+        // the last pairs, in a word that overlaps the one before
+        return index < to - 1 && pairs(at: to - 9)
     }
 }
