@@ -1,7 +1,8 @@
 /// SARIF 2.1.0 for GitHub code scanning and other consumers: the tool driver with every rule (id, name,
 /// descriptions, help with the citation, default level), one result per standing, undetermined, waived or
 /// baselined finding (waived and baselined ones carry a suppression), and unreadable input as results of
-/// the rule `input-error`, each with a physical location. Files of the linted folders that were not read
+/// the rule `input-error`, each with a physical location (columns in Unicode code points, as the run's
+/// `columnKind` says). Files of the linted folders that were not read
 /// (not description files, or hidden) are the invocation's `toolExecutionNotifications`, one per file.
 public struct SARIFReporter: Reporter {
     private var results: [String] = []
@@ -206,6 +207,9 @@ public struct SARIFReporter: Reporter {
         json.endArray()
         json.endObject()
         json.endObject()
+        // the columns of every region count Unicode code points (as the text and JSON outputs do), not the UTF-16
+        // units a consumer may otherwise assume
+        json.field("columnKind", "unicodeCodePoints")
         json.beginArray("invocations")
         json.beginObject()
         json.field("executionSuccessful", summary.errors == 0)
