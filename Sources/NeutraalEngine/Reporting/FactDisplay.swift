@@ -22,6 +22,17 @@ public enum FactDisplay {
         return text
     }
 
+    /// What an undetermined finding says in place of the rule's message, which is not established: the missing
+    /// facts, and the verdict the rule gives if they hold (`missing fact `postedBy` for [RULE]: if it holds:
+    /// violation; otherwise: no finding`).
+    public static func undetermined(_ finding: Finding, _ language: Language) -> String {
+        let missing = finding.missing.map { "`\($0)`" }.joined(separator: ", ")
+        let verdict = finding.rule.verdict.word(language)
+        return language == .dutch
+            ? "ontbrekend feit \(missing) voor [\(finding.rule.id)]: als het wel geldt: \(verdict); anders: geen bevinding"
+            : "missing fact \(missing) for [\(finding.rule.id)]: if it holds: \(verdict); otherwise: no finding"
+    }
+
     /// Where a finding points: its first located evidence, or the description's start.
     public static func location(_ finding: Finding, _ evaluation: Evaluation) -> SourceLocation {
         finding.evidence.compactMap(\.location).first ?? evaluation.description.location

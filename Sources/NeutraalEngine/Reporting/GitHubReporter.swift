@@ -1,5 +1,6 @@
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=RULE-ID::message`, one per
-/// finding (violation → error, judgement → warning, advisory and missing facts → notice), with the
+/// finding (violation → error, judgement → warning, advisory → notice; a finding waiting for a missing fact
+/// is a notice titled advisory that names the fact), with the
 /// property and message escaping GitHub requires so that description text cannot inject commands.
 public struct GitHubReporter: Reporter {
     public init() {}
@@ -52,6 +53,8 @@ public struct GitHubReporter: Reporter {
             var text = evaluation.problems.map { Self.command("error", $0.location, title: "input error", message: $0.message) }.joined()
             for finding in evaluation.findings {
                 let level: String
+                let verdict: Verdict
+                let message: String
                 switch finding.status {
                 case .fired:
                     switch finding.rule.verdict {
@@ -60,13 +63,18 @@ public struct GitHubReporter: Reporter {
                     case .advisory: level = "notice"
                     case .allowed: continue
                     }
-                case .undetermined: level = "notice"
+                    verdict = finding.rule.verdict
+                    message = FactDisplay.message(finding, evaluation, context)
+                case .undetermined:
+                    // counted as advisory, and worded as waiting for a fact: the rule's message is not established
+                    level = "notice"
+                    verdict = .advisory
+                    message = FactDisplay.undetermined(finding, context.language)
                 default: continue
                 }
-                let message = "\(evaluation.description.id): " + FactDisplay.message(finding, evaluation, context)
-                    + (finding.status == .undetermined ? " (" + finding.missing.joined(separator: ", ") + ")" : "")
                 text += Self.command(level, FactDisplay.location(finding, evaluation),
-                                     title: "\(finding.rule.id) \(finding.rule.verdict.word(context.language))", message: message)
+                                     title: "\(finding.rule.id) \(verdict.word(context.language))",
+                                     message: "\(evaluation.description.id): " + message)
             }
             return text
         }

@@ -28,8 +28,9 @@ public struct JUnitReporter: Reporter {
             let standing = evaluation.findings.filter { $0.effectiveVerdict != nil || { if case .waived = $0.status { return true }; return false }($0) }
             let text = standing.map { finding in
                 "\(FactDisplay.location(finding, evaluation)): \(finding.effectiveVerdict?.rawValue ?? finding.statusWord): "
-                    + FactDisplay.message(finding, evaluation, context) + " [\(finding.rule.id)]\n  "
-                    + FactDisplay.citation(finding.rule, context.ruleSet, context.language)
+                    + (finding.status == .undetermined ? FactDisplay.undetermined(finding, context.language)
+                                                       : FactDisplay.message(finding, evaluation, context) + " [\(finding.rule.id)]")
+                    + "\n  " + FactDisplay.citation(finding.rule, context.ruleSet, context.language)
             }.joined(separator: "\n")
             if !evaluation.problems.isEmpty {
                 errors += 1

@@ -40,8 +40,10 @@ public struct MarkdownReporter: Reporter {
                 default: break
                 }
                 let verdict = finding.status == .fired ? finding.rule.verdict.word(context.language) : finding.statusWord(context.language)
+                let message = finding.status == .undetermined ? FactDisplay.undetermined(finding, context.language)
+                                                              : FactDisplay.message(finding, evaluation, context)
                 rows.append("| \(Self.cell(evaluation.description.id)) | \(Self.cell(verdict)) | \(Self.cell(finding.rule.id)) | "
-                            + "\(Self.cell(FactDisplay.message(finding, evaluation, context))) | "
+                            + "\(Self.cell(message)) | "
                             + "\(Self.cell(FactDisplay.citation(finding.rule, context.ruleSet, context.language))) | "
                             + "\(Self.cell(FactDisplay.location(finding, evaluation).description)) |")
             }

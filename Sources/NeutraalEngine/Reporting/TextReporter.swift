@@ -88,10 +88,8 @@ public struct TextReporter: Reporter {
             lines.append("\(TerminalSafe.clean(location.description, keepNewlines: false)): " + paint(nl ? "opzijgezet" : "overridden", "2", context)
                          + ": \(message) [\(rule.id)] " + (nl ? "(uitzondering: \(by))" : "(exception: \(by))"))
         case .undetermined:
-            let missing = finding.missing.map { "`\($0)`" }.joined(separator: ", ")
             lines.append("\(TerminalSafe.clean(location.description, keepNewlines: false)): \(label(.advisory, context)): "
-                         + (nl ? "ontbrekend feit \(missing) voor [\(rule.id)]: als het wel geldt: \(rule.verdict.word(context.language)); anders: geen bevinding"
-                               : "missing fact \(missing) for [\(rule.id)]: if it holds: \(rule.verdict.word(context.language)); otherwise: no finding"))
+                         + FactDisplay.undetermined(finding, context.language))
             if context.detailed { lines.append("    " + message) }
         case .silent:
             lines.append("\(TerminalSafe.clean(location.description, keepNewlines: false)): " + paint(nl ? "niet van toepassing" : "does not apply", "2", context) + ": [\(rule.id)] \(rule.title)")
