@@ -1,5 +1,5 @@
-/// A Markdown table of every finding, to paste in a pull request; description text is escaped so that it
-/// cannot break the table or inject HTML.
+/// A Markdown table of every finding and every problem with the input (an unreadable description, a waiver in
+/// error), to paste in a pull request; description text is escaped so that it cannot break the table or inject HTML.
 public struct MarkdownReporter: Reporter {
     private var rows: [String] = []
 
@@ -24,15 +24,23 @@ public struct MarkdownReporter: Reporter {
         return result
     }
 
+    /// A row for a problem with the input: an unreadable description, or a waiver in error.
+    private static func errorRow(_ diagnostic: Diagnostic, id: String, source: String, _ context: ReportContext) -> String {
+        "| \(cell(id)) | \(context.language == .dutch ? "fout" : "error") | \(cell(diagnostic.code)) | \(cell(diagnostic.message)) | | "
+            + "\(cell(diagnostic.location?.description ?? source)) |"
+    }
+
     public mutating func begin(_ context: ReportContext) -> String { "" }
 
     public mutating func add(_ item: ReportItem, _ context: ReportContext) -> String {
         switch item {
         case .failed(let source, let id, let diagnostics):
-            for diagnostic in diagnostics {
-                rows.append("| \(Self.cell(id)) | \(context.language == .dutch ? "fout" : "error") | \(Self.cell(diagnostic.code)) | \(Self.cell(diagnostic.message)) | | \(Self.cell(diagnostic.location?.description ?? source)) |")
-            }
+            for diagnostic in diagnostics { rows.append(Self.errorRow(diagnostic, id: id, source: source, context)) }
         case .evaluated(let evaluation):
+            // a waiver in error (expired, unknown rule, no reason) fails the run: its row says which one and why
+            for problem in evaluation.problems {
+                rows.append(Self.errorRow(problem, id: evaluation.description.id, source: evaluation.description.source.path, context))
+            }
             for finding in evaluation.findings {
                 switch finding.status {
                 case .silent: continue

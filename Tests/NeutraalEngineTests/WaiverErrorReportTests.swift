@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+@testable import NeutraalEngine
+
+/// A waiver in error (expired, unknown rule, no reason) makes the run exit 2; the reports a reviewer reads
+/// must then say which waiver is wrong, not only count it.
+@Suite("Waiver errors in reports")
+struct WaiverErrorReportTests {
+    /// A post that fires `T-IS`, with a waiver for it that expired before the day it is judged.
+    static func evaluation() throws -> Evaluation {
+        let header = "kind: post\naccount.variant: corporate\ndate: 2024-01-01\n"
+            + #"waivers: [{"rule": "T-IS", "reason": "ticket | 12", "approvedBy": "integriteit", "until": "2024-02-01"}]"#
+        let evaluation = try Fixture.evaluate(header, text: "Tekst.")
+        #expect(evaluation.problems.map(\.code) == ["waiver.expired"])
+        return evaluation
+    }
+
+    @Test("Markdown: the table has a row for the waiver in error, with its code, message and place", arguments: [Language.dutch, .english])
+    func markdownRow(_ language: Language) throws {
+        let evaluation = try Self.evaluation()
+        let context = ReportContext(ruleSet: try Fixture.ruleSet(), language: language)
+        var reporter = MarkdownReporter()
+        var summary = Summary()
+        summary.add(.evaluated(evaluation))
+        let output = reporter.add(.evaluated(evaluation), context) + reporter.finish(summary, context)
+        let problem = evaluation.problems[0]
+        let row = try #require(output.split(separator: "\n").first { $0.contains("waiver.expired") }, "\(output)")
+        #expect(row.hasPrefix("| post.md | \(language == .dutch ? "fout" : "error") | waiver.expired | "), "\(row)")
+        #expect(row.contains(MarkdownReporter.cell(problem.message)), "\(row)")
+        #expect(row.hasSuffix("| \(MarkdownReporter.cell(try #require(problem.location).description)) |"), "\(row)")
+    }
+}
