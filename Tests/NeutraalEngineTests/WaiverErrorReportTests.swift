@@ -30,3 +30,18 @@ struct WaiverErrorReportTests {
         #expect(row.hasSuffix("| \(MarkdownReporter.cell(try #require(problem.location).description)) |"), "\(row)")
     }
 }
+
+extension WaiverErrorReportTests {
+    @Test("GitHub: the annotation for a waiver in error carries its hint, as one for an unreadable description does")
+    func githubHint() throws {
+        let evaluation = try Self.evaluation()
+        let context = ReportContext(ruleSet: try Fixture.ruleSet(), language: .english)
+        var reporter = GitHubReporter()
+        let output = reporter.add(.evaluated(evaluation), context)
+        let problem = evaluation.problems[0]
+        let hint = try #require(problem.hint)
+        let line = try #require(output.split(separator: "\n").first { $0.contains("title=input error") }, "\(output)")
+        #expect(line.hasPrefix("::error file=post.md,"), "\(line)")
+        #expect(line.hasSuffix("::" + GitHubReporter.escapeMessage(problem.message + " (\(hint))")), "\(line)")
+    }
+}

@@ -42,15 +42,19 @@ public struct GitHubReporter: Reporter {
         return "::\(level) " + properties.joined(separator: ",") + "::" + escapeMessage(TerminalSafe.clean(message, keepNewlines: true)) + "\n"
     }
 
+    /// An unreadable description or a waiver in error: the problem with its hint, at its place.
+    static func inputError(_ diagnostic: Diagnostic) -> String {
+        command("error", diagnostic.location, title: "input error", message: diagnostic.message + (diagnostic.hint.map { " (\($0))" } ?? ""))
+    }
+
     public mutating func begin(_ context: ReportContext) -> String { "" }
 
     public mutating func add(_ item: ReportItem, _ context: ReportContext) -> String {
         switch item {
         case .failed(_, _, let diagnostics):
-            return diagnostics.map { Self.command("error", $0.location, title: "input error", message: $0.message + ($0.hint.map { " (\($0))" } ?? "")) }
-                .joined()
+            return diagnostics.map(Self.inputError).joined()
         case .evaluated(let evaluation):
-            var text = evaluation.problems.map { Self.command("error", $0.location, title: "input error", message: $0.message) }.joined()
+            var text = evaluation.problems.map(Self.inputError).joined()
             for finding in evaluation.findings {
                 let level: String
                 let verdict: Verdict
