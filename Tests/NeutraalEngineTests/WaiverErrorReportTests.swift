@@ -45,3 +45,19 @@ extension WaiverErrorReportTests {
         #expect(line.hasSuffix("::" + GitHubReporter.escapeMessage(problem.message + " (\(hint))")), "\(line)")
     }
 }
+
+extension WaiverErrorReportTests {
+    @Test("GitHub and Markdown totals count a waiver in error as such, not as an unreadable description")
+    func totals() throws {
+        let evaluation = try Self.evaluation()
+        let context = ReportContext(ruleSet: try Fixture.ruleSet(), language: .english)
+        var summary = Summary()
+        summary.add(.evaluated(evaluation))
+        #expect(summary.errors == 1 && summary.invalidWaivers == 1 && summary.unreadable == 0)
+        var github = GitHubReporter()
+        #expect(github.finish(summary, context).hasSuffix("; 0 unreadable; 1 with an invalid waiver\n"))
+        var markdown = MarkdownReporter()
+        let table = markdown.finish(summary, context)
+        #expect(table.contains("| 0 | 0 | 1 | 0 | 0 |\n\n1 description with an invalid waiver (see the table).\n"), "\(table)")
+    }
+}

@@ -86,6 +86,7 @@ public struct GitHubReporter: Reporter {
 
     public mutating func finish(_ summary: Summary, _ context: ReportContext) -> String {
         let counts = Verdict.allCases.reversed().map { "\(summary.byVerdict[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
-        return "::notice title=neutraal::" + Plural.count(summary.descriptions, "description") + ": \(counts); \(summary.errors) unreadable\n"
+        return "::notice title=neutraal::" + Plural.count(summary.descriptions, "description") + ": \(counts); \(summary.unreadable) unreadable"
+            + (summary.invalidWaivers > 0 ? "; \(summary.invalidWaivers) with an invalid waiver" : "") + "\n"
     }
 }

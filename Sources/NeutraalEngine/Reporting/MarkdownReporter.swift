@@ -64,7 +64,11 @@ public struct MarkdownReporter: Reporter {
         var text = "### Neutraal: " + (nl ? Plural.count(summary.descriptions, "beschrijving", "beschrijvingen") : Plural.count(summary.descriptions, "description")) + "\n\n"
         text += "| " + Verdict.allCases.reversed().map { $0.word(context.language) }.joined(separator: " | ") + " | " + (nl ? "onleesbaar" : "unreadable") + " |\n"
         text += "|" + String(repeating: "---:|", count: Verdict.allCases.count + 1) + "\n"
-        text += "| " + Verdict.allCases.reversed().map { "\(summary.byVerdict[$0] ?? 0)" }.joined(separator: " | ") + " | \(summary.errors) |\n\n"
+        text += "| " + Verdict.allCases.reversed().map { "\(summary.byVerdict[$0] ?? 0)" }.joined(separator: " | ") + " | \(summary.unreadable) |\n\n"
+        if summary.invalidWaivers > 0 {
+            text += nl ? Plural.count(summary.invalidWaivers, "beschrijving", "beschrijvingen") + " met een ongeldige vrijstelling (zie de tabel).\n\n"
+                       : Plural.count(summary.invalidWaivers, "description") + " with an invalid waiver (see the table).\n\n"
+        }
         if rows.isEmpty {
             text += nl ? "Geen bevindingen.\n" : "No findings.\n"
         } else {

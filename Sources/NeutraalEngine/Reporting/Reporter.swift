@@ -35,7 +35,11 @@ public struct ReportContext: Sendable {
 /// a report asks for them.
 public struct Summary: Sendable {
     public var descriptions = 0
+    /// Descriptions that could not be read, and judged ones with a waiver in error: each makes the exit status 2.
     public var errors = 0
+    /// Of `errors`, the descriptions that were read and judged but carry a waiver in error (expired, naming an
+    /// unknown rule, without reason, approver or end date).
+    public var invalidWaivers = 0
     public var overridden = 0
     public var undetermined = 0
     public var waived = 0
@@ -52,6 +56,9 @@ public struct Summary: Sendable {
     private var firedElsewhere: [String: Int] = [:]
 
     public init() {}
+
+    /// Descriptions that could not be read (`errors` without the ones with a waiver in error).
+    public var unreadable: Int { errors - invalidWaivers }
 
     /// Descriptions per verdict (only the verdicts that occur).
     public var byVerdict: [Verdict: Int] {
@@ -87,7 +94,10 @@ public struct Summary: Sendable {
                 case .silent: break
                 }
             }
-            if !evaluation.problems.isEmpty { errors += 1 }
+            if !evaluation.problems.isEmpty {
+                errors += 1
+                invalidWaivers += 1
+            }
         case .failed:
             errors += 1
         }
@@ -97,6 +107,7 @@ public struct Summary: Sendable {
     public mutating func merge(_ other: Summary) {
         descriptions += other.descriptions
         errors += other.errors
+        invalidWaivers += other.invalidWaivers
         for severity in verdictCounts.indices { verdictCounts[severity] += other.verdictCounts[severity] }
         for (index, entry) in other.firedByIndex.enumerated() where entry.count > 0 {
             countFired(entry.id, index: index, count: entry.count)

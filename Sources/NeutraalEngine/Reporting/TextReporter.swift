@@ -166,7 +166,9 @@ public struct TextReporter: Reporter {
         var lines: [String] = []
         let counts = Verdict.allCases.reversed().map { "\(summary.byVerdict[$0] ?? 0) \($0.word(context.language))" }.joined(separator: ", ")
         lines.append((nl ? Plural.count(summary.descriptions, "beschrijving", "beschrijvingen") : Plural.count(summary.descriptions, "description")) + ": " + counts
-                     + (summary.errors > 0 ? (nl ? "; \(summary.errors) onleesbaar" : "; \(summary.errors) unreadable") : ""))
+                     + (summary.unreadable > 0 ? (nl ? "; \(summary.unreadable) onleesbaar" : "; \(summary.unreadable) unreadable") : "")
+                     + (summary.invalidWaivers > 0 ? (nl ? "; \(summary.invalidWaivers) met een ongeldige vrijstelling"
+                                                         : "; \(summary.invalidWaivers) with an invalid waiver") : ""))
         if !summary.byRule.isEmpty {
             lines.append(nl ? "bevindingen per regel:" : "findings per rule:")
             for (rule, count) in summary.byRule.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
