@@ -33,7 +33,7 @@ enum TestCommand {
         let rulesFolder = RulesLocator.folder(explicit: parsed.value("--rules"), environment: console.environment)
         var paths = parsed.positionals
         if paths.isEmpty {
-            let samples = ((rulesFolder as NSString).deletingLastPathComponent as NSString).appendingPathComponent("Samples")
+            let samples = SamplesFolder.beside(rulesFolder)
             if FileManager.default.fileExists(atPath: samples) { paths = [samples] }
         }
         var collector = InputCollector()

@@ -110,4 +110,15 @@ struct UnreadableSampleTests {
         #expect(result.status == 1, "\(result)")
         #expect(result.out.contains("6 passed, 1 failed\n"), "\(result)")
     }
+
+    @Test("a rule folder named by one character (`--rules R`, `--rules .`) runs, with the samples beside it",
+          arguments: [("R", ""), (".", "R")])
+    func oneCharacterRuleFolder(_ rules: String, _ directory: String) throws {
+        let workspace = try Workspace()
+        try FileManager.default.createSymbolicLink(atPath: workspace.root.appendingPathComponent("R").path, withDestinationPath: "rules")
+        try workspace.write("Samples/post.md", "---\nexpect verdict: violation\nexpect rules: CLI-SPECIFIC\n" + CLIFixture.violation.dropFirst(4))
+        let result = try Binary.run(["test", "--rules", rules], in: workspace.root.appendingPathComponent(directory).path)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.out.contains("6 rule examples and 1 sample\n"), "\(result)")
+    }
 }
