@@ -411,6 +411,7 @@ struct RuleCompiler {
             for (target, location) in targets where target == ruleID {
                 error("rules.cyclic-override", "rule `\(ruleID)` overrides itself", at: location)
             }
+            checkOverriddenKinds(ruleID, targets, rules)
         }
         // cycles through several rules
         var state: [String: Int] = [:]  // 1 visiting, 2 done
@@ -431,6 +432,28 @@ struct RuleCompiler {
             state[id] = 2
         }
         for id in locations.keys.sorted() { visit(id, []) }
+    }
+}
+
+extension RuleCompiler {
+    /// An exception sets a finding aside only for a description both rules judge: an override of a rule that
+    /// judges none of the exception's kinds could never apply, and is an error at the name, with the kinds of
+    /// both and the rules of the exception's kinds as candidates.
+    fileprivate mutating func checkOverriddenKinds(_ ruleID: String, _ targets: [(String, SourceLocation)], _ rules: [Rule]) {
+        guard let rule = rules.first(where: { $0.id == ruleID }), let kinds = rule.kinds else { return }
+        func names(_ kinds: Set<Int32>) -> String {
+            kinds.sorted().map { "`\(vocabulary.kinds.cases[Int($0)].name)`" }.joined(separator: ", ")
+        }
+        for (target, location) in targets where target != ruleID {
+            guard let general = rules.first(where: { $0.id == target }), let targetKinds = general.kinds,
+                  kinds.isDisjoint(with: targetKinds) else { continue }
+            let candidates = rules.filter { $0.id != ruleID && ($0.kinds.map { !$0.isDisjoint(with: kinds) } ?? true) }.map(\.id)
+            error("rules.override-of-other-kind",
+                  "rule `\(ruleID)` overrides `\(target)`, which never judges what it judges: it applies to \(names(kinds)), `\(target)` to \(names(targetKinds))",
+                  at: location,
+                  hint: (Suggestion.hint(for: target, in: candidates).map { $0 + " " } ?? "")
+                    + "an exception sets aside a rule that judges the same kind of description")
+        }
     }
 }
 
