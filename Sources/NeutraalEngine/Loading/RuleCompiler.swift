@@ -105,6 +105,7 @@ struct RuleCompiler {
                 }
             }
             var list: [Lexicon.Entry] = []
+            var firstEntry: [String: SourceLocation] = [:]
             for line in entries.children {
                 var lineDiagnostics: [Diagnostic] = []
                 let tokens = lexer.tokens(in: line.text, at: line.location, diagnostics: &lineDiagnostics)
@@ -123,6 +124,15 @@ struct RuleCompiler {
                     error("rules.empty-entry", "a lexicon entry is empty", at: first.location)
                     continue
                 }
+                // the same words, as matching reads them (any run of white space is one space; case, unless case-sensitive)
+                let words = first.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let key = (caseSensitive ? "=" : "~") + (caseSensitive ? words : words.lowercased())
+                if let earlier = firstEntry[key] {
+                    error("rules.duplicate-entry", "lexicon `\(block.name)` lists `\(first.text)` twice (first at \(earlier))",
+                          at: first.location, hint: "remove one of them")
+                    continue
+                }
+                firstEntry[key] = first.location
                 list.append(Lexicon.Entry(text: first.text, caseSensitive: caseSensitive, location: first.location))
             }
             if list.isEmpty { error("rules.empty-list", "lexicon `\(block.name)` has no entries", at: entries.keyLocation) }
