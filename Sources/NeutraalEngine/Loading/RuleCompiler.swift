@@ -192,8 +192,9 @@ struct RuleCompiler {
             }
             let validFrom = parseDate(block, "valid from")
             let validUntil = parseDate(block, "valid until")
-            if let from = validFrom, let until = validUntil, until < from {
-                error("rules.invalid-date", "rule `\(block.name)` is valid until before it is valid from", at: block.location)
+            if let from = validFrom, let until = validUntil, until < from, let untilAttribute = block.attribute("valid until") {
+                error("rules.invalid-date", "rule `\(block.name)` is valid until \(CivilDate.format(until)), before it is valid from \(CivilDate.format(from))",
+                      at: untilAttribute.valueLocation, hint: "both days are included: `valid until` is on or after `valid from`")
             }
             let examples = parseExamples(block)
             if !examples.contains(where: { $0.expectation == .fires || $0.expectation == .overridden }) {
