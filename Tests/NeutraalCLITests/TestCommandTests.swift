@@ -27,6 +27,28 @@ struct TestCommandTests {
         #expect(result.out.contains("5 passed, 1 failed"))
     }
 
+    @Test("a silent example that fires shows the evidence the rule fired on, at its place in the rule file")
+    func failingExampleShowsEvidence() throws {
+        let workspace = try Workspace()
+        try workspace.write("rules/cli.rules", CLIFixture.rules.replacingOccurrences(of: "text: \"Een school bezocht\"", with: "text: \"Stem op ons\""))
+        let result = InProcess.run(["test", "--rules", workspace.rules])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.out.contains("actual:   CLI-SPECIFIC fires\n"), "\(result)")
+        #expect(result.out.contains("    evidence: text: «Stem op» (\(workspace.rules)/cli.rules:42:5)\n"), "\(result)")
+        #expect(result.out.contains("    evidence: postedBy = civil-servant (\(workspace.rules)/cli.rules:41:5)\n"), "\(result)")
+    }
+
+    @Test("an example dated outside its rule's validity says that the rule is not in force on that day")
+    func failingExampleOutOfForce() throws {
+        let workspace = try Workspace()
+        try workspace.write("rules/cli.rules", CLIFixture.rules
+            .replacingOccurrences(of: "  verdict: advisory\n", with: "  verdict: advisory\n  valid from: 2024-01-01\n")
+            .replacingOccurrences(of: "    account.variant: corporate\n", with: "    account.variant: corporate\n    date: 2023-05-01\n"))
+        let result = InProcess.run(["test", "--rules", workspace.rules])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.out.contains("    CLI-ACCOUNT is not in force on 2023-05-01, the example's date (it is in force from 2024-01-01)\n"), "\(result)")
+    }
+
     @Test("a sample whose expectation does not hold fails, naming the rules that differ")
     func failingSample() throws {
         let workspace = try Workspace()

@@ -56,6 +56,7 @@ public struct RegressionRunner {
                     problems.append("actual:   \(rule.id) \(actual)")
                     let standing = evaluation.findings.filter { $0.status == .fired }.map(\.rule.id)
                     problems.append("rules that fired: " + (standing.isEmpty ? "none" : standing.joined(separator: ", ")))
+                    problems += why(rule, finding, evaluation)
                 }
                 if let verdict = example.expectedVerdict, verdict != evaluation.verdict {
                     problems.append("expected verdict: \(verdict.rawValue)")

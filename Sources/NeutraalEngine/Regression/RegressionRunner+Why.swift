@@ -1,0 +1,30 @@
+/// Why an example came out as it did, for its failure: a rule author who reads "actual: silent" or "actual:
+/// fires" needs to know what to change, the example or the rule.
+extension RegressionRunner {
+    /// The lines that explain how `rule` came out for an example: the evidence it fired on, or why it could not
+    /// judge the example at all (not in force on the example's day, or a kind it does not judge).
+    func why(_ rule: Rule, _ finding: Finding?, _ evaluation: Evaluation) -> [String] {
+        if let finding, finding.status != .silent, finding.status != .undetermined {
+            return finding.evidence.map { evidence in
+                let place = evidence.location.map { " (\($0))" } ?? ""
+                if let match = evidence.match { return "evidence: \(evidence.fact): «\(match)»" + place }
+                return "evidence: \(evidence.fact) = \(evidence.value ?? "")" + place
+            }
+        }
+        if evaluation.notInForce.contains(rule.id) {
+            let period = (rule.validFrom.map { "from \(CivilDate.format($0))" } ?? "")
+                + (rule.validUntil.map { (rule.validFrom == nil ? "" : " ") + "until \(CivilDate.format($0))" } ?? "")
+            let day = CivilDate.format(evaluation.day)
+            return [evaluation.dated
+                ? "\(rule.id) is not in force on \(day), the example's date (it is in force \(period))"
+                : "\(rule.id) is not in force on \(day), the day of the check: the example has no `date` (the rule is in force \(period))"]
+        }
+        let vocabulary = ruleSet.vocabulary
+        if let kinds = rule.kinds, case .symbol(let kind)? = evaluation.description.record.values[vocabulary.kindSlot],
+           !kinds.contains(kind) {
+            let names = kinds.sorted().map { "`\(vocabulary.kinds.cases[Int($0)].name)`" }.joined(separator: ", ")
+            return ["\(rule.id) applies to \(names); the example is a `\(vocabulary.kinds.cases[Int(kind)].name)`"]
+        }
+        return []
+    }
+}
