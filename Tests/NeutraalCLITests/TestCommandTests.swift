@@ -49,6 +49,19 @@ struct TestCommandTests {
         #expect(result.out.contains("    CLI-ACCOUNT is not in force on 2023-05-01, the example's date (it is in force from 2024-01-01)\n"), "\(result)")
     }
 
+    @Test("an `overrides` that no case exercises is listed after the coverage; one that a case exercises is not")
+    func unexercisedException() throws {
+        let workspace = try Workspace()
+        try workspace.write("rules/cli.rules", CLIFixture.rules.replacingOccurrences(
+            of: "  when: account.variant is corporate\n", with: "  overrides: CLI-GENERAL\n  when: account.variant is corporate\n"))
+        let result = InProcess.run(["test", "--rules", workspace.rules])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.out.contains("exceptions that no case exercises (no case where the first rule sets the second aside): CLI-ACCOUNT over CLI-GENERAL\n"),
+                "\(result)")
+        let filtered = InProcess.run(["test", "--rules", workspace.rules, "--filter", "CLI-SPECIFIC"])
+        #expect(!filtered.out.contains("exceptions that no case exercises"), "\(filtered)")
+    }
+
     @Test("a sample whose expectation does not hold fails, naming the rules that differ")
     func failingSample() throws {
         let workspace = try Workspace()

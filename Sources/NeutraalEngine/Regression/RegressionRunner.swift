@@ -15,6 +15,7 @@ public struct RegressionRunner {
         let evaluator = Evaluator(ruleSet: ruleSet, asOf: asOf, explain: true)
         var cases: [RegressionCase] = []
         var covered: Set<String> = []
+        var exercised: Set<RegressionReport.Exception> = []
         var conditions: [String: (Bool, Bool)] = [:]
         var order: [String] = []
         func matches(_ text: String) -> Bool {
@@ -22,6 +23,12 @@ public struct RegressionRunner {
             return text.lowercased().contains(filter.lowercased())
         }
         func record(_ evaluation: Evaluation) {
+            // an exception in scope is exercised when it sets aside a rule, in scope or not
+            for finding in evaluation.findings {
+                if case .overridden(let by) = finding.status, matches(by) {
+                    exercised.insert(RegressionReport.Exception(rule: by, overrides: finding.rule.id))
+                }
+            }
             for finding in evaluation.findings where matches(finding.rule.id) || filter == nil {
                 switch finding.status {
                 case .fired, .overridden, .waived, .baselined: covered.insert(finding.rule.id)
@@ -82,8 +89,12 @@ public struct RegressionRunner {
                                             result: problems.isEmpty ? compare(evaluation, description.expectation) : .errored(problems)))
             }
         }
+        let exceptions = ruleSet.rules.filter { matches($0.id) }.flatMap { rule in
+            rule.overrides.map { RegressionReport.Exception(rule: rule.id, overrides: $0) }
+        }
         return RegressionReport(cases: cases, coveredRules: covered, rulesInScope: rulesInScope,
-                                conditions: order.map { key in (key, conditions[key]?.0 ?? false, conditions[key]?.1 ?? false) })
+                                conditions: order.map { key in (key, conditions[key]?.0 ?? false, conditions[key]?.1 ?? false) },
+                                exceptions: exceptions.map { ($0, exercised.contains($0)) })
     }
 
     private func compare(_ evaluation: Evaluation, _ expectation: Expectation) -> RegressionCase.Result {
