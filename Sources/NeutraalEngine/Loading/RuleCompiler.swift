@@ -396,6 +396,13 @@ struct RuleCompiler {
                     }
                     continue
                 }
+                if split.key.lowercased() == "expect" || split.key.lowercased().hasPrefix("expect ") {
+                    // a sample's expectation lines would be read and then never compared: refuse them
+                    error("rules.invalid-example", "`\(split.key)` is not checked in an example", at: split.keyLocation,
+                          hint: "an example checks its own rule (`example fires`, `silent`, `overridden`, `undetermined`) and may add "
+                            + "`expect verdict:`; to check every rule that fires, write a sample in Samples/ with `expect rules:`")
+                    continue
+                }
                 lines.append(HeaderLine(key: split.key, keyOffset: source.offset(of: split.keyLocation), value: split.value,
                                         valueOffset: source.offset(of: split.valueLocation)))
             }
