@@ -71,7 +71,8 @@ extension RuleCatalog {
                 if !rule.overrides.isEmpty { text += "- exception to: " + rule.overrides.map { "\($0)" }.joined(separator: ", ") + "\n" }
                 text += "- nl: \(cell(rule.messageNL))\n"
                 text += "- en: \(cell(rule.messageEN))\n"
-                if let weigh = rule.weighNL { text += "- afweging: \(cell(weigh))\n" }
+                if let weigh = rule.weighNL { text += "- weigh nl: \(cell(weigh))\n" }
+                if let weigh = rule.weighEN { text += "- weigh en: \(cell(weigh))\n" }
                 text += "- examples: " + rule.examples.map { "\($0.expectation.rawValue) «\(cell($0.name))»" }.joined(separator: "; ") + "\n\n"
             }
         }
