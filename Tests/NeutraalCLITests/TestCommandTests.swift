@@ -62,6 +62,18 @@ struct TestCommandTests {
         #expect(!filtered.out.contains("exceptions that no case exercises"), "\(filtered)")
     }
 
+    @Test("an example that fires without a fact its rule's message quotes fails, naming the fact (the message would read `?`)")
+    func exampleLacksQuotedFact() throws {
+        let workspace = try Workspace()
+        try workspace.write("rules/cli.rules", CLIFixture.rules.replacingOccurrences(
+            of: "  message en: \"Note: corporate account.\"", with: "  message en: \"Note: corporate account of {postedBy}.\""))
+        let result = InProcess.run(["test", "--rules", workspace.rules])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.out.contains("FAIL CLI-ACCOUNT example fires \"corporate\"\n"
+                                    + "    the message quotes `{postedBy}`, which the example does not give: it would read `?`\n"
+                                    + "    give the example `postedBy:`\n"), "\(result)")
+    }
+
     @Test("a sample whose expectation does not hold fails, naming the rules that differ")
     func failingSample() throws {
         let workspace = try Workspace()

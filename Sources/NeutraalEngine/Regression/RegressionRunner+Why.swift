@@ -28,3 +28,25 @@ extension RegressionRunner {
         return []
     }
 }
+
+extension RegressionRunner {
+    /// The `{field}` placeholders of `rule`'s messages that `evaluation`'s description does not give: its
+    /// message would show `?` there. An example that fires shows its rule's message as a reader sees it.
+    func unquotedFacts(_ rule: Rule, _ evaluation: Evaluation) -> [String] {
+        let vocabulary = ruleSet.vocabulary
+        var missing: [String] = []
+        for message in [rule.messageNL, rule.messageEN] {
+            var rest = Substring(message)
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                let name = String(rest[rest.index(after: open)..<close])
+                rest = rest[rest.index(after: close)...]
+                guard name != "match", !missing.contains(name) else { continue }
+                let shown = vocabulary.root.slotByPath[name].flatMap {
+                    Evaluator.displayFact(slot: $0, of: evaluation.description, vocabulary: vocabulary, language: .english)
+                }
+                if shown == nil { missing.append(name) }
+            }
+        }
+        return missing
+    }
+}

@@ -65,6 +65,12 @@ public struct RegressionRunner {
                     problems.append("rules that fired: " + (standing.isEmpty ? "none" : standing.joined(separator: ", ")))
                     problems += why(rule, finding, evaluation)
                 }
+                if problems.isEmpty, example.expectation == .fires || example.expectation == .overridden {
+                    // the example shows the rule's message as a reader sees it: every fact it quotes is given
+                    let unquoted = unquotedFacts(rule, evaluation)
+                    problems += unquoted.map { "the message quotes `{\($0)}`, which the example does not give: it would read `?`" }
+                    if !unquoted.isEmpty { problems.append("give the example " + unquoted.map { "`\($0):`" }.joined(separator: ", ")) }
+                }
                 if let verdict = example.expectedVerdict, verdict != evaluation.verdict {
                     problems.append("expected verdict: \(verdict.rawValue)")
                     problems.append("actual verdict:   \(evaluation.verdict.rawValue)")
