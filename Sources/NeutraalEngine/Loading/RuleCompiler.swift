@@ -197,6 +197,13 @@ struct RuleCompiler {
                       at: untilAttribute.valueLocation, hint: "both days are included: `valid until` is on or after `valid from`")
             }
             let examples = parseExamples(block)
+            if let until = validUntil, let dateSlot = vocabulary.dateSlot {
+                // judged on the day of the check, an undated example would fail from the day after `valid until` on
+                for example in examples where example.description.map({ $0.record.values[dateSlot] == nil }) ?? false {
+                    error("rules.undated-example", "example \"\(example.name)\" of rule `\(block.name)`, valid until \(CivilDate.format(until)), has no `date`",
+                          at: example.location, hint: "give it `date:` a day on which the rule is in force (an undated example is judged on the day of the check)")
+                }
+            }
             if !examples.contains(where: { $0.expectation == .fires || $0.expectation == .overridden }) {
                 error("rules.missing-example", "rule `\(block.name)` has no example that fires", at: block.location,
                       hint: "add `example fires \"…\":` with the facts of a description it judges")
