@@ -207,6 +207,13 @@ struct ConditionCompiler {
             guard case .pattern(let token) = predicate.operand else { return nil }
             do {
                 let pattern = try Pattern(token.text)
+                if let misplaced = PatternAnchors.misplaced(in: token.text) {
+                    let meaning = misplaced.anchor == "$" ? ("the end of a line", "a dollar sign") : ("the start of a line", "a caret")
+                    error("rules.pattern-never-matches", "`\(misplaced.anchor)` is \(meaning.0), so `\(misplaced.written)` can never match",
+                          at: SourceLocation(file: token.location.file, line: token.location.line, column: token.location.column + 1 + misplaced.offset),
+                          hint: "for \(meaning.1) write `\\\(misplaced.anchor)`")
+                    return nil
+                }
                 patterns.append(pattern)
                 return test(.matches(patterns.count - 1))
             } catch let failure as Pattern.SyntaxError {
