@@ -133,6 +133,10 @@ struct UnreadableSampleTests {
 
     @Test("a `--filter` that matches no example and no sample is wrong usage: exit 2, naming the filter, no report")
     func filterMatchingNothing() throws {
+        let typoWorkspace = try Workspace()
+        let typo = InProcess.run(["test", "--rules", typoWorkspace.rules, "--filter", "CLI-ACOUNT"])
+        #expect(typo.status == 2, "\(typo)")
+        #expect(typo.err.contains("  hint: did you mean `CLI-ACCOUNT`? it keeps the rules whose id"), "\(typo)")
         let workspace = try Workspace()
         let result = try Binary.run(["test", "--rules", "rules", "--filter", "CLI-NOPE"], in: workspace.root.path)
         #expect(result.status == 2, "\(result)")
