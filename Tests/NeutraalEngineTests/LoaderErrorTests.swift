@@ -233,6 +233,9 @@ struct LoaderErrorTests {
     func noCascade() {
         #expect(Self.diagnostics(Self.rule(when: "acount.variant is corporate")).count == 1)
         #expect(Self.diagnostics(Self.rule(source: #"HANDBOK, "p. 1""#)).count == 1)
+        let noColon = Self.diagnostics(Self.rule().replacingOccurrences(of: #"example fires "a":"#, with: #"example fires "a""#))
+        #expect(noColon.map(\.code) == ["rules.expected-attribute"], "\(noColon)")
+        #expect(noColon.first?.hint == #"an example's header ends in a colon: `example fires "a":`"#, "\(noColon)")
     }
 
     @Test("a mistake in a definition is reported once, however many rules and definitions use it")

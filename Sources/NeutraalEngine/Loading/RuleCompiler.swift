@@ -28,10 +28,18 @@ struct RuleCompiler {
         }
         if !allowBare {
             for line in block.bareLines {
-                error("rules.expected-attribute", "expected `key: value`, found `\(line.text)`", at: line.location,
-                      hint: "allowed: \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
+                let hint = Self.isExampleHeader(line.text)
+                    ? "an example's header ends in a colon: `\(line.text.trimmingSpaces()):`"
+                    : "allowed: \(allowed.map { "`\($0)`" }.joined(separator: ", "))"
+                error("rules.expected-attribute", "expected `key: value`, found `\(line.text)`", at: line.location, hint: hint)
             }
         }
+    }
+
+    /// Whether a line that is no `key: value` is an example's header written without its colon.
+    static func isExampleHeader(_ text: String) -> Bool {
+        let words = text.trimmingSpaces().split(separator: " ", maxSplits: 2)
+        return words.count == 3 && words[0] == "example" && Example.Expectation(rawValue: String(words[1])) != nil
     }
 
     private mutating func required(_ block: Block, _ key: String, hint: String? = nil) -> Block.Attribute? {
@@ -197,6 +205,8 @@ struct RuleCompiler {
                       at: untilAttribute.valueLocation, hint: "both days are included: `valid until` is on or after `valid from`")
             }
             let examples = parseExamples(block)
+            // an example header without its colon is reported as such (see `checkAttributes`), not also as a missing example
+            let headerWithoutColon = block.bareLines.contains { Self.isExampleHeader($0.text) }
             if let until = validUntil, let dateSlot = vocabulary.dateSlot {
                 // judged on the day of the check, an undated example would fail from the day after `valid until` on
                 for example in examples where example.description.map({ $0.record.values[dateSlot] == nil }) ?? false {
@@ -204,11 +214,11 @@ struct RuleCompiler {
                           at: example.location, hint: "give it `date:` a day on which the rule is in force (an undated example is judged on the day of the check)")
                 }
             }
-            if !examples.contains(where: { $0.expectation == .fires || $0.expectation == .overridden }) {
+            if !headerWithoutColon, !examples.contains(where: { $0.expectation == .fires || $0.expectation == .overridden }) {
                 error("rules.missing-example", "rule `\(block.name)` has no example that fires", at: block.location,
                       hint: "add `example fires \"…\":` with the facts of a description it judges")
             }
-            if !examples.contains(where: { $0.expectation == .silent }) {
+            if !headerWithoutColon, !examples.contains(where: { $0.expectation == .silent }) {
                 error("rules.missing-example", "rule `\(block.name)` has no example where it stays silent", at: block.location,
                       hint: "add `example silent \"…\":` with a description it does not judge")
             }
