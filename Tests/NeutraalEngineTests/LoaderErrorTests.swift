@@ -236,6 +236,9 @@ struct LoaderErrorTests {
         let noColon = Self.diagnostics(Self.rule().replacingOccurrences(of: #"example fires "a":"#, with: #"example fires "a""#))
         #expect(noColon.map(\.code) == ["rules.expected-attribute"], "\(noColon)")
         #expect(noColon.first?.hint == #"an example's header ends in a colon: `example fires "a":`"#, "\(noColon)")
+        let unknownKind = Self.diagnostics(Self.rule() + Self.rule("R-2", extra: ["  overrides: R-1"])
+            .replacingOccurrences(of: "applies to: post", with: "applies to: posts"))
+        #expect(unknownKind.map(\.code) == ["rules.unknown-kind"], "\(unknownKind)")
     }
 
     @Test("a mistake in a definition is reported once, however many rules and definitions use it")

@@ -475,12 +475,13 @@ extension RuleCompiler {
     /// judges none of the exception's kinds could never apply, and is an error at the name, with the kinds of
     /// both and the rules of the exception's kinds as candidates.
     fileprivate mutating func checkOverriddenKinds(_ ruleID: String, _ targets: [(String, SourceLocation)], _ rules: [Rule]) {
-        guard let rule = rules.first(where: { $0.id == ruleID }), let kinds = rule.kinds else { return }
+        // an empty set of kinds is an `applies to` already reported as wrong
+        guard let rule = rules.first(where: { $0.id == ruleID }), let kinds = rule.kinds, !kinds.isEmpty else { return }
         func names(_ kinds: Set<Int32>) -> String {
             kinds.sorted().map { "`\(vocabulary.kinds.cases[Int($0)].name)`" }.joined(separator: ", ")
         }
         for (target, location) in targets where target != ruleID {
-            guard let general = rules.first(where: { $0.id == target }), let targetKinds = general.kinds,
+            guard let general = rules.first(where: { $0.id == target }), let targetKinds = general.kinds, !targetKinds.isEmpty,
                   kinds.isDisjoint(with: targetKinds) else { continue }
             let candidates = rules.filter { $0.id != ruleID && ($0.kinds.map { !$0.isDisjoint(with: kinds) } ?? true) }.map(\.id)
             error("rules.override-of-other-kind",
