@@ -229,6 +229,26 @@ struct LoaderErrorTests {
         #expect(Self.diagnostics(Self.rule()).isEmpty)
     }
 
+    /// Lines of `rule()` indented one space too deep: the line, its column, and the start of the message.
+    static let misindented: [(text: String, line: Int, column: Int, message: String)] = [
+        (rule().replacingOccurrences(of: "  verdict:", with: "   verdict:"), 5, 4, "`verdict` is indented under `when:`, so it is read as part of it"),
+        (rule().replacingOccurrences(of: "  message en:", with: "   message en:"), 7, 4, "`message en` is indented under `message nl:`"),
+        (rule() + rule("R-2", extra: ["  overrides: R-1", "   valid from: 2020-01-01"]), 28, 4, "`valid from` is indented under `overrides:`"),
+        (rule().replacingOccurrences(of: "    account.variant: corporate", with: "     account.variant: corporate"), 10, 6,
+         "`account.variant: corporate` is indented under `kind: post`, so it is not read"),
+        (rule().replacingOccurrences(of: "  example silent", with: "   example silent"), 11, 4,
+         #"`example silent "b":` is indented under `example fires "a":`, so it is read as one of its facts"#),
+    ]
+
+    @Test("a line indented one space too deep is one error at that line, not a silently lost attribute or fact", arguments: 0..<5)
+    func misindentedLine(_ index: Int) {
+        let (text, line, column, message) = Self.misindented[index]
+        let diagnostics = Self.diagnostics(text)
+        #expect(diagnostics.map(\.code) == ["rules.unexpected-indentation"], "\(diagnostics)")
+        #expect(diagnostics.first?.location == SourceLocation(file: "broken.rules", line: line, column: column), "\(diagnostics)")
+        #expect(diagnostics.first?.message.hasPrefix(message) == true, "\(diagnostics)")
+    }
+
     @Test("one mistake gives one error, not a cascade")
     func noCascade() {
         #expect(Self.diagnostics(Self.rule(when: "acount.variant is corporate")).count == 1)

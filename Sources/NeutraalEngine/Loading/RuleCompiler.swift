@@ -12,12 +12,15 @@ struct RuleCompiler {
 
     let vocabulary: Vocabulary
     var diagnostics: [Diagnostic] = []
+    /// Attributes of the rule being compiled that were written indented under another one (reported once,
+    /// by `checkIndentation`, and not again as missing or as part of a condition).
+    var misindented: (keys: Set<String>, lines: Set<SourceLocation>) = ([], [])
 
     init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
     }
 
-    private mutating func error(_ code: String, _ message: String, at location: SourceLocation, hint: String? = nil) {
+    mutating func error(_ code: String, _ message: String, at location: SourceLocation, hint: String? = nil) {
         diagnostics.append(Diagnostic(code, message, at: location, hint: hint))
     }
 
@@ -44,6 +47,7 @@ struct RuleCompiler {
 
     private mutating func required(_ block: Block, _ key: String, hint: String? = nil) -> Block.Attribute? {
         guard let attribute = block.attribute(key) else {
+            if misindented.keys.contains(key) { return nil }
             error("rules.missing-attribute", "\(block.keyword) `\(block.name)` has no `\(key)`", at: block.location, hint: hint)
             return nil
         }
@@ -170,6 +174,7 @@ struct RuleCompiler {
         for block in blocks where block.keyword == "rule" {
             checkAttributes(block, allowed: ruleAttributes)
             guard unique(block, "rule") else { continue }
+            checkIndentation(block, ruleAttributes: ruleAttributes)
             if block.name.contains(where: { !($0.isUppercase || $0.isNumber || $0 == "-") }) {
                 error("rules.invalid-id", "rule id `\(block.name)` must be upper-case letters, digits and `-`", at: block.nameLocation)
             }
@@ -206,7 +211,7 @@ struct RuleCompiler {
             }
             let examples = parseExamples(block)
             // an example header without its colon is reported as such (see `checkAttributes`), not also as a missing example
-            let headerWithoutColon = block.bareLines.contains { Self.isExampleHeader($0.text) }
+            let headerWithoutColon = block.bareLines.contains { Self.isExampleHeader($0.text) } || misindented.keys.contains("example")
             if let until = validUntil, let dateSlot = vocabulary.dateSlot {
                 // judged on the day of the check, an undated example would fail from the day after `valid until` on
                 for example in examples where example.description.map({ $0.record.values[dateSlot] == nil }) ?? false {
@@ -248,7 +253,7 @@ struct RuleCompiler {
         var lexDiagnostics: [Diagnostic] = []
         tokens += lexer.tokens(in: attribute.value, at: attribute.valueLocation, diagnostics: &lexDiagnostics)
         func collect(_ nodes: [OutlineNode]) {
-            for node in nodes {
+            for node in nodes where !misindented.lines.contains(node.location) {
                 tokens += lexer.tokens(in: node.text, at: node.location, diagnostics: &lexDiagnostics)
                 collect(node.children)
             }
@@ -401,7 +406,8 @@ struct RuleCompiler {
             let source = block.source
             var lines: [HeaderLine] = []
             var expectedVerdict: Verdict?
-            for child in attribute.children {
+            let misindentedFacts = checkExampleIndentation(attribute)
+            for child in attribute.children where !misindented.lines.contains(child.location) {
                 guard let split = Lexer().splitAttribute(child) else {
                     error("rules.invalid-example", "expected `key: value`, found `\(child.text)`", at: child.location)
                     continue
@@ -427,7 +433,7 @@ struct RuleCompiler {
             let startOffset = source.offset(of: attribute.keyLocation)
             let record = builder.build(header: lines, body: nil, startOffset: startOffset)
             diagnostics += builder.diagnostics
-            let description = builder.diagnostics.isEmpty
+            let description = builder.diagnostics.isEmpty && !misindentedFacts
                 ? Description(id: "\(block.name) example \"\(tokens[2].text)\"", record: record, source: source, offset: startOffset,
                               expectation: Expectation())
                 : nil
