@@ -87,7 +87,8 @@ struct RuleCompiler {
         }
         for source in output.sources.values {
             if let quoted = source.quotedIn, output.sources[quoted] == nil {
-                error("rules.unknown-source", "source `\(source.id)` is quoted in `\(quoted)`, which is not declared", at: source.location,
+                let value = blocks.first { $0.keyword == "source" && $0.name == source.id }?.attribute("quoted in")?.valueLocation
+                error("rules.unknown-source", "source `\(source.id)` is quoted in `\(quoted)`, which is not declared", at: value ?? source.location,
                       hint: Suggestion.hint(for: quoted, in: output.sources.keys))
             }
         }
