@@ -455,6 +455,14 @@ struct RuleCompiler {
             }
             checkOverriddenKinds(ruleID, targets, rules)
         }
+        // an example that expects its rule overridden, where no rule names it in `overrides`, can never pass
+        let overridden = Set(locations.values.flatMap { $0.map(\.0) })
+        for rule in rules where !overridden.contains(rule.id) {
+            for example in rule.examples where example.expectation == .overridden {
+                error("rules.invalid-example", "example \"\(example.name)\" expects `\(rule.id)` overridden, but no rule overrides it",
+                      at: example.location, hint: "the exception names the rule it sets aside (`overrides: \(rule.id)`); or expect `fires`")
+            }
+        }
         // cycles through several rules
         var state: [String: Int] = [:]  // 1 visiting, 2 done
         var reported: Set<String> = []
