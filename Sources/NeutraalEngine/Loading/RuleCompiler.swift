@@ -211,6 +211,16 @@ struct RuleCompiler {
                       at: untilAttribute.valueLocation, hint: "both days are included: `valid until` is on or after `valid from`")
             }
             let examples = parseExamples(block)
+            var firstExample: [String: SourceLocation] = [:]
+            for example in examples {
+                if let earlier = firstExample[example.name] {
+                    // the name is the example's test name in reports (JUnit): two of them would read as one
+                    error("rules.duplicate-example", "rule `\(block.name)` has two examples named \"\(example.name)\" (first at \(earlier))",
+                          at: example.location, hint: "name each example after what it shows")
+                } else {
+                    firstExample[example.name] = example.location
+                }
+            }
             // an example header without its colon is reported as such (see `checkAttributes`), not also as a missing example
             let headerWithoutColon = block.bareLines.contains { Self.isExampleHeader($0.text) } || misindented.keys.contains("example")
             if let until = validUntil, let dateSlot = vocabulary.dateSlot {
