@@ -394,10 +394,19 @@ struct RuleCompiler {
     }
 
     private mutating func checkPlaceholder(_ name: String, at location: SourceLocation) {
-        if name != "match", vocabulary.root.slotByPath[name] == nil {
-            error("rules.unknown-field", "the message quotes unknown field `{\(name)}`", at: location,
-                  hint: Suggestion.hint(for: name, in: vocabulary.root.paths + ["match"]))
+        guard name != "match", vocabulary.root.slotByPath[name] == nil else { return }
+        // a field of a list's elements (`sections.draftedBy`) has a value per element, none for the message
+        let list = vocabulary.root.fields.first { field in
+            if case .objects = field.type { return name.hasPrefix(field.path + ".") }
+            return false
         }
+        if let list {
+            error("rules.unknown-field", "the message quotes `{\(name)}`, a field of each element of `\(list.path)`", at: location,
+                  hint: "a message quotes the description's own fields and `{match}` (the words found), not an element's")
+            return
+        }
+        error("rules.unknown-field", "the message quotes unknown field `{\(name)}`", at: location,
+              hint: Suggestion.hint(for: name, in: vocabulary.root.paths + ["match"]))
     }
 
     private mutating func parseExamples(_ block: Block) -> [Example] {
