@@ -74,6 +74,18 @@ struct TestCommandTests {
                                     + "    give the example `postedBy:`\n"), "\(result)")
     }
 
+    @Test("below full condition coverage the report says how to list the conditions; with `--show-uncovered` it lists them")
+    func uncoveredHint() throws {
+        let workspace = try Workspace()
+        try workspace.write("rules/cli.rules", CLIFixture.rules.replacingOccurrences(
+            of: "  when: account.variant is corporate\n", with: "  when: account.variant is corporate and kind is post\n"))
+        let result = InProcess.run(["test", "--rules", workspace.rules])
+        #expect(result.out.contains("\n  (`--show-uncovered` lists the conditions that no case makes both true and false)\n"), "\(result)")
+        let listed = InProcess.run(["test", "--rules", workspace.rules, "--show-uncovered"])
+        #expect(!listed.out.contains("`--show-uncovered` lists"), "\(listed)")
+        #expect(listed.out.contains("  never false: CLI-ACCOUNT › all of › kind is post\n"), "\(listed)")
+    }
+
     @Test("a sample whose expectation does not hold fails, naming the rules that differ")
     func failingSample() throws {
         let workspace = try Workspace()
