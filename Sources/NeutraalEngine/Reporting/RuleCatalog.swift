@@ -18,8 +18,8 @@ public enum RuleCatalog {
         }
         if let quote = rule.quote { lines.append("  the source says: «\(quote)»") }
         if rule.validFrom != nil || rule.validUntil != nil {
-            lines.append("  in force: " + (rule.validFrom.map { "from \(CivilDate.format($0))" } ?? "")
-                         + (rule.validUntil.map { " until \(CivilDate.format($0))" } ?? ""))
+            let period = [rule.validFrom.map { "from \(CivilDate.format($0))" }, rule.validUntil.map { "until \(CivilDate.format($0))" }]
+            lines.append("  in force: " + period.compactMap { $0 }.joined(separator: " "))
         }
         lines.append("  when: \(rule.conditionText)")
         if !rule.overrides.isEmpty { lines.append("  exception to: \(rule.overrides.joined(separator: ", "))") }
