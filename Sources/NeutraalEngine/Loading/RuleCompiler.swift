@@ -65,6 +65,12 @@ struct RuleCompiler {
                 return false
             }
             firstSeen[key] = block.nameLocation
+            // a set, lexicon or definition is named in lower case (docs/rule-language.md), as conditions read it
+            if namespace == "name", block.name.unicodeScalars.contains(where: { !(("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-") }) {
+                let suggestion = block.name.lowercased().replacingOccurrences(of: "_", with: "-")
+                diagnostics.append(Diagnostic("rules.invalid-name", "\(block.keyword) name `\(block.name)` must be lower-case letters, digits and `-`",
+                                              at: block.nameLocation, hint: "did you mean `\(suggestion)`?"))
+            }
             return true
         }
 
