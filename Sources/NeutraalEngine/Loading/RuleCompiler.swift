@@ -189,6 +189,7 @@ struct RuleCompiler {
             let kinds = parseKinds(block)
             let whenAttribute = required(block, "when")
             let syntax = whenAttribute.flatMap { parseCondition($0) }
+            if let syntax { checkFieldKinds(syntax, kinds: kinds, ruleID: block.name) }
             let condition = syntax.flatMap { conditions.compile($0) }
             let verdict = parseVerdict(block)
             let messageNL = required(block, "message nl").map(AttributeValues.text)
