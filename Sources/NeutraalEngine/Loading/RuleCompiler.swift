@@ -230,6 +230,16 @@ struct RuleCompiler {
             }
             // an example header without its colon is reported as such (see `checkAttributes`), not also as a missing example
             let headerWithoutColon = block.bareLines.contains { Self.isExampleHeader($0.text) } || misindented.keys.contains("example")
+            if let kinds, !kinds.isEmpty {
+                // the rule judges no description of another kind: such an example can only stay silent
+                for example in examples where example.expectation != .silent {
+                    guard case .symbol(let kind)? = example.description?.record.values[vocabulary.kindSlot], !kinds.contains(kind) else { continue }
+                    let names = kinds.sorted().map { "`\(vocabulary.kinds.cases[Int($0)].name)`" }.joined(separator: ", ")
+                    error("rules.invalid-example",
+                          "example \"\(example.name)\" is a `\(vocabulary.kinds.cases[Int(kind)].name)`, which rule `\(block.name)` does not judge (it applies to \(names))",
+                          at: example.location, hint: "give the example `kind:` one of \(names), or make it `example silent`")
+                }
+            }
             if let until = validUntil, let dateSlot = vocabulary.dateSlot {
                 // judged on the day of the check, an undated example would fail from the day after `valid until` on
                 for example in examples where example.description.map({ $0.record.values[dateSlot] == nil }) ?? false {

@@ -2,7 +2,7 @@
 /// fires" needs to know what to change, the example or the rule.
 extension RegressionRunner {
     /// The lines that explain how `rule` came out for an example: the evidence it fired on, or why it could not
-    /// judge the example at all (not in force on the example's day, or a kind it does not judge).
+    /// judge the example at all (not in force on the example's day).
     func why(_ rule: Rule, _ finding: Finding?, _ evaluation: Evaluation) -> [String] {
         if let finding, finding.status != .silent, finding.status != .undetermined {
             return finding.evidence.map { evidence in
@@ -19,12 +19,7 @@ extension RegressionRunner {
                 ? "\(rule.id) is not in force on \(day), the example's date (it is in force \(period))"
                 : "\(rule.id) is not in force on \(day), the day of the check: the example has no `date` (the rule is in force \(period))"]
         }
-        let vocabulary = ruleSet.vocabulary
-        if let kinds = rule.kinds, case .symbol(let kind)? = evaluation.description.record.values[vocabulary.kindSlot],
-           !kinds.contains(kind) {
-            let names = kinds.sorted().map { "`\(vocabulary.kinds.cases[Int($0)].name)`" }.joined(separator: ", ")
-            return ["\(rule.id) applies to \(names); the example is a `\(vocabulary.kinds.cases[Int(kind)].name)`"]
-        }
+        // an example of a kind the rule does not judge is refused at load time unless it is `silent`, which passes
         return []
     }
 }
