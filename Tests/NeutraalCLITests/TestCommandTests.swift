@@ -38,15 +38,15 @@ struct TestCommandTests {
         #expect(result.out.contains("    evidence: postedBy = civil-servant (\(workspace.rules)/cli.rules:41:5)\n"), "\(result)")
     }
 
-    @Test("an example dated outside its rule's validity says that the rule is not in force on that day")
+    @Test("an undated example judged on a day its rule is not in force says so, and that the example has no date")
     func failingExampleOutOfForce() throws {
         let workspace = try Workspace()
         try workspace.write("rules/cli.rules", CLIFixture.rules
-            .replacingOccurrences(of: "  verdict: advisory\n", with: "  verdict: advisory\n  valid from: 2024-01-01\n")
-            .replacingOccurrences(of: "    account.variant: corporate\n", with: "    account.variant: corporate\n    date: 2023-05-01\n"))
-        let result = InProcess.run(["test", "--rules", workspace.rules])
+            .replacingOccurrences(of: "  verdict: advisory\n", with: "  verdict: advisory\n  valid from: 2024-01-01\n"))
+        let result = InProcess.run(["test", "--rules", workspace.rules, "--as-of", "2023-05-01"])
         #expect(result.status == 1, "\(result)")
-        #expect(result.out.contains("    CLI-ACCOUNT is not in force on 2023-05-01, the example's date (it is in force from 2024-01-01)\n"), "\(result)")
+        #expect(result.out.contains("    CLI-ACCOUNT is not in force on 2023-05-01, the day of the check: the example has no `date` "
+                                    + "(the rule is in force from 2024-01-01)\n"), "\(result)")
     }
 
     @Test("an `overrides` that no case exercises is listed after the coverage; one that a case exercises is not")

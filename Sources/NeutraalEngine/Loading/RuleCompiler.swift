@@ -240,6 +240,18 @@ struct RuleCompiler {
                           at: example.location, hint: "give the example `kind:` one of \(names), or make it `example silent`")
                 }
             }
+            if validFrom != nil || validUntil != nil, let dateSlot = vocabulary.dateSlot {
+                // the rule judges nothing dated outside its period: such an example can only stay silent
+                for example in examples where example.expectation != .silent {
+                    guard case .date(let day)? = example.description?.record.values[dateSlot],
+                          day < (validFrom ?? Int32.min) || day > (validUntil ?? Int32.max) else { continue }
+                    let period = [validFrom.map { "from \(CivilDate.format($0))" }, validUntil.map { "until \(CivilDate.format($0))" }]
+                        .compactMap { $0 }.joined(separator: " ")
+                    error("rules.invalid-example",
+                          "example \"\(example.name)\" is dated \(CivilDate.format(day)), when rule `\(block.name)` is not in force (it is in force \(period))",
+                          at: example.location, hint: "give the example a `date:` on which the rule is in force, or make it `example silent`")
+                }
+            }
             if let until = validUntil, let dateSlot = vocabulary.dateSlot {
                 // judged on the day of the check, an undated example would fail from the day after `valid until` on
                 for example in examples where example.description.map({ $0.record.values[dateSlot] == nil }) ?? false {

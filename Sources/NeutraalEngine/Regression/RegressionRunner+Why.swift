@@ -2,7 +2,7 @@
 /// fires" needs to know what to change, the example or the rule.
 extension RegressionRunner {
     /// The lines that explain how `rule` came out for an example: the evidence it fired on, or why it could not
-    /// judge the example at all (not in force on the example's day).
+    /// judge the example at all (not in force on the day of the check, for an undated example).
     func why(_ rule: Rule, _ finding: Finding?, _ evaluation: Evaluation) -> [String] {
         if let finding, finding.status != .silent, finding.status != .undetermined {
             return finding.evidence.map { evidence in
@@ -14,10 +14,9 @@ extension RegressionRunner {
         if evaluation.notInForce.contains(rule.id) {
             let period = (rule.validFrom.map { "from \(CivilDate.format($0))" } ?? "")
                 + (rule.validUntil.map { (rule.validFrom == nil ? "" : " ") + "until \(CivilDate.format($0))" } ?? "")
-            let day = CivilDate.format(evaluation.day)
-            return [evaluation.dated
-                ? "\(rule.id) is not in force on \(day), the example's date (it is in force \(period))"
-                : "\(rule.id) is not in force on \(day), the day of the check: the example has no `date` (the rule is in force \(period))"]
+            // an example dated outside the rule's period is refused at load time unless it is `silent`
+            return ["\(rule.id) is not in force on \(CivilDate.format(evaluation.day)), the day of the check: the example has no `date` "
+                    + "(the rule is in force \(period))"]
         }
         // an example of a kind the rule does not judge is refused at load time unless it is `silent`, which passes
         return []
