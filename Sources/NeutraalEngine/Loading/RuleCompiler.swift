@@ -191,6 +191,7 @@ struct RuleCompiler {
             let syntax = whenAttribute.flatMap { parseCondition($0) }
             if let syntax { checkFieldKinds(syntax, kinds: kinds, ruleID: block.name) }
             let condition = syntax.flatMap { conditions.compile($0) }
+            if let condition { checkMatchPlaceholder(block, condition) }
             let verdict = parseVerdict(block)
             let messageNL = required(block, "message nl").map(AttributeValues.text)
             let messageEN = required(block, "message en").map(AttributeValues.text)
