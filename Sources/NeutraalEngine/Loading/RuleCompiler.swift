@@ -207,6 +207,14 @@ struct RuleCompiler {
                 error("rules.missing-attribute", "judgement rule `\(block.name)` does not say what to weigh", at: block.location,
                       hint: "add `weigh nl:` and `weigh en:`")
             }
+            if let verdict, verdict != .judgement {
+                // a finding shows what to weigh only for a judgement: left from an earlier verdict, it would never be read
+                for key in ["weigh nl", "weigh en"] {
+                    guard let attribute = block.attribute(key) else { continue }
+                    error("rules.unused-attribute", "`\(key)` is shown only with a judgement; rule `\(block.name)` is \(verdict.rawValue)",
+                          at: attribute.keyLocation, hint: "remove it, or make the verdict `judgement`")
+                }
+            }
             var overrides: [String] = []
             if let attribute = block.attribute("overrides") {
                 overrides = AttributeValues.list(attribute.value)
