@@ -131,12 +131,19 @@ struct RuleCompiler {
                 diagnostics += lineDiagnostics
                 guard let first = tokens.first, first.kind == .string || first.kind == .word else { continue }
                 var caseSensitive = false
-                for extra in tokens.dropFirst() {
-                    if extra.isWord("case-sensitive") {
-                        caseSensitive = true
-                    } else {
-                        error("rules.unexpected-token", "unexpected `\(extra.text)` after a lexicon entry", at: extra.location,
-                              hint: "an entry is a quoted phrase, optionally followed by `case-sensitive`")
+                let extras = Array(tokens.dropFirst())
+                if extras.count == 2, extras[0].text.lowercased() == "case", extras[1].text.lowercased() == "sensitive" {
+                    // one mistake, one error: the two words of a `case-sensitive` written without its hyphen
+                    error("rules.unexpected-token", "unexpected `case sensitive` after a lexicon entry", at: extras[0].location,
+                          hint: "did you mean `case-sensitive`?")
+                } else {
+                    for extra in extras {
+                        if extra.isWord("case-sensitive") {
+                            caseSensitive = true
+                        } else {
+                            error("rules.unexpected-token", "unexpected `\(extra.text)` after a lexicon entry", at: extra.location,
+                                  hint: Suggestion.hint(for: extra.text, in: ["case-sensitive"]) ?? "an entry is a quoted phrase, optionally followed by `case-sensitive`")
+                        }
                     }
                 }
                 if first.text.trimmingSpaces().isEmpty {
