@@ -6,7 +6,8 @@ enum CatalogCommand {
     static let options = [
         OptionSpec("--format", value: "FORMAT", allowed: ["markdown", "html"],
                    help: "markdown (default) or html (one self-contained page)"),
-        NeutraalCommand.languageOption,
+        // the Markdown catalog gives both messages of every rule; only the HTML page is in one language
+        OptionSpec("--lang", value: "LANG", allowed: ["nl", "en"], help: "language of the HTML page: nl (default) or en; the Markdown gives both"),
         NeutraalCommand.rulesOption,
     ]
     static let positionals = Positionals(maximum: 0, accepts: "`catalog` takes no arguments, only options")

@@ -33,7 +33,7 @@ enum TestCommand {
         let rulesFolder = RulesLocator.folder(explicit: parsed.value("--rules"), environment: console.environment)
         var paths = parsed.positionals
         if paths.isEmpty {
-            let samples = ((rulesFolder as NSString).deletingLastPathComponent as NSString).appendingPathComponent("Samples")
+            let samples = SamplesFolder.beside(rulesFolder)
             if FileManager.default.fileExists(atPath: samples) { paths = [samples] }
         }
         var collector = InputCollector()
@@ -60,8 +60,9 @@ enum TestCommand {
         let report = RegressionRunner(ruleSet: ruleSet, asOf: asOf).run(samples: outcomes, filter: parsed.value("--filter"))
         if report.cases.isEmpty, let filter = parsed.value("--filter") {
             // most likely a misspelled rule family: wrong usage, told before any (empty) report
+            let suggestion = Suggestion.hint(for: filter.uppercased(), in: ruleSet.rules.map(\.id)).map { TerminalSafe.clean($0) + " " } ?? ""
             console.error("error: `--filter \(TerminalSafe.clean(filter))` matches no rule example and no sample\n"
-                          + "  hint: it keeps the rules whose id, and the samples whose path or id, contain the text (in any case); "
+                          + "  hint: \(suggestion)it keeps the rules whose id, and the samples whose path or id, contain the text (in any case); "
                           + "`neutraal rules` lists the rule ids\n")
             return ExitCode.inputError
         }

@@ -27,6 +27,65 @@ struct TestCommandTests {
         #expect(result.out.contains("5 passed, 1 failed"))
     }
 
+    @Test("a silent example that fires shows the evidence the rule fired on, at its place in the rule file")
+    func failingExampleShowsEvidence() throws {
+        let workspace = try Workspace()
+        try workspace.write("rules/cli.rules", CLIFixture.rules.replacingOccurrences(of: "text: \"Een school bezocht\"", with: "text: \"Stem op ons\""))
+        let result = InProcess.run(["test", "--rules", workspace.rules])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.out.contains("actual:   CLI-SPECIFIC fires\n"), "\(result)")
+        #expect(result.out.contains("    evidence: text: «Stem op» (\(workspace.rules)/cli.rules:42:5)\n"), "\(result)")
+        #expect(result.out.contains("    evidence: postedBy = civil-servant (\(workspace.rules)/cli.rules:41:5)\n"), "\(result)")
+    }
+
+    @Test("an undated example judged on a day its rule is not in force says so, and that the example has no date")
+    func failingExampleOutOfForce() throws {
+        let workspace = try Workspace()
+        try workspace.write("rules/cli.rules", CLIFixture.rules
+            .replacingOccurrences(of: "  verdict: advisory\n", with: "  verdict: advisory\n  valid from: 2024-01-01\n"))
+        let result = InProcess.run(["test", "--rules", workspace.rules, "--as-of", "2023-05-01"])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.out.contains("    CLI-ACCOUNT is not in force on 2023-05-01, the day of the check: the example has no `date` "
+                                    + "(the rule is in force from 2024-01-01)\n"), "\(result)")
+    }
+
+    @Test("an `overrides` that no case exercises is listed after the coverage; one that a case exercises is not")
+    func unexercisedException() throws {
+        let workspace = try Workspace()
+        try workspace.write("rules/cli.rules", CLIFixture.rules.replacingOccurrences(
+            of: "  when: account.variant is corporate\n", with: "  overrides: CLI-GENERAL\n  when: account.variant is corporate\n"))
+        let result = InProcess.run(["test", "--rules", workspace.rules])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.out.contains("exceptions that no case exercises (no case where the first rule sets the second aside): CLI-ACCOUNT over CLI-GENERAL\n"),
+                "\(result)")
+        let filtered = InProcess.run(["test", "--rules", workspace.rules, "--filter", "CLI-SPECIFIC"])
+        #expect(!filtered.out.contains("exceptions that no case exercises"), "\(filtered)")
+    }
+
+    @Test("an example that fires without a fact its rule's message quotes fails, naming the fact (the message would read `?`)")
+    func exampleLacksQuotedFact() throws {
+        let workspace = try Workspace()
+        try workspace.write("rules/cli.rules", CLIFixture.rules.replacingOccurrences(
+            of: "  message en: \"Note: corporate account.\"", with: "  message en: \"Note: corporate account of {postedBy}.\""))
+        let result = InProcess.run(["test", "--rules", workspace.rules])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.out.contains("FAIL CLI-ACCOUNT example fires \"corporate\"\n"
+                                    + "    the message quotes `{postedBy}`, which the example does not give: it would read `?`\n"
+                                    + "    give the example `postedBy:`\n"), "\(result)")
+    }
+
+    @Test("below full condition coverage the report says how to list the conditions; with `--show-uncovered` it lists them")
+    func uncoveredHint() throws {
+        let workspace = try Workspace()
+        try workspace.write("rules/cli.rules", CLIFixture.rules.replacingOccurrences(
+            of: "  when: account.variant is corporate\n", with: "  when: account.variant is corporate and kind is post\n"))
+        let result = InProcess.run(["test", "--rules", workspace.rules])
+        #expect(result.out.contains("\n  (`--show-uncovered` lists the conditions that no case makes both true and false)\n"), "\(result)")
+        let listed = InProcess.run(["test", "--rules", workspace.rules, "--show-uncovered"])
+        #expect(!listed.out.contains("`--show-uncovered` lists"), "\(listed)")
+        #expect(listed.out.contains("  never false: CLI-ACCOUNT › all of › kind is post\n"), "\(listed)")
+    }
+
     @Test("a sample whose expectation does not hold fails, naming the rules that differ")
     func failingSample() throws {
         let workspace = try Workspace()
@@ -86,6 +145,10 @@ struct UnreadableSampleTests {
 
     @Test("a `--filter` that matches no example and no sample is wrong usage: exit 2, naming the filter, no report")
     func filterMatchingNothing() throws {
+        let typoWorkspace = try Workspace()
+        let typo = InProcess.run(["test", "--rules", typoWorkspace.rules, "--filter", "CLI-ACOUNT"])
+        #expect(typo.status == 2, "\(typo)")
+        #expect(typo.err.contains("  hint: did you mean `CLI-ACCOUNT`? it keeps the rules whose id"), "\(typo)")
         let workspace = try Workspace()
         let result = try Binary.run(["test", "--rules", "rules", "--filter", "CLI-NOPE"], in: workspace.root.path)
         #expect(result.status == 2, "\(result)")
@@ -109,5 +172,16 @@ struct UnreadableSampleTests {
         let result = try Binary.run(["test", "post.md", "--rules", "rules"], in: workspace.root.path)
         #expect(result.status == 1, "\(result)")
         #expect(result.out.contains("6 passed, 1 failed\n"), "\(result)")
+    }
+
+    @Test("a rule folder named by one character (`--rules R`, `--rules .`) runs, with the samples beside it",
+          arguments: [("R", ""), (".", "R")])
+    func oneCharacterRuleFolder(_ rules: String, _ directory: String) throws {
+        let workspace = try Workspace()
+        try FileManager.default.createSymbolicLink(atPath: workspace.root.appendingPathComponent("R").path, withDestinationPath: "rules")
+        try workspace.write("Samples/post.md", "---\nexpect verdict: violation\nexpect rules: CLI-SPECIFIC\n" + CLIFixture.violation.dropFirst(4))
+        let result = try Binary.run(["test", "--rules", rules], in: workspace.root.appendingPathComponent(directory).path)
+        #expect(result.status == 0, "\(result)")
+        #expect(result.out.contains("6 rule examples and 1 sample\n"), "\(result)")
     }
 }

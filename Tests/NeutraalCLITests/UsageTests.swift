@@ -67,4 +67,10 @@ struct UsageTests {
         #expect(result.err.contains("hint: pass the folder that holds the rule files: --rules rules\n"), "\(result)")
         #expect(!result.err.contains("does not exist"), "\(result)")
     }
+
+    @Test("`catalog --help` says that `--lang` sets the language of the HTML page, the Markdown giving both messages")
+    func catalogLanguageHelp() {
+        let result = InProcess.run(["catalog", "--help"])
+        #expect(result.out.contains("language of the HTML page: nl (default) or en; the Markdown gives both"), "\(result)")
+    }
 }

@@ -103,6 +103,11 @@ struct LoaderErrorTests {
                   code: "rules.dangling-override", line: 14, column: 14, message: "rule `R-1` overrides `R-9`, which does not exist"),
         ErrorCase(behaviour: "rules that override each other in a cycle", text: rule("R-A", extra: ["  overrides: R-B"]) + rule("R-B", extra: ["  overrides: R-A"]),
                   code: "rules.cyclic-override", line: 14, column: 14, message: "R-A → R-B → R-A"),
+        ErrorCase(behaviour: "an override of a rule that judges other kinds names the kinds of both",
+                  text: rule() + rule("R-2", extra: ["  overrides: R-1"]).replacingOccurrences(of: "applies to: post", with: "applies to: meeting"),
+                  code: "rules.override-of-other-kind", line: 27, column: 14,
+                  message: "rule `R-2` overrides `R-1`, which never judges what it judges: it applies to `meeting`, `R-1` to `post`",
+                  hint: "an exception sets aside a rule that judges the same kind of description"),
         ErrorCase(behaviour: "a rule that overrides itself", text: rule(extra: ["  overrides: R-1"]),
                   code: "rules.cyclic-override", line: 14, column: 14, message: "rule `R-1` overrides itself"),
         ErrorCase(behaviour: "a definition that uses itself", text: "define loop \"Lus\"\n  when: loop or content.partyPolitical is true\n",
@@ -111,6 +116,73 @@ struct LoaderErrorTests {
                   code: "rules.cyclic-definition", line: 4, column: 13, message: "a-a → b-b → a-a"),
         ErrorCase(behaviour: "an unknown lexicon, with a did-you-mean", text: rule(when: "text mentions campain"),
                   code: "rules.unknown-name", line: 4, column: 23, message: "unknown lexicon `campain`", hint: "did you mean `campaign`?"),
+        ErrorCase(behaviour: "a sample's `expect rules` in an example is refused, not read and ignored",
+                  text: rule().replacingOccurrences(of: "    account.variant: corporate\n", with: "    account.variant: corporate\n    expect rules: R-2\n"),
+                  code: "rules.invalid-example", line: 11, column: 5, message: "`expect rules` is not checked in an example",
+                  hint: "may add `expect verdict:`"),
+        ErrorCase(behaviour: "an undated example of a rule with `valid until` is refused: it would fail once the rule leaves force",
+                  text: rule(extra: ["  valid until: 2030-12-31"]),
+                  code: "rules.undated-example", line: 8, column: 3,
+                  message: "example \"a\" of rule `R-1`, valid until 2030-12-31, has no `date`", hint: "give it `date:`"),
+        ErrorCase(behaviour: "a `$` meant as a dollar sign can never match: refused at the `$`, with how to write the sign",
+                  text: rule(when: #"text matches "kost $5|gratis""#),
+                  code: "rules.pattern-never-matches", line: 4, column: 28, message: "`$` is the end of a line, so `$5` can never match",
+                  hint: #"for a dollar sign write `\$`"#),
+        ErrorCase(behaviour: "a `^` after a letter can never match: refused at the `^`",
+                  text: rule(when: #"text matches "(?c)x^2""#),
+                  code: "rules.pattern-never-matches", line: 4, column: 28, message: "`^` is the start of a line, so `x^` can never match",
+                  hint: #"for a caret write `\^`"#),
+        ErrorCase(behaviour: "a source quoted in an undeclared source is reported at the name, with a did-you-mean",
+                  text: rule() + "\nsource NOTA\n  title: \"Nota\"\n  date: 2020\n  quoted in: HANDBOK\n",
+                  code: "rules.unknown-source", line: 18, column: 14, message: "source `NOTA` is quoted in `HANDBOK`, which is not declared",
+                  hint: "did you mean `HANDBOEK`?"),
+        ErrorCase(behaviour: "an example that expects its rule overridden, where no rule overrides it, is refused at the example",
+                  text: rule().replacingOccurrences(of: #"example fires "a":"#, with: #"example overridden "a":"#),
+                  code: "rules.invalid-example", line: 8, column: 3, message: #"example "a" expects `R-1` overridden, but no rule overrides it"#,
+                  hint: "`overrides: R-1`"),
+        ErrorCase(behaviour: "two examples of a rule with one name: refused at the second, naming the first",
+                  text: rule().replacingOccurrences(of: #"example silent "b":"#, with: #"example silent "a":"#),
+                  code: "rules.duplicate-example", line: 11, column: 3, message: #"rule `R-1` has two examples named "a" (first at broken.rules:8:3)"#),
+        ErrorCase(behaviour: "a message quoting a field of a list's elements says so, and what a message can quote",
+                  text: rule(messageNL: #""door {sections.draftedBy}""#),
+                  code: "rules.unknown-field", line: 6, column: 15, message: "the message quotes `{sections.draftedBy}`, a field of each element of `sections`",
+                  hint: "not an element's"),
+        ErrorCase(behaviour: "a definition named in capitals is refused, with the name in lower case",
+                  text: rule() + "\ndefine Party_Talk \"Partijpraat\"\n  when: content.partyPolitical is true\n",
+                  code: "rules.invalid-name", line: 15, column: 8, message: "define name `Party_Talk` must be lower-case letters, digits and `-`",
+                  hint: "did you mean `party-talk`?"),
+        ErrorCase(behaviour: "a condition on a field that no kind of the rule gives is refused at the field, with the kinds it describes",
+                  text: rule(when: "account.variant is corporate and some sections where (content is policy)"),
+                  code: "rules.field-of-other-kind", line: 4, column: 47,
+                  message: "rule `R-1` applies to `post`, which never gives `sections`: it describes `speech`"),
+        ErrorCase(behaviour: "an example that should fire, of a kind the rule does not judge, is refused at the example",
+                  text: rule().replacingOccurrences(of: "    kind: post\n    account.variant: corporate", with: "    kind: meeting"),
+                  code: "rules.invalid-example", line: 8, column: 3,
+                  message: #"example "a" is a `meeting`, which rule `R-1` does not judge (it applies to `post`)"#),
+        ErrorCase(behaviour: "an example that should fire, dated before its rule is in force, is refused at the example",
+                  text: rule(extra: ["  valid from: 2024-01-15"]).replacingOccurrences(of: "    account.variant: corporate", with: "    account.variant: corporate\n    date: 2023-03-01"),
+                  code: "rules.invalid-example", line: 8, column: 3,
+                  message: #"example "a" is dated 2023-03-01, when rule `R-1` is not in force (it is in force from 2024-01-15)"#),
+        ErrorCase(behaviour: "`{match}` in a message of a rule that finds no words is refused at the message",
+                  text: rule(messageNL: #""Gevonden: {match}""#),
+                  code: "rules.invalid-placeholder", line: 6, column: 15, message: "the message quotes `{match}`, but the condition finds no words in a text"),
+        ErrorCase(behaviour: "what to weigh on a rule that is no judgement is refused, as no finding would show it",
+                  text: rule(extra: [#"  weigh nl: "Afwegen""#]),
+                  code: "rules.unused-attribute", line: 14, column: 3, message: "`weigh nl` is shown only with a judgement; rule `R-1` is advisory"),
+        ErrorCase(behaviour: "a rule valid until before it is valid from points at `valid until` and names both days",
+                  text: rule(extra: ["  valid from: 2024-01-15", "  valid until: 2023-12-31"]),
+                  code: "rules.invalid-date", line: 15, column: 16,
+                  message: "rule `R-1` is valid until 2023-12-31, before it is valid from 2024-01-15"),
+        ErrorCase(behaviour: "a lexicon entry written twice points at the second and names the first",
+                  text: rule() + "\nlexicon thanks\n  entries:\n    \"dank aan\"\n    \"bedankt\"\n    \"Dank  aan\"\n",
+                  code: "rules.duplicate-entry", line: 19, column: 5,
+                  message: "lexicon `thanks` lists `Dank  aan` twice (first at broken.rules:17:5)", hint: "remove one of them"),
+        ErrorCase(behaviour: "a lexicon where a set belongs says so and shows `mentions`", text: rule(when: "account.variant is one of campaign"),
+                  code: "rules.not-a-set", line: 4, column: 35, message: "`campaign` is a lexicon, not a set",
+                  hint: "a lexicon's words are found in a text: `text mentions campaign`"),
+        ErrorCase(behaviour: "a set where a lexicon belongs says so and shows `is one of`", text: rule(when: "text mentions roles"),
+                  code: "rules.not-a-lexicon", line: 4, column: 23, message: "`roles` is a set, not a lexicon",
+                  hint: "`… is one of roles`"),
         ErrorCase(behaviour: "an unknown set", text: rule(when: "postedBy is one of civil-servants"),
                   code: "rules.unknown-name", line: 4, column: 28, message: "unknown set `civil-servants`"),
         ErrorCase(behaviour: "an unknown defined condition", text: rule(when: "party-politics"),
@@ -194,10 +266,39 @@ struct LoaderErrorTests {
         #expect(Self.diagnostics(Self.rule()).isEmpty)
     }
 
+    /// Lines of `rule()` indented one space too deep: the line, its column, and the start of the message.
+    static let misindented: [(text: String, line: Int, column: Int, message: String)] = [
+        (rule().replacingOccurrences(of: "  verdict:", with: "   verdict:"), 5, 4, "`verdict` is indented under `when:`, so it is read as part of it"),
+        (rule().replacingOccurrences(of: "  message en:", with: "   message en:"), 7, 4, "`message en` is indented under `message nl:`"),
+        (rule() + rule("R-2", extra: ["  overrides: R-1", "   valid from: 2020-01-01"]), 28, 4, "`valid from` is indented under `overrides:`"),
+        (rule().replacingOccurrences(of: "    account.variant: corporate", with: "     account.variant: corporate"), 10, 6,
+         "`account.variant: corporate` is indented under `kind: post`, so it is not read"),
+        (rule().replacingOccurrences(of: "  example silent", with: "   example silent"), 11, 4,
+         #"`example silent "b":` is indented under `example fires "a":`, so it is read as one of its facts"#),
+    ]
+
+    @Test("a line indented one space too deep is one error at that line, not a silently lost attribute or fact", arguments: 0..<5)
+    func misindentedLine(_ index: Int) {
+        let (text, line, column, message) = Self.misindented[index]
+        let diagnostics = Self.diagnostics(text)
+        #expect(diagnostics.map(\.code) == ["rules.unexpected-indentation"], "\(diagnostics)")
+        #expect(diagnostics.first?.location == SourceLocation(file: "broken.rules", line: line, column: column), "\(diagnostics)")
+        #expect(diagnostics.first?.message.hasPrefix(message) == true, "\(diagnostics)")
+    }
+
     @Test("one mistake gives one error, not a cascade")
     func noCascade() {
         #expect(Self.diagnostics(Self.rule(when: "acount.variant is corporate")).count == 1)
         #expect(Self.diagnostics(Self.rule(source: #"HANDBOK, "p. 1""#)).count == 1)
+        let noColon = Self.diagnostics(Self.rule().replacingOccurrences(of: #"example fires "a":"#, with: #"example fires "a""#))
+        #expect(noColon.map(\.code) == ["rules.expected-attribute"], "\(noColon)")
+        #expect(noColon.first?.hint == #"an example's header ends in a colon: `example fires "a":`"#, "\(noColon)")
+        let spaced = Self.diagnostics(Self.rule() + "\nlexicon parties\n  entries:\n    \"DENK\" case sensitive\n")
+        #expect(spaced.map(\.code) == ["rules.unexpected-token"], "\(spaced)")
+        #expect(spaced.first?.hint == "did you mean `case-sensitive`?", "\(spaced)")
+        let unknownKind = Self.diagnostics(Self.rule() + Self.rule("R-2", extra: ["  overrides: R-1"])
+            .replacingOccurrences(of: "applies to: post", with: "applies to: posts"))
+        #expect(unknownKind.map(\.code) == ["rules.unknown-kind"], "\(unknownKind)")
     }
 
     @Test("a mistake in a definition is reported once, however many rules and definitions use it")

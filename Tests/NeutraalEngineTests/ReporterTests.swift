@@ -129,4 +129,40 @@ struct ReporterTests {
         let output = try Self.report(TextReporter(), "kind: post\ndate: 2023-11-01\npostedBy: minister\naccount.variant: hybrid", language: .dutch)
         #expect(output.contains("context: electionPeriod = Tweede Kamerverkiezing 2023"))
     }
+
+    @Test("text: words found in a text of a list's element are shown in their context, as in the description's own text")
+    func textExcerptInElement() throws {
+        let rules = #"""
+        source S
+          title: "Bron"
+          date: 2021
+
+        lexicon calls
+          entries:
+            "stem op"
+
+        rule EL-1 "Oproep in een passage"
+          source: S, "p. 1"
+          applies to: speech
+          when: some sections where (text mentions calls)
+          verdict: advisory
+          message nl: "Oproep: {match}."
+          message en: "Call: {match}."
+          example fires "oproep":
+            kind: speech
+            sections: [{"text": "Stem op ons"}]
+          example silent "geen oproep":
+            kind: speech
+            sections: [{"text": "Dank u wel"}]
+        """#
+        let ruleSet = try RuleSetLoader().load(sources: [SourceText(path: "fixture.schema", text: Fixture.schema),
+                                                         SourceText(path: "element.rules", text: rules)])
+        let header = "kind: speech\n" + #"sections: [{"content": "policy", "text": "Tot slot: stem op ons."}]"#
+        let evaluation = Evaluator(ruleSet: ruleSet, asOf: Fixture.today).evaluate(try Fixture.post(header, in: ruleSet))
+        var reporter = TextReporter()
+        let context = ReportContext(ruleSet: ruleSet, language: .english, detailed: true)
+        let output = reporter.begin(context) + reporter.add(.evaluated(evaluation), context)
+        #expect(output.contains("evidence: sections[1].text: «stem op» [10–17] (3:34)\n      > Tot slot: «stem op» ons.\n"), "\(output)")
+        #expect(!output.contains("\n      \n"), "an empty line of context: \(output)")
+    }
 }

@@ -191,6 +191,12 @@ struct ConditionCompiler {
             guard field.type.isTextual else { return mismatch("a text field") }
             guard case .name(let token) = predicate.operand else { return nil }
             guard let index = lexiconIndex[token.text] else {
+                if sets[token.text] != nil {
+                    error("rules.not-a-lexicon", "`\(token.text)` is a set, not a lexicon", at: token.location,
+                          hint: "`mentions` looks for a lexicon's words in a text; compare a field with a set: "
+                            + "`… is one of \(token.text)` or `… includes any of \(token.text)`")
+                    return nil
+                }
                 error("rules.unknown-name", "unknown lexicon `\(token.text)`", at: token.location,
                       hint: Suggestion.hint(for: token.text, in: lexiconIndex.keys) ?? "declare it with a `lexicon` block")
                 return nil
@@ -201,6 +207,13 @@ struct ConditionCompiler {
             guard case .pattern(let token) = predicate.operand else { return nil }
             do {
                 let pattern = try Pattern(token.text)
+                if let misplaced = PatternAnchors.misplaced(in: token.text) {
+                    let meaning = misplaced.anchor == "$" ? ("the end of a line", "a dollar sign") : ("the start of a line", "a caret")
+                    error("rules.pattern-never-matches", "`\(misplaced.anchor)` is \(meaning.0), so `\(misplaced.written)` can never match",
+                          at: SourceLocation(file: token.location.file, line: token.location.line, column: token.location.column + 1 + misplaced.offset),
+                          hint: "for \(meaning.1) write `\\\(misplaced.anchor)`")
+                    return nil
+                }
                 patterns.append(pattern)
                 return test(.matches(patterns.count - 1))
             } catch let failure as Pattern.SyntaxError {
@@ -220,6 +233,12 @@ struct ConditionCompiler {
             return values.contains { $0 == nil } ? nil : values.compactMap { $0 }
         case .name(let token):
             guard let set = sets[token.text] else {
+                if lexiconIndex[token.text] != nil {
+                    error("rules.not-a-set", "`\(token.text)` is a lexicon, not a set", at: token.location,
+                          hint: "`is one of` and `includes any of` take a `set` or a list `(a, b)`; "
+                            + "a lexicon's words are found in a text: `text mentions \(token.text)`")
+                    return nil
+                }
                 error("rules.unknown-name", "unknown set `\(token.text)`", at: token.location,
                       hint: Suggestion.hint(for: token.text, in: sets.keys) ?? "write a list `(a, b)` or declare a `set`")
                 return nil

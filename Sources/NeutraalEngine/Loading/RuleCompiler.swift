@@ -12,12 +12,15 @@ struct RuleCompiler {
 
     let vocabulary: Vocabulary
     var diagnostics: [Diagnostic] = []
+    /// Attributes of the rule being compiled that were written indented under another one (reported once,
+    /// by `checkIndentation`, and not again as missing or as part of a condition).
+    var misindented: (keys: Set<String>, lines: Set<SourceLocation>) = ([], [])
 
     init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
     }
 
-    private mutating func error(_ code: String, _ message: String, at location: SourceLocation, hint: String? = nil) {
+    mutating func error(_ code: String, _ message: String, at location: SourceLocation, hint: String? = nil) {
         diagnostics.append(Diagnostic(code, message, at: location, hint: hint))
     }
 
@@ -28,14 +31,23 @@ struct RuleCompiler {
         }
         if !allowBare {
             for line in block.bareLines {
-                error("rules.expected-attribute", "expected `key: value`, found `\(line.text)`", at: line.location,
-                      hint: "allowed: \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
+                let hint = Self.isExampleHeader(line.text)
+                    ? "an example's header ends in a colon: `\(line.text.trimmingSpaces()):`"
+                    : "allowed: \(allowed.map { "`\($0)`" }.joined(separator: ", "))"
+                error("rules.expected-attribute", "expected `key: value`, found `\(line.text)`", at: line.location, hint: hint)
             }
         }
     }
 
+    /// Whether a line that is no `key: value` is an example's header written without its colon.
+    static func isExampleHeader(_ text: String) -> Bool {
+        let words = text.trimmingSpaces().split(separator: " ", maxSplits: 2)
+        return words.count == 3 && words[0] == "example" && Example.Expectation(rawValue: String(words[1])) != nil
+    }
+
     private mutating func required(_ block: Block, _ key: String, hint: String? = nil) -> Block.Attribute? {
         guard let attribute = block.attribute(key) else {
+            if misindented.keys.contains(key) { return nil }
             error("rules.missing-attribute", "\(block.keyword) `\(block.name)` has no `\(key)`", at: block.location, hint: hint)
             return nil
         }
@@ -53,6 +65,12 @@ struct RuleCompiler {
                 return false
             }
             firstSeen[key] = block.nameLocation
+            // a set, lexicon or definition is named in lower case (docs/rule-language.md), as conditions read it
+            if namespace == "name", block.name.unicodeScalars.contains(where: { !(("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-") }) {
+                let suggestion = block.name.lowercased().replacingOccurrences(of: "_", with: "-")
+                diagnostics.append(Diagnostic("rules.invalid-name", "\(block.keyword) name `\(block.name)` must be lower-case letters, digits and `-`",
+                                              at: block.nameLocation, hint: "did you mean `\(suggestion)`?"))
+            }
             return true
         }
 
@@ -75,7 +93,8 @@ struct RuleCompiler {
         }
         for source in output.sources.values {
             if let quoted = source.quotedIn, output.sources[quoted] == nil {
-                error("rules.unknown-source", "source `\(source.id)` is quoted in `\(quoted)`, which is not declared", at: source.location,
+                let value = blocks.first { $0.keyword == "source" && $0.name == source.id }?.attribute("quoted in")?.valueLocation
+                error("rules.unknown-source", "source `\(source.id)` is quoted in `\(quoted)`, which is not declared", at: value ?? source.location,
                       hint: Suggestion.hint(for: quoted, in: output.sources.keys))
             }
         }
@@ -105,24 +124,41 @@ struct RuleCompiler {
                 }
             }
             var list: [Lexicon.Entry] = []
+            var firstEntry: [String: SourceLocation] = [:]
             for line in entries.children {
                 var lineDiagnostics: [Diagnostic] = []
                 let tokens = lexer.tokens(in: line.text, at: line.location, diagnostics: &lineDiagnostics)
                 diagnostics += lineDiagnostics
                 guard let first = tokens.first, first.kind == .string || first.kind == .word else { continue }
                 var caseSensitive = false
-                for extra in tokens.dropFirst() {
-                    if extra.isWord("case-sensitive") {
-                        caseSensitive = true
-                    } else {
-                        error("rules.unexpected-token", "unexpected `\(extra.text)` after a lexicon entry", at: extra.location,
-                              hint: "an entry is a quoted phrase, optionally followed by `case-sensitive`")
+                let extras = Array(tokens.dropFirst())
+                if extras.count == 2, extras[0].text.lowercased() == "case", extras[1].text.lowercased() == "sensitive" {
+                    // one mistake, one error: the two words of a `case-sensitive` written without its hyphen
+                    error("rules.unexpected-token", "unexpected `case sensitive` after a lexicon entry", at: extras[0].location,
+                          hint: "did you mean `case-sensitive`?")
+                } else {
+                    for extra in extras {
+                        if extra.isWord("case-sensitive") {
+                            caseSensitive = true
+                        } else {
+                            error("rules.unexpected-token", "unexpected `\(extra.text)` after a lexicon entry", at: extra.location,
+                                  hint: Suggestion.hint(for: extra.text, in: ["case-sensitive"]) ?? "an entry is a quoted phrase, optionally followed by `case-sensitive`")
+                        }
                     }
                 }
                 if first.text.trimmingSpaces().isEmpty {
                     error("rules.empty-entry", "a lexicon entry is empty", at: first.location)
                     continue
                 }
+                // the same words, as matching reads them (any run of white space is one space; case, unless case-sensitive)
+                let words = first.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let key = (caseSensitive ? "=" : "~") + (caseSensitive ? words : words.lowercased())
+                if let earlier = firstEntry[key] {
+                    error("rules.duplicate-entry", "lexicon `\(block.name)` lists `\(first.text)` twice (first at \(earlier))",
+                          at: first.location, hint: "remove one of them")
+                    continue
+                }
+                firstEntry[key] = first.location
                 list.append(Lexicon.Entry(text: first.text, caseSensitive: caseSensitive, location: first.location))
             }
             if list.isEmpty { error("rules.empty-list", "lexicon `\(block.name)` has no entries", at: entries.keyLocation) }
@@ -152,6 +188,7 @@ struct RuleCompiler {
         for block in blocks where block.keyword == "rule" {
             checkAttributes(block, allowed: ruleAttributes)
             guard unique(block, "rule") else { continue }
+            checkIndentation(block, ruleAttributes: ruleAttributes)
             if block.name.contains(where: { !($0.isUppercase || $0.isNumber || $0 == "-") }) {
                 error("rules.invalid-id", "rule id `\(block.name)` must be upper-case letters, digits and `-`", at: block.nameLocation)
             }
@@ -159,7 +196,9 @@ struct RuleCompiler {
             let kinds = parseKinds(block)
             let whenAttribute = required(block, "when")
             let syntax = whenAttribute.flatMap { parseCondition($0) }
+            if let syntax { checkFieldKinds(syntax, kinds: kinds, ruleID: block.name) }
             let condition = syntax.flatMap { conditions.compile($0) }
+            if let condition { checkMatchPlaceholder(block, condition) }
             let verdict = parseVerdict(block)
             let messageNL = required(block, "message nl").map(AttributeValues.text)
             let messageEN = required(block, "message en").map(AttributeValues.text)
@@ -175,6 +214,14 @@ struct RuleCompiler {
                 error("rules.missing-attribute", "judgement rule `\(block.name)` does not say what to weigh", at: block.location,
                       hint: "add `weigh nl:` and `weigh en:`")
             }
+            if let verdict, verdict != .judgement {
+                // a finding shows what to weigh only for a judgement: left from an earlier verdict, it would never be read
+                for key in ["weigh nl", "weigh en"] {
+                    guard let attribute = block.attribute(key) else { continue }
+                    error("rules.unused-attribute", "`\(key)` is shown only with a judgement; rule `\(block.name)` is \(verdict.rawValue)",
+                          at: attribute.keyLocation, hint: "remove it, or make the verdict `judgement`")
+                }
+            }
             var overrides: [String] = []
             if let attribute = block.attribute("overrides") {
                 overrides = AttributeValues.list(attribute.value)
@@ -182,15 +229,19 @@ struct RuleCompiler {
             }
             let validFrom = parseDate(block, "valid from")
             let validUntil = parseDate(block, "valid until")
-            if let from = validFrom, let until = validUntil, until < from {
-                error("rules.invalid-date", "rule `\(block.name)` is valid until before it is valid from", at: block.location)
+            if let from = validFrom, let until = validUntil, until < from, let untilAttribute = block.attribute("valid until") {
+                error("rules.invalid-date", "rule `\(block.name)` is valid until \(CivilDate.format(until)), before it is valid from \(CivilDate.format(from))",
+                      at: untilAttribute.valueLocation, hint: "both days are included: `valid until` is on or after `valid from`")
             }
             let examples = parseExamples(block)
-            if !examples.contains(where: { $0.expectation == .fires || $0.expectation == .overridden }) {
+            checkExamples(examples, of: block, kinds: kinds, validFrom: validFrom, validUntil: validUntil)
+            // an example header without its colon is reported as such (see `checkAttributes`), not also as a missing example
+            let headerWithoutColon = block.bareLines.contains { Self.isExampleHeader($0.text) } || misindented.keys.contains("example")
+            if !headerWithoutColon, !examples.contains(where: { $0.expectation == .fires || $0.expectation == .overridden }) {
                 error("rules.missing-example", "rule `\(block.name)` has no example that fires", at: block.location,
                       hint: "add `example fires \"…\":` with the facts of a description it judges")
             }
-            if !examples.contains(where: { $0.expectation == .silent }) {
+            if !headerWithoutColon, !examples.contains(where: { $0.expectation == .silent }) {
                 error("rules.missing-example", "rule `\(block.name)` has no example where it stays silent", at: block.location,
                       hint: "add `example silent \"…\":` with a description it does not judge")
             }
@@ -220,7 +271,7 @@ struct RuleCompiler {
         var lexDiagnostics: [Diagnostic] = []
         tokens += lexer.tokens(in: attribute.value, at: attribute.valueLocation, diagnostics: &lexDiagnostics)
         func collect(_ nodes: [OutlineNode]) {
-            for node in nodes {
+            for node in nodes where !misindented.lines.contains(node.location) {
                 tokens += lexer.tokens(in: node.text, at: node.location, diagnostics: &lexDiagnostics)
                 collect(node.children)
             }
@@ -350,10 +401,19 @@ struct RuleCompiler {
     }
 
     private mutating func checkPlaceholder(_ name: String, at location: SourceLocation) {
-        if name != "match", vocabulary.root.slotByPath[name] == nil {
-            error("rules.unknown-field", "the message quotes unknown field `{\(name)}`", at: location,
-                  hint: Suggestion.hint(for: name, in: vocabulary.root.paths + ["match"]))
+        guard name != "match", vocabulary.root.slotByPath[name] == nil else { return }
+        // a field of a list's elements (`sections.draftedBy`) has a value per element, none for the message
+        let list = vocabulary.root.fields.first { field in
+            if case .objects = field.type { return name.hasPrefix(field.path + ".") }
+            return false
         }
+        if let list {
+            error("rules.unknown-field", "the message quotes `{\(name)}`, a field of each element of `\(list.path)`", at: location,
+                  hint: "a message quotes the description's own fields and `{match}` (the words found), not an element's")
+            return
+        }
+        error("rules.unknown-field", "the message quotes unknown field `{\(name)}`", at: location,
+              hint: Suggestion.hint(for: name, in: vocabulary.root.paths + ["match"]))
     }
 
     private mutating func parseExamples(_ block: Block) -> [Example] {
@@ -373,7 +433,8 @@ struct RuleCompiler {
             let source = block.source
             var lines: [HeaderLine] = []
             var expectedVerdict: Verdict?
-            for child in attribute.children {
+            let misindentedFacts = checkExampleIndentation(attribute)
+            for child in attribute.children where !misindented.lines.contains(child.location) {
                 guard let split = Lexer().splitAttribute(child) else {
                     error("rules.invalid-example", "expected `key: value`, found `\(child.text)`", at: child.location)
                     continue
@@ -385,6 +446,13 @@ struct RuleCompiler {
                     }
                     continue
                 }
+                if split.key.lowercased() == "expect" || split.key.lowercased().hasPrefix("expect ") {
+                    // a sample's expectation lines would be read and then never compared: refuse them
+                    error("rules.invalid-example", "`\(split.key)` is not checked in an example", at: split.keyLocation,
+                          hint: "an example checks its own rule (`example fires`, `silent`, `overridden`, `undetermined`) and may add "
+                            + "`expect verdict:`; to check every rule that fires, write a sample in Samples/ with `expect rules:`")
+                    continue
+                }
                 lines.append(HeaderLine(key: split.key, keyOffset: source.offset(of: split.keyLocation), value: split.value,
                                         valueOffset: source.offset(of: split.valueLocation)))
             }
@@ -392,7 +460,7 @@ struct RuleCompiler {
             let startOffset = source.offset(of: attribute.keyLocation)
             let record = builder.build(header: lines, body: nil, startOffset: startOffset)
             diagnostics += builder.diagnostics
-            let description = builder.diagnostics.isEmpty
+            let description = builder.diagnostics.isEmpty && !misindentedFacts
                 ? Description(id: "\(block.name) example \"\(tokens[2].text)\"", record: record, source: source, offset: startOffset,
                               expectation: Expectation())
                 : nil
@@ -410,6 +478,15 @@ struct RuleCompiler {
             }
             for (target, location) in targets where target == ruleID {
                 error("rules.cyclic-override", "rule `\(ruleID)` overrides itself", at: location)
+            }
+            checkOverriddenKinds(ruleID, targets, rules)
+        }
+        // an example that expects its rule overridden, where no rule names it in `overrides`, can never pass
+        let overridden = Set(locations.values.flatMap { $0.map(\.0) })
+        for rule in rules where !overridden.contains(rule.id) {
+            for example in rule.examples where example.expectation == .overridden {
+                error("rules.invalid-example", "example \"\(example.name)\" expects `\(rule.id)` overridden, but no rule overrides it",
+                      at: example.location, hint: "the exception names the rule it sets aside (`overrides: \(rule.id)`); or expect `fires`")
             }
         }
         // cycles through several rules
@@ -431,6 +508,29 @@ struct RuleCompiler {
             state[id] = 2
         }
         for id in locations.keys.sorted() { visit(id, []) }
+    }
+}
+
+extension RuleCompiler {
+    /// An exception sets a finding aside only for a description both rules judge: an override of a rule that
+    /// judges none of the exception's kinds could never apply, and is an error at the name, with the kinds of
+    /// both and the rules of the exception's kinds as candidates.
+    fileprivate mutating func checkOverriddenKinds(_ ruleID: String, _ targets: [(String, SourceLocation)], _ rules: [Rule]) {
+        // an empty set of kinds is an `applies to` already reported as wrong
+        guard let rule = rules.first(where: { $0.id == ruleID }), let kinds = rule.kinds, !kinds.isEmpty else { return }
+        func names(_ kinds: Set<Int32>) -> String {
+            kinds.sorted().map { "`\(vocabulary.kinds.cases[Int($0)].name)`" }.joined(separator: ", ")
+        }
+        for (target, location) in targets where target != ruleID {
+            guard let general = rules.first(where: { $0.id == target }), let targetKinds = general.kinds, !targetKinds.isEmpty,
+                  kinds.isDisjoint(with: targetKinds) else { continue }
+            let candidates = rules.filter { $0.id != ruleID && ($0.kinds.map { !$0.isDisjoint(with: kinds) } ?? true) }.map(\.id)
+            error("rules.override-of-other-kind",
+                  "rule `\(ruleID)` overrides `\(target)`, which never judges what it judges: it applies to \(names(kinds)), `\(target)` to \(names(targetKinds))",
+                  at: location,
+                  hint: (Suggestion.hint(for: target, in: candidates).map { $0 + " " } ?? "")
+                    + "an exception sets aside a rule that judges the same kind of description")
+        }
     }
 }
 

@@ -33,8 +33,16 @@ public struct RegressionCase: Sendable {
     }
 }
 
-/// The outcome of a regression run: every case, and the coverage of rules and conditions.
+/// The outcome of a regression run: every case, and the coverage of rules, conditions and exceptions.
 public struct RegressionReport: Sendable {
+    /// One `overrides` of a rule: `rule` sets `overrides` aside when both fire.
+    public struct Exception: Sendable, Hashable, CustomStringConvertible {
+        public let rule: String
+        public let overrides: String
+        /// `DONNER-04 over DONNER-01`.
+        public var description: String { "\(rule) over \(overrides)" }
+    }
+
     public let cases: [RegressionCase]
     /// Rules that fired (standing or overridden) in at least one case.
     public let coveredRules: Set<String>
@@ -42,6 +50,17 @@ public struct RegressionReport: Sendable {
     public let rulesInScope: [String]
     /// Per condition (`RULE: path of conditions`): whether it came out true and false somewhere.
     public let conditions: [(key: String, wasTrue: Bool, wasFalse: Bool)]
+    /// Every `overrides` of the rules in scope, and whether some case showed the general rule set aside by it.
+    public let exceptions: [(exception: Exception, exercised: Bool)]
+
+    public init(cases: [RegressionCase], coveredRules: Set<String>, rulesInScope: [String],
+                conditions: [(key: String, wasTrue: Bool, wasFalse: Bool)], exceptions: [(exception: Exception, exercised: Bool)] = []) {
+        self.cases = cases
+        self.coveredRules = coveredRules
+        self.rulesInScope = rulesInScope
+        self.conditions = conditions
+        self.exceptions = exceptions
+    }
 
     public var passedCount: Int { cases.filter(\.passed).count }
     /// The cases that did not pass, those that could not run among them.

@@ -15,6 +15,7 @@ public struct RegressionRunner {
         let evaluator = Evaluator(ruleSet: ruleSet, asOf: asOf, explain: true)
         var cases: [RegressionCase] = []
         var covered: Set<String> = []
+        var exercised: Set<RegressionReport.Exception> = []
         var conditions: [String: (Bool, Bool)] = [:]
         var order: [String] = []
         func matches(_ text: String) -> Bool {
@@ -22,6 +23,12 @@ public struct RegressionRunner {
             return text.lowercased().contains(filter.lowercased())
         }
         func record(_ evaluation: Evaluation) {
+            // an exception in scope is exercised when it sets aside a rule, in scope or not
+            for finding in evaluation.findings {
+                if case .overridden(let by) = finding.status, matches(by) {
+                    exercised.insert(RegressionReport.Exception(rule: by, overrides: finding.rule.id))
+                }
+            }
             for finding in evaluation.findings where matches(finding.rule.id) || filter == nil {
                 switch finding.status {
                 case .fired, .overridden, .waived, .baselined: covered.insert(finding.rule.id)
@@ -56,6 +63,13 @@ public struct RegressionRunner {
                     problems.append("actual:   \(rule.id) \(actual)")
                     let standing = evaluation.findings.filter { $0.status == .fired }.map(\.rule.id)
                     problems.append("rules that fired: " + (standing.isEmpty ? "none" : standing.joined(separator: ", ")))
+                    problems += why(rule, finding, evaluation)
+                }
+                if problems.isEmpty, example.expectation == .fires || example.expectation == .overridden {
+                    // the example shows the rule's message as a reader sees it: every fact it quotes is given
+                    let unquoted = unquotedFacts(rule, evaluation)
+                    problems += unquoted.map { "the message quotes `{\($0)}`, which the example does not give: it would read `?`" }
+                    if !unquoted.isEmpty { problems.append("give the example " + unquoted.map { "`\($0):`" }.joined(separator: ", ")) }
                 }
                 if let verdict = example.expectedVerdict, verdict != evaluation.verdict {
                     problems.append("expected verdict: \(verdict.rawValue)")
@@ -81,8 +95,12 @@ public struct RegressionRunner {
                                             result: problems.isEmpty ? compare(evaluation, description.expectation) : .errored(problems)))
             }
         }
+        let exceptions = ruleSet.rules.filter { matches($0.id) }.flatMap { rule in
+            rule.overrides.map { RegressionReport.Exception(rule: rule.id, overrides: $0) }
+        }
         return RegressionReport(cases: cases, coveredRules: covered, rulesInScope: rulesInScope,
-                                conditions: order.map { key in (key, conditions[key]?.0 ?? false, conditions[key]?.1 ?? false) })
+                                conditions: order.map { key in (key, conditions[key]?.0 ?? false, conditions[key]?.1 ?? false) },
+                                exceptions: exceptions.map { ($0, exercised.contains($0)) })
     }
 
     private func compare(_ evaluation: Evaluation, _ expectation: Expectation) -> RegressionCase.Result {

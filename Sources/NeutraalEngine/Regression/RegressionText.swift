@@ -33,6 +33,13 @@ public enum RegressionText {
                             report.conditionCoverage))
         let uncoveredRules = report.rulesInScope.filter { !report.coveredRules.contains($0) }
         if !uncoveredRules.isEmpty { lines.append("rules that no case fires: " + uncoveredRules.joined(separator: ", ")) }
+        let unexercised = report.exceptions.filter { !$0.exercised }.map(\.exception.description)
+        if !unexercised.isEmpty {
+            lines.append("exceptions that no case exercises (no case where the first rule sets the second aside): " + unexercised.joined(separator: ", "))
+        }
+        if !showUncovered, both < report.conditions.count {
+            lines.append("  (`--show-uncovered` lists the conditions that no case makes both true and false)")
+        }
         if showUncovered {
             for condition in report.conditions where !(condition.wasTrue && condition.wasFalse) {
                 lines.append("  never \(condition.wasTrue ? "false" : condition.wasFalse ? "true" : "true or false"): \(condition.key)")

@@ -18,8 +18,8 @@ public enum RuleCatalog {
         }
         if let quote = rule.quote { lines.append("  the source says: «\(quote)»") }
         if rule.validFrom != nil || rule.validUntil != nil {
-            lines.append("  in force: " + (rule.validFrom.map { "from \(CivilDate.format($0))" } ?? "")
-                         + (rule.validUntil.map { " until \(CivilDate.format($0))" } ?? ""))
+            let period = [rule.validFrom.map { "from \(CivilDate.format($0))" }, rule.validUntil.map { "until \(CivilDate.format($0))" }]
+            lines.append("  in force: " + period.compactMap { $0 }.joined(separator: " "))
         }
         lines.append("  when: \(rule.conditionText)")
         if !rule.overrides.isEmpty { lines.append("  exception to: \(rule.overrides.joined(separator: ", "))") }
@@ -71,7 +71,8 @@ extension RuleCatalog {
                 if !rule.overrides.isEmpty { text += "- exception to: " + rule.overrides.map { "\($0)" }.joined(separator: ", ") + "\n" }
                 text += "- nl: \(cell(rule.messageNL))\n"
                 text += "- en: \(cell(rule.messageEN))\n"
-                if let weigh = rule.weighNL { text += "- afweging: \(cell(weigh))\n" }
+                if let weigh = rule.weighNL { text += "- weigh nl: \(cell(weigh))\n" }
+                if let weigh = rule.weighEN { text += "- weigh en: \(cell(weigh))\n" }
                 text += "- examples: " + rule.examples.map { "\($0.expectation.rawValue) «\(cell($0.name))»" }.joined(separator: "; ") + "\n\n"
             }
         }

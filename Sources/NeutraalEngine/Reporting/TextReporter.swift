@@ -124,8 +124,9 @@ public struct TextReporter: Reporter {
     private func evidenceText(_ evidence: Evidence, _ evaluation: Evaluation, _ context: ReportContext) -> String {
         let place = evidence.location.map { " (\($0.line):\($0.column))" } ?? ""
         if let match = evidence.match, let start = evidence.start, let end = evidence.end {
+            let excerpt = excerpt(evidence, evaluation, context)
             return "\(evidence.fact): «\(paint(TerminalSafe.clean(match, keepNewlines: false), "1;4", context))» [\(start)–\(end)]" + place
-                + "\n      " + excerpt(evidence, evaluation, context)
+                + (excerpt.isEmpty ? "" : "\n      " + excerpt)
         }
         return "\(evidence.fact) = \(TerminalSafe.clean(evidence.value ?? "", keepNewlines: false))" + place
     }
@@ -133,8 +134,7 @@ public struct TextReporter: Reporter {
     /// A window of the text around a match, the match highlighted.
     private func excerpt(_ evidence: Evidence, _ evaluation: Evaluation, _ context: ReportContext) -> String {
         guard let start = evidence.start, let end = evidence.end,
-              let slot = context.ruleSet.vocabulary.root.slotByPath[evidence.fact],
-              case .string(let text)? = evaluation.description.record.values[slot] else { return "" }
+              let text = EvidenceText.text(of: evidence.fact, in: evaluation.description.record, context.ruleSet.vocabulary) else { return "" }
         let scalars = Array(text.unicodeScalars)
         guard start <= end, end <= scalars.count else { return "" }
         let from = max(0, start - 40)
