@@ -21,9 +21,23 @@ extension RuleCompiler {
     mutating func checkMatchPlaceholder(_ block: Block, _ condition: Condition) {
         guard !Self.findsWords(condition) else { return }
         for key in ["message nl", "message en"] {
-            guard let attribute = block.attribute(key), AttributeValues.text(attribute).contains("{match}") else { continue }
+            guard let attribute = block.attribute(key), Self.quotesMatch(AttributeValues.text(attribute)) else { continue }
             error("rules.invalid-placeholder", "the message quotes `{match}`, but the condition finds no words in a text",
                   at: attribute.valueLocation, hint: "`{match}` is what a `mentions` or `matches` of the rule found (not under `not`); quote a field instead")
+        }
+    }
+
+    /// Whether a message holds `{match}`, looked for in its bytes (Foundation's `contains` bridged every
+    /// message of the rule set and cost 2.7 M instructions at each start; the generic search of the
+    /// standard library more).
+    static func quotesMatch(_ message: String) -> Bool {
+        let needle: [UInt8] = Array("{match}".utf8)
+        let bytes = Array(message.utf8)
+        guard bytes.count >= needle.count else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            (0...(buffer.count - needle.count)).contains { start in
+                buffer[start] == 0x7B && needle.indices.allSatisfy { buffer[start + $0] == needle[$0] }
+            }
         }
     }
 }
