@@ -115,6 +115,29 @@ struct HTMLReporterTests {
         #expect(String(String.UnicodeScalarView(scalars[(3000 + shift)..<(3005 + shift)])) == "MATCH")
     }
 
+    @Test("evidence beyond the excerpt of a long text is listed as a note, not lost with the cut text")
+    func evidenceOutsideTheExcerpt() throws {
+        let ruleSet = try HTMLCase.ruleSet()
+        let filler = String(repeating: "Vandaag sprak de minister met leraren over het lerarentekort. ", count: 60)
+        let json = #"{"kind": "post", "id": "long", "date": "2023-11-20", "account": {"variant": "corporate"}, "#
+            + #""postedBy": "civil-servant", "draftedBy": "civil-servant", "text": "Stem op 22 november! "#
+            + filler + #"Samen sterk. #VVD"}"#
+        let item = try #require(HTMLCase.judge(json, ruleSet))
+        let (page, _) = HTMLCase.render([item], ruleSet)
+        let open = "<script type=\"application/json\" id=\"neutraal-data\">"
+        let block = try #require(page.components(separatedBy: open).last?.components(separatedBy: "</script>").first)
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(block.utf8)) as? [[String: Any]])
+        let entry = try #require(entries.first)
+        let shown = try #require(entry["t"] as? String).unicodeScalars.count
+        let findings = try #require(entry["f"] as? [[String: Any]])
+        let fired = try #require(findings.first { $0["r"] as? String == "SOCIAL-CORP-02" })
+        let marks = fired["m"] as? [Int] ?? []
+        #expect(marks == [0, 19], "the call to vote at the start is still highlighted")
+        #expect(marks.allSatisfy { $0 <= shown }, "every mark lies in the text shown")
+        #expect((fired["n"] as? [String] ?? []).contains("text: «#VVD»"), "the hashtag past the cut is a note")
+        #expect(page.contains("<li>text: «#VVD»</li>"), "and in the part without script")
+    }
+
     @Test("totals per verdict match the summary, and every finding of the samples is in the data")
     func samplesAreComplete() throws {
         let ruleSet = try HTMLCase.ruleSet()

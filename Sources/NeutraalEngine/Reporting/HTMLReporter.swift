@@ -74,6 +74,7 @@ public struct HTMLReporter: Reporter {
             if let slot = vocabulary.textSlot, case .string(let value)? = description.record.values[slot] { text = value }
             let scalarCount = text?.unicodeScalars.count ?? 0
             var rows: [Row] = []
+            var textFact: String?
             for finding in evaluation.findings {
                 guard let category = HTMLCategory(finding) else { continue }
                 var marks: [(Int, Int)] = []
@@ -82,6 +83,7 @@ public struct HTMLReporter: Reporter {
                     if let start = evidence.start, let end = evidence.end, text != nil, vocabulary.textSlot != nil,
                        vocabulary.root.slotByPath[evidence.fact] == vocabulary.textSlot, start >= 0, start <= end, end <= scalarCount {
                         marks.append((start, end))
+                        textFact = evidence.fact
                     } else {
                         let note = evidence.match.map { "\(evidence.fact): «\($0)»" } ?? "\(evidence.fact) = \(evidence.value ?? "")"
                         if !notes.contains(note) { notes.append(note) }
@@ -97,7 +99,7 @@ public struct HTMLReporter: Reporter {
             }
             guard !rows.isEmpty else { return "" }
             return entry(id: description.id, place: description.location.description, day: evaluation.dated ? evaluation.day : nil,
-                         text: text, rows: rows, context)
+                         text: text, textFact: textFact, rows: rows, context)
         }
     }
 
@@ -153,8 +155,11 @@ public struct HTMLReporter: Reporter {
     }
 
     /// One description in the data block, and its first rows in the part of the page without script.
-    private mutating func entry(id: String, place: String, day: Int32?, text: String?, rows: [Row], _ context: ReportContext) -> String {
+    /// `textFact` names the fact the marks are in, for evidence that falls outside the excerpt shown.
+    private mutating func entry(id: String, place: String, day: Int32?, text: String?, textFact: String? = nil, rows: [Row],
+                                _ context: ReportContext) -> String {
         let (shown, shift) = Self.excerpt(text, marks: rows.flatMap(\.marks))
+        let rows = Self.fitted(rows, to: text, fact: textFact ?? "text")
         var writer = JSONWriter()
         writer.beginObject()
         writer.field("id", id)
@@ -201,22 +206,6 @@ public struct HTMLReporter: Reporter {
         } else {
             undated += 1
         }
-    }
-
-    /// The text to show for a description, cut around the evidence when it is very long, and how far the
-    /// evidence offsets move (the cut text starts with an ellipsis).
-    static func excerpt(_ text: String?, marks: [(Int, Int)]) -> (String?, Int) {
-        guard let text else { return (nil, 0) }
-        let scalars = Array(text.unicodeScalars)
-        guard scalars.count > textLimit else { return (text, 0) }
-        let first = marks.map(\.0).min() ?? 0
-        let from = max(0, first - 200)
-        let to = min(scalars.count, from + textLimit)
-        var view = String.UnicodeScalarView()
-        if from > 0 { view.append("…") }
-        view.append(contentsOf: scalars[from..<to])
-        if to < scalars.count { view.append("…") }
-        return (String(view), (from > 0 ? 1 : 0) - from)
     }
 
     /// The text as HTML with the marked stretches in `<mark>`, every piece escaped.
