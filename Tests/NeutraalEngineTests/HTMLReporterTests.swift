@@ -138,6 +138,22 @@ struct HTMLReporterTests {
         #expect(page.contains("<li>text: «#VVD»</li>"), "and in the part without script")
     }
 
+    @Test("a finding shows where its description is (file:line:column) when the id does not say it")
+    func placeIsShown() throws {
+        let ruleSet = try HTMLCase.ruleSet()
+        let item = try #require(HTMLCase.judge(Self.hostile, ruleSet))
+        let (page, _) = HTMLCase.render([item], ruleSet)
+        // in the part without script, under the id and the date
+        #expect(page.contains("<span class=\"sub\">2023-11-20</span><span class=\"sub\">hostile.json:1:1</span></td>"))
+        // and in the table the script builds
+        #expect(page.contains("cell(tr, d.id, d.d || \"\", place(d));"))
+        // not twice when the id is the file's name
+        let named = try #require(HTMLCase.judge(#"{"kind": "post", "date": "2023-11-20", "text": "x"}"#, ruleSet))
+        let (plain, _) = HTMLCase.render([named], ruleSet)
+        #expect(try HTMLCase.data(plain).contains { $0.id == "hostile.json" })
+        #expect(!plain.contains("<span class=\"sub\">hostile.json:1:1</span>"))
+    }
+
     @Test("totals per verdict match the summary, and every finding of the samples is in the data")
     func samplesAreComplete() throws {
         let ruleSet = try HTMLCase.ruleSet()

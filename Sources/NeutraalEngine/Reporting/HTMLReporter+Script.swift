@@ -69,21 +69,24 @@ extension HTMLReporter {
         });
         parent.appendChild(document.createTextNode(chars.slice(position).join("")));
       }
-      function cell(tr, text, sub) {
+      function cell(tr, text, sub, more) {
         var td = document.createElement("td");
         td.textContent = text.replace(control, "\ufffd");
-        if (sub) {
+        [sub, more].forEach(function (line) {
+          if (!line) return;
           var span = document.createElement("span");
           span.className = "sub";
-          span.textContent = sub.replace(control, "\ufffd");
+          span.textContent = line.replace(control, "\ufffd");
           td.appendChild(span);
-        }
+        });
         tr.appendChild(td);
         return td;
       }
+      // where the description is (file:line:column), unless its id is already that file's name
+      function place(d) { return d.at && d.at.indexOf(d.id + ":") !== 0 ? d.at : ""; }
       function row(d, f) {
         var tr = document.createElement("tr"), rule = rules[f.r];
-        cell(tr, d.id, d.d || "");
+        cell(tr, d.id, d.d || "", place(d));
         var badge = document.createElement("span");
         badge.className = "badge c-" + f.v;
         badge.textContent = labels[f.v] || f.v;

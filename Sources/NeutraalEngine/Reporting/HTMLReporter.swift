@@ -186,7 +186,7 @@ public struct HTMLReporter: Reporter {
             }
             writer.endObject()
             categoryCounts[row.category.index] += 1
-            keepStaticRow(row, id: id, day: day, text: shown, shift: shift, context)
+            keepStaticRow(row, id: id, place: place, day: day, text: shown, shift: shift, context)
         }
         writer.endArray()
         writer.endObject()
@@ -254,11 +254,15 @@ public struct HTMLReporter: Reporter {
 
     // MARK: The part without script
 
-    private mutating func keepStaticRow(_ row: Row, id: String, day: Int32?, text: String?, shift: Int, _ context: ReportContext) {
+    /// One row of the part without script; `place` (file:line:column) is shown under the id unless the id is
+    /// already that file's name.
+    private mutating func keepStaticRow(_ row: Row, id: String, place: String, day: Int32?, text: String?, shift: Int, _ context: ReportContext) {
         let key = GroupKey(category: row.category, rule: row.rule)
         staticCounts[key, default: 0] += 1
         guard (staticRows[key]?.count ?? 0) < Self.staticRowsPerGroup else { return }
-        var html = "<tr><td>\(XMLEscape.text(id))" + (day.map { "<span class=\"sub\">\(CivilDate.format($0))</span>" } ?? "") + "</td>"
+        var html = "<tr><td>\(XMLEscape.text(id))" + (day.map { "<span class=\"sub\">\(CivilDate.format($0))</span>" } ?? "")
+        if !place.hasPrefix(id + ":") { html += "<span class=\"sub\">\(XMLEscape.text(place))</span>" }
+        html += "</td>"
         let rule = context.ruleSet.rule(row.rule)
         html += "<td>\(XMLEscape.text(row.rule))" + (rule.map { "<span class=\"sub\">\(XMLEscape.text($0.title))</span>" } ?? "") + "</td>"
         html += "<td>" + (rule.map { XMLEscape.text(FactDisplay.citation($0, context.ruleSet, context.language)) } ?? "") + "</td><td>"
