@@ -154,6 +154,20 @@ struct HTMLReporterTests {
         #expect(!plain.contains("<span class=\"sub\">hostile.json:1:1</span>"))
     }
 
+    @Test("noncharacters in a text (U+FFFE, U+FDD0, U+1FFFE) leave the page valid: escaped in the data, replaced in the markup")
+    func noncharacters() throws {
+        let ruleSet = try HTMLCase.ruleSet()
+        let json = #"{"kind": "post", "id": "nc", "date": "2023-11-20", "account": {"variant": "corporate"}, "#
+            + #""postedBy": "civil-servant", "draftedBy": "civil-servant", "text": "Stem op 22 november! \ufffe \ufdd0 \ud83f\udffe #VVD"}"#
+        let item = try #require(HTMLCase.judge(json, ruleSet))
+        let (page, _) = HTMLCase.render([item], ruleSet)
+        #expect(!page.unicodeScalars.contains(where: XMLEscape.isNoncharacter), "HTML forbids them anywhere in a page")
+        #expect(page.contains(#"\ufffe \ufdd0 \ud83f\udffe #VVD"#), "the data keeps them as escapes")
+        #expect(page.contains("\u{FFFD} \u{FFFD} \u{FFFD} <mark>#VVD</mark>"), "the part without script shows a replacement character")
+        let rows = try HTMLCase.data(page)
+        #expect(rows.first?.marks == [0, 19, 27, 31], "offsets still count one per character")
+    }
+
     @Test("totals per verdict match the summary, and every finding of the samples is in the data")
     func samplesAreComplete() throws {
         let ruleSet = try HTMLCase.ruleSet()

@@ -192,7 +192,7 @@ public struct HTMLReporter: Reporter {
         writer.endObject()
         let separator = firstEntry ? "" : ",\n"
         firstEntry = false
-        return separator + writer.output
+        return separator + Self.scriptSafe(writer.output)
     }
 
     private mutating func count(_ category: HTMLCategory, rule: Rule, day: Int32?) {

@@ -1,6 +1,13 @@
-/// Escaping for XML and HTML text and attributes; characters XML 1.0 cannot carry are replaced, and
-/// `]]>` cannot survive because `>` is always escaped.
+/// Escaping for XML and HTML text and attributes; characters XML 1.0 cannot carry, and the noncharacters
+/// HTML forbids (U+FDD0–U+FDEF, and U+FFFE and U+FFFF in every plane), are replaced with U+FFFD, and `]]>`
+/// cannot survive because `>` is always escaped.
 public enum XMLEscape {
+    /// A Unicode noncharacter: U+FDD0 to U+FDEF, or the last two code points of a plane (U+FFFE, U+1FFFF, …).
+    /// HTML forbids them in a page, as text and inside a script element alike.
+    public static func isNoncharacter(_ scalar: Unicode.Scalar) -> Bool {
+        (0xFDD0...0xFDEF).contains(scalar.value) || scalar.value & 0xFFFE == 0xFFFE
+    }
+
     public static func text(_ value: String) -> String {
         var result = ""
         result.reserveCapacity(value.utf8.count)
@@ -14,7 +21,7 @@ public enum XMLEscape {
             case "\n", "\t", "\r": result.unicodeScalars.append(scalar)
             default:
                 let value = scalar.value
-                if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF {
+                if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) || isNoncharacter(scalar) {
                     result += "\u{FFFD}"
                 } else {
                     result.unicodeScalars.append(scalar)
