@@ -195,7 +195,7 @@ struct HTMLReporterTests {
         #expect(page.contains("<mark>"))
         // the charts: one bar per rule with findings to act on, linked to the table's filter
         for rule in Set(rows.filter { $0.category != "error" && $0.category != "allowed" }.map(\.rule)) {
-            #expect(page.contains("<a href=\"#rule=\(rule)\">"), "no bar for \(rule)")
+            #expect(page.contains("<a href=\"#rule=\(rule)\" aria-label=\"\(rule)"), "no bar for \(rule)")
         }
         #expect(page.contains("Tweede Kamerverkiezing 2023: 2023-10-09 – 2023-11-22"))
         // self-contained: nothing is loaded from elsewhere
@@ -238,7 +238,7 @@ struct HTMLReporterTests {
         #expect(page.contains("<li class=\"c-allowed\">1 toegestaan</li>"), "counted apart")
         #expect(page.contains("<details class=\"c-allowed\"><summary><span class=\"badge\">toegestaan</span> 1</summary>"))
         #expect(page.contains("<details><summary>SOCIAL-HYB-02: "))
-        #expect(!page.contains("<a href=\"#rule=SOCIAL-HYB-02\">"), "not in the charts")
+        #expect(!page.contains("<a href=\"#rule=SOCIAL-HYB-02\""), "not in the charts")
         #expect(!page.contains("<p>Geen bevindingen.</p>"))
         // the table leaves them out until asked for, and says so
         #expect(page.contains("<option value=\"\">alle behalve toegestaan</option>"))
@@ -280,6 +280,22 @@ struct HTMLReporterTests {
     @Test("grid lines of the chart fall on whole numbers", arguments: [(1, 4), (4, 4), (5, 8), (9, 12), (37, 40), (120, 200), (1234, 2000)])
     func niceCeiling(value: Int, expected: Int) {
         #expect(SVGChart.niceCeiling(value) == expected)
+    }
+
+    @Test("a chart's text alternative gives its figures, and the bars of the chart per rule are links a screen reader can reach")
+    func chartTextAlternatives() {
+        let series = [SVGChart.Series(label: "niet toegestaan", color: "#b3261e"), SVGChart.Series(label: "afweging", color: "#c26a00")]
+        let bars = [SVGChart.Bar(label: "R-1", title: "R-1: <Titel>", counts: [2, 1], link: "#rule=R-1"),
+                    SVGChart.Bar(label: "R-2", title: "R-2", counts: [0, 3], link: "#rule=R-2")]
+        let linked = SVGChart.horizontal(bars, series: series, title: "Per regel")
+        #expect(linked.contains("<svg class=\"chart\" viewBox=\"0 0 640 52\" aria-label=\"Per regel: R-1 3; R-2 3\">"), "an image would hide its links")
+        #expect(linked.contains("<a href=\"#rule=R-1\" aria-label=\"R-1: &lt;Titel&gt;: 3 (2 niet toegestaan, 1 afweging)\">"))
+        #expect(linked.contains("<a href=\"#rule=R-2\" aria-label=\"R-2: 3 (3 afweging)\">"))
+        let plain = bars.map { SVGChart.Bar(label: $0.label, title: $0.title, counts: $0.counts, link: nil) }
+        #expect(SVGChart.horizontal(plain, series: series, title: "Per brondocument").contains("role=\"img\" aria-label=\"Per brondocument: R-1 3; R-2 3\""))
+        let months = [SVGChart.Bar(label: "jan 2023", title: "jan 2023", counts: [1, 0], link: nil),
+                      SVGChart.Bar(label: "feb 2023", title: "feb 2023", counts: [0, 0], link: nil)]
+        #expect(SVGChart.columns(months, series: series, shades: [], ticks: [], title: "Door de tijd").contains("role=\"img\" aria-label=\"Door de tijd: jan 2023 1\""))
     }
 
     @Test("the catalog page lists every rule with both messages, escaped, grouped by source")

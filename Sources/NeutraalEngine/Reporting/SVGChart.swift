@@ -40,7 +40,10 @@ enum SVGChart {
         let height = max(1, bars.count) * rowHeight + 8
         let maxTotal = max(1, bars.map(\.total).max() ?? 1)
         let plot = Double(width - barLeft - 48)
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(XMLEscape.attribute(title))\">\n"
+        // a chart with links keeps the role of a graphic document, so that its links stay reachable (an image
+        // hides what it holds)
+        let role = bars.contains { $0.link != nil } ? "" : " role=\"img\""
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height)\"\(role) aria-label=\"\(XMLEscape.attribute(summary(bars, title: title)))\">\n"
         for (row, bar) in bars.enumerated() {
             let y = 4 + row * rowHeight
             let barY = labelsAbove ? y + 20 : y + 4
@@ -58,7 +61,7 @@ enum SVGChart {
             }
             part += "<text class=\"axis\" x=\"\(number(x + 6))\" y=\"\(barY + barHeight - 3)\">\(bar.total)</text>"
             if let link = bar.link {
-                part = "<a href=\"\(XMLEscape.attribute(link))\">" + part + "</a>"
+                part = "<a href=\"\(XMLEscape.attribute(link))\" aria-label=\"\(XMLEscape.attribute(described(bar, series: series)))\">" + part + "</a>"
             }
             svg += part + "\n"
         }
@@ -73,7 +76,7 @@ enum SVGChart {
         let slot = (Double(width) - left - right) / Double(max(1, bars.count))
         let maxTotal = niceCeiling(max(1, bars.map(\.total).max() ?? 1))
         func y(_ value: Double) -> Double { top + plotHeight - plotHeight * value / Double(maxTotal) }
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(XMLEscape.attribute(title))\">\n"
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(XMLEscape.attribute(summary(bars, title: title)))\">\n"
         for shade in shades {
             let from = left + max(0, shade.from) * slot
             let until = left + min(Double(bars.count), shade.until) * slot
@@ -107,6 +110,20 @@ enum SVGChart {
         }
         svg += "<line x1=\"\(number(left))\" x2=\"\(number(Double(width) - right))\" y1=\"\(number(top + plotHeight))\" y2=\"\(number(top + plotHeight))\" stroke=\"#5b6673\"/>\n"
         return svg + "</svg>\n"
+    }
+
+    /// The text alternative of a chart: its title and every bar with findings and its total
+    /// (`Per regel: SOCIAL-HYB-04 29; UO-01 3`), so that a screen reader gets the figures, not only the caption.
+    static func summary(_ bars: [Bar], title: String) -> String {
+        let parts = bars.filter { $0.total > 0 }.map { "\($0.label) \($0.total)" }
+        return parts.isEmpty ? title : title + ": " + parts.joined(separator: "; ")
+    }
+
+    /// The name of a bar's link: its title, total and count per series (`SOCIAL-HYB-04: …: 29 (20 niet
+    /// toegestaan, 9 afweging)`).
+    static func described(_ bar: Bar, series: [Series]) -> String {
+        let counts = zip(series, bar.counts).filter { $0.1 > 0 }.map { "\($0.1) \($0.0.label)" }
+        return "\(bar.title): \(bar.total)" + (counts.isEmpty ? "" : " (" + counts.joined(separator: ", ") + ")")
     }
 
     /// A round number at or above `value` (1, 2 or 5 times a power of ten, or a multiple of 4 below 10),
