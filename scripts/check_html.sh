@@ -109,7 +109,7 @@ if rule == "?":  # the rule with the most findings of the verdict
 else:
     # with no verdict and no rule chosen, findings of rules that conclude `allowed` are left out; `all` shows every one
     print(sum(1 for f in rows if not (not verdict and not rule and f["v"] == "allowed")
-              and (not verdict or verdict == "all" or f["v"] == verdict) and (not rule or f["r"] == rule)))
+              and (not verdict or verdict == "all" or f["v"] in verdict.split(",")) and (not rule or f["r"] == rule)))
 PY
 }
 # check_filter PAGE HASH VERDICT RULE PAGE-NUMBER: the table shows what the filter in the address selects
@@ -138,6 +138,7 @@ check_filter "$reports/report.html" "#verdict=violation" violation "" 1
 rule=$(expected "$reports/report.html" judgement "?")
 check_filter "$reports/report.html" "#verdict=judgement&rule=$rule" judgement "$rule" 1
 check_filter "$reports/report.en.html" "#verdict=advisory" advisory "" 1
+check_filter "$reports/report.html" "#verdict=advisory,undetermined" advisory,undetermined "" 1
 check_filter "$reports/report.html" "#verdict=allowed" allowed "" 1
 check_filter "$reports/report.html" "#verdict=all" all "" 1
 [ "$(expected "$reports/report.html" allowed "")" -gt 0 ] || fail "report.html shows no findings of rules that conclude \`allowed\`"

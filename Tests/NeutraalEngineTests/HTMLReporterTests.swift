@@ -220,6 +220,20 @@ struct HTMLReporterTests {
         #expect(rows.contains { $0.category == "allowed" }, "the samples hold findings of rules that conclude `allowed`")
     }
 
+    @Test("the card of the advisory verdict also shows the undetermined findings, which count as advisory")
+    func advisoryCardShowsUndetermined() throws {
+        let ruleSet = try HTMLCase.ruleSet()
+        let items = try HTMLCase.samples(ruleSet)
+        let (page, summary) = HTMLCase.render(items, ruleSet)
+        let rows = try HTMLCase.data(page)
+        #expect(rows.contains { $0.category == "undetermined" }, "the samples hold undetermined findings")
+        #expect((summary.byVerdict[.advisory] ?? 0) > 0)
+        #expect(page.contains("<a class=\"card c-advisory\" href=\"#verdict=advisory,undetermined\">"))
+        // the script reads a list of verdicts from the address, and offers the pair in its filter
+        #expect(page.contains("state.verdict.split(\",\").indexOf(r.f.v) >= 0"))
+        #expect(page.contains("option(verdictSelect, \"advisory,undetermined\","))
+    }
+
     static let permitted = #"""
     {"kind": "post", "id": "hybride-d66", "account": {"variant": "hybrid"}, "postedBy": "political-assistant",
      "draftedBy": "political-assistant", "date": "2023-11-10", "text": "Vanavond debatteer ik in Utrecht. Kom ook! #D66"}

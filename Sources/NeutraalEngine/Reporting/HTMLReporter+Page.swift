@@ -13,7 +13,10 @@ extension HTMLReporter {
             if verdict == .allowed || count == 0 {
                 html += "<div class=\"card c-\(verdict.rawValue)\">\(inner)</div>\n"
             } else {
-                html += "<a class=\"card c-\(verdict.rawValue)\" href=\"#verdict=\(verdict.rawValue)\">\(inner)</a>\n"
+                // undetermined findings count as advisory, so the advisory card shows them too
+                let shown = verdict == .advisory && categoryCounts[HTMLCategory.undetermined.index] > 0
+                    ? "advisory,undetermined" : verdict.rawValue
+                html += "<a class=\"card c-\(verdict.rawValue)\" href=\"#verdict=\(shown)\">\(inner)</a>\n"
             }
         }
         let errorWord = nl ? "onleesbaar of met fouten" : "unreadable or with errors"

@@ -1,7 +1,8 @@
 /// The few lines of script of the HTML report: read the JSON data block, filter by verdict and rule (also
 /// from the address, `#verdict=violation&rule=ID&page=2`), and show one page of rows at a time. With no
 /// verdict and no rule chosen, `allowed` findings are left out and counted in the status line;
-/// `#verdict=allowed` shows them alone and `#verdict=all` shows every finding. It builds
+/// `#verdict=allowed` shows them alone and `#verdict=all` shows every finding; a list such as
+/// `#verdict=advisory,undetermined` (the link of the `let op` card) shows the findings of each verdict named. It builds
 /// the rows with `textContent` only, so description text is never parsed as HTML. The table exposes
 /// `data-rows` (rows shown), `data-matches` (rows that pass the filter) and `data-page`, and the body gets
 /// `data-ready` once the first page is shown, so that a headless browser can check the page.
@@ -34,6 +35,11 @@ extension HTMLReporter {
         select.appendChild(node);
       }
       Object.keys(labels).forEach(function (v) { if (byVerdict[v]) option(verdictSelect, v, labels[v] + " (" + byVerdict[v] + ")"); });
+      // undetermined findings count as advisory: the card of that verdict shows both
+      if (byVerdict.undetermined) {
+        option(verdictSelect, "advisory,undetermined",
+          labels.advisory + " + " + labels.undetermined + " (" + ((byVerdict.advisory || 0) + byVerdict.undetermined) + ")");
+      }
       if (byVerdict.allowed) option(verdictSelect, "all", ui.everything + " (" + rows.length + ")");
       Object.keys(byRule).sort().forEach(function (r) {
         option(ruleSelect, r, r + (rules[r] ? ": " + rules[r][0] : "") + " (" + byRule[r] + ")");
@@ -118,7 +124,8 @@ extension HTMLReporter {
         var hideAllowed = !state.verdict && !state.rule, hidden = 0;
         var list = rows.filter(function (r) {
           if (hideAllowed && r.f.v === "allowed") { hidden++; return false; }
-          return (!state.verdict || state.verdict === "all" || r.f.v === state.verdict) && (!state.rule || r.f.r === state.rule);
+          return (!state.verdict || state.verdict === "all" || state.verdict.split(",").indexOf(r.f.v) >= 0)
+            && (!state.rule || r.f.r === state.rule);
         });
         var pages = Math.max(1, Math.ceil(list.length / size));
         state.page = Math.min(state.page, pages);
