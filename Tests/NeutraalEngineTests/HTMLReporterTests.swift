@@ -234,6 +234,24 @@ struct HTMLReporterTests {
         #expect(page.contains("option(verdictSelect, \"advisory,undetermined\","))
     }
 
+    @Test("the cards count as the text summary does: unreadable descriptions beside the verdicts, those with a waiver in error apart")
+    func cardsAddUp() throws {
+        let ruleSet = try HTMLCase.ruleSet()
+        let unreadable = try #require(HTMLCase.judge(#"{"kind": "post", "id": broken}"#, ruleSet))
+        let expired = try #require(HTMLCase.judge(#"{"kind": "post", "id": "w", "date": "2023-03-10", "account": {"variant": "hybrid"}, "#
+            + #""postedBy": "political-assistant", "content": {"partyPolitical": true}, "text": "Doe mee!", "waivers": "#
+            + #"[{"rule": "SOCIAL-HYB-04", "reason": "r", "approvedBy": "x", "until": "2020-01-01"}]}"#, ruleSet))
+        let items = try HTMLCase.samples(ruleSet) + [unreadable, expired]
+        let (page, summary) = HTMLCase.render(items, ruleSet)
+        #expect(summary.unreadable == 1 && summary.invalidWaivers == 1)
+        #expect(page.contains("<span class=\"n\">1</span><span class=\"l\">onleesbaar</span>"))
+        #expect(page.contains("<span class=\"n\">1</span><span class=\"l\">met een ongeldige vrijstelling (ook bij hun oordeel geteld)</span>"))
+        // the verdict cards and the unreadable card add up to the descriptions checked in the heading
+        let judged = Verdict.allCases.map { summary.byVerdict[$0] ?? 0 }.reduce(0, +)
+        #expect(page.contains("<p>\(judged + 1) beschrijvingen gecontroleerd"))
+        #expect(!page.contains("<span class=\"n\">2</span><span class=\"l\">onleesbaar"))
+    }
+
     static let permitted = #"""
     {"kind": "post", "id": "hybride-d66", "account": {"variant": "hybrid"}, "postedBy": "political-assistant",
      "draftedBy": "political-assistant", "date": "2023-11-10", "text": "Vanavond debatteer ik in Utrecht. Kom ook! #D66"}

@@ -19,9 +19,15 @@ extension HTMLReporter {
                 html += "<a class=\"card c-\(verdict.rawValue)\" href=\"#verdict=\(shown)\">\(inner)</a>\n"
             }
         }
-        let errorWord = nl ? "onleesbaar of met fouten" : "unreadable or with errors"
-        let errorInner = "<span class=\"n\">\(summary.errors)</span><span class=\"l\">\(errorWord)</span>"
-        html += summary.errors > 0 ? "<a class=\"card c-error\" href=\"#verdict=error\">\(errorInner)</a>\n" : "<div class=\"card c-error\">\(errorInner)</div>\n"
+        // as the text summary counts them: unreadable descriptions beside the verdicts (so that the cards add up
+        // to the descriptions checked), and judged ones with a waiver in error apart (they have a verdict too)
+        let unreadableInner = "<span class=\"n\">\(summary.unreadable)</span><span class=\"l\">\(nl ? "onleesbaar" : "unreadable")</span>"
+        html += summary.unreadable > 0 ? "<a class=\"card c-error\" href=\"#verdict=error\">\(unreadableInner)</a>\n"
+                                       : "<div class=\"card c-error\">\(unreadableInner)</div>\n"
+        if summary.invalidWaivers > 0 {
+            let word = nl ? "met een ongeldige vrijstelling (ook bij hun oordeel geteld)" : "with an invalid waiver (also counted by their verdict)"
+            html += "<a class=\"card c-error\" href=\"#verdict=error\"><span class=\"n\">\(summary.invalidWaivers)</span><span class=\"l\">\(word)</span></a>\n"
+        }
         html += "</div>\n"
         let findings = categoryCounts.reduce(0, +)
         html += "<p>" + (nl ? Plural.count(findings, "bevinding", "bevindingen") : Plural.count(findings, "finding")) + ":" + "</p>\n<ul class=\"legend\">"
