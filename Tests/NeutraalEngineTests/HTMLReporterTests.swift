@@ -152,6 +152,11 @@ struct HTMLReporterTests {
         let (plain, _) = HTMLCase.render([named], ruleSet)
         #expect(try HTMLCase.data(plain).contains { $0.id == "hostile.json" })
         #expect(!plain.contains("<span class=\"sub\">hostile.json:1:1</span>"))
+        // nor for an unreadable record, whose id is `file#line`
+        let broken = try #require(HTMLCase.judge(#"{"kind": "post", "id": broken}"#, ruleSet))
+        let (unreadable, _) = HTMLCase.render([broken], ruleSet)
+        #expect(try HTMLCase.data(unreadable).allSatisfy { $0.id.hasPrefix("hostile.json") })
+        #expect(!unreadable.contains("<span class=\"sub\">hostile.json</span>"))
     }
 
     @Test("noncharacters in a text (U+FFFE, U+FDD0, U+1FFFE) leave the page valid: escaped in the data, replaced in the markup")

@@ -88,8 +88,8 @@ extension HTMLReporter {
         tr.appendChild(td);
         return td;
       }
-      // where the description is (file:line:column), unless its id is already that file's name
-      function place(d) { return d.at && d.at.indexOf(d.id + ":") !== 0 ? d.at : ""; }
+      // where the description is (file:line:column), unless its id already says it (`file`, `file#3`)
+      function place(d) { return d.at && d.at.indexOf(d.id + ":") !== 0 && d.id.indexOf(d.at) !== 0 ? d.at : ""; }
       function row(d, f) {
         var tr = document.createElement("tr"), rule = rules[f.r];
         cell(tr, d.id, d.d || "", place(d));

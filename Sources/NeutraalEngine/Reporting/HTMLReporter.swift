@@ -254,14 +254,14 @@ public struct HTMLReporter: Reporter {
 
     // MARK: The part without script
 
-    /// One row of the part without script; `place` (file:line:column) is shown under the id unless the id is
-    /// already that file's name.
+    /// One row of the part without script; `place` (file:line:column) is shown under the id unless the id
+    /// already says it (the file's name, or `file#3` for an unreadable record).
     private mutating func keepStaticRow(_ row: Row, id: String, place: String, day: Int32?, text: String?, shift: Int, _ context: ReportContext) {
         let key = GroupKey(category: row.category, rule: row.rule)
         staticCounts[key, default: 0] += 1
         guard (staticRows[key]?.count ?? 0) < Self.staticRowsPerGroup else { return }
         var html = "<tr><td>\(XMLEscape.text(id))" + (day.map { "<span class=\"sub\">\(CivilDate.format($0))</span>" } ?? "")
-        if !place.hasPrefix(id + ":") { html += "<span class=\"sub\">\(XMLEscape.text(place))</span>" }
+        if !place.hasPrefix(id + ":") && !id.hasPrefix(place) { html += "<span class=\"sub\">\(XMLEscape.text(place))</span>" }
         html += "</td>"
         let rule = context.ruleSet.rule(row.rule)
         html += "<td>\(XMLEscape.text(row.rule))" + (rule.map { "<span class=\"sub\">\(XMLEscape.text($0.title))</span>" } ?? "") + "</td>"
