@@ -257,6 +257,22 @@ struct HTMLReporterTests {
         #expect(!page.contains("<span class=\"n\">2</span><span class=\"l\">onleesbaar"))
     }
 
+    @Test("without script, the cards lead to their verdict's group of the grouped list")
+    func cardsLeadSomewhereWithoutScript() throws {
+        let ruleSet = try HTMLCase.ruleSet()
+        let unreadable = try #require(HTMLCase.judge(#"{"kind": "post", "id": broken}"#, ruleSet))
+        let (page, _) = HTMLCase.render(try HTMLCase.samples(ruleSet) + [unreadable], ruleSet)
+        let links = page.components(separatedBy: "<a class=\"card ").dropFirst().compactMap { card in
+            card.components(separatedBy: "href=\"#").dropFirst().first?.components(separatedBy: "\"").first
+        }
+        #expect(links.count == 4, "violation, judgement, advisory and unreadable")
+        for fragment in links {
+            #expect(page.contains("<details class=\"c-") && page.contains("\" id=\"\(fragment)\"><summary>"), "nothing has the id \(fragment)")
+        }
+        #expect(page.contains("<details class=\"c-advisory\" id=\"verdict=advisory,undetermined\">"))
+        #expect(page.contains("<details class=\"c-error\" id=\"verdict=error\">"))
+    }
+
     static let permitted = #"""
     {"kind": "post", "id": "hybride-d66", "account": {"variant": "hybrid"}, "postedBy": "political-assistant",
      "draftedBy": "political-assistant", "date": "2023-11-10", "text": "Vanavond debatteer ik in Utrecht. Kom ook! #D66"}

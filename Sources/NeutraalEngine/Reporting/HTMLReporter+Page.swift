@@ -13,10 +13,7 @@ extension HTMLReporter {
             if verdict == .allowed || count == 0 {
                 html += "<div class=\"card c-\(verdict.rawValue)\">\(inner)</div>\n"
             } else {
-                // undetermined findings count as advisory, so the advisory card shows them too
-                let shown = verdict == .advisory && categoryCounts[HTMLCategory.undetermined.index] > 0
-                    ? "advisory,undetermined" : verdict.rawValue
-                html += "<a class=\"card c-\(verdict.rawValue)\" href=\"#verdict=\(shown)\">\(inner)</a>\n"
+                html += "<a class=\"card c-\(verdict.rawValue)\" href=\"#\(cardFragment(verdict))\">\(inner)</a>\n"
             }
         }
         // as the text summary counts them: unreadable descriptions beside the verdicts (so that the cards add up
@@ -35,6 +32,13 @@ extension HTMLReporter {
             html += "<li class=\"c-\(category.rawValue)\">\(categoryCounts[category.index]) \(XMLEscape.text(category.word(context.language)))</li>"
         }
         return html + "</ul>\n</section>\n"
+    }
+
+    /// The address fragment a verdict's card links to (`verdict=violation`): the table's filter with script,
+    /// the verdict's group in the part without it. Undetermined findings count as advisory, so the advisory
+    /// card shows them too (`verdict=advisory,undetermined`).
+    func cardFragment(_ verdict: Verdict) -> String {
+        verdict == .advisory && categoryCounts[HTMLCategory.undetermined.index] > 0 ? "verdict=advisory,undetermined" : "verdict=" + verdict.rawValue
     }
 
     /// Findings per rule, per source document and per month.

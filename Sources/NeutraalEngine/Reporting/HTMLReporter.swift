@@ -284,11 +284,18 @@ public struct HTMLReporter: Reporter {
                    : "Without JavaScript: open a verdict and then a rule. At most \(Self.staticRowsPerGroup) findings per rule are listed here; "
                      + "with JavaScript the table shows all \(total) findings, \(Self.pageSize) per page, with filters."
         html += "</p>\n"
+        // the cards link here too, so that they lead somewhere without script: each card's fragment is the id of
+        // the first group it shows
+        var targets = Verdict.allCases.filter { $0 != .allowed }.map(cardFragment) + ["verdict=error"]
         for category in HTMLCategory.allCases {
             let groups = staticCounts.filter { $0.key.category == category }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.rule < $1.key.rule }
             guard !groups.isEmpty else { continue }
             let sum = groups.map(\.value).reduce(0, +)
-            html += "<details class=\"c-\(category.rawValue)\"><summary><span class=\"badge\">\(XMLEscape.text(category.word(context.language)))</span> \(sum)</summary>\n"
+            var id = ""
+            if let target = targets.firstIndex(where: { $0.dropFirst("verdict=".count).split(separator: ",").contains(Substring(category.rawValue)) }) {
+                id = " id=\"\(targets.remove(at: target))\""
+            }
+            html += "<details class=\"c-\(category.rawValue)\"\(id)><summary><span class=\"badge\">\(XMLEscape.text(category.word(context.language)))</span> \(sum)</summary>\n"
             for (key, count) in groups {
                 let title = context.ruleSet.rule(key.rule).map { ": " + XMLEscape.text($0.title) } ?? ""
                 html += "<details><summary>\(XMLEscape.text(key.rule))\(title) (\(count))</summary>\n"
