@@ -1,9 +1,9 @@
 import Testing
 @testable import NeutraalEngine
 
-/// A worker reads each record of a batch into the storage of the one before (`RecordRoom`) once that one
-/// is dropped: the records read are those read without the room, and a record still held elsewhere is
-/// never read into.
+/// A worker reads each record of a batch into the description and storage of the one before (`RecordRoom`)
+/// once that one is dropped: the records read are those read without the room, and a description or record
+/// still held elsewhere is never read into.
 @Suite("Record room")
 struct RecordRoomTests {
     /// The lines of a generated batch, as one source.
@@ -26,7 +26,12 @@ struct RecordRoomTests {
         return ObjectIdentifier(description.record.values.storage)
     }
 
-    @Test("records dropped one by one are read into one storage, and read as without it")
+    private static func identity(_ outcome: ReadOutcome) -> ObjectIdentifier? {
+        guard case .description(let description) = outcome else { return nil }
+        return ObjectIdentifier(description)
+    }
+
+    @Test("records dropped one by one are read into one description and storage, and read as without it")
     func droppedRecordsShareOneStorage() throws {
         let ruleSet = try RealRules.ruleSet()
         let reader = DescriptionReader(vocabulary: ruleSet.vocabulary)
@@ -34,15 +39,19 @@ struct RecordRoomTests {
         let expected = reader.read(source).map(Self.signature)
         var read: [String] = []
         var storages: Set<ObjectIdentifier> = []
+        var descriptions: Set<ObjectIdentifier> = []
         reader.forEachLine(source, from: 0, firstNumber: 1, allowEmpty: false, room: RecordRoom()) { outcome in
             // only what the record holds is kept, not the record: the room may have it for the next one
             read.append(Self.signature(outcome))
             if let storage = Self.storage(outcome) { storages.insert(storage) }
+            if let identity = Self.identity(outcome) { descriptions.insert(identity) }
         }
         #expect(read == expected)
         #expect(expected.filter { $0 != "failure" }.count > 450)
-        // one storage for all (a record that falls back to the ordinary reader brings one of its own)
+        // one storage and one description for all (a record that falls back to the ordinary reader brings
+        // its own, and one that gives up half-way leaves the room's half filled, to be emptied for the next)
         #expect(storages.count < 10)
+        #expect(descriptions.count < 10)
     }
 
     @Test("a record the caller keeps is never read into: each keeps its own values")
@@ -55,6 +64,8 @@ struct RecordRoomTests {
         #expect(kept.map(Self.signature) == reader.read(source).map(Self.signature))
         let storages = kept.compactMap(Self.storage)
         #expect(storages.count > 250 && Set(storages).count == storages.count)
+        let descriptions = kept.compactMap(Self.identity)
+        #expect(descriptions.count == storages.count && Set(descriptions).count == descriptions.count)
     }
 
     @Test("a cleared storage holds no values and no offsets, within and beyond the tracked slots; its list goes to the spares, emptied",
@@ -96,5 +107,31 @@ struct RecordRoomTests {
         reader.forEachLine(source, from: 0, firstNumber: 1, allowEmpty: false, room: RecordRoom()) { read.append(Self.signature($0)) }
         #expect(read == expected)
         #expect(expected.filter { $0 != "failure" }.count == roles.count)
+    }
+
+    @Test("a record the reader gives up on half-way, in the room's description, leaves nothing in the next one")
+    func halfReadRecordLeavesNothing() throws {
+        let ruleSet = try RealRules.ruleSet()
+        let reader = DescriptionReader(vocabulary: ruleSet.vocabulary)
+        let good = #"{"id":"g%d","kind":"post","actor":{"role":"minister","party":"SP","partyRoles":["partijleider"]},"text":"tekst %d"}"#
+        // each given up on late, after most of its values were read into the room's description
+        let late = [
+            #"{"id":"late-key","kind":"post","actor":{"role":"minister","party":"CDA"},"text":"half","onbekend":1}"#,
+            #"{"id":"late-value","kind":"post","actor":{"role":"minister","party":"CDA"},"text":"half","date":"2023-13-45"}"#,
+            #"{"id":"trailing","kind":"post","actor":{"role":"minister","party":"CDA"},"text":"half"} x"#,
+            #"{"kind":"post","actor":{"role":"minister"},"hashtags":["a","b"]}"#,
+        ]
+        var lines: [String] = []
+        for (number, line) in late.enumerated() {
+            lines.append(good.replacingOccurrences(of: "%d", with: "\(number)"))
+            lines.append(line)
+        }
+        lines.append(good.replacingOccurrences(of: "%d", with: "end"))
+        let source = SourceText(path: "late.jsonl", text: lines.joined(separator: "\n") + "\n")
+        let expected = reader.read(source).map(Self.signature)
+        var read: [String] = []
+        reader.forEachLine(source, from: 0, firstNumber: 1, allowEmpty: false, room: RecordRoom()) { read.append(Self.signature($0)) }
+        #expect(read == expected)
+        #expect(expected.filter { $0 == "failure" }.count == 3)
     }
 }

@@ -194,20 +194,32 @@ public final class DirectRecordReader: Sendable {
                 guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
                 let start = cursor.position
                 var expectation = Expectation()
-                var record = try readRecord(&cursor, layout: 0, expectation: &expectation, depth: 0, room: room)
-                cursor.skipWhitespace()
-                guard cursor.position == cursor.end else { throw Unusual() }
-                Derivations.apply(derivations, calendars: calendars, to: &record)
-                // the id made from its bytes where they are (checked UTF-8, so built as a short text is)
-                let id: String
-                if let slot = idSlot, let text = record.values.withTextBytes(at: slot, Cursor.string), !text.isEmpty {
-                    id = text
+                // the description read last is filled again when all but the room have dropped it
+                let reused = room?.reusableDescription(slotCount: slotCounts[0])
+                var fresh: Record?
+                let idText: String?
+                if let reused {
+                    idText = try reused.withRecord { (record: inout Record) throws(Unusual) in
+                        try readTopRecord(&cursor, into: &record, expectation: &expectation)
+                    }
                 } else {
-                    id = "\(source.path)#\(number)"
+                    var record = Record(slotCount: slotCounts[0])
+                    idText = try readTopRecord(&cursor, into: &record, expectation: &expectation)
+                    fresh = record
                 }
-                room?.keep(record)
-                return Description(id: id, record: record, source: source, offset: start, expectation: expectation, waivers: [],
-                                   lineIndex: lineIndex, asciiEnd: min(cursor.firstNonASCII, cursor.end))
+                let id = idText ?? "\(source.path)#\(number)"
+                let asciiEnd = min(cursor.firstNonASCII, cursor.end)
+                if let reused {
+                    reused.refill(id: id, source: source, offset: start, expectation: expectation, lineIndex: lineIndex,
+                                  asciiEnd: asciiEnd)
+                    room?.keep(reused)
+                    return reused
+                }
+                guard let record = fresh else { throw Unusual() }
+                let description = Description(id: id, record: record, source: source, offset: start, expectation: expectation,
+                                              waivers: [], lineIndex: lineIndex, asciiEnd: asciiEnd)
+                room?.keep(description)
+                return description
             } catch {
                 return nil
             }
@@ -216,11 +228,33 @@ public final class DirectRecordReader: Sendable {
 
     // MARK: Objects
 
+    /// The record of a line at the cursor, read into `record` (empty, laid out by the top-level layout), with
+    /// its derived facts and nothing after it on the line; returns the text of its `id` field, if any and not
+    /// empty (made from its bytes where they are: checked UTF-8, so built as a short text is).
+    @inline(__always)
+    private func readTopRecord(_ cursor: inout Cursor, into record: inout Record,
+                               expectation: inout Expectation) throws(Unusual) -> String? {
+        try fill(&record, from: &cursor, layout: 0, expectation: &expectation, depth: 0)
+        cursor.skipWhitespace()
+        guard cursor.position == cursor.end else { throw Unusual() }
+        Derivations.apply(derivations, calendars: calendars, to: &record)
+        guard let slot = idSlot, let text = record.values.withTextBytes(at: slot, Cursor.string), !text.isEmpty else { return nil }
+        return text
+    }
+
     /// The object at the cursor as a record laid out by `layout`, with what `RecordBuilder.finish` checks
     /// (giving up where it would report an error); the derivations are left to the caller.
     private func readRecord(_ cursor: inout Cursor, layout: Int, expectation: inout Expectation,
-                            depth: Int, room: RecordRoom? = nil) throws(Unusual) -> Record {
-        var record = room?.record(slotCount: slotCounts[layout]) ?? Record(slotCount: slotCounts[layout])
+                            depth: Int) throws(Unusual) -> Record {
+        var record = Record(slotCount: slotCounts[layout])
+        try fill(&record, from: &cursor, layout: layout, expectation: &expectation, depth: depth)
+        return record
+    }
+
+    /// `readRecord` into `record`, empty and laid out by `layout`.
+    @inline(__always)
+    private func fill(_ record: inout Record, from cursor: inout Cursor, layout: Int, expectation: inout Expectation,
+                      depth: Int) throws(Unusual) {
         let outerTexts = cursor.textsInPlace
         cursor.textsInPlace = false
         let filled = try record.values.withUnsafeMutableSlots { slots, filled throws(Unusual) in
@@ -236,7 +270,6 @@ public final class DirectRecordReader: Sendable {
             guard kind >= 0, Int(kind) < kindCount, filled.isDisjoint(with: forbiddenSlots[Int(kind)]) else { throw Unusual() }
             if !filled.isDisjoint(with: checkedSlots[Int(kind)]) { try checkKindValues(record, kind: Int(kind)) }
         }
-        return record
     }
 
     /// The members of the object at the cursor, into `slots` (laid out by `layout`) from key node `node`;

@@ -94,6 +94,9 @@ public struct Expectation: Sendable, Equatable {
     /// stays four words, copied and freed with every description read.
     private var placesBox: PlacesBox?
 
+    /// Whether nothing is expected and no place kept: nothing counted to copy or let go of.
+    var keepsNothing: Bool { isEmpty && placesBox == nil }
+
     private final class PlacesBox: Sendable {
         let places: Places
         init(_ places: Places) { self.places = places }
@@ -149,24 +152,27 @@ public struct Waiver: Sendable, Equatable {
 
 /// A description read from a file: its facts, where it came from, and any expectations.
 ///
-/// A class, immutable like the values it holds: a description travels from the reader through the
+/// A class, immutable to everyone who holds it: a description travels from the reader through the
 /// evaluation to the report, and passing one reference costs one count where its seven fields cost seven.
-public final class Description: Sendable {
+/// Its fields are written only while it is made and, in a batch, when the reader fills it again with the
+/// next record because nothing but the reader's `RecordRoom` holds it any more (`refill`): no one can see
+/// the change, and each record saves an allocation and a free. That is why it is `@unchecked Sendable`.
+public final class Description: @unchecked Sendable {
     /// The name in reports: the `id` field, or the file name with `#N` in a batch.
-    public let id: String
-    public let record: Record
-    public let source: SourceText
+    @exclusivity(unchecked) public private(set) var id: String
+    @exclusivity(unchecked) public private(set) var record: Record
+    @exclusivity(unchecked) public private(set) var source: SourceText
     /// Byte offset where the description starts.
-    public let offset: Int
-    public let expectation: Expectation
+    @exclusivity(unchecked) public private(set) var offset: Int
+    @exclusivity(unchecked) public private(set) var expectation: Expectation
     /// The waivers written in the description.
-    public let waivers: [Waiver]
+    @exclusivity(unchecked) public private(set) var waivers: [Waiver]
     /// The index among `source.lineStarts` of the line the description starts on, where the reader knew it
     /// (-1 where not): evidence of a record of JSON Lines is located on its line without a search.
-    let lineIndex: Int
+    @exclusivity(unchecked) private(set) var lineIndex: Int
     /// How far from `offset` the description's bytes are all ASCII, where the reader knew it (-1 where not):
     /// up to there a column is a distance, without the bytes being looked at again.
-    let asciiEnd: Int
+    @exclusivity(unchecked) private(set) var asciiEnd: Int
 
     public convenience init(id: String, record: Record, source: SourceText, offset: Int, expectation: Expectation,
                             waivers: [Waiver] = []) {
@@ -183,6 +189,33 @@ public final class Description: Sendable {
         self.expectation = expectation
         self.waivers = waivers
         self.lineIndex = lineIndex
+    }
+
+    /// Empties the record for the next record of a batch, when the record has `slotCount` slots and its
+    /// storage is held by this description alone; false (and nothing emptied) otherwise. Only for a
+    /// description nothing but the reader's `RecordRoom` holds.
+    func emptyRecord(slotCount: Int, keepingListsIn spares: UnsafeMutablePointer<SpareLists>) -> Bool {
+        guard record.values.storage.count == slotCount, isKnownUniquelyReferenced(&record.values.storage) else { return false }
+        record.values.storage.clear(keepingListsIn: spares)
+        return true
+    }
+
+    /// Runs `body` on the record in place (reading the next record of a batch into it). Only for a
+    /// description nothing but the reader's `RecordRoom` holds.
+    func withRecord<Result, Failure: Error>(_ body: (inout Record) throws(Failure) -> Result) throws(Failure) -> Result {
+        try body(&record)
+    }
+
+    /// Fills the rest of this description again for the record `withRecord` read into it (no waivers, as
+    /// `DirectRecordReader` reads none). Only for a description nothing but the reader's `RecordRoom` holds.
+    func refill(id: String, source: SourceText, offset: Int, expectation: Expectation, lineIndex: Int, asciiEnd: Int) {
+        self.id = id
+        if self.source !== source { self.source = source }
+        self.offset = offset
+        // most records expect nothing, like the one before: nothing to let go of or to count
+        if !(expectation.keepsNothing && self.expectation.keepsNothing) { self.expectation = expectation }
+        self.lineIndex = lineIndex
+        self.asciiEnd = asciiEnd
     }
 
     /// Where the description starts (on the line the reader found it on, when it handed that on).

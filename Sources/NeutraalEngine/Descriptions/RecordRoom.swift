@@ -1,12 +1,12 @@
-/// The storage of the last description a worker read, kept so that the next one is read into it once that
-/// description is judged, rendered and dropped (its storage then held here alone): one allocation and one
-/// free less for each record of a batch. A storage something else still holds (a description the caller
-/// keeps) is left to it, and the next record gets a storage of its own.
+/// The last description a worker read, kept so that the next record is read into it once that description
+/// is judged, rendered and dropped (it and its record's storage then held here alone): for each record of a
+/// batch, no allocation and no free for the description and its storage. A description something else still
+/// holds (a batch that keeps its items) is left to it, and the next record gets one of its own.
 ///
 /// Used by one worker at a time (`BatchEvaluator` makes one for each unit of work it reads).
 final class RecordRoom {
-    private var storage: SlotStorage?
-    /// Lists of values emptied from the kept storage, for the next records' lists (see `SpareLists`).
+    private var description: Description?
+    /// Lists of values emptied from the kept record, for the next records' lists (see `SpareLists`).
     let spareLists: UnsafeMutablePointer<SpareLists>
 
     init() {
@@ -19,20 +19,20 @@ final class RecordRoom {
         spareLists.deallocate()
     }
 
-    /// An empty record of `slotCount` slots: in the kept storage when nothing else holds it. The storage is
-    /// taken out while the record is read into it (a second holder would make writing copy it).
-    func record(slotCount: Int) -> Record {
-        guard isKnownUniquelyReferenced(&storage), let kept = storage, kept.count == slotCount else {
-            storage = nil
-            return Record(slotCount: slotCount)
+    /// The description read last, taken out of the room with its record emptied, when nothing but this room
+    /// held it or the record's storage and the record has `slotCount` slots; else nil (and the description let
+    /// go of). Given back with `keep` once filled again.
+    func reusableDescription(slotCount: Int) -> Description? {
+        guard isKnownUniquelyReferenced(&description), let kept = description.take(),
+              kept.emptyRecord(slotCount: slotCount, keepingListsIn: spareLists) else {
+            description = nil
+            return nil
         }
-        storage = nil
-        kept.clear(keepingListsIn: spareLists)
-        return Record(storage: kept)
+        return kept
     }
 
-    /// Keeps the storage of a record read to the end, for the record after the next has dropped it.
-    func keep(_ record: Record) {
-        storage = record.values.storage
+    /// Keeps a description read to the end, for the record after the next once that has dropped it.
+    func keep(_ description: consuming Description) {
+        self.description = description
     }
 }
