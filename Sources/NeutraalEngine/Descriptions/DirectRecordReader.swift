@@ -197,17 +197,18 @@ public final class DirectRecordReader: Sendable {
                 // the description read last is filled again when all but the room have dropped it
                 let reused = room?.reusableDescription(slotCount: slotCounts[0])
                 var fresh: Record?
-                let idText: String?
+                let hasID: Bool
                 if let reused {
-                    idText = try reused.withRecord { (record: inout Record) throws(Unusual) in
+                    hasID = try reused.withRecord { (record: inout Record) throws(Unusual) in
                         try readTopRecord(&cursor, into: &record, expectation: &expectation)
                     }
                 } else {
                     var record = Record(slotCount: slotCounts[0])
-                    idText = try readTopRecord(&cursor, into: &record, expectation: &expectation)
+                    hasID = try readTopRecord(&cursor, into: &record, expectation: &expectation)
                     fresh = record
                 }
-                let id = idText ?? "\(source.path)#\(number)"
+                let idSlotIndex = idSlot ?? -1
+                let id: Description.ReadID = hasID ? .slot(idSlotIndex) : .fixed("\(source.path)#\(number)")
                 let asciiEnd = min(cursor.firstNonASCII, cursor.end)
                 if let reused {
                     reused.refill(id: id, source: source, offset: start, expectation: expectation, lineIndex: lineIndex,
@@ -216,8 +217,9 @@ public final class DirectRecordReader: Sendable {
                     return reused
                 }
                 guard let record = fresh else { throw Unusual() }
-                let description = Description(id: id, record: record, source: source, offset: start, expectation: expectation,
+                let description = Description(id: "", record: record, source: source, offset: start, expectation: expectation,
                                               waivers: [], lineIndex: lineIndex, asciiEnd: asciiEnd)
+                description.setID(id)
                 room?.keep(description)
                 return description
             } catch {
@@ -229,17 +231,16 @@ public final class DirectRecordReader: Sendable {
     // MARK: Objects
 
     /// The record of a line at the cursor, read into `record` (empty, laid out by the top-level layout), with
-    /// its derived facts and nothing after it on the line; returns the text of its `id` field, if any and not
-    /// empty (made from its bytes where they are: checked UTF-8, so built as a short text is).
+    /// its derived facts and nothing after it on the line; returns whether it has an `id` field that is not empty.
     @inline(__always)
     private func readTopRecord(_ cursor: inout Cursor, into record: inout Record,
-                               expectation: inout Expectation) throws(Unusual) -> String? {
+                               expectation: inout Expectation) throws(Unusual) -> Bool {
         try fill(&record, from: &cursor, layout: 0, expectation: &expectation, depth: 0)
         cursor.skipWhitespace()
         guard cursor.position == cursor.end else { throw Unusual() }
         Derivations.apply(derivations, calendars: calendars, to: &record)
-        guard let slot = idSlot, let text = record.values.withTextBytes(at: slot, Cursor.string), !text.isEmpty else { return nil }
-        return text
+        guard let slot = idSlot else { return false }
+        return record.values.withTextBytes(at: slot, { !$0.isEmpty }) ?? false
     }
 
     /// The object at the cursor as a record laid out by `layout`, with what `RecordBuilder.finish` checks

@@ -159,7 +159,18 @@ public struct Waiver: Sendable, Equatable {
 /// the change, and each record saves an allocation and a free. That is why it is `@unchecked Sendable`.
 public final class Description: @unchecked Sendable {
     /// The name in reports: the `id` field, or the file name with `#N` in a batch.
-    @exclusivity(unchecked) public private(set) var id: String
+    public var id: String {
+        if idSlot >= 0, let text = record.values.withTextBytes(at: idSlot, { String(decoding: $0, as: UTF8.self) }) {
+            return text
+        }
+        return fixedID
+    }
+    /// The name when it is not read from the record (a description made with its id, or one without an
+    /// `id` field); empty when it is.
+    @exclusivity(unchecked) private var fixedID: String
+    /// The slot whose text is the id, where a batch's reader found one that is not empty (-1 where not): the
+    /// id is then read from the record when asked (or written from its bytes), never made per record.
+    @exclusivity(unchecked) private var idSlot: Int = -1
     @exclusivity(unchecked) public private(set) var record: Record
     @exclusivity(unchecked) public private(set) var source: SourceText
     /// Byte offset where the description starts.
@@ -182,7 +193,7 @@ public final class Description: @unchecked Sendable {
     init(id: String, record: Record, source: SourceText, offset: Int, expectation: Expectation, waivers: [Waiver], lineIndex: Int,
          asciiEnd: Int = -1) {
         self.asciiEnd = asciiEnd
-        self.id = id
+        self.fixedID = id
         self.record = record
         self.source = source
         self.offset = offset
@@ -208,14 +219,40 @@ public final class Description: @unchecked Sendable {
 
     /// Fills the rest of this description again for the record `withRecord` read into it (no waivers, as
     /// `DirectRecordReader` reads none). Only for a description nothing but the reader's `RecordRoom` holds.
-    func refill(id: String, source: SourceText, offset: Int, expectation: Expectation, lineIndex: Int, asciiEnd: Int) {
-        self.id = id
+    func refill(id: ReadID, source: SourceText, offset: Int, expectation: Expectation, lineIndex: Int, asciiEnd: Int) {
+        setID(id)
         if self.source !== source { self.source = source }
         self.offset = offset
         // most records expect nothing, like the one before: nothing to let go of or to count
         if !(expectation.keepsNothing && self.expectation.keepsNothing) { self.expectation = expectation }
         self.lineIndex = lineIndex
         self.asciiEnd = asciiEnd
+    }
+
+    /// How a batch's reader names a description: by the text of the record's id slot, or by a name of its own.
+    enum ReadID {
+        case slot(Int)
+        case fixed(String)
+    }
+
+    /// Names the description as `id` says.
+    func setID(_ id: ReadID) {
+        switch id {
+        case .slot(let slot):
+            idSlot = slot
+            if !fixedID.isEmpty { fixedID = "" }
+        case .fixed(let name):
+            idSlot = -1
+            fixedID = name
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `id`, where they are (in the record or the source) when it is read
+    /// from the record.
+    func withIDBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if idSlot >= 0, let result = record.values.withTextBytes(at: idSlot, body) { return result }
+        var name = fixedID
+        return name.withUTF8(body)
     }
 
     /// Where the description starts (on the line the reader found it on, when it handed that on).

@@ -155,6 +155,11 @@ public struct JSONBytes: ~Copyable {
         withUTF8(text) { json, bytes in json.appendQuoted(bytes) }
     }
 
+    /// Appends the text whose UTF-8 bytes are `utf8` (valid UTF-8), quoted and escaped as `quoted(_:)` does.
+    mutating func quoted(utf8: UnsafeBufferPointer<UInt8>) {
+        appendQuoted(utf8)
+    }
+
     /// Appends a decimal integer.
     @inline(__always)
     public mutating func integer(_ value: Int) {

@@ -97,7 +97,8 @@ public struct JSONReporter: Reporter, Sendable {
         // the line and column only: a location would count a reference to the file's path
         let location = description.place
         json.raw("{\"id\":")
-        json.quoted(description.id)
+        // written from its bytes where they are: the id read from a record is never made a string
+        description.withIDBytes { json.quoted(utf8: $0) }
         json.raw(",\"source\":")
         if quotedSourceOwner !== description.source {
             quotedSourceOwner = description.source
