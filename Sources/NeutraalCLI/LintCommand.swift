@@ -58,6 +58,8 @@ enum LintCommand {
         guard let asOf = Options.asOf(parsed, console: console) else { return ExitCode.inputError }
         var collector = InputCollector()
         collector.collect(parsed.positionals)
+        let overwrites = OutputTargets.inputClashes(targets, inputs: collector.inputs)
+        if !overwrites.isEmpty { return NeutraalCommand.usageErrors(overwrites, usage: usage, console: console) }
         let copies = RuleSetCopies.count(for: collector.inputs, jobs: jobs)
         guard let loaded = RulesLocator.loadCopies(parsed, console: console, copies: copies),
               let ruleSet = loaded.first else { return ExitCode.inputError }
