@@ -4,9 +4,10 @@ import NeutraalEngine
 enum ExplainCommand {
     static let usage = "neutraal explain RULE-ID [--lang nl|en] [--rules DIR]"
     static let positionals = Positionals(maximum: 1, accepts: "`explain` takes one rule id")
+    static let options = [NeutraalCommand.rulesOption, NeutraalCommand.languageOption]
 
     static func run(_ arguments: [String], _ console: Console) -> Int32 {
-        guard let (parsed, status) = NeutraalCommand.parse(arguments, options: [NeutraalCommand.rulesOption, NeutraalCommand.languageOption],
+        guard let (parsed, status) = NeutraalCommand.parse(arguments, options: options,
                                                            positionals: positionals, usage: usage, console: console) else { return ExitCode.success }
         if status != ExitCode.success { return status }
         guard parsed.positionals.count == 1, let id = parsed.positionals.first else {

@@ -32,8 +32,8 @@ enum LintCommand {
         for value in parsed.values["--report"] ?? [] {
             guard let colon = value.firstIndex(of: ":"), let format = ReportFormat(rawValue: String(value[..<colon])),
                   !value[value.index(after: colon)...].isEmpty else {
-                console.error("error: `--report \(TerminalSafe.clean(value))` is not FORMAT:FILE\n  hint: formats: \(formats.joined(separator: ", ")); e.g. --report sarif:results.sarif\n")
-                return ExitCode.inputError
+                let error = UsageError(message: "`--report \(value)` is not FORMAT:FILE", hint: reportHint(value))
+                return NeutraalCommand.usageErrors([error], usage: usage, console: console)
             }
             extraReports.append((format, String(value[value.index(after: colon)...])))
         }
@@ -50,14 +50,16 @@ enum LintCommand {
         var jobs = ProcessInfo.processInfo.activeProcessorCount
         if let text = parsed.value("--jobs") {
             guard let number = Int(text), number >= 1, number <= 256 else {
-                console.error("error: `--jobs` takes a whole number from 1 to 256\n")
-                return ExitCode.inputError
+                let error = UsageError(message: "`\(text)` is not a number of jobs", hint: "`--jobs` takes a whole number from 1 to 256")
+                return NeutraalCommand.usageErrors([error], usage: usage, console: console)
             }
             jobs = number
         }
         guard let asOf = Options.asOf(parsed, console: console) else { return ExitCode.inputError }
         var collector = InputCollector()
         collector.collect(parsed.positionals)
+        let overwrites = OutputTargets.inputClashes(targets, inputs: collector.inputs)
+        if !overwrites.isEmpty { return NeutraalCommand.usageErrors(overwrites, usage: usage, console: console) }
         let copies = RuleSetCopies.count(for: collector.inputs, jobs: jobs)
         guard let loaded = RulesLocator.loadCopies(parsed, console: console, copies: copies),
               let ruleSet = loaded.first else { return ExitCode.inputError }
@@ -124,5 +126,17 @@ enum LintCommand {
         if summary.errors > 0 || failedWrite { return ExitCode.inputError }
         let failing = summary.byVerdict.filter { $0.key >= failOn }.values.reduce(0, +)
         return failing > 0 ? ExitCode.findings : ExitCode.success
+    }
+
+    /// The advice for a `--report` value that is not FORMAT:FILE: the value as it was probably meant
+    /// (`SARIF:x`, `sarif=x`, `srif:x` as `sarif:x`) where one fits, and the formats.
+    static func reportHint(_ value: String) -> String {
+        let list = "formats: \(formats.joined(separator: ", ")); e.g. --report sarif:results.sarif"
+        guard let separator = value.firstIndex(where: { $0 == ":" || $0 == "=" }) else { return list }
+        let file = value[value.index(after: separator)...]
+        let written = String(value[..<separator])
+        guard !file.isEmpty, let format = formats.first(where: { $0 == written.lowercased() }) ?? Suggestion.closest(to: written, in: formats),
+              "\(format):\(file)" != value else { return list }
+        return "did you mean `\(format):\(file)`? " + list
     }
 }

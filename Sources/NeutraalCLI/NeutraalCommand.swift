@@ -32,6 +32,7 @@ public enum NeutraalCommand {
 
     /// Runs the command `arguments` name.
     private static func dispatch(_ arguments: [String], console: Console) -> Int32 {
+        if arguments.first == "help", arguments.count > 1 { return commandHelp(Array(arguments.dropFirst()), console: console) }
         guard let name = arguments.first, !["-h", "--help", "help"].contains(name) else {
             console.out(help)
             return arguments.isEmpty ? ExitCode.inputError : ExitCode.success
@@ -48,10 +49,32 @@ public enum NeutraalCommand {
         return command.run(Array(arguments.dropFirst()), console)
     }
 
+    /// `neutraal help COMMAND`: the command's own help, as `neutraal COMMAND --help` gives it.
+    private static func commandHelp(_ arguments: [String], console: Console) -> Int32 {
+        let name = arguments[0]
+        guard let command = commands.first(where: { $0.name == name }) else {
+            let hint = Suggestion.hint(for: name, in: commands.map(\.name)) ?? "commands: \(commands.map(\.name).joined(separator: ", "))"
+            console.error("error: unknown command `\(TerminalSafe.clean(name))`\n  hint: \(hint)\n")
+            return ExitCode.inputError
+        }
+        if arguments.count > 1 {
+            return usageErrors([UsageError(message: "unexpected argument `\(arguments[1])`", hint: "`help` takes one command")],
+                               usage: "neutraal help [COMMAND]", console: console)
+        }
+        return command.run(["--help"], console)
+    }
+
+    /// Every command's options, for the hint of an option given to a command that does not take it.
+    static let optionsByCommand: [(command: String, options: [OptionSpec])] = [
+        ("check", CheckCommand.options), ("lint", LintCommand.options), ("test", TestCommand.options),
+        ("validate", ValidateCommand.options), ("rules", RulesCommand.options), ("explain", ExplainCommand.options),
+        ("catalog", CatalogCommand.options),
+    ]
+
     static var help: String {
         var text = "neutraal: checks ministerial communications against the guidelines in Rules/\n\nusage: neutraal <command> [options]\n\ncommands:\n"
         for command in commands { text += "  " + command.name.padding(toLength: 10) + command.summary + "\n" }
-        text += "\n`neutraal <command> --help` shows a command's options.\nexit status: 0 no violation, 1 violation (or failed test), 2 unreadable input, wrong usage or broken rule set\n"
+        text += "\n`neutraal <command> --help` (or `neutraal help <command>`) shows a command's options.\nexit status: 0 no violation, 1 violation (or failed test), 2 unreadable input, wrong usage or broken rule set\n"
         return text
     }
 
@@ -59,7 +82,9 @@ public enum NeutraalCommand {
     /// must stop (after --help too).
     static func parse(_ arguments: [String], options: [OptionSpec], positionals: Positionals = .any, usage: String,
                       console: Console) -> (ParsedArguments, Int32)? {
-        let parser = ArgumentParser(options: options + [OptionSpec("--help", help: "show this help")], positionals: positionals)
+        let elsewhere = optionsByCommand.flatMap { command in command.options.map { ForeignOption(command: command.command, option: $0) } }
+        let parser = ArgumentParser(options: options + [OptionSpec("--help", alias: "-h", help: "show this help")], positionals: positionals,
+                                    elsewhere: elsewhere)
         let (parsed, errors) = parser.parse(arguments)
         if parsed.has("--help") {
             console.out("usage: \(usage)\n\noptions:\n\(parser.helpText)\n")

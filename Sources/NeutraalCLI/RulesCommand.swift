@@ -4,9 +4,10 @@ import NeutraalEngine
 enum RulesCommand {
     static let usage = "neutraal rules [--lang nl|en] [--rules DIR]"
     static let positionals = Positionals(maximum: 0, accepts: "`rules` takes no arguments, only options")
+    static let options = [NeutraalCommand.rulesOption, NeutraalCommand.languageOption]
 
     static func run(_ arguments: [String], _ console: Console) -> Int32 {
-        guard let (parsed, status) = NeutraalCommand.parse(arguments, options: [NeutraalCommand.rulesOption, NeutraalCommand.languageOption],
+        guard let (parsed, status) = NeutraalCommand.parse(arguments, options: options,
                                                            positionals: positionals, usage: usage, console: console) else { return ExitCode.success }
         if status != ExitCode.success { return status }
         guard let ruleSet = RulesLocator.load(parsed, console: console) else { return ExitCode.inputError }

@@ -21,9 +21,9 @@ enum TestCommand {
         if status != ExitCode.success { return status }
         var minimum: Double?
         if let text = parsed.value("--min-coverage") {
-            guard let value = Double(text), value >= 0, value <= 100 else {
-                console.error("error: `--min-coverage` takes a percentage from 0 to 100\n")
-                return ExitCode.inputError
+            guard let value = Double(text), value.isFinite, value >= 0, value <= 100 else {
+                let error = UsageError(message: "`\(text)` is not a percentage", hint: "`--min-coverage` takes a number from 0 to 100")
+                return NeutraalCommand.usageErrors([error], usage: usage, console: console)
             }
             minimum = value
         }

@@ -4,9 +4,10 @@ import NeutraalEngine
 enum ValidateCommand {
     static let usage = "neutraal validate [RULES-DIR | --rules DIR]"
     static let positionals = Positionals(maximum: 1, accepts: "`validate` takes one rules folder, or `--rules DIR`")
+    static let options = [NeutraalCommand.rulesOption]
 
     static func run(_ arguments: [String], _ console: Console) -> Int32 {
-        guard let (parsed, status) = NeutraalCommand.parse(arguments, options: [NeutraalCommand.rulesOption], positionals: positionals,
+        guard let (parsed, status) = NeutraalCommand.parse(arguments, options: options, positionals: positionals,
                                                            usage: usage, console: console) else {
             return ExitCode.success
         }

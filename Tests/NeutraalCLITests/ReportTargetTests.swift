@@ -33,6 +33,22 @@ struct ReportTargetTests {
         #expect(result.out.isEmpty, "nothing is judged: \(result)")
     }
 
+    @Test("a report or baseline naming a file the run reads is refused, and the description is left as it was",
+          arguments: [["--report", "json:post.md"], ["--report", "sarif:./post.md"], ["--write-baseline", "post.md"]])
+    func refusesToOverwriteInput(_ option: [String]) throws {
+        let workspace = try Workspace()
+        let path = try workspace.write("post.md", CLIFixture.violation)
+        for inputs in [["post.md"], ["."]] {
+            let result = try Binary.run(["lint"] + inputs + ["--rules", "rules", "--no-progress"] + option, in: workspace.root.path)
+            #expect(result.status == 2, "\(result)")
+            #expect(result.err.contains("error: `\(option.joined(separator: " "))` would overwrite `"), "\(result)")
+            #expect(result.err.contains("a description file this run reads\n  hint: write the report or baseline to a file that is not linted\n"),
+                    "\(result)")
+            #expect(result.out.isEmpty, "nothing is judged: \(result)")
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == CLIFixture.violation)
+        }
+    }
+
     @Test("a write that fails at the end names the reason")
     func failedWriteHasReason() throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }

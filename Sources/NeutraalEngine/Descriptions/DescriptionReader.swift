@@ -91,8 +91,24 @@ public struct DescriptionReader: Sendable {
                     return forEachLine(source, from: start, body)
                 }
             }
+            if let header = Self.headerLine(bytes, from: start) {
+                // a post with a header in a `.json` file: say so, rather than "a number needs digits" at its `---`
+                return body(self.failure(source, id: source.path, "input.invalid-json", "expected JSON, found a `---` header line", at: header,
+                                         hint: "this looks like a post with a header; name the file `.md`, `.txt` or `.post` to read it as one"))
+            }
             body(self.failure(source, id: source.path, "input.invalid-json", failure.message, at: failure.offset, hint: failure.hint))
         }
+    }
+
+    /// The offset of the first non-blank line when it is a `---` line (a post's header), else nil.
+    private static func headerLine(_ bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        let dashes = index + 3
+        guard dashes <= bytes.count, bytes[index..<dashes].allSatisfy({ $0 == UInt8(ascii: "-") }) else { return nil }
+        var end = dashes
+        while end < bytes.count, [0x20, 0x09, 0x0D].contains(bytes[end]) { end += 1 }
+        return end == bytes.count || bytes[end] == 0x0A ? index : nil
     }
 
     /// JSON Lines: one object per non-blank line, each read on its own.
@@ -224,8 +240,11 @@ public struct DescriptionReader: Sendable {
         while lineIndex < lines.count, text(lines[lineIndex]).trimmingSpaces().isEmpty { lineIndex += 1 }
         guard lineIndex < lines.count, text(lines[lineIndex]).trimmingSpaces() == "---" else {
             let offset = lineIndex < lines.count ? lines[lineIndex].lowerBound : start
+            // JSON in a file read as a post (`.md`, `.txt`, `.post`): the extension, not the content, is what is wrong
+            let json = lineIndex < lines.count && text(lines[lineIndex]).trimmingSpaces().first.map { $0 == "{" || $0 == "[" } == true
             return failure(source, id: source.path, "input.missing-header", "expected a `---` line to open the header", at: offset,
-                           hint: "start the file with `---`, then `kind: post` and the other facts, then `---` and the text")
+                           hint: json ? "this looks like JSON; name the file `.json` (or `.jsonl` for one object per line) to read it as JSON"
+                                      : "start the file with `---`, then `kind: post` and the other facts, then `---` and the text")
         }
         let headerStart = lines[lineIndex].lowerBound
         lineIndex += 1
