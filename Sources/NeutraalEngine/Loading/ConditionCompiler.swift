@@ -164,7 +164,8 @@ struct ConditionCompiler {
             guard field.type == .date else { return mismatch("a date field") }
             guard case .value(let token) = predicate.operand, let day = CivilDate.parse(token.text) else {
                 if case .value(let token) = predicate.operand {
-                    error("rules.invalid-date", "`\(token.text)` is not a date", at: token.location, hint: "write YYYY-MM-DD")
+                    error("rules.invalid-date", "`\(token.text)` is not a date", at: token.location,
+                          hint: CivilDate.hint(for: token.text, formats: "write YYYY-MM-DD"))
                 }
                 return nil
             }
@@ -279,7 +280,8 @@ struct ConditionCompiler {
             }
         case .date:
             guard let day = CivilDate.parse(word) else {
-                error("rules.invalid-date", "`\(word)` is not a date", at: token.location, hint: "write YYYY-MM-DD")
+                error("rules.invalid-date", "`\(word)` is not a date", at: token.location,
+                      hint: CivilDate.hint(for: word, formats: "write YYYY-MM-DD"))
                 return nil
             }
             return .date(day)

@@ -83,7 +83,7 @@ struct RuleCompiler {
                 || (dateText.count == 4 && Int(dateText) != nil)
                 || (dateText.count == 7 && CivilDate.parse(dateText + "-01") != nil)
             if !dateValid {
-                error("rules.invalid-date", "`\(dateText)` is not a date", at: date.valueLocation, hint: "write YYYY-MM-DD, YYYY-MM or YYYY")
+                error("rules.invalid-date", "`\(dateText)` is not a date", at: date.valueLocation, hint: CivilDate.hint(for: dateText, formats: "write YYYY-MM-DD, YYYY-MM or YYYY"))
             }
             output.sources[block.name] = SourceDocument(
                 id: block.name, title: AttributeValues.text(title), date: dateText,
@@ -352,7 +352,8 @@ struct RuleCompiler {
     private mutating func parseDate(_ block: Block, _ key: String) -> Int32? {
         guard let attribute = block.attribute(key) else { return nil }
         guard let day = CivilDate.parse(attribute.value.trimmingSpaces()) else {
-            error("rules.invalid-date", "`\(attribute.value)` is not a date", at: attribute.valueLocation, hint: "write YYYY-MM-DD")
+            error("rules.invalid-date", "`\(attribute.value)` is not a date", at: attribute.valueLocation,
+                  hint: CivilDate.hint(for: attribute.value.trimmingSpaces(), formats: "write YYYY-MM-DD"))
             return nil
         }
         return day

@@ -1,0 +1,25 @@
+import Testing
+@testable import NeutraalEngine
+
+/// A rule author's slip gives one error where it is, with what was meant: no second error caused by the first,
+/// no suggestion that cannot be right.
+@Suite("Rule author typos")
+struct AuthorTypoTests {
+    typealias Loader = LoaderErrorTests
+
+    @Test("a well-formed day that does not exist says why", arguments: [
+        ("2021-02-30", "`2021-02` has 28 days"), ("2024-02-30", "`2024-02` has 29 days"),
+        ("2021-13-01", "there is no month 13; write YYYY-MM-DD"), ("21-02-03", "write YYYY-MM-DD"),
+    ])
+    func impossibleDay(_ date: String, _ hint: String) {
+        let diagnostics = Loader.diagnostics(Loader.rule(when: "date is before \(date)"))
+        #expect(diagnostics.map(\.code) == ["rules.invalid-date"], "\(diagnostics)")
+        #expect(diagnostics.first?.hint == hint)
+    }
+
+    @Test("a source dated in a month that does not exist says so")
+    func impossibleSourceMonth() {
+        let diagnostics = Loader.diagnostics("source BRON\n  title: \"Bron\"\n  date: 2021-13-08\n")
+        #expect(diagnostics.first?.hint == "there is no month 13; write YYYY-MM-DD, YYYY-MM or YYYY", "\(diagnostics)")
+    }
+}
