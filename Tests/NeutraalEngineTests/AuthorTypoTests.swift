@@ -22,4 +22,11 @@ struct AuthorTypoTests {
         let diagnostics = Loader.diagnostics("source BRON\n  title: \"Bron\"\n  date: 2021-13-08\n")
         #expect(diagnostics.first?.hint == "there is no month 13; write YYYY-MM-DD, YYYY-MM or YYYY", "\(diagnostics)")
     }
+
+    @Test("a set value outside the enumeration of the field it is compared with says where the comparison is")
+    func setValueNamesTheUse() {
+        let diagnostics = Loader.diagnostics(Loader.rule(when: "account.variant is one of roles"))
+        #expect(diagnostics.first?.hint == "allowed values: `corporate`, `hybrid` (`hybride`), `personal` (`persoonlijk`); "
+                + "`roles` is compared with `account.variant` at broken.rules:4:35", "\(diagnostics)")
+    }
 }
