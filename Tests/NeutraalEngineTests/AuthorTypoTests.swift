@@ -7,6 +7,23 @@ import Testing
 struct AuthorTypoTests {
     typealias Loader = LoaderErrorTests
 
+    @Test("a misspelled required attribute is one error, with a did-you-mean, and its value is still checked")
+    func misspelledRequiredAttribute() {
+        let diagnostics = Loader.diagnostics(Loader.rule().replacingOccurrences(of: "  source: HANDBOEK", with: "  sorce: HANDBOK"))
+        #expect(diagnostics.map(\.code) == ["rules.unknown-attribute", "rules.unknown-source"], "\(diagnostics)")
+        #expect(diagnostics.first?.message == "`sorce` is not an attribute of `rule`")
+        #expect(diagnostics.first?.hint == "did you mean `source`?")
+        #expect(diagnostics.last?.hint == "did you mean `HANDBOEK`?")
+    }
+
+    @Test("a misspelled `weigh nl` is not also reported as a judgement that does not say what to weigh")
+    func misspelledWeigh() {
+        let text = Loader.rule(extra: [#"  wiegh nl: "de minister weegt""#, #"  weigh en: "the minister weighs""#])
+            .replacingOccurrences(of: "verdict: advisory", with: "verdict: judgement")
+        let diagnostics = Loader.diagnostics(text)
+        #expect(diagnostics.map(\.code) == ["rules.unknown-attribute"], "\(diagnostics)")
+    }
+
     @Test("a well-formed day that does not exist says why", arguments: [
         ("2021-02-30", "`2021-02` has 28 days"), ("2024-02-30", "`2024-02` has 29 days"),
         ("2021-13-01", "there is no month 13; write YYYY-MM-DD"), ("21-02-03", "write YYYY-MM-DD"),

@@ -15,6 +15,9 @@ struct RuleCompiler {
     /// Attributes of the rule being compiled that were written indented under another one (reported once,
     /// by `checkIndentation`, and not again as missing or as part of a condition).
     var misindented: (keys: Set<String>, lines: Set<SourceLocation>) = ([], [])
+    /// Attributes of the block being compiled whose key is a typo of an allowed one, by that key: reported
+    /// once as unknown (with the "did you mean"), then read as the key meant, so that a typo is one error.
+    var misspelled: [String: Block.Attribute] = [:]
 
     init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
@@ -25,7 +28,11 @@ struct RuleCompiler {
     }
 
     private mutating func checkAttributes(_ block: Block, allowed: [String], allowBare: Bool = false) {
+        misspelled = [:]
         for attribute in block.attributes where !allowed.contains(attribute.key) && !attribute.key.hasPrefix("example ") {
+            if let meant = Suggestion.closest(to: attribute.key, in: allowed), block.attribute(meant) == nil, misspelled[meant] == nil {
+                misspelled[meant] = attribute
+            }
             error("rules.unknown-attribute", "`\(attribute.key)` is not an attribute of `\(block.keyword)`", at: attribute.keyLocation,
                   hint: Suggestion.hint(for: attribute.key, in: allowed) ?? "allowed: \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
         }
@@ -46,7 +53,7 @@ struct RuleCompiler {
     }
 
     private mutating func required(_ block: Block, _ key: String, hint: String? = nil) -> Block.Attribute? {
-        guard let attribute = block.attribute(key) else {
+        guard let attribute = block.attribute(key) ?? misspelled[key] else {
             if misindented.keys.contains(key) { return nil }
             error("rules.missing-attribute", "\(block.keyword) `\(block.name)` has no `\(key)`", at: block.location, hint: hint)
             return nil
@@ -208,8 +215,8 @@ struct RuleCompiler {
             for key in ["message nl", "message en", "weigh nl", "weigh en", "quote", "note"] {
                 if let attribute = block.attribute(key) { checkClosedStrings(attribute) }
             }
-            let weighNL = block.attribute("weigh nl").map(AttributeValues.text)
-            let weighEN = block.attribute("weigh en").map(AttributeValues.text)
+            let weighNL = (block.attribute("weigh nl") ?? misspelled["weigh nl"]).map(AttributeValues.text)
+            let weighEN = (block.attribute("weigh en") ?? misspelled["weigh en"]).map(AttributeValues.text)
             if verdict == .judgement, weighNL == nil || weighEN == nil {
                 error("rules.missing-attribute", "judgement rule `\(block.name)` does not say what to weigh", at: block.location,
                       hint: "add `weigh nl:` and `weigh en:`")
