@@ -24,6 +24,14 @@ struct AuthorTypoTests {
         #expect(diagnostics.map(\.code) == ["rules.unknown-attribute"], "\(diagnostics)")
     }
 
+    @Test("`any` beside a kind is refused as such, not as `any is not a kind` with `any` among the kinds")
+    func anyBesideAKind() {
+        let diagnostics = Loader.diagnostics(Loader.rule().replacingOccurrences(of: "applies to: post", with: "applies to: post, any"))
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        #expect(diagnostics.first?.message == "`any` stands alone: it means every kind")
+        #expect(diagnostics.first?.hint == "write `applies to: any`, or name the kinds without it: `applies to: post`")
+    }
+
     @Test("a well-formed day that does not exist says why", arguments: [
         ("2021-02-30", "`2021-02` has 28 days"), ("2024-02-30", "`2024-02` has 29 days"),
         ("2021-13-01", "there is no month 13; write YYYY-MM-DD"), ("21-02-03", "write YYYY-MM-DD"),

@@ -329,6 +329,12 @@ struct RuleCompiler {
         guard let attribute = required(block, "applies to", hint: "write `applies to: post` or `applies to: any`") else { return nil }
         let words = AttributeValues.list(attribute.value)
         if words == ["any"] { return nil }
+        if words.contains("any") {
+            // `any` is every kind: beside a kind it is no kind, and not a typo either
+            error("rules.unknown-kind", "`any` stands alone: it means every kind", at: attribute.valueLocation,
+                  hint: "write `applies to: any`, or name the kinds without it: `applies to: \(words.filter { $0 != "any" }.joined(separator: ", "))`")
+            return []
+        }
         var kinds: Set<Int32> = []
         for word in words {
             if let index = vocabulary.kinds.caseIndex(of: word) {
