@@ -32,6 +32,15 @@ struct AuthorTypoTests {
         #expect(diagnostics.first?.hint == "write `applies to: any`, or name the kinds without it: `applies to: post`")
     }
 
+    @Test("an override of an unknown rule never suggests the rule itself")
+    func danglingOverrideNotItself() {
+        let diagnostics = Loader.diagnostics(Loader.rule(extra: ["  overrides: R-2"]))
+        #expect(diagnostics.map(\.code) == ["rules.dangling-override"], "\(diagnostics)")
+        #expect(diagnostics.first?.hint == nil, "`R-1` cannot be meant: a rule overriding itself is an error")
+        let two = Loader.diagnostics(Loader.rule() + Loader.rule("R-3", extra: ["  overrides: R-2"]))
+        #expect(two.first?.hint == "did you mean `R-1`?", "\(two)")
+    }
+
     @Test("a well-formed day that does not exist says why", arguments: [
         ("2021-02-30", "`2021-02` has 28 days"), ("2024-02-30", "`2024-02` has 29 days"),
         ("2021-13-01", "there is no month 13; write YYYY-MM-DD"), ("21-02-03", "write YYYY-MM-DD"),

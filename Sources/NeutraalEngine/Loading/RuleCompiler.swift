@@ -488,7 +488,7 @@ struct RuleCompiler {
         for (ruleID, targets) in locations.sorted(by: { $0.key < $1.key }) {
             for (target, location) in targets where !declared.contains(target) {
                 error("rules.dangling-override", "rule `\(ruleID)` overrides `\(target)`, which does not exist", at: location,
-                      hint: Suggestion.hint(for: target, in: declared))
+                      hint: Suggestion.hint(for: target, in: declared.subtracting([ruleID])))
             }
             for (target, location) in targets where target == ruleID {
                 error("rules.cyclic-override", "rule `\(ruleID)` overrides itself", at: location)
