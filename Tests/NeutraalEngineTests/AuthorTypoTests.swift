@@ -57,6 +57,13 @@ struct AuthorTypoTests {
         #expect(diagnostics.first?.hint == "there is no month 13; write YYYY-MM-DD, YYYY-MM or YYYY", "\(diagnostics)")
     }
 
+    @Test("a rule id in lower case or with `_` suggests the id in upper case with `-`")
+    func ruleIDSuggestion() {
+        let diagnostics = Loader.diagnostics(Loader.rule("qa_01"))
+        #expect(diagnostics.map(\.code) == ["rules.invalid-id"], "\(diagnostics)")
+        #expect(diagnostics.first?.hint == "did you mean `QA-01`?")
+    }
+
     @Test("a set value outside the enumeration of the field it is compared with says where the comparison is")
     func setValueNamesTheUse() {
         let diagnostics = Loader.diagnostics(Loader.rule(when: "account.variant is one of roles"))

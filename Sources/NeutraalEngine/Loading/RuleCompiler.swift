@@ -197,7 +197,9 @@ struct RuleCompiler {
             guard unique(block, "rule") else { continue }
             checkIndentation(block, ruleAttributes: ruleAttributes)
             if block.name.contains(where: { !($0.isUppercase || $0.isNumber || $0 == "-") }) {
-                error("rules.invalid-id", "rule id `\(block.name)` must be upper-case letters, digits and `-`", at: block.nameLocation)
+                let suggestion = block.name.uppercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
+                error("rules.invalid-id", "rule id `\(block.name)` must be upper-case letters, digits and `-`", at: block.nameLocation,
+                      hint: suggestion.contains(where: { !($0.isUppercase || $0.isNumber || $0 == "-") }) ? nil : "did you mean `\(suggestion)`?")
             }
             let citation = parseCitation(block, sources: output.sources)
             let kinds = parseKinds(block)
