@@ -64,6 +64,17 @@ struct AuthorTypoTests {
         #expect(diagnostics.first?.hint == "did you mean `QA-01`?")
     }
 
+    @Test("a misspelled expectation of an example suggests the one meant; an example without a name says so")
+    func exampleHeaders() {
+        let typo = Loader.diagnostics(Loader.rule().replacingOccurrences(of: #"example fires "a":"#, with: #"example fire "a":"#))
+        #expect(typo.count == 1, "a refused header is not also a missing example: \(typo)")
+        #expect(typo.first?.hint?.hasPrefix("did you mean `fires`? the expectation is one of `fires`") == true, "\(typo)")
+        let unnamed = Loader.diagnostics(Loader.rule().replacingOccurrences(of: #"example fires "a":"#, with: "example fires:"))
+        #expect(unnamed.count == 1, "\(unnamed)")
+        #expect(unnamed.first?.message == "example `fires` has no name", "\(unnamed)")
+        #expect(unnamed.first?.hint?.hasPrefix("name it in quotes") == true)
+    }
+
     @Test("a set value outside the enumeration of the field it is compared with says where the comparison is")
     func setValueNamesTheUse() {
         let diagnostics = Loader.diagnostics(Loader.rule(when: "account.variant is one of roles"))

@@ -245,7 +245,9 @@ struct RuleCompiler {
             let examples = parseExamples(block)
             checkExamples(examples, of: block, kinds: kinds, validFrom: validFrom, validUntil: validUntil)
             // an example header without its colon is reported as such (see `checkAttributes`), not also as a missing example
+            // and an example header already refused (`example fire "x":`, `example fires:`) is not also a missing example
             let headerWithoutColon = block.bareLines.contains { Self.isExampleHeader($0.text) } || misindented.keys.contains("example")
+                || examples.count < block.attributes.filter { $0.key.hasPrefix("example ") }.count
             if !headerWithoutColon, !examples.contains(where: { $0.expectation == .fires || $0.expectation == .overridden }) {
                 error("rules.missing-example", "rule `\(block.name)` has no example that fires", at: block.location,
                       hint: "add `example fires \"…\":` with the facts of a description it judges")
@@ -439,8 +441,16 @@ struct RuleCompiler {
             let tokens = Lexer().tokens(in: attribute.key, at: attribute.keyLocation, diagnostics: &diagnosticsHere)
             diagnostics += diagnosticsHere
             guard tokens.count == 3, let expectation = Example.Expectation(rawValue: tokens[1].text), tokens[2].kind == .string else {
+                let words = Example.Expectation.allCases.map(\.rawValue)
+                let known = tokens.count > 1 && Example.Expectation(rawValue: tokens[1].text) != nil
+                let typo = tokens.count > 1 && !known ? Suggestion.hint(for: tokens[1].text, in: words).map { $0 + " " } ?? "" : ""
+                if known, tokens.count == 2 {
+                    error("rules.invalid-example", "example `\(tokens[1].text)` has no name", at: attribute.keyLocation,
+                          hint: "name it in quotes, as test reports show it: `example \(tokens[1].text) \"stemoproep op een corporate account\":`")
+                    continue
+                }
                 error("rules.invalid-example", "an example starts with `example fires \"name\":`", at: attribute.keyLocation,
-                      hint: "the expectation is one of \(Example.Expectation.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))")
+                      hint: typo + "the expectation is one of \(words.map { "`\($0)`" }.joined(separator: ", "))")
                 continue
             }
             if !attribute.value.isEmpty {
