@@ -81,4 +81,19 @@ struct AuthorTypoTests {
         #expect(diagnostics.first?.hint == "allowed values: `corporate`, `hybrid` (`hybride`), `personal` (`persoonlijk`); "
                 + "`roles` is compared with `account.variant` at broken.rules:4:35", "\(diagnostics)")
     }
+
+    @Test("a rule's title is its header's or its `title:` attribute's, which was read and then ignored; without either, or with both, it is an error")
+    func ruleTitle() throws {
+        let attribute = Loader.rule(title: "").replacingOccurrences(of: "  applies to:", with: "  title: \"Een titel\"\n  applies to:")
+        let set = try RuleSetLoader().load(sources: [SourceText(path: "fixture.schema", text: Fixture.schema),
+                                                    SourceText(path: "prelude.rules", text: Loader.prelude),
+                                                    SourceText(path: "titled.rules", text: attribute)])
+        #expect(set.rule("R-1")?.title == "Een titel")
+        let none = Loader.diagnostics(Loader.rule(title: ""))
+        #expect(none.map(\.code) == ["rules.missing-attribute"], "\(none)")
+        #expect(none.first?.message == "rule `R-1` has no title")
+        #expect(none.first?.location?.line == 1 && none.first?.location?.column == 6)
+        let both = Loader.diagnostics(Loader.rule().replacingOccurrences(of: "  applies to:", with: "  title: \"Nog een\"\n  applies to:"))
+        #expect(both.map(\.code) == ["rules.duplicate-attribute"], "\(both)")
+    }
 }

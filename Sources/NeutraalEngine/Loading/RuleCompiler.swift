@@ -256,11 +256,12 @@ struct RuleCompiler {
                 error("rules.missing-example", "rule `\(block.name)` has no example where it stays silent", at: block.location,
                       hint: "add `example silent \"…\":` with a description it does not judge")
             }
-            guard let citation, let condition, let verdict, let messageNL, let messageEN, let whenAttribute else { continue }
+            let title = ruleTitle(block)
+            guard let citation, let condition, let verdict, let messageNL, let messageEN, let whenAttribute, let title else { continue }
             // made once every condition is compiled: the rules share the names their evidence's keys stand for
             let index = ruleMakers.count
             ruleMakers.append { names in
-                Rule(index: index, id: block.name, title: block.title ?? block.name, citation: citation, kinds: kinds, condition: condition,
+                Rule(index: index, id: block.name, title: title, citation: citation, kinds: kinds, condition: condition,
                      conditionText: AttributeValues.conditionText(whenAttribute), verdict: verdict, messageNL: messageNL, messageEN: messageEN,
                      weighNL: weighNL, weighEN: weighEN, overrides: overrides, validFrom: validFrom, validUntil: validUntil,
                      quote: block.attribute("quote").map(AttributeValues.text), examples: examples, location: block.location,
@@ -327,6 +328,26 @@ struct RuleCompiler {
             return nil
         }
         return Citation(sourceID: id, locator: parts.dropFirst().joined(separator: ", "), location: attribute.valueLocation)
+    }
+
+    /// A rule's title, in its header (`rule ID "title"`) or as `title:`: what reports, `neutraal rules` and the
+    /// catalog show beside the id. Without one, or with both, it is an error.
+    private mutating func ruleTitle(_ block: Block) -> String? {
+        let attribute = block.attribute("title") ?? misspelled["title"]
+        switch (block.title, attribute) {
+        case (let title?, nil):
+            return title
+        case (nil, let attribute?):
+            return AttributeValues.text(attribute)
+        case (_?, let attribute?):
+            error("rules.duplicate-attribute", "rule `\(block.name)` has a title in its header and a `title:`", at: attribute.keyLocation,
+                  hint: "keep the one in the header: `rule \(block.name) \"…\"`")
+            return nil
+        case (nil, nil):
+            error("rules.missing-attribute", "rule `\(block.name)` has no title", at: block.nameLocation,
+                  hint: "write what the rule says after its id, in quotes: `rule \(block.name) \"Geen partijpolitiek op een corporate account\"`")
+            return nil
+        }
     }
 
     private mutating func parseKinds(_ block: Block) -> Set<Int32>? {
