@@ -96,4 +96,22 @@ struct AuthorTypoTests {
         let both = Loader.diagnostics(Loader.rule().replacingOccurrences(of: "  applies to:", with: "  title: \"Nog een\"\n  applies to:"))
         #expect(both.map(\.code) == ["rules.duplicate-attribute"], "\(both)")
     }
+
+    @Test("an attribute given twice in a block is refused at the second, naming the first: only the first was read", arguments: [
+        ("  verdict: violation", "rule"), ("  when: account.variant is hybrid", "rule"), ("  message nl: \"ander\"", "rule"),
+    ])
+    func repeatedAttribute(_ line: String, _ keyword: String) {
+        let diagnostics = Loader.diagnostics(Loader.rule(extra: [line]))
+        #expect(diagnostics.map(\.code) == ["rules.duplicate-attribute"], "\(diagnostics)")
+        #expect(diagnostics.first?.location?.line == 14)
+        #expect(diagnostics.first?.message.contains("is given twice in \(keyword) `R-1` (first at broken.rules:") == true, "\(diagnostics)")
+    }
+
+    @Test("a field with two `type:` lines is refused too")
+    func repeatedFieldType() {
+        let diagnostics = Loader.diagnostics(of: [SourceText(path: "fixture.schema", text: Fixture.schema + "\nfield extra\n  type: string\n  type: bool\n"),
+                                                  SourceText(path: "prelude.rules", text: Loader.prelude)])
+        #expect(diagnostics.contains { $0.code == "rules.duplicate-attribute" && $0.message.hasPrefix("`type` is given twice in field `extra`") },
+                "\(diagnostics)")
+    }
 }

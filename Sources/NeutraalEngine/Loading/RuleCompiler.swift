@@ -36,6 +36,9 @@ struct RuleCompiler {
             error("rules.unknown-attribute", "`\(attribute.key)` is not an attribute of `\(block.keyword)`", at: attribute.keyLocation,
                   hint: Suggestion.hint(for: attribute.key, in: allowed) ?? "allowed: \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
         }
+        for (repeated, first) in block.repeatedAttributes where allowed.contains(repeated.key) {
+            diagnostics.append(.repeatedAttribute(repeated, first: first, in: block))
+        }
         if !allowBare {
             for line in block.bareLines {
                 let hint = Self.isExampleHeader(line.text)
