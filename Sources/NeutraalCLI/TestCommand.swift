@@ -67,7 +67,7 @@ enum TestCommand {
             return ExitCode.inputError
         }
         if parsed.value("--format") == "junit" {
-            console.out(RegressionJUnit.render(report, ruleSet: ruleSet))
+            console.out(RegressionJUnit.render(report, ruleSet: ruleSet, minimumCoverage: minimum))
         } else {
             console.out(RegressionText.render(report, showUncovered: parsed.has("--show-uncovered"), color: console.colorOnOutput))
         }

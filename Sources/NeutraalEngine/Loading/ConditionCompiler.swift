@@ -164,7 +164,8 @@ struct ConditionCompiler {
             guard field.type == .date else { return mismatch("a date field") }
             guard case .value(let token) = predicate.operand, let day = CivilDate.parse(token.text) else {
                 if case .value(let token) = predicate.operand {
-                    error("rules.invalid-date", "`\(token.text)` is not a date", at: token.location, hint: "write YYYY-MM-DD")
+                    error("rules.invalid-date", "`\(token.text)` is not a date", at: token.location,
+                          hint: CivilDate.hint(for: token.text, formats: "write YYYY-MM-DD"))
                 }
                 return nil
             }
@@ -244,9 +245,10 @@ struct ConditionCompiler {
                 return nil
             }
             var values: [FactValue] = []
+            let use = token.location
             for word in set.values {
                 let token = Token(.word, word, set.location)
-                guard let value = convert(token, to: type, field: field, via: set.name, usedAt: token.location) else { return nil }
+                guard let value = convert(token, to: type, field: field, via: set.name, usedAt: use) else { return nil }
                 values.append(value)
             }
             return values
@@ -265,6 +267,8 @@ struct ConditionCompiler {
             guard let symbol = enumeration.caseIndex(of: word) else {
                 var hint = "allowed values: \(enumeration.allowedValues)"
                 if let close = Suggestion.closest(to: word, in: enumeration.allWords) { hint = "did you mean `\(close)`? " + hint }
+                // the set may be right and its use wrong: say where it meets the field
+                if let set, let usedAt { hint += "; `\(set)` is compared with `\(field)` at \(usedAt)" }
                 error("rules.unknown-value", "`\(word)`\(origin) is not a value of `\(field)`", at: token.location, hint: hint)
                 return nil
             }
@@ -279,7 +283,8 @@ struct ConditionCompiler {
             }
         case .date:
             guard let day = CivilDate.parse(word) else {
-                error("rules.invalid-date", "`\(word)` is not a date", at: token.location, hint: "write YYYY-MM-DD")
+                error("rules.invalid-date", "`\(word)` is not a date", at: token.location,
+                      hint: CivilDate.hint(for: word, formats: "write YYYY-MM-DD"))
                 return nil
             }
             return .date(day)

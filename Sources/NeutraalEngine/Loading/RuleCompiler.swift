@@ -15,6 +15,9 @@ struct RuleCompiler {
     /// Attributes of the rule being compiled that were written indented under another one (reported once,
     /// by `checkIndentation`, and not again as missing or as part of a condition).
     var misindented: (keys: Set<String>, lines: Set<SourceLocation>) = ([], [])
+    /// Attributes of the block being compiled whose key is a typo of an allowed one, by that key: reported
+    /// once as unknown (with the "did you mean"), then read as the key meant, so that a typo is one error.
+    var misspelled: [String: Block.Attribute] = [:]
 
     init(vocabulary: Vocabulary) {
         self.vocabulary = vocabulary
@@ -25,9 +28,16 @@ struct RuleCompiler {
     }
 
     private mutating func checkAttributes(_ block: Block, allowed: [String], allowBare: Bool = false) {
+        misspelled = [:]
         for attribute in block.attributes where !allowed.contains(attribute.key) && !attribute.key.hasPrefix("example ") {
+            if let meant = Suggestion.closest(to: attribute.key, in: allowed), block.attribute(meant) == nil, misspelled[meant] == nil {
+                misspelled[meant] = attribute
+            }
             error("rules.unknown-attribute", "`\(attribute.key)` is not an attribute of `\(block.keyword)`", at: attribute.keyLocation,
                   hint: Suggestion.hint(for: attribute.key, in: allowed) ?? "allowed: \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
+        }
+        for (repeated, first) in block.repeatedAttributes where allowed.contains(repeated.key) {
+            diagnostics.append(.repeatedAttribute(repeated, first: first, in: block))
         }
         if !allowBare {
             for line in block.bareLines {
@@ -46,7 +56,7 @@ struct RuleCompiler {
     }
 
     private mutating func required(_ block: Block, _ key: String, hint: String? = nil) -> Block.Attribute? {
-        guard let attribute = block.attribute(key) else {
+        guard let attribute = block.attribute(key) ?? misspelled[key] else {
             if misindented.keys.contains(key) { return nil }
             error("rules.missing-attribute", "\(block.keyword) `\(block.name)` has no `\(key)`", at: block.location, hint: hint)
             return nil
@@ -83,7 +93,7 @@ struct RuleCompiler {
                 || (dateText.count == 4 && Int(dateText) != nil)
                 || (dateText.count == 7 && CivilDate.parse(dateText + "-01") != nil)
             if !dateValid {
-                error("rules.invalid-date", "`\(dateText)` is not a date", at: date.valueLocation, hint: "write YYYY-MM-DD, YYYY-MM or YYYY")
+                error("rules.invalid-date", "`\(dateText)` is not a date", at: date.valueLocation, hint: CivilDate.hint(for: dateText, formats: "write YYYY-MM-DD, YYYY-MM or YYYY"))
             }
             output.sources[block.name] = SourceDocument(
                 id: block.name, title: AttributeValues.text(title), date: dateText,
@@ -190,7 +200,9 @@ struct RuleCompiler {
             guard unique(block, "rule") else { continue }
             checkIndentation(block, ruleAttributes: ruleAttributes)
             if block.name.contains(where: { !($0.isUppercase || $0.isNumber || $0 == "-") }) {
-                error("rules.invalid-id", "rule id `\(block.name)` must be upper-case letters, digits and `-`", at: block.nameLocation)
+                let suggestion = block.name.uppercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
+                error("rules.invalid-id", "rule id `\(block.name)` must be upper-case letters, digits and `-`", at: block.nameLocation,
+                      hint: suggestion.contains(where: { !($0.isUppercase || $0.isNumber || $0 == "-") }) ? nil : "did you mean `\(suggestion)`?")
             }
             let citation = parseCitation(block, sources: output.sources)
             let kinds = parseKinds(block)
@@ -208,8 +220,8 @@ struct RuleCompiler {
             for key in ["message nl", "message en", "weigh nl", "weigh en", "quote", "note"] {
                 if let attribute = block.attribute(key) { checkClosedStrings(attribute) }
             }
-            let weighNL = block.attribute("weigh nl").map(AttributeValues.text)
-            let weighEN = block.attribute("weigh en").map(AttributeValues.text)
+            let weighNL = (block.attribute("weigh nl") ?? misspelled["weigh nl"]).map(AttributeValues.text)
+            let weighEN = (block.attribute("weigh en") ?? misspelled["weigh en"]).map(AttributeValues.text)
             if verdict == .judgement, weighNL == nil || weighEN == nil {
                 error("rules.missing-attribute", "judgement rule `\(block.name)` does not say what to weigh", at: block.location,
                       hint: "add `weigh nl:` and `weigh en:`")
@@ -236,7 +248,9 @@ struct RuleCompiler {
             let examples = parseExamples(block)
             checkExamples(examples, of: block, kinds: kinds, validFrom: validFrom, validUntil: validUntil)
             // an example header without its colon is reported as such (see `checkAttributes`), not also as a missing example
+            // and an example header already refused (`example fire "x":`, `example fires:`) is not also a missing example
             let headerWithoutColon = block.bareLines.contains { Self.isExampleHeader($0.text) } || misindented.keys.contains("example")
+                || examples.count < block.attributes.filter { $0.key.hasPrefix("example ") }.count
             if !headerWithoutColon, !examples.contains(where: { $0.expectation == .fires || $0.expectation == .overridden }) {
                 error("rules.missing-example", "rule `\(block.name)` has no example that fires", at: block.location,
                       hint: "add `example fires \"…\":` with the facts of a description it judges")
@@ -245,11 +259,12 @@ struct RuleCompiler {
                 error("rules.missing-example", "rule `\(block.name)` has no example where it stays silent", at: block.location,
                       hint: "add `example silent \"…\":` with a description it does not judge")
             }
-            guard let citation, let condition, let verdict, let messageNL, let messageEN, let whenAttribute else { continue }
+            let title = ruleTitle(block)
+            guard let citation, let condition, let verdict, let messageNL, let messageEN, let whenAttribute, let title else { continue }
             // made once every condition is compiled: the rules share the names their evidence's keys stand for
             let index = ruleMakers.count
             ruleMakers.append { names in
-                Rule(index: index, id: block.name, title: block.title ?? block.name, citation: citation, kinds: kinds, condition: condition,
+                Rule(index: index, id: block.name, title: title, citation: citation, kinds: kinds, condition: condition,
                      conditionText: AttributeValues.conditionText(whenAttribute), verdict: verdict, messageNL: messageNL, messageEN: messageEN,
                      weighNL: weighNL, weighEN: weighEN, overrides: overrides, validFrom: validFrom, validUntil: validUntil,
                      quote: block.attribute("quote").map(AttributeValues.text), examples: examples, location: block.location,
@@ -318,10 +333,36 @@ struct RuleCompiler {
         return Citation(sourceID: id, locator: parts.dropFirst().joined(separator: ", "), location: attribute.valueLocation)
     }
 
+    /// A rule's title, in its header (`rule ID "title"`) or as `title:`: what reports, `neutraal rules` and the
+    /// catalog show beside the id. Without one, or with both, it is an error.
+    private mutating func ruleTitle(_ block: Block) -> String? {
+        let attribute = block.attribute("title") ?? misspelled["title"]
+        switch (block.title, attribute) {
+        case (let title?, nil):
+            return title
+        case (nil, let attribute?):
+            return AttributeValues.text(attribute)
+        case (_?, let attribute?):
+            error("rules.duplicate-attribute", "rule `\(block.name)` has a title in its header and a `title:`", at: attribute.keyLocation,
+                  hint: "keep the one in the header: `rule \(block.name) \"…\"`")
+            return nil
+        case (nil, nil):
+            error("rules.missing-attribute", "rule `\(block.name)` has no title", at: block.nameLocation,
+                  hint: "write what the rule says after its id, in quotes: `rule \(block.name) \"Geen partijpolitiek op een corporate account\"`")
+            return nil
+        }
+    }
+
     private mutating func parseKinds(_ block: Block) -> Set<Int32>? {
         guard let attribute = required(block, "applies to", hint: "write `applies to: post` or `applies to: any`") else { return nil }
         let words = AttributeValues.list(attribute.value)
         if words == ["any"] { return nil }
+        if words.contains("any") {
+            // `any` is every kind: beside a kind it is no kind, and not a typo either
+            error("rules.unknown-kind", "`any` stands alone: it means every kind", at: attribute.valueLocation,
+                  hint: "write `applies to: any`, or name the kinds without it: `applies to: \(words.filter { $0 != "any" }.joined(separator: ", "))`")
+            return []
+        }
         var kinds: Set<Int32> = []
         for word in words {
             if let index = vocabulary.kinds.caseIndex(of: word) {
@@ -352,7 +393,8 @@ struct RuleCompiler {
     private mutating func parseDate(_ block: Block, _ key: String) -> Int32? {
         guard let attribute = block.attribute(key) else { return nil }
         guard let day = CivilDate.parse(attribute.value.trimmingSpaces()) else {
-            error("rules.invalid-date", "`\(attribute.value)` is not a date", at: attribute.valueLocation, hint: "write YYYY-MM-DD")
+            error("rules.invalid-date", "`\(attribute.value)` is not a date", at: attribute.valueLocation,
+                  hint: CivilDate.hint(for: attribute.value.trimmingSpaces(), formats: "write YYYY-MM-DD"))
             return nil
         }
         return day
@@ -423,8 +465,16 @@ struct RuleCompiler {
             let tokens = Lexer().tokens(in: attribute.key, at: attribute.keyLocation, diagnostics: &diagnosticsHere)
             diagnostics += diagnosticsHere
             guard tokens.count == 3, let expectation = Example.Expectation(rawValue: tokens[1].text), tokens[2].kind == .string else {
+                let words = Example.Expectation.allCases.map(\.rawValue)
+                let known = tokens.count > 1 && Example.Expectation(rawValue: tokens[1].text) != nil
+                let typo = tokens.count > 1 && !known ? Suggestion.hint(for: tokens[1].text, in: words).map { $0 + " " } ?? "" : ""
+                if known, tokens.count == 2 {
+                    error("rules.invalid-example", "example `\(tokens[1].text)` has no name", at: attribute.keyLocation,
+                          hint: "name it in quotes, as test reports show it: `example \(tokens[1].text) \"stemoproep op een corporate account\":`")
+                    continue
+                }
                 error("rules.invalid-example", "an example starts with `example fires \"name\":`", at: attribute.keyLocation,
-                      hint: "the expectation is one of \(Example.Expectation.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", "))")
+                      hint: typo + "the expectation is one of \(words.map { "`\($0)`" }.joined(separator: ", "))")
                 continue
             }
             if !attribute.value.isEmpty {
@@ -474,7 +524,7 @@ struct RuleCompiler {
         for (ruleID, targets) in locations.sorted(by: { $0.key < $1.key }) {
             for (target, location) in targets where !declared.contains(target) {
                 error("rules.dangling-override", "rule `\(ruleID)` overrides `\(target)`, which does not exist", at: location,
-                      hint: Suggestion.hint(for: target, in: declared))
+                      hint: Suggestion.hint(for: target, in: declared.subtracting([ruleID])))
             }
             for (target, location) in targets where target == ruleID {
                 error("rules.cyclic-override", "rule `\(ruleID)` overrides itself", at: location)

@@ -262,6 +262,9 @@ struct VocabularyCompiler {
             error("rules.expected-attribute", "expected `key: value`, found `\(line.text)`", at: line.location,
                   hint: "allowed: \(allowed.map { "`\($0)`" }.joined(separator: ", "))")
         }
+        for (repeated, first) in block.repeatedAttributes where allowed.contains(repeated.key) {
+            diagnostics.append(.repeatedAttribute(repeated, first: first, in: block))
+        }
     }
 }
 

@@ -11,6 +11,12 @@ extension RegressionRunner {
                 return "evidence: \(evidence.fact) = \(evidence.value ?? "")" + place
             }
         }
+        if let finding, finding.status == .silent, let explanation = finding.explanation {
+            // what to change, the example or the rule: the parts of the condition that made it false
+            let parts = Self.decisive(explanation)
+            let shown = parts.prefix(Self.decisiveLimit).map { "why: `\($0)` came out false" }
+            return shown + (parts.count > Self.decisiveLimit ? ["why: … and \(parts.count - Self.decisiveLimit) more"] : [])
+        }
         if evaluation.notInForce.contains(rule.id) {
             let period = (rule.validFrom.map { "from \(CivilDate.format($0))" } ?? "")
                 + (rule.validUntil.map { (rule.validFrom == nil ? "" : " ") + "until \(CivilDate.format($0))" } ?? "")
@@ -24,6 +30,46 @@ extension RegressionRunner {
 }
 
 extension RegressionRunner {
+    /// At most this many parts of a condition are named for a silent rule.
+    static let decisiveLimit = 8
+
+    /// The parts of a false condition that decide it, as written in the rule: the false parts of an `all of`,
+    /// every part of an `any of`; a `not` or a quantifier is named as a whole. Each part once, in rule order.
+    static func decisive(_ node: ExplainNode) -> [String] {
+        var parts: [String] = []
+        func walk(_ node: ExplainNode) {
+            guard node.outcome == .false else { return }
+            switch node.text {
+            case _ where node.children.isEmpty:
+                if !parts.contains(node.text) { parts.append(node.text) }
+            case "all of", "any of":
+                node.children.forEach(walk)
+            case "not":
+                let inner = node.children.count == 1 && node.children[0].children.isEmpty ? node.children[0].text : "…"
+                if !parts.contains("not \(inner)") { parts.append("not \(inner)") }
+            case _ where node.text.hasSuffix(" where"):
+                if !parts.contains(node.text + " (…)") { parts.append(node.text + " (…)") }
+            default:
+                // a named condition (`define`): its own condition decides
+                node.children.forEach(walk)
+            }
+        }
+        walk(node)
+        return parts
+    }
+
+    /// The findings an overall verdict rests on, for a failed `expect verdict`: the rules that fired and those
+    /// undetermined (each counts as `advisory`).
+    static func verdictSources(_ evaluation: Evaluation) -> [String] {
+        let fired = evaluation.findings.filter { $0.status == .fired }.map(\.rule.id)
+        let undetermined = evaluation.findings.filter { $0.status == .undetermined }
+        var lines = ["rules that fired: " + (fired.isEmpty ? "none" : fired.joined(separator: ", "))]
+        if !undetermined.isEmpty {
+            lines.append("undetermined: " + undetermined.map { "\($0.rule.id) (missing \($0.missing.joined(separator: ", ")))" }.joined(separator: "; "))
+        }
+        return lines
+    }
+
     /// The `{field}` placeholders of `rule`'s messages that `evaluation`'s description does not give: its
     /// message would show `?` there. An example that fires shows its rule's message as a reader sees it.
     func unquotedFacts(_ rule: Rule, _ evaluation: Evaluation) -> [String] {

@@ -72,8 +72,11 @@ public struct RegressionRunner {
                     if !unquoted.isEmpty { problems.append("give the example " + unquoted.map { "`\($0):`" }.joined(separator: ", ")) }
                 }
                 if let verdict = example.expectedVerdict, verdict != evaluation.verdict {
+                    let explained = !problems.isEmpty
                     problems.append("expected verdict: \(verdict.rawValue)")
                     problems.append("actual verdict:   \(evaluation.verdict.rawValue)")
+                    // where the verdict came from, unless the rule's own failure above already says it
+                    if !explained { problems += Self.verdictSources(evaluation) }
                 }
                 cases.append(RegressionCase(origin: origin, location: example.location, result: problems.isEmpty ? .passed : .failed(problems)))
             }
@@ -122,10 +125,9 @@ public struct RegressionRunner {
             problems += differences("overridden", expected: overridden, actual: actual)
         }
         if !problems.isEmpty {
-            let undetermined = evaluation.findings.filter { $0.status == .undetermined }
-            if !undetermined.isEmpty {
-                problems.append("undetermined: " + undetermined.map { "\($0.rule.id) (missing \($0.missing.joined(separator: ", ")))" }.joined(separator: "; "))
-            }
+            // the rules that fired are listed above when the sample names them; otherwise say where the verdict came from
+            let sources = Self.verdictSources(evaluation)
+            problems += expectation.rules == nil ? sources : Array(sources.dropFirst())
         }
         return problems.isEmpty ? .passed : .failed(problems)
     }
