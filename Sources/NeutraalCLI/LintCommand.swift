@@ -3,7 +3,8 @@ import NeutraalEngine
 
 /// `neutraal lint PATH...`: judges a batch like a linter, streaming, on every core, in input order.
 enum LintCommand {
-    static let usage = "neutraal lint PATH... [--format FORMAT] [--report FORMAT:FILE]... [--fail-on VERDICT] [--baseline FILE] [--write-baseline FILE]"
+    static let usage = "neutraal lint PATH... [--format FORMAT] [--report FORMAT:FILE]... [--fail-on VERDICT] [--baseline FILE] "
+        + "[--write-baseline FILE] [--as-of YYYY-MM-DD] [--jobs N] [--no-progress] [--lang nl|en] [--rules DIR]"
     static let formats = ReportFormat.allCases.map(\.rawValue)
     static let options = [
         OptionSpec("--format", value: "FORMAT", allowed: formats, help: "output on standard output: \(formats.joined(separator: ", ")) (default text)"),

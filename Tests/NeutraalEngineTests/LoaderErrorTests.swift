@@ -197,9 +197,11 @@ struct LoaderErrorTests {
                   hint: "did you mean `advisory`? verdicts: `allowed`, `violation`, `judgement`, `advisory`"),
         ErrorCase(behaviour: "counted repetition in a pattern is refused, not matched as the literal text `{4}`",
                   text: rule(when: #"text matches "\d{4}""#),
-                  code: "rules.invalid-pattern", line: 4, column: 25, message: "counted repetition `{4}` is not supported"),
+                  code: "rules.invalid-pattern", line: 4, column: 25, message: "counted repetition `{4}` is not supported",
+                  hint: "repeat the atom or use `*`, `+`, `?`; `\\{` is a brace"),
         ErrorCase(behaviour: "a back-reference in a pattern is refused", text: rule(when: #"text matches "(a)\\1""#),
-                  code: "rules.invalid-pattern", line: 4, column: 28, message: "unknown escape"),
+                  code: "rules.invalid-pattern", line: 4, column: 28, message: "unknown escape",
+                  hint: "back-references and other escapes are not supported"),
         ErrorCase(behaviour: "a condition that ends too early", text: rule(when: "account.variant is corporate and"),
                   code: "rules.unexpected-end", line: 4, column: 9),
         ErrorCase(behaviour: "an unclosed parenthesis", text: rule(when: "(account.variant is corporate"),
@@ -239,6 +241,16 @@ struct LoaderErrorTests {
         #expect(diagnostic.severity == .error)
         if let message = example.message { #expect(diagnostic.message.contains(message), "message: \(diagnostic.message)") }
         if let hint = example.hint { #expect(diagnostic.hint?.contains(hint) == true, "hint: \(diagnostic.hint ?? "none")") }
+    }
+
+    @Test("a second rule of an id is reported with its own errors too, not only as a duplicate")
+    func duplicateRuleKeepsItsErrors() {
+        let second = Self.rule(source: nil, when: "account.variant is corporatte")
+        let diagnostics = Self.diagnostics(Self.rule() + second)
+        let codes = diagnostics.filter { ($0.location?.line ?? 0) > 13 }.map(\.code)
+        #expect(codes.contains("rules.duplicate-id"), "\(diagnostics)")
+        #expect(codes.contains("rules.missing-attribute"), "\(diagnostics)")
+        #expect(codes.contains("rules.unknown-value"), "\(diagnostics)")
     }
 
     @Test("a rule file with bytes that are not UTF-8 is refused at the first of them, inside a string or on a line of its own",

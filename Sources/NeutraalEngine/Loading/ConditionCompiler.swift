@@ -219,7 +219,8 @@ struct ConditionCompiler {
                 return test(.matches(patterns.count - 1))
             } catch let failure as Pattern.SyntaxError {
                 error("rules.invalid-pattern", "the pattern does not parse: \(failure.message)",
-                      at: SourceLocation(file: token.location.file, line: token.location.line, column: token.location.column + 1 + failure.offset))
+                      at: SourceLocation(file: token.location.file, line: token.location.line, column: token.location.column + 1 + failure.offset),
+                      hint: failure.hint)
                 return nil
             } catch {
                 return nil

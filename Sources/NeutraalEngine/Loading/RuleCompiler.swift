@@ -197,7 +197,8 @@ struct RuleCompiler {
         var ruleMakers: [(EvidenceNames) -> Rule] = []
         for block in blocks where block.keyword == "rule" {
             checkAttributes(block, allowed: ruleAttributes)
-            guard unique(block, "rule") else { continue }
+            // a second rule of an id is checked like any other (its other errors shown at once), but not kept
+            let duplicate = !unique(block, "rule")
             checkIndentation(block, ruleAttributes: ruleAttributes)
             if block.name.contains(where: { !($0.isUppercase || $0.isNumber || $0 == "-") }) {
                 let suggestion = block.name.uppercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
@@ -237,7 +238,7 @@ struct RuleCompiler {
             var overrides: [String] = []
             if let attribute = block.attribute("overrides") {
                 overrides = AttributeValues.list(attribute.value)
-                overrideLocations[block.name] = overrides.map { ($0, attribute.valueLocation) }
+                if !duplicate { overrideLocations[block.name] = overrides.map { ($0, attribute.valueLocation) } }
             }
             let validFrom = parseDate(block, "valid from")
             let validUntil = parseDate(block, "valid until")
@@ -260,7 +261,7 @@ struct RuleCompiler {
                       hint: "add `example silent \"…\":` with a description it does not judge")
             }
             let title = ruleTitle(block)
-            guard let citation, let condition, let verdict, let messageNL, let messageEN, let whenAttribute, let title else { continue }
+            guard !duplicate, let citation, let condition, let verdict, let messageNL, let messageEN, let whenAttribute, let title else { continue }
             // made once every condition is compiled: the rules share the names their evidence's keys stand for
             let index = ruleMakers.count
             ruleMakers.append { names in

@@ -10,6 +10,8 @@ public struct Pattern: Sendable {
     public struct SyntaxError: Error, Sendable {
         public let message: String
         public let offset: Int
+        /// Advice on what to write instead, where there is any.
+        public var hint: String? = nil
     }
 
     enum Instruction: Sendable {
@@ -363,8 +365,8 @@ struct PatternParser {
         self.offsetBase = offsetBase
     }
 
-    func error(_ message: String) -> Pattern.SyntaxError {
-        Pattern.SyntaxError(message: message, offset: offsetBase + index)
+    func error(_ message: String, hint: String? = nil) -> Pattern.SyntaxError {
+        Pattern.SyntaxError(message: message, offset: offsetBase + index, hint: hint)
     }
 
     mutating func parseAll() throws -> Pattern.Node {
@@ -398,7 +400,8 @@ struct PatternParser {
             // it never silently matches the literal text `a{2}` (`\{` is a brace)
             if let end = countedRepetitionEnd(from: index) {
                 let written = String(String.UnicodeScalarView(scalars[index..<end]))
-                throw error("counted repetition `\(written)` is not supported; repeat the atom or use `*`, `+`, `?` (`\\{` is a brace)")
+                throw error("counted repetition `\(written)` is not supported",
+                            hint: "repeat the atom or use `*`, `+`, `?`; `\\{` is a brace")
             }
             items.append(atom)
         }
@@ -467,7 +470,7 @@ struct PatternParser {
             case "t": return .byte(0x09)
             default:
                 if escaped.properties.isAlphabetic || escaped.properties.numericType != nil {
-                    throw error("unknown escape `\\\(escaped)` (back-references and other escapes are not supported)")
+                    throw error("unknown escape `\\\(escaped)`", hint: "back-references and other escapes are not supported")
                 }
                 return literal(escaped)
             }

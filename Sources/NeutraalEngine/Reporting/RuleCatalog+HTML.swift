@@ -69,10 +69,18 @@ extension RuleCatalog {
         }
         let exceptions = ruleSet.rules.filter { $0.overrides.contains(rule.id) }.map(\.id)
         if !exceptions.isEmpty { item(nl ? "Uitzonderingen" : "Exceptions", links(exceptions)) }
-        item(nl ? "Melding (nl)" : "Message (nl)", "<span lang=\"nl\">\(XMLEscape.text(rule.messageNL))</span>")
-        item(nl ? "Melding (en)" : "Message (en)", "<span lang=\"en\">\(XMLEscape.text(rule.messageEN))</span>")
-        if let weigh = rule.weighNL { item(nl ? "Af te wegen (nl)" : "To weigh (nl)", "<span lang=\"nl\">\(XMLEscape.text(weigh))</span>") }
-        if let weigh = rule.weighEN { item(nl ? "Af te wegen (en)" : "To weigh (en)", "<span lang=\"en\">\(XMLEscape.text(weigh))</span>") }
+        // both languages, the page's own first
+        let messages = [("nl", rule.messageNL), ("en", rule.messageEN)]
+        let weighs = [("nl", rule.weighNL), ("en", rule.weighEN)]
+        let order = nl ? [0, 1] : [1, 0]
+        for index in order {
+            let (code, text) = messages[index]
+            item((nl ? "Melding" : "Message") + " (\(code))", "<span lang=\"\(code)\">\(XMLEscape.text(text))</span>")
+        }
+        for index in order {
+            guard case let (code, weigh?) = weighs[index] else { continue }
+            item((nl ? "Af te wegen" : "To weigh") + " (\(code))", "<span lang=\"\(code)\">\(XMLEscape.text(weigh))</span>")
+        }
         if !rule.examples.isEmpty {
             let examples = rule.examples.map { example in
                 "<li><strong>\(XMLEscape.text(expectationWord(example.expectation, language)))</strong>: \(XMLEscape.text(example.name))"
