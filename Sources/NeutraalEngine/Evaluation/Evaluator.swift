@@ -680,8 +680,9 @@ public struct Evaluator: Sendable {
         }
     }
 
-    static func unique(_ items: [String]) -> [String] {
-        guard items.count > 1 else { return items }
+    /// The missing facts of a trace, each once, in the order first recorded.
+    static func unique(_ items: WorkList<String>) -> [String] {
+        guard items.count > 1 else { return Array(items) }
         var seen: Set<String> = []
         return items.filter { seen.insert($0).inserted }
     }
