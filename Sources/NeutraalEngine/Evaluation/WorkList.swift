@@ -75,6 +75,15 @@ struct WorkList<Element>: RandomAccessCollection {
         header.pointee.count = kept
     }
 
+    /// Removes the last element and returns it (moved out of the room, not copied); nil when the list is empty.
+    @inline(__always)
+    mutating func popLast() -> Element? {
+        let count = header.pointee.count
+        guard count > 0, let elements else { return nil }
+        header.pointee.count = count - 1
+        return (elements + (count - 1)).move()
+    }
+
     /// Makes room for at least `count` elements.
     mutating func reserveCapacity(_ count: Int) {
         if count > capacity { grow(to: count) }
