@@ -8,10 +8,12 @@ extension Evaluator {
         let records: Bool
         /// Whether to build the explanation tree (only `--explain` shows it).
         private(set) var explains: Bool
-        var evidence: [PendingEvidence] = []
+        /// The lists are work lists (see `WorkList`): emptied for every rule and filled again in their room,
+        /// without the uniqueness checks of an array at each change.
+        var evidence = WorkList<PendingEvidence>()
         /// The texts of the evidence that have no key (see `PendingEvidence`).
-        var texts: [String] = []
-        var missing: [String] = []
+        var texts = WorkList<String>()
+        var missing = WorkList<String>()
         /// Fact paths of elements already spelled (kept by `reset()`, and from one description to the next).
         var spelled = SpelledFacts()
         var stack: [[ExplainNode]]
@@ -48,19 +50,21 @@ extension Evaluator {
             reset()
         }
 
-        /// Records one piece of evidence (with room for a few more the first time).
+        /// Records one piece of evidence (the list makes room for a few more the first time).
+        @inline(__always)
         mutating func add(_ item: PendingEvidence) {
-            if evidence.capacity == 0 { evidence.reserveCapacity(8) }
             evidence.append(item)
         }
 
         /// Keeps a text of a piece of evidence that has no key, and returns its number.
-        mutating func keep(_ text: String) -> Int32 {
+        @inline(__always)
+        mutating func keep(_ text: consuming String) -> Int32 {
             texts.append(text)
             return Int32(texts.count - 1)
         }
 
         /// How much evidence and how many missing facts there are so far.
+        @inline(__always)
         var marks: (evidence: Int, missing: Int) { (evidence.count, missing.count) }
 
         mutating func open() { if explains { stack.append([]) } }
@@ -77,17 +81,20 @@ extension Evaluator {
         }
 
         /// Forgets the evidence recorded since `mark`.
+        @inline(__always)
         mutating func dropEvidence(from mark: Int) {
             evidence.trim(to: mark)
         }
 
         /// Forgets the missing facts recorded since `mark`.
+        @inline(__always)
         mutating func dropMissing(from mark: Int) {
             missing.trim(to: mark)
         }
 
         /// Keeps what supports `result` among what was recorded since `marks`: missing facts only matter
         /// when it is unknown, and evidence only when it is not false.
+        @inline(__always)
         mutating func prune(_ marks: (evidence: Int, missing: Int), _ result: Outcome) {
             switch result {
             case .true:
@@ -231,7 +238,7 @@ extension Evaluator {
     }
 
     /// `==` on collected evidence, with the cheap comparisons first.
-    private static func same(_ a: PendingEvidence, _ b: PendingEvidence, _ texts: [String]) -> Bool {
+    private static func same(_ a: PendingEvidence, _ b: PendingEvidence, _ texts: WorkList<String>) -> Bool {
         func sameText(_ x: Int32, _ y: Int32) -> Bool {
             x == y || (x >= 0 && y >= 0 && texts[Int(x)] == texts[Int(y)])
         }
@@ -283,8 +290,11 @@ extension Evaluator {
         mutating func takeFindings() -> [Finding] {
             var taken: [Finding] = []
             swap(&taken, &findings)
-            // the rooms of the findings' evidence kept for the next findings, before the findings go
-            for index in taken.indices { taken[index].evidenceList.giveRooms(to: &spareEvidence) }
+            // the rooms of the findings' evidence kept for the next findings, before the findings go (through a
+            // buffer pointer: one uniqueness check for the list, rather than one for each finding changed)
+            taken.withUnsafeMutableBufferPointer { buffer in
+                for index in buffer.indices { buffer[index].evidenceList.giveRooms(to: &spareEvidence) }
+            }
             taken.trim(to: 0)
             return taken
         }

@@ -55,7 +55,6 @@ public struct Evaluator: Sendable {
         var notInForce: [String] = []
         // the scope and the trace are the workspace's, worked on where it keeps them
         workspace.begin(record, explains: explain, &locations)
-        defer { workspace.end(&locations) }
         // the program's arrays are read through buffer pointers taken once for every rule of the description
         ruleSet.program.withView { program in ruleSet.kindIndex.withNumbers(ofKind: Int(kind)) { rulesOfKind in
             for index in rulesOfKind {
@@ -91,6 +90,10 @@ public struct Evaluator: Sendable {
         let verdict = Evaluation.verdict(of: findings)
         Self.order(&findings)
         workspace.keep(findings)
+        // let go of the record and the room of the located offsets before the evaluation is made (not in a
+        // `defer`, which would run after it): the lists then go into the evaluation as they are, where with the
+        // locals still alive after it each was retained for the evaluation and released with its local
+        workspace.end(&locations)
         return Evaluation(description: description, verdict: verdict, findings: findings, day: day, dated: dated,
                           context: context, notInForce: notInForce, problems: problems)
     }
@@ -680,8 +683,9 @@ public struct Evaluator: Sendable {
         }
     }
 
-    static func unique(_ items: [String]) -> [String] {
-        guard items.count > 1 else { return items }
+    /// The missing facts of a trace, each once, in the order first recorded.
+    static func unique(_ items: WorkList<String>) -> [String] {
+        guard items.count > 1 else { return Array(items) }
         var seen: Set<String> = []
         return items.filter { seen.insert($0).inserted }
     }

@@ -1,11 +1,15 @@
 /// A list that is most often short, with its first element kept inline: a list of one allocates nothing
 /// (most records search their text with one pattern, or one group of patterns). Elements stay in the
 /// order they were appended.
+///
+/// The elements after the first are a work list (see `WorkList`): emptied for every record by setting its
+/// count, where an array's `removeAll(keepingCapacity:)` goes through `replaceSubrange`. Like a work list,
+/// a copy shares that room: a short list is changed only where its scope is kept.
 struct ShortList<Element> {
     /// The first element, nil while the list is empty.
     private var head: Element?
     /// The elements after the first.
-    private var tail: [Element] = []
+    private var tail = WorkList<Element>()
 
     var isEmpty: Bool { head == nil }
 
@@ -25,9 +29,9 @@ struct ShortList<Element> {
         return try tail.first(where: matches)
     }
 
-    /// Empties the list (keeping the room of the elements after the first when `keepingCapacity`).
+    /// Empties the list (keeping the room of the elements after the first, whether `keepingCapacity` or not).
     mutating func removeAll(keepingCapacity: Bool) {
         head = nil
-        if !tail.isEmpty { tail.removeAll(keepingCapacity: keepingCapacity) }
+        tail.trim(to: 0)
     }
 }

@@ -5,12 +5,15 @@
 ///
 /// A list that something else still shares (an evaluation the caller keeps) is copied on its first
 /// change, as any list is; its room then stays with the caller.
+///
+/// The lists of rooms are work lists (see `WorkList`): taking a room and giving one back makes no
+/// uniqueness check of the list of rooms.
 struct SpareEvidence {
     /// At most this many lists of each kind are kept (a description has only a few findings).
     static let limit = 8
 
-    private var entries: [[EvidenceList.Entry]] = []
-    private var texts: [[String]] = []
+    private var entries = WorkList<[EvidenceList.Entry]>()
+    private var texts = WorkList<[String]>()
 
     /// Keeps the room of `list`, emptied, and leaves `list` empty; a list without room of its own, or one
     /// beyond the limit, is left as it is.
@@ -23,7 +26,7 @@ struct SpareEvidence {
         Self.keep(&list, in: &texts)
     }
 
-    private static func keep<Element>(_ list: inout [Element], in spares: inout [[Element]]) {
+    private static func keep<Element>(_ list: inout [Element], in spares: inout WorkList<[Element]>) {
         guard list.capacity > 0, spares.count < limit else { return }
         var room: [Element] = []
         swap(&room, &list)

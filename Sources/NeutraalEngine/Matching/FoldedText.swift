@@ -75,10 +75,10 @@ public struct FoldedText: Sendable {
     mutating func refill(utf8: UnsafeBufferPointer<UInt8>) {
         // the cased bytes share the original's storage: let go of it first, so that it is reused in place
         cased = []
-        original.removeAll(keepingCapacity: true)
-        original.append(contentsOf: utf8)
-        lower.removeAll(keepingCapacity: true)
-        lower.append(contentsOf: original)
+        // each list's bytes replaced in one call, in its room (emptying it first and appending would make
+        // two passes through the array's generic paths, each with its uniqueness check)
+        original.replaceSubrange(original.startIndex..<original.endIndex, with: utf8)
+        lower.replaceSubrange(lower.startIndex..<lower.endIndex, with: original)
         guard Self.lowercaseInPlaceIfASCII(&lower) else {
             self = FoldedText(original: original)
             return
