@@ -72,6 +72,20 @@ struct DisplayNames: Sendable {
         }
     }
 
+    /// A number that stands for a list of two to six cases of the list field at `slot` of `layout` (the
+    /// field and each case, in order), for `ShownLists`; nil for any other value or field.
+    func listKey(_ items: [FactValue], layout: Int, slot: Int) -> UInt64? {
+        guard items.count >= 2, items.count <= 6, let field = field(layout: layout, slot: slot, list: true),
+              field.start >= 0, field.start < 1 << 20 else { return nil }
+        // the field's first name (20 bits), the count (3 bits), each case (7 bits)
+        var key = UInt64(field.start) << 44 | UInt64(items.count) << 41
+        for (position, item) in items.enumerated() {
+            guard case .symbol(let index) = item, index >= 0, index < 128 else { return nil }
+            key |= UInt64(index) << UInt64(7 * position)
+        }
+        return key
+    }
+
     /// Where the name of case `index` of the enumeration field at `slot` of `layout` is in `names` (nil when
     /// the field is not an enumeration or has no such case).
     func key(of index: Int32, layout: Int, slot: Int) -> Int32? {

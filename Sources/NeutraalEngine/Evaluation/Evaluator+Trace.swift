@@ -16,6 +16,8 @@ extension Evaluator {
         var missing = WorkList<String>()
         /// Fact paths of elements already spelled (kept by `reset()`, and from one description to the next).
         var spelled = SpelledFacts()
+        /// Lists of cases already shown as evidence, with their texts (kept like `spelled`).
+        var shownLists = ShownLists()
         var stack: [[ExplainNode]]
         var root: ExplainNode? { stack.first?.first }
 

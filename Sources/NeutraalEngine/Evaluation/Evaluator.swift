@@ -541,6 +541,14 @@ public struct Evaluator: Sendable {
                 } else {
                     item.valueText = trace.keep(display(value, layout: scope.layout, slot: test.slot))
                 }
+            case .list(let items):
+                // a list of cases shown before is not joined again
+                if let key = displayNames.listKey(items, layout: scope.layout, slot: test.slot) {
+                    let layout = scope.layout
+                    item.valueText = trace.keep(trace.shownLists.text(for: key) { display(value, layout: layout, slot: test.slot) })
+                } else {
+                    item.valueText = trace.keep(display(value, layout: scope.layout, slot: test.slot))
+                }
             default:
                 item.valueText = trace.keep(display(value, layout: scope.layout, slot: test.slot))
             }
