@@ -263,6 +263,11 @@ public final class Description: @unchecked Sendable {
 
     /// The line and column of `location`, without the file.
     var place: (line: Int, column: Int) {
+        // a record that starts its line (each of a file of JSON Lines): the first column, without a look at the
+        // bytes (a byte order mark moves the first record off its line's start)
+        if lineIndex >= 0, lineIndex < source.lineStarts.count, source.lineStarts[lineIndex] == offset {
+            return (lineIndex + source.firstLine, 1)
+        }
         guard let line = source.line(at: lineIndex, holding: offset) else { return source.place(at: offset) }
         return source.place(at: offset, onLineStarting: line.start, number: line.number, asciiUpTo: line.start)
     }
