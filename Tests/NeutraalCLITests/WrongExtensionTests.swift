@@ -34,6 +34,16 @@ struct WrongExtensionTests {
         #expect(result.err == example.expected, "\(result)")
     }
 
+    @Test("a post saved as JSON Lines: its `---` lines say what they are, the other lines keep their JSON errors")
+    func postAsJSONLines() throws {
+        let workspace = try Workspace()
+        try workspace.write("post.jsonl", CLIFixture.allowed)
+        let result = try Binary.run(["lint", "post.jsonl", "--rules", "rules", "--lang", "en", "--no-progress"], in: workspace.root.path)
+        #expect(result.status == 2, "\(result)")
+        #expect(result.out.hasPrefix("post.jsonl:1:1: error: expected JSON, found a `---` header line [input.invalid-json]\n"
+            + "  hint: this looks like a post with a header; name the file `.md`, `.txt` or `.post` to read it as one\n"), "\(result)")
+    }
+
     @Test("a header in a .json file that is no post keeps the JSON error")
     func dashesThatAreNoHeader() throws {
         let workspace = try Workspace()

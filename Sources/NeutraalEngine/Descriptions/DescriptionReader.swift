@@ -179,6 +179,11 @@ public struct DescriptionReader: Sendable {
         case .success(let value):
             return build(json: value, source: source, number: number, batch: true)
         case .failure(let failure):
+            if let header = Self.headerLine(source.bytes, from: range.lowerBound), header < range.upperBound {
+                // a post with a header saved as JSON Lines: said once, at its `---`, rather than "a number needs digits"
+                return self.failure(source, id: "\(source.path)#\(number)", "input.invalid-json", "expected JSON, found a `---` header line",
+                                    at: header, hint: "this looks like a post with a header; name the file `.md`, `.txt` or `.post` to read it as one")
+            }
             return self.failure(source, id: "\(source.path)#\(number)", "input.invalid-json", failure.message,
                                 at: failure.offset, hint: failure.hint)
         }
