@@ -130,6 +130,15 @@ struct ReporterTests {
         #expect(output.contains("context: electionPeriod = Tweede Kamerverkiezing 2023"))
     }
 
+    @Test("text: a line break or tab in the evidence and its context reads as a space, not as a \\u{a} escape")
+    func textExcerptLineBreaks() throws {
+        let output = try Self.report(TextReporter(), "kind: post\npostedBy: minister\ndate: 2023-11-15", text: "Nog een week!\r\nStem\top ons\n\nTot dan.")
+        #expect(output.contains("«Stem op» [14–21]"), "\(output)")
+        #expect(output.contains("> Nog een week! «Stem op» ons  Tot dan.\n"), "\(output)")
+        #expect(!output.contains("\\u{"), "\(output)")
+        #expect("a\r\nb\rc\td\ne".replacingNewlines() == "a b c d e")
+    }
+
     @Test("text: words found in a text of a list's element are shown in their context, as in the description's own text")
     func textExcerptInElement() throws {
         let rules = #"""

@@ -125,7 +125,7 @@ public struct TextReporter: Reporter {
         let place = evidence.location.map { " (\($0.line):\($0.column))" } ?? ""
         if let match = evidence.match, let start = evidence.start, let end = evidence.end {
             let excerpt = excerpt(evidence, evaluation, context)
-            return "\(evidence.fact): «\(paint(TerminalSafe.clean(match, keepNewlines: false), "1;4", context))» [\(start)–\(end)]" + place
+            return "\(evidence.fact): «\(paint(TerminalSafe.clean(match.replacingNewlines(), keepNewlines: false), "1;4", context))» [\(start)–\(end)]" + place
                 + (excerpt.isEmpty ? "" : "\n      " + excerpt)
         }
         return "\(evidence.fact) = \(TerminalSafe.clean(evidence.value ?? "", keepNewlines: false))" + place
@@ -140,7 +140,8 @@ public struct TextReporter: Reporter {
         let from = max(0, start - 40)
         let to = min(scalars.count, end + 40)
         func piece(_ range: Range<Int>) -> String {
-            TerminalSafe.clean(String(String.UnicodeScalarView(scalars[range])), keepNewlines: false).replacingNewlines()
+            // line breaks first, so that they read as spaces and not as `\u{a}` escapes
+            TerminalSafe.clean(String(String.UnicodeScalarView(scalars[range])).replacingNewlines(), keepNewlines: false)
         }
         let before = (from > 0 ? "…" : "") + piece(from..<start)
         let after = piece(end..<to) + (to < scalars.count ? "…" : "")
@@ -195,7 +196,18 @@ public struct TextReporter: Reporter {
 }
 
 extension String {
+    /// The text on one line: a line break (`\n`, `\r\n` or `\r`) or a tab reads as one space.
     func replacingNewlines() -> String {
-        String(unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : Character($0) })
+        var result = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in unicodeScalars {
+            if scalar == "\n" && previous == "\r" {
+                previous = scalar
+                continue
+            }
+            result.append(scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : scalar)
+            previous = scalar
+        }
+        return String(result)
     }
 }
