@@ -467,7 +467,7 @@ public struct Evaluator: Sendable {
             return .from(scope.scans[index].matches.contains { $0.lexicon == lexicon })
         case .matches(let pattern):
             guard scope.record.values.isText(at: test.slot) else { return valueOutcome(of: test, in: scope.record.values) }
-            return .from(patternMatch(pattern, slot: test.slot, &scope) != nil)
+            return .from(patternFound(pattern, slot: test.slot, &scope))
         default:
             return valueOutcome(of: test, in: scope.record.values)
         }
@@ -629,18 +629,33 @@ public struct Evaluator: Sendable {
         } else if group < 0 {
             found = ruleSet.patterns[pattern].firstMatch(in: scope.texts[text])
         } else {
-            // one pass over the text answers for every pattern of the group
-            let matches: UInt64
-            if let known = scope.patternGroupMatches.first(where: { $0.slot == slot && $0.group == group }) {
-                matches = known.matches
-            } else {
-                matches = ruleSet.patterns[pattern].groupMatches(in: scope.texts[text])
-                scope.patternGroupMatches.append((slot, group, matches))
-            }
+            let matches = groupMatches(of: pattern, group: group, slot: slot, scanned: index, &scope)
             found = ruleSet.patterns[pattern].firstMatch(in: scope.texts[text], groupMatches: matches)
         }
         scope.patternMatches.append((slot, pattern, found))
         return found
+    }
+
+    /// Whether pattern `pattern` matches the text at `slot` anywhere (false too when the field is not a text):
+    /// what a condition needs, answered by the pass of the pattern's shared automaton alone. Where the match
+    /// is (another pass, over the pattern's own program) is looked for only for evidence (`patternMatch`).
+    private func patternFound(_ pattern: Int, slot: Int, _ scope: inout Scope) -> Bool {
+        let group = ruleSet.patterns[pattern].automatonGroup
+        guard group >= 0 else { return patternMatch(pattern, slot: slot, &scope) != nil }
+        guard let index = scan(slot: slot, &scope) else { return false }
+        let literalBit = ruleSet.patterns[pattern].literalBit
+        // the text lacks every literal a match of the pattern contains
+        if literalBit != 0 && scope.scans[index].literals & literalBit == 0 { return false }
+        return groupMatches(of: pattern, group: group, slot: slot, scanned: index, &scope) & ruleSet.patterns[pattern].automatonBit != 0
+    }
+
+    /// Which patterns of `pattern`'s shared automaton (`group`) match the text at `slot`, scanned at `index`:
+    /// one pass over the text answers for every pattern of the group, and is made once.
+    private func groupMatches(of pattern: Int, group: Int, slot: Int, scanned index: Int, _ scope: inout Scope) -> UInt64 {
+        if let known = scope.patternGroupMatches.first(where: { $0.slot == slot && $0.group == group }) { return known.matches }
+        let matches = ruleSet.patterns[pattern].groupMatches(in: scope.texts[scope.scans[index].text])
+        scope.patternGroupMatches.append((slot, group, matches))
+        return matches
     }
 
     /// Evidence of words in a text: `range` is in the folded text (passed `inout` only to be read where the

@@ -18,6 +18,8 @@ struct ConditionCompiler {
     let lexiconIndex: [String: Int]
     let definitions: [String: Definition]
     var patterns: [Pattern] = []
+    /// Where each pattern text compiled so far is in `patterns`.
+    private var patternIndex: [String: Int] = [:]
     var diagnostics: [Diagnostic] = []
     /// The paths of the fields the tests read, each once, in the order first met (see `FieldTest.pathKey`).
     private(set) var factPaths: [String] = []
@@ -206,6 +208,8 @@ struct ConditionCompiler {
         case .matches:
             guard field.type.isTextual else { return mismatch("a text field") }
             guard case .pattern(let token) = predicate.operand else { return nil }
+            // a pattern written again (the same text in two rules) is one pattern: searched once per text
+            if let known = patternIndex[token.text] { return test(.matches(known)) }
             do {
                 let pattern = try Pattern(token.text)
                 if let misplaced = PatternAnchors.misplaced(in: token.text) {
@@ -216,6 +220,7 @@ struct ConditionCompiler {
                     return nil
                 }
                 patterns.append(pattern)
+                patternIndex[token.text] = patterns.count - 1
                 return test(.matches(patterns.count - 1))
             } catch let failure as Pattern.SyntaxError {
                 error("rules.invalid-pattern", "the pattern does not parse: \(failure.message)",
