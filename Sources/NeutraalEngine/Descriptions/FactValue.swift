@@ -207,7 +207,8 @@ public final class Description: @unchecked Sendable {
     /// description nothing but the reader's `RecordRoom` holds.
     func emptyRecord(slotCount: Int, keepingListsIn spares: UnsafeMutablePointer<SpareLists>) -> Bool {
         guard record.values.storage.count == slotCount, isKnownUniquelyReferenced(&record.values.storage) else { return false }
-        record.values.storage.clear(keepingListsIn: spares)
+        // lent, not counted: the record holds its storage while it is emptied
+        Unmanaged.passUnretained(record.values.storage)._withUnsafeGuaranteedRef { $0.clear(keepingListsIn: spares) }
         return true
     }
 

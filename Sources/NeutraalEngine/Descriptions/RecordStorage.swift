@@ -75,12 +75,12 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
     }
 
     deinit {
-        let header = slotHeader
+        let (count, written) = countAndWritten
         let slots = self.slots
-        if header.tracksWrites {
-            header.written.forEach { slot in Self.release(slots + slot) }
+        if count <= SlotSet.capacity {
+            written.forEach { slot in Self.release(slots + slot) }
         } else {
-            for slot in 0..<header.count { Self.release(slots + slot) }
+            for slot in 0..<count { Self.release(slots + slot) }
         }
     }
 
@@ -105,6 +105,13 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
     /// The header, read in place (without the exclusivity checks of `header`).
     @inline(__always)
     var slotHeader: SlotHeader { withUnsafeMutablePointerToHeader { $0.pointee } }
+
+    /// The number of slots and the slots ever written, read from the header in place without copying the
+    /// rest of it (a copy of the header counts the source it holds, and lets go of it again).
+    @inline(__always)
+    var countAndWritten: (count: Int, written: SlotSet) {
+        withUnsafeMutablePointerToHeader { ($0.pointee.count, $0.pointee.written) }
+    }
 
     /// The number of slots.
     @inline(__always)
@@ -167,12 +174,12 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
     /// storage can hold another record of the same layout; the lists of values among them go to `spares`,
     /// emptied, for the next records' lists. Only for a storage nothing else holds.
     func clear(keepingListsIn spares: UnsafeMutablePointer<SpareLists>) {
-        let header = slotHeader
+        let (count, written) = countAndWritten
         let slots = self.slots
-        if header.tracksWrites {
-            header.written.forEach { slot in Self.empty(slots + slot, keepingListsIn: spares) }
+        if count <= SlotSet.capacity {
+            written.forEach { slot in Self.empty(slots + slot, keepingListsIn: spares) }
         } else {
-            for slot in 0..<header.count { Self.empty(slots + slot, keepingListsIn: spares) }
+            for slot in 0..<count { Self.empty(slots + slot, keepingListsIn: spares) }
         }
         withUnsafeMutablePointerToHeader { $0.pointee.written = SlotSet() }
     }
