@@ -244,13 +244,17 @@ extension DirectRecordReader {
             }
         }
 
-        /// `true` or `false` at the cursor.
+        /// `true` or `false` at the cursor: its first four bytes compared as one word with `true` and with
+        /// `fals` (then the `e`), rather than byte by byte.
         mutating func bool() throws(Unusual) -> Bool {
-            if peek == UInt8(ascii: "t"), position + 4 <= end, matches(position..<position + 4, "true") {
+            guard position >= 0, position + 4 <= end, let base = buffer.baseAddress else { throw Unusual() }
+            let word = UInt32(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: position, as: UInt32.self))
+            // "true" and "fals" as little-endian words
+            if word == 0x6575_7274 {
                 position += 4
                 return true
             }
-            if peek == UInt8(ascii: "f"), position + 5 <= end, matches(position..<position + 5, "false") {
+            if word == 0x736C_6166, position + 5 <= end, buffer[position + 4] == UInt8(ascii: "e") {
                 position += 5
                 return false
             }
