@@ -25,6 +25,18 @@ extension DirectRecordReader {
         /// The byte at the cursor, or 0 at the end of the line.
         var peek: UInt8 { position < end ? buffer[position] : 0 }
 
+        /// The first byte at or after the cursor that is not white space (0 at the end of the line), with the
+        /// cursor moved to it: most often the byte at the cursor, looked at once.
+        @inline(__always)
+        mutating func skipWhitespaceAndPeek() -> UInt8 {
+            if position < end {
+                let byte = buffer[position]
+                if byte > 0x20 { return byte }
+            }
+            skipWhitespace()
+            return peek
+        }
+
         @inline(__always)
         mutating func skipWhitespace() {
             if position < end, buffer[position] > 0x20 { return }
@@ -50,9 +62,10 @@ extension DirectRecordReader {
         @inline(__always)
         mutating func shortString() -> ByteKeyTables.Probe? {
             #if _endian(little)
-            let start = position + 1
-            guard position < end, start + 16 <= end, buffer[position] == UInt8(ascii: "\""),
-                  let base = buffer.baseAddress else { return nil }
+            // the cursor is never before the line nor past its end (and the line ends within the buffer): the
+            // block's end within the line is the one check needed, and no sum can overflow
+            let start = position &+ 1
+            guard start &+ 16 <= end, let base = buffer.baseAddress, base[position] == UInt8(ascii: "\"") else { return nil }
             let raw = UnsafeRawPointer(base)
             let block = raw.loadUnaligned(fromByteOffset: start, as: SIMD16<Int8>.self)
             let stops = ByteScan.stringStopLanes(block)
@@ -69,8 +82,8 @@ extension DirectRecordReader {
             } else {
                 return nil
             }
-            guard buffer[start + probe.length] == UInt8(ascii: "\"") else { return nil }
-            position = start + probe.length + 1
+            guard base[start &+ probe.length] == UInt8(ascii: "\"") else { return nil }
+            position = start &+ probe.length &+ 1
             return probe
             #else
             return nil

@@ -184,7 +184,9 @@ public final class DirectRecordReader: Sendable {
     func read(_ source: SourceText, range: Range<Int>, number: Int, room: RecordRoom?, lineIndex: Int = -1) -> Description? {
         guard enabled else { return nil }
         return source.bytes.withUnsafeBufferPointer { buffer -> Description? in
-            guard range.lowerBound >= 0, range.upperBound <= buffer.count else { return nil }
+            // offsets are kept in 32 bits: a line beyond them is left to the ordinary path (no source is that
+            // large: a chunk of JSON Lines holds a few hundred kilobytes), and within them none needs clamping
+            guard range.lowerBound >= 0, range.upperBound <= buffer.count, range.upperBound <= Int(Int32.max) else { return nil }
             var cursor = Cursor(buffer: buffer, position: range.lowerBound, end: range.upperBound)
             // the source lives while its bytes are read: lent, not counted
             cursor.source = Unmanaged.passUnretained(source)
@@ -309,12 +311,12 @@ public final class DirectRecordReader: Sendable {
                     let kind = nodeKind[child]
                     let stored: StoredSlot
                     if kind.isText, cursor.source != nil {
-                        stored = try cursor.textSlot(offset: Int32(clamping: keyOffset))
+                        stored = try cursor.textSlot(offset: Int32(truncatingIfNeeded: keyOffset))
                     } else if case .enumeration(let index) = kind, let found = cursor.plainSymbol(spellings, index) {
                         // the most common value, a case written as one of its spellings, read here
-                        stored = StoredSlot(value: .symbol(found), offset: Int32(clamping: keyOffset))
+                        stored = StoredSlot(value: .symbol(found), offset: Int32(truncatingIfNeeded: keyOffset))
                     } else {
-                        stored = StoredSlot(value: try readValue(&cursor, kind: kind, depth: depth + 1), offset: Int32(clamping: keyOffset))
+                        stored = StoredSlot(value: try readValue(&cursor, kind: kind, depth: depth + 1), offset: Int32(truncatingIfNeeded: keyOffset))
                     }
                     // the slot was empty (`filled` says so): nothing to release before writing it
                     slots.initializeElement(at: slot, to: stored)
@@ -329,9 +331,9 @@ public final class DirectRecordReader: Sendable {
                 // `waivers`
                 throw Unusual()
             }
-            cursor.skipWhitespace()
-            if cursor.peek == UInt8(ascii: ",") { cursor.position += 1; continue }
-            if cursor.peek == UInt8(ascii: "}") { cursor.position += 1; return }
+            let next = cursor.skipWhitespaceAndPeek()
+            if next == UInt8(ascii: ",") { cursor.position += 1; continue }
+            if next == UInt8(ascii: "}") { cursor.position += 1; return }
             throw Unusual()
         }
     }
