@@ -45,11 +45,16 @@ public final class DirectRecordReader: Sendable {
     static let expectKey: Int32 = -2
     static let waiversKey: Int32 = -3
 
-    /// Per key node (nodes of every layout's key tree): its slot, or -1 for an object of further keys.
-    let nodeSlot: [Int]
-    /// Per key node, the kind of its slot (`kinds[kindBase[layout] + slot]`; `.string` for an object of
-    /// further keys): read with its slot from the key's node, rather than after it from the slot.
-    let nodeKind: [ValueKind]
+    /// What a key node leads to: its slot, or -1 for an object of further keys, and the kind of its slot
+    /// (`kinds[kindBase[layout] + slot]`; `.string` for an object of further keys).
+    struct NodeInfo: Sendable {
+        let slot: Int
+        let kind: ValueKind
+    }
+
+    /// Per key node (nodes of every layout's key tree): its slot and its kind, read together from the key's
+    /// node (one look-up, where an array of slots and one of kinds took two, each with its bounds check).
+    let nodes: [NodeInfo]
     /// Per key node, table `node` of `keys`: its children's node indices by their key (and, in the root
     /// table of layout 0, `expectKey` and `waiversKey`).
     let keys: ByteKeyTables
@@ -104,7 +109,6 @@ public final class DirectRecordReader: Sendable {
             // last, so that they replace fields of these names, as the ordinary path looks for them first
             tables[root] += [(Array("expect".utf8), Self.expectKey), (Array("waivers".utf8), Self.waiversKey)]
         }
-        self.nodeSlot = nodeSlot
         keys = ByteKeyTables(tables)
         slotCounts = layouts.map(\.fields.count)
         enabled = !layouts.isEmpty && slotCounts.allSatisfy { $0 <= SlotSet.capacity }
@@ -135,8 +139,8 @@ public final class DirectRecordReader: Sendable {
         }
         self.kinds = kinds
         self.kindBase = kindBase
-        nodeKind = nodeSlot.indices.map { node in
-            nodeSlot[node] >= 0 ? kinds[kindBase[nodeLayout[node]] + nodeSlot[node]] : .string
+        nodes = nodeSlot.indices.map { node in
+            NodeInfo(slot: nodeSlot[node], kind: nodeSlot[node] >= 0 ? kinds[kindBase[nodeLayout[node]] + nodeSlot[node]] : .string)
         }
 
         let enabled = self.enabled
@@ -305,10 +309,11 @@ public final class DirectRecordReader: Sendable {
             cursor.skipWhitespace()
             if found >= 0 {
                 let child = Int(found)
-                let slot = nodeSlot[child]
+                let node = nodes[child]
+                let slot = node.slot
                 if slot >= 0 {
                     guard slot < slots.count, filled.insert(slot) else { throw Unusual() }
-                    let kind = nodeKind[child]
+                    let kind = node.kind
                     let stored: StoredSlot
                     if kind.isText, cursor.source != nil {
                         stored = try cursor.textSlot(offset: Int32(truncatingIfNeeded: keyOffset))
