@@ -231,11 +231,13 @@ extension DirectRecordReader {
                 if let decoded = text.decoded { return StoredSlot(value: .string(String(decoding: decoded, as: UTF8.self)), offset: offset) }
                 range = text.raw
             }
-            guard let span = SourceSpan(range) else {
+            // the range is within the line, which starts at 0 or later: one check that its end fits in 32 bits
+            // (always, for a line `read` reads) rather than both of its bounds checked
+            guard range.upperBound <= Int(Int32.max) else {
                 return StoredSlot(value: .string(Self.string(UnsafeBufferPointer(rebasing: buffer[range]))), offset: offset)
             }
             textsInPlace = true
-            return StoredSlot(value: nil, offset: offset, span: span)
+            return StoredSlot(value: nil, offset: offset, span: SourceSpan(fitting: range))
         }
 
         /// A list of strings at the cursor (any other element throws), with where each starts.

@@ -199,7 +199,8 @@ public final class DirectRecordReader: Sendable {
                 cursor.skipWhitespace()
                 guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
                 let start = cursor.position
-                var expectation = Expectation()
+                // nil until an `expect` member is read: most records have none, and nothing is then let go of
+                var expectation: Expectation?
                 // the description read last is filled again when all but the room have dropped it
                 let reused = room?.reusableDescription(slotCount: slotCounts[0])
                 var fresh: Record?
@@ -223,7 +224,7 @@ public final class DirectRecordReader: Sendable {
                     return reused
                 }
                 guard let record = fresh else { throw Unusual() }
-                let description = Description(id: "", record: record, source: source, offset: start, expectation: expectation,
+                let description = Description(id: "", record: record, source: source, offset: start, expectation: expectation ?? Expectation(),
                                               waivers: [], lineIndex: lineIndex, asciiEnd: asciiEnd)
                 description.setID(id)
                 room?.keep(description)
@@ -240,7 +241,7 @@ public final class DirectRecordReader: Sendable {
     /// its derived facts and nothing after it on the line; returns whether it has an `id` field that is not empty.
     @inline(__always)
     private func readTopRecord(_ cursor: inout Cursor, into record: inout Record,
-                               expectation: inout Expectation) throws(Unusual) -> Bool {
+                               expectation: inout Expectation?) throws(Unusual) -> Bool {
         try fill(&record, from: &cursor, layout: 0, expectation: &expectation, depth: 0)
         cursor.skipWhitespace()
         guard cursor.position == cursor.end else { throw Unusual() }
@@ -251,7 +252,7 @@ public final class DirectRecordReader: Sendable {
 
     /// The object at the cursor as a record laid out by `layout`, with what `RecordBuilder.finish` checks
     /// (giving up where it would report an error); the derivations are left to the caller.
-    private func readRecord(_ cursor: inout Cursor, layout: Int, expectation: inout Expectation,
+    private func readRecord(_ cursor: inout Cursor, layout: Int, expectation: inout Expectation?,
                             depth: Int) throws(Unusual) -> Record {
         var record = Record(slotCount: slotCounts[layout])
         try fill(&record, from: &cursor, layout: layout, expectation: &expectation, depth: depth)
@@ -260,7 +261,7 @@ public final class DirectRecordReader: Sendable {
 
     /// `readRecord` into `record`, empty and laid out by `layout`.
     @inline(__always)
-    private func fill(_ record: inout Record, from cursor: inout Cursor, layout: Int, expectation: inout Expectation,
+    private func fill(_ record: inout Record, from cursor: inout Cursor, layout: Int, expectation: inout Expectation?,
                       depth: Int) throws(Unusual) {
         let outerTexts = cursor.textsInPlace
         cursor.textsInPlace = false
@@ -273,7 +274,7 @@ public final class DirectRecordReader: Sendable {
         if cursor.textsInPlace, let source = cursor.source { record.values.storage.keep(source: source) }
         cursor.textsInPlace = outerTexts
         guard requiredSlots[layout].isSubset(of: filled) else { throw Unusual() }
-        if layout == 0, case .symbol(let kind)? = record.values.nonTextValue(at: kindSlot) {
+        if layout == 0, let kind = record.values.symbol(at: kindSlot) {
             guard kind >= 0, Int(kind) < kindCount, filled.isDisjoint(with: forbiddenSlots[Int(kind)]) else { throw Unusual() }
             if !filled.isDisjoint(with: checkedSlots[Int(kind)]) { try checkKindValues(record, kind: Int(kind)) }
         }
@@ -282,7 +283,7 @@ public final class DirectRecordReader: Sendable {
     /// The members of the object at the cursor, into `slots` (laid out by `layout`) from key node `node`;
     /// `filled` gains the slots they fill.
     private func readMembers(_ cursor: inout Cursor, into slots: Slots, filled: inout SlotSet, layout: Int, node: Int,
-                             expectation: inout Expectation, depth: Int) throws(Unusual) {
+                             expectation: inout Expectation?, depth: Int) throws(Unusual) {
         guard depth < Self.maximumDepth else { throw Unusual() }
         cursor.position += 1
         cursor.skipWhitespace()
@@ -331,7 +332,10 @@ public final class DirectRecordReader: Sendable {
                                     expectation: &expectation, depth: depth + 1)
                 }
             } else if found == Self.expectKey {
-                try readExpectation(&cursor, into: &expectation)
+                // into what an earlier `expect` member gave, if any
+                var read = expectation ?? Expectation()
+                try readExpectation(&cursor, into: &read)
+                expectation = read
             } else {
                 // `waivers`
                 throw Unusual()
@@ -346,7 +350,7 @@ public final class DirectRecordReader: Sendable {
     /// An element of a list of objects, laid out by `layout`.
     private func readElement(_ cursor: inout Cursor, layout: Int, depth: Int) throws(Unusual) -> Record {
         guard cursor.peek == UInt8(ascii: "{"), layout > 0, layout < slotCounts.count else { throw Unusual() }
-        var unused = Expectation()
+        var unused: Expectation?
         return try readRecord(&cursor, layout: layout, expectation: &unused, depth: depth)
     }
 

@@ -7,10 +7,10 @@ struct SourceSpan {
 
     static let none = SourceSpan(start: 0, count: -1)
 
-    /// The span of `range` (nil when it does not fit in 32 bits, and the text has to be kept as a `String`).
-    init?(_ range: Range<Int>) {
-        guard let start = Int32(exactly: range.lowerBound), Int32(exactly: range.upperBound) != nil else { return nil }
-        self.init(start: start, count: Int32(truncatingIfNeeded: range.count))
+    /// The span of `range`, whose bounds the caller knows to be 0 or more and to fit in 32 bits (otherwise
+    /// the text has to be kept as a `String`).
+    init(fitting range: Range<Int>) {
+        self.init(start: Int32(truncatingIfNeeded: range.lowerBound), count: Int32(truncatingIfNeeded: range.count))
     }
 
     private init(start: Int32, count: Int32) {
@@ -292,6 +292,14 @@ public struct SlotValues: RandomAccessCollection, MutableCollection, @unchecked 
         default:
             return nil
         }
+    }
+
+    /// The case in `slot` when it holds an enumeration value (looked at in place, without copying the value).
+    @inline(__always)
+    func symbol(at slot: Int) -> Int32? {
+        precondition(slot >= 0 && slot < storage.count, "slot out of range")
+        if case .symbol(let index)? = storage.slots[slot].value { return index }
+        return nil
     }
 
     /// The day number in `slot` when it holds a date (looked at in place, without copying the value).
