@@ -419,11 +419,9 @@ public final class DirectRecordReader: Sendable {
             }
             return .symbol(try symbol(cursor.buffer, text.raw, enumeration: index))
         case .list(let elementIndex):
-            let element = kinds[elementIndex]
-            let spare = cursor.spareLists?.pointee.take() ?? []
-            return .list(try readList(&cursor, depth: depth, into: spare) { (cursor: inout Cursor, depth: Int) throws(Unusual) -> FactValue in
-                try readValue(&cursor, kind: element, depth: depth)
-            })
+            var items = cursor.spareLists?.pointee.take() ?? []
+            try readValues(&cursor, kind: kinds[elementIndex], depth: depth, into: &items)
+            return .list(items)
         case .objects(let layout):
             guard layout > 0, layout < slotCounts.count else { throw Unusual() }
             return .objects(try readList(&cursor, depth: depth, into: []) { (cursor: inout Cursor, depth: Int) throws(Unusual) -> Record in
@@ -448,6 +446,30 @@ public final class DirectRecordReader: Sendable {
         let found = lowered.withUnsafeBufferPointer { spellings.value(in: enumeration, $0, 0..<$0.count) }
         guard let found else { throw Unusual() }
         return found
+    }
+
+    /// `readList` for a list of values of kind `kind`, appended to `items` (an empty list, perhaps with room of
+    /// its own): the same elements read the same way, with a loop of its own rather than through a closure,
+    /// whose context held the reader counted for every list.
+    private func readValues(_ cursor: inout Cursor, kind: ValueKind, depth: Int, into items: inout [FactValue]) throws(Unusual) {
+        guard cursor.peek == UInt8(ascii: "[") else {
+            items.append(try readValue(&cursor, kind: kind, depth: depth))
+            return
+        }
+        cursor.position += 1
+        cursor.skipWhitespace()
+        // an empty list takes no room beyond a spare one's
+        if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return }
+        // most lists are short: room for them at once rather than growing one element at a time
+        items.reserveCapacity(4)
+        while true {
+            cursor.skipWhitespace()
+            items.append(try readValue(&cursor, kind: kind, depth: depth + 1))
+            let next = cursor.skipWhitespaceAndPeek()
+            if next == UInt8(ascii: ",") { cursor.position += 1; continue }
+            if next == UInt8(ascii: "]") { cursor.position += 1; return }
+            throw Unusual()
+        }
     }
 
     /// The elements of a JSON array at the cursor, each read by `read` one level deeper, into `items` (an
