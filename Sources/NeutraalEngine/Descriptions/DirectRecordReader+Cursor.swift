@@ -90,6 +90,39 @@ extension DirectRecordReader {
             #endif
         }
 
+        /// `shortString()` for a plain string of sixteen to thirty-one bytes (as `communication-advisor`), with
+        /// thirty-two bytes of the line after the opening quote: read from two blocks of sixteen bytes, the first
+        /// without a stop, as a probe for `ByteKeyTables` with the cursor moved past it; nil otherwise (and on
+        /// big-endian machines), with the cursor where it was.
+        @inline(__always)
+        mutating func mediumString() -> ByteKeyTables.Probe? {
+            #if _endian(little)
+            // as in `shortString()`: the blocks' end within the line is the one check needed
+            let start = position &+ 1
+            guard start &+ 32 <= end, let base = buffer.baseAddress, base[position] == UInt8(ascii: "\"") else { return nil }
+            let raw = UnsafeRawPointer(base)
+            let block = raw.loadUnaligned(fromByteOffset: start, as: SIMD16<Int8>.self)
+            let firstStops = ByteScan.stringStopLanes(block)
+            guard firstStops[0] | firstStops[1] == 0 else { return nil }
+            let secondStops = ByteScan.stringStopLanes(raw.loadUnaligned(fromByteOffset: start &+ 16, as: SIMD16<Int8>.self))
+            let length: Int
+            if secondStops[0] != 0 {
+                length = 16 &+ secondStops[0].trailingZeroBitCount / 8
+            } else if secondStops[1] != 0 {
+                length = 24 &+ secondStops[1].trailingZeroBitCount / 8
+            } else {
+                return nil
+            }
+            guard base[start &+ length] == UInt8(ascii: "\"") else { return nil }
+            let first = unsafeBitCast(block, to: SIMD2<UInt64>.self)[0]
+            let last = raw.loadUnaligned(fromByteOffset: start &+ length &- 8, as: UInt64.self)
+            position = start &+ length &+ 1
+            return ByteKeyTables.Probe(first: first, last: last, length: length, start: start)
+            #else
+            return nil
+            #endif
+        }
+
         /// The case of enumeration `index` written at the cursor as a short plain string that is one of its
         /// spellings in `spellings`, with the cursor moved past it; nil otherwise, with the cursor where it
         /// was (the value is then read the general way).
@@ -111,6 +144,12 @@ extension DirectRecordReader {
         /// with the cursor where it was.
         @inline(never)
         mutating func plainLongerSymbol(_ spellings: ByteKeyTables, _ index: Int) -> Int32? {
+            let before = position
+            if let probe = mediumString() {
+                if let found = spellings.value(in: index, probe, buffer) { return found }
+                position = before
+                return nil
+            }
             guard position < end, buffer[position] == UInt8(ascii: "\"") else { return nil }
             let start = position + 1
             let stop = ByteScan.firstStringStop(buffer, from: start, to: end)
