@@ -134,14 +134,19 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
         }
     }
 
-    /// Calls `body` with the bytes of `span` in the source the storage holds.
+    /// Calls `body` with the bytes of `span` in the source the storage holds (lent, not counted: the storage
+    /// holds the source while `body` runs, and a count of it would be taken and given back for every text looked at).
     @inline(__always)
     func withBytes<Result>(of span: SourceSpan, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         withUnsafeMutablePointerToHeader { header in
-            guard let source = header.pointee.source else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-            return source.bytes.withUnsafeBufferPointer { bytes in
-                let start = Int(span.start)
-                return body(UnsafeBufferPointer(rebasing: bytes[start..<start + Int(span.count)]))
+            guard let source = header.pointee.source.map({ Unmanaged.passUnretained($0) }) else {
+                return body(UnsafeBufferPointer(start: nil, count: 0))
+            }
+            return source._withUnsafeGuaranteedRef { source in
+                source.bytes.withUnsafeBufferPointer { bytes in
+                    let start = Int(span.start)
+                    return body(UnsafeBufferPointer(rebasing: bytes[start..<start + Int(span.count)]))
+                }
             }
         }
     }
