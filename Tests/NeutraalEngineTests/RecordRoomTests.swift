@@ -91,7 +91,7 @@ struct RecordRoomTests {
         #expect(room.spareLists.pointee.take().capacity == 0)
     }
 
-    @Test("spare lists: at most the limit kept, each given back empty with its room, the last given taken first; none without room")
+    @Test("spare lists (of values and of objects): at most the limit kept, each given back empty with its room, the last given taken first; none without room")
     func spareListsUpToTheLimit() {
         var spares = SpareLists()
         defer { spares.free() }
@@ -111,6 +111,18 @@ struct RecordRoomTests {
         #expect(capacities == capacities.sorted(by: >))
         #expect(capacities.allSatisfy { $0 >= 4 })
         #expect(spares.take().capacity == 0)
+        // lists of objects likewise, their records let go of
+        for size in 1...(SpareLists.limit + 1) {
+            var records: [Record] = []
+            records.reserveCapacity(size * 4)
+            for _ in 0..<size { records.append(Record(slotCount: 3)) }
+            spares.give(records: consume records)
+        }
+        for _ in 0..<SpareLists.limit {
+            let records = spares.takeRecords()
+            #expect(records.isEmpty && records.capacity >= 4)
+        }
+        #expect(spares.takeRecords().capacity == 0)
     }
 
     @Test("records read into spare lists hold only their own elements: lists of every length, one after another")

@@ -424,7 +424,8 @@ public final class DirectRecordReader: Sendable {
             return .list(items)
         case .objects(let layout):
             guard layout > 0, layout < slotCounts.count else { throw Unusual() }
-            return .objects(try readList(&cursor, depth: depth, into: []) { (cursor: inout Cursor, depth: Int) throws(Unusual) -> Record in
+            let spare = cursor.spareLists?.pointee.takeRecords() ?? []
+            return .objects(try readList(&cursor, depth: depth, into: spare) { (cursor: inout Cursor, depth: Int) throws(Unusual) -> Record in
                 try readElement(&cursor, layout: layout, depth: depth)
             })
         }

@@ -189,7 +189,7 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
         withUnsafeMutablePointerToHeader { $0.pointee.written = SlotSet() }
     }
 
-    /// Empties one slot; a list it holds is moved out (not copied) and given to `spares`.
+    /// Empties one slot; a list it holds (of values or of objects) is moved out (not copied) and given to `spares`.
     @inline(__always)
     private static func empty(_ slot: UnsafeMutablePointer<StoredSlot>, keepingListsIn spares: UnsafeMutablePointer<SpareLists>) {
         // most slots hold nothing counted: written over without the value being destroyed first
@@ -197,16 +197,29 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
             slot.initialize(to: .empty)
             return
         }
-        guard case .list? = slot.pointee.value else {
-            slot.pointee = .empty
-            return
-        }
+        emptyCounted(slot, keepingListsIn: spares)
+    }
+
+    /// `empty` for a slot that holds something counted. Out of line: the loop over the slots stays small
+    /// enough to be compiled into `clear` with the test of each slot.
+    @inline(never)
+    private static func emptyCounted(_ slot: UnsafeMutablePointer<StoredSlot>, keepingListsIn spares: UnsafeMutablePointer<SpareLists>) {
         // looked at, then moved out, then bound: the list is then the only holder of its storage, and is
         // emptied in place (a `switch` over the slot's value would hold that value until the switch ends,
         // and the list, held twice, would be copied when emptied)
-        let taken = slot.move().value
-        slot.initialize(to: .empty)
-        if case .list(let list)? = consume taken { spares.pointee.give(list) }
+        if case .list? = slot.pointee.value {
+            let taken = slot.move().value
+            slot.initialize(to: .empty)
+            if case .list(let list)? = consume taken { spares.pointee.give(list) }
+            return
+        }
+        if case .objects? = slot.pointee.value {
+            let taken = slot.move().value
+            slot.initialize(to: .empty)
+            if case .objects(let records)? = consume taken { spares.pointee.give(records: records) }
+            return
+        }
+        slot.pointee = .empty
     }
 
     /// A storage holding copies of these slots.
