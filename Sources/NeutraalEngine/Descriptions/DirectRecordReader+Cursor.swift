@@ -76,8 +76,8 @@ extension DirectRecordReader {
                 let word = words[0] & ((1 &<< UInt64(8 * length)) &- 1)
                 probe = ByteKeyTables.Probe(first: word, last: word, length: length, start: start)
             } else if stops[1] != 0 {
-                let length = 8 + stops[1].trailingZeroBitCount / 8
-                let last = raw.loadUnaligned(fromByteOffset: start + length - 8, as: UInt64.self)
+                let length = 8 &+ stops[1].trailingZeroBitCount / 8
+                let last = raw.loadUnaligned(fromByteOffset: start &+ length &- 8, as: UInt64.self)
                 probe = ByteKeyTables.Probe(first: words[0], last: last, length: length, start: start)
             } else {
                 return nil
