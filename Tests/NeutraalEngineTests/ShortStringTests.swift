@@ -77,6 +77,19 @@ struct ShortStringTests {
         }
     }
 
+    @Test("a plain date is read at the end of its line too; anything else leaves the cursor where it was", arguments: [
+        (#""2023-12-04""#, 19_695 as Int32?), (#""2023-12-04"}"#, 19_695), (#""0000-01-01""#, -719_528), (#""2023-12-04 ""#, nil),
+        (#""2023-13-04""#, nil), (#""2023-12-0\u0034""#, nil), (#""2023-12-4""#, nil), (#""2023-12-04"#, nil), (#"2023-12-04"#, nil),
+    ])
+    func plainDates(_ line: String, _ day: Int32?) {
+        let bytes = Array(line.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            var cursor = DirectRecordReader.Cursor(buffer: buffer, position: 0, end: buffer.count)
+            #expect(cursor.plainDate() == day, "\(line)")
+            #expect(cursor.position == (day == nil ? 0 : 12), "\(line)")
+        }
+    }
+
     @Test("a stop byte in either word gives nil, the cursor unmoved", arguments: [0x5C, 0x0A, 0xC3, 0x00] as [UInt8])
     func stops(_ stop: UInt8) {
         for index in [0, 7, 8, 14] {

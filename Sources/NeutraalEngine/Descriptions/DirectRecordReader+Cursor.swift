@@ -123,6 +123,21 @@ extension DirectRecordReader {
             #endif
         }
 
+        /// A date written as ten bytes between quotes at the cursor (`"YYYY-MM-DD"`), wherever it is on the
+        /// line (at its end too, where `shortString()` has no room for its block), with the cursor moved past
+        /// it; nil otherwise, with the cursor where it was. The bytes of a date are digits and dashes, none of
+        /// them a quote, a backslash, a control character or a byte of 0x80 or more: the string is those ten
+        /// bytes, as `stringBytes()` would give them.
+        @inline(__always)
+        mutating func plainDate() -> Int32? {
+            let start = position &+ 1
+            guard start &+ 11 <= end, let base = buffer.baseAddress, base[position] == UInt8(ascii: "\""),
+                  base[start &+ 10] == UInt8(ascii: "\""),
+                  let day = CivilDate.parse(utf8: UnsafeBufferPointer(start: base + start, count: 10)) else { return nil }
+            position = start &+ 11
+            return day
+        }
+
         /// The case of enumeration `index` written at the cursor as a short plain string that is one of its
         /// spellings in `spellings`, with the cursor moved past it; nil otherwise, with the cursor where it
         /// was (the value is then read the general way).

@@ -397,6 +397,7 @@ public final class DirectRecordReader: Sendable {
         case .number:
             return .number(try cursor.number())
         case .date:
+            if let day = cursor.plainDate() { return .date(day) }
             if let probe = cursor.shortString() {
                 // a plain date of up to fifteen bytes, read where it is
                 let bytes = UnsafeBufferPointer(rebasing: cursor.buffer[probe.start..<probe.start + probe.length])
