@@ -32,6 +32,20 @@ struct CivilDateTests {
         #expect(CivilDate.parse(CivilDate.format(last + 1)) == nil)
     }
 
+    @Test("every year from 0000 to 9999 parses as Hinnant's algorithm counts it, around its leap day and at its ends")
+    func everyYear() {
+        let days = [(1, 1), (1, 31), (2, 1), (2, 28), (3, 1), (6, 15), (12, 31)]
+        for year in 0...9999 {
+            let spelled = String(repeating: "0", count: 4 - String(year).count) + String(year)
+            for (month, day) in days {
+                let text = "\(spelled)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+                #expect(CivilDate.parse(text) == Int32(CivilDate.daysFromCivil(year: year, month: month, day: day)))
+            }
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+            #expect((CivilDate.parse("\(spelled)-02-29") != nil) == leap)
+        }
+    }
+
     @Test("leap days and the ends of months")
     func edges() {
         #expect(CivilDate.parse("2024-02-29") == Int32(CivilDate.daysFromCivil(year: 2024, month: 2, day: 29)))

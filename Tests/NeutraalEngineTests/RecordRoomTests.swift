@@ -91,6 +91,40 @@ struct RecordRoomTests {
         #expect(room.spareLists.pointee.take().capacity == 0)
     }
 
+    @Test("spare lists (of values and of objects): at most the limit kept, each given back empty with its room, the last given taken first; none without room")
+    func spareListsUpToTheLimit() {
+        var spares = SpareLists()
+        defer { spares.free() }
+        spares.give([])
+        for size in 1...(SpareLists.limit + 2) {
+            var list: [FactValue] = []
+            list.reserveCapacity(size * 4)
+            for index in 0..<size { list.append(index % 2 == 0 ? .symbol(Int32(index)) : .string("tekst \(index)")) }
+            spares.give(consume list)
+        }
+        var capacities: [Int] = []
+        for _ in 0..<SpareLists.limit {
+            let list = spares.take()
+            #expect(list.isEmpty)
+            capacities.append(list.capacity)
+        }
+        #expect(capacities == capacities.sorted(by: >))
+        #expect(capacities.allSatisfy { $0 >= 4 })
+        #expect(spares.take().capacity == 0)
+        // lists of objects likewise, their records let go of
+        for size in 1...(SpareLists.limit + 1) {
+            var records: [Record] = []
+            records.reserveCapacity(size * 4)
+            for _ in 0..<size { records.append(Record(slotCount: 3)) }
+            spares.give(records: consume records)
+        }
+        for _ in 0..<SpareLists.limit {
+            let records = spares.takeRecords()
+            #expect(records.isEmpty && records.capacity >= 4)
+        }
+        #expect(spares.takeRecords().capacity == 0)
+    }
+
     @Test("records read into spare lists hold only their own elements: lists of every length, one after another")
     func spareListsHoldOnlyTheirOwnElements() throws {
         let ruleSet = try RealRules.ruleSet()

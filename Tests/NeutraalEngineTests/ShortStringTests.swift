@@ -39,6 +39,57 @@ struct ShortStringTests {
         }
     }
 
+    /// `mediumString()` as `read` gives `shortString()`.
+    static func readMedium(_ text: [UInt8], tail: Int) -> (probe: ByteKeyTables.Probe?, expected: ByteKeyTables.Probe?, position: Int) {
+        let line = [UInt8(ascii: " "), UInt8(ascii: "\"")] + text + [UInt8(ascii: "\"")] + [UInt8](repeating: UInt8(ascii: "x"), count: tail)
+        return line.withUnsafeBufferPointer { buffer in
+            var cursor = DirectRecordReader.Cursor(buffer: buffer, position: 1, end: buffer.count)
+            let probe = cursor.mediumString()
+            let expected = ByteKeyTables.probe(buffer, 2..<2 + text.count)
+            return (probe, expected, cursor.position)
+        }
+    }
+
+    @Test("medium strings: plain strings of 16 to 31 bytes with 32 bytes of the line after the quote, nothing else")
+    func mediumLengths() {
+        for length in 0...40 {
+            let text = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            for tail in [0, 5, 16, 40] {
+                let (probe, expected, position) = Self.readMedium(text, tail: tail)
+                let room = length + 1 + tail
+                if length >= 16 && length < 32 && room >= 32 {
+                    #expect(probe?.length == length, "length \(length), tail \(tail)")
+                    #expect(probe?.first == expected?.first && probe?.last == expected?.last && probe?.start == 2)
+                    #expect(position == 2 + length + 1)
+                } else {
+                    #expect(probe == nil, "length \(length), tail \(tail)")
+                    #expect(position == 1)
+                }
+            }
+        }
+        for stop in [0x5C, 0x0A, 0xC3, 0x00] as [UInt8] {
+            for index in [0, 7, 8, 15, 16, 23, 24, 30] {
+                var text = [UInt8](repeating: UInt8(ascii: "k"), count: 31)
+                text[index] = stop
+                let (probe, _, position) = Self.readMedium(text, tail: 40)
+                #expect(probe == nil && position == 1, "stop \(stop) at \(index)")
+            }
+        }
+    }
+
+    @Test("a plain date is read at the end of its line too; anything else leaves the cursor where it was", arguments: [
+        (#""2023-12-04""#, 19_695 as Int32?), (#""2023-12-04"}"#, 19_695), (#""0000-01-01""#, -719_528), (#""2023-12-04 ""#, nil),
+        (#""2023-13-04""#, nil), (#""2023-12-0\u0034""#, nil), (#""2023-12-4""#, nil), (#""2023-12-04"#, nil), (#"2023-12-04"#, nil),
+    ])
+    func plainDates(_ line: String, _ day: Int32?) {
+        let bytes = Array(line.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            var cursor = DirectRecordReader.Cursor(buffer: buffer, position: 0, end: buffer.count)
+            #expect(cursor.plainDate() == day, "\(line)")
+            #expect(cursor.position == (day == nil ? 0 : 12), "\(line)")
+        }
+    }
+
     @Test("a stop byte in either word gives nil, the cursor unmoved", arguments: [0x5C, 0x0A, 0xC3, 0x00] as [UInt8])
     func stops(_ stop: UInt8) {
         for index in [0, 7, 8, 14] {

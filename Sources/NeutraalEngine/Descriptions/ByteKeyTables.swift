@@ -181,14 +181,16 @@ final class ByteKeyTables: @unchecked Sendable {
         guard UInt(bitPattern: table) < UInt(bitPattern: tableCount) else { return nil }
         let info = tables[table]
         let hash = Self.hash(first: probe.first, last: probe.last, length: probe.length, multiplier: info.multiplier)
+        // a bucket is below the table's size, and a table's start plus its size is at most `bucketCount`:
+        // no sum here can overflow
         var bucket = Int(truncatingIfNeeded: hash &>> info.shift)
         while true {
-            let entry = buckets[info.start + bucket]
+            let entry = buckets[info.start &+ bucket]
             if entry.length == Bucket.empty { return nil }
             if Int(entry.length) == probe.length, entry.first == probe.first, entry.last == probe.last {
                 if probe.length <= 16 || sameMiddle(bytes, probe, Int(entry.middleStart)) { return entry.value }
             }
-            bucket = (bucket + 1) & info.mask
+            bucket = (bucket &+ 1) & info.mask
         }
     }
 

@@ -25,6 +25,18 @@ extension DirectRecordReader {
         /// The byte at the cursor, or 0 at the end of the line.
         var peek: UInt8 { position < end ? buffer[position] : 0 }
 
+        /// The first byte at or after the cursor that is not white space (0 at the end of the line), with the
+        /// cursor moved to it: most often the byte at the cursor, looked at once.
+        @inline(__always)
+        mutating func skipWhitespaceAndPeek() -> UInt8 {
+            if position < end {
+                let byte = buffer[position]
+                if byte > 0x20 { return byte }
+            }
+            skipWhitespace()
+            return peek
+        }
+
         @inline(__always)
         mutating func skipWhitespace() {
             if position < end, buffer[position] > 0x20 { return }
@@ -50,9 +62,10 @@ extension DirectRecordReader {
         @inline(__always)
         mutating func shortString() -> ByteKeyTables.Probe? {
             #if _endian(little)
-            let start = position + 1
-            guard position < end, start + 16 <= end, buffer[position] == UInt8(ascii: "\""),
-                  let base = buffer.baseAddress else { return nil }
+            // the cursor is never before the line nor past its end (and the line ends within the buffer): the
+            // block's end within the line is the one check needed, and no sum can overflow
+            let start = position &+ 1
+            guard start &+ 16 <= end, let base = buffer.baseAddress, base[position] == UInt8(ascii: "\"") else { return nil }
             let raw = UnsafeRawPointer(base)
             let block = raw.loadUnaligned(fromByteOffset: start, as: SIMD16<Int8>.self)
             let stops = ByteScan.stringStopLanes(block)
@@ -63,18 +76,66 @@ extension DirectRecordReader {
                 let word = words[0] & ((1 &<< UInt64(8 * length)) &- 1)
                 probe = ByteKeyTables.Probe(first: word, last: word, length: length, start: start)
             } else if stops[1] != 0 {
-                let length = 8 + stops[1].trailingZeroBitCount / 8
-                let last = raw.loadUnaligned(fromByteOffset: start + length - 8, as: UInt64.self)
+                let length = 8 &+ stops[1].trailingZeroBitCount / 8
+                let last = raw.loadUnaligned(fromByteOffset: start &+ length &- 8, as: UInt64.self)
                 probe = ByteKeyTables.Probe(first: words[0], last: last, length: length, start: start)
             } else {
                 return nil
             }
-            guard buffer[start + probe.length] == UInt8(ascii: "\"") else { return nil }
-            position = start + probe.length + 1
+            guard base[start &+ probe.length] == UInt8(ascii: "\"") else { return nil }
+            position = start &+ probe.length &+ 1
             return probe
             #else
             return nil
             #endif
+        }
+
+        /// `shortString()` for a plain string of sixteen to thirty-one bytes (as `communication-advisor`), with
+        /// thirty-two bytes of the line after the opening quote: read from two blocks of sixteen bytes, the first
+        /// without a stop, as a probe for `ByteKeyTables` with the cursor moved past it; nil otherwise (and on
+        /// big-endian machines), with the cursor where it was.
+        @inline(__always)
+        mutating func mediumString() -> ByteKeyTables.Probe? {
+            #if _endian(little)
+            // as in `shortString()`: the blocks' end within the line is the one check needed
+            let start = position &+ 1
+            guard start &+ 32 <= end, let base = buffer.baseAddress, base[position] == UInt8(ascii: "\"") else { return nil }
+            let raw = UnsafeRawPointer(base)
+            let block = raw.loadUnaligned(fromByteOffset: start, as: SIMD16<Int8>.self)
+            let firstStops = ByteScan.stringStopLanes(block)
+            guard firstStops[0] | firstStops[1] == 0 else { return nil }
+            let secondStops = ByteScan.stringStopLanes(raw.loadUnaligned(fromByteOffset: start &+ 16, as: SIMD16<Int8>.self))
+            let length: Int
+            if secondStops[0] != 0 {
+                length = 16 &+ secondStops[0].trailingZeroBitCount / 8
+            } else if secondStops[1] != 0 {
+                length = 24 &+ secondStops[1].trailingZeroBitCount / 8
+            } else {
+                return nil
+            }
+            guard base[start &+ length] == UInt8(ascii: "\"") else { return nil }
+            let first = unsafeBitCast(block, to: SIMD2<UInt64>.self)[0]
+            let last = raw.loadUnaligned(fromByteOffset: start &+ length &- 8, as: UInt64.self)
+            position = start &+ length &+ 1
+            return ByteKeyTables.Probe(first: first, last: last, length: length, start: start)
+            #else
+            return nil
+            #endif
+        }
+
+        /// A date written as ten bytes between quotes at the cursor (`"YYYY-MM-DD"`), wherever it is on the
+        /// line (at its end too, where `shortString()` has no room for its block), with the cursor moved past
+        /// it; nil otherwise, with the cursor where it was. The bytes of a date are digits and dashes, none of
+        /// them a quote, a backslash, a control character or a byte of 0x80 or more: the string is those ten
+        /// bytes, as `stringBytes()` would give them.
+        @inline(__always)
+        mutating func plainDate() -> Int32? {
+            let start = position &+ 1
+            guard start &+ 11 <= end, let base = buffer.baseAddress, base[position] == UInt8(ascii: "\""),
+                  base[start &+ 10] == UInt8(ascii: "\""),
+                  let day = CivilDate.parse(utf8: UnsafeBufferPointer(start: base + start, count: 10)) else { return nil }
+            position = start &+ 11
+            return day
         }
 
         /// The case of enumeration `index` written at the cursor as a short plain string that is one of its
@@ -98,6 +159,12 @@ extension DirectRecordReader {
         /// with the cursor where it was.
         @inline(never)
         mutating func plainLongerSymbol(_ spellings: ByteKeyTables, _ index: Int) -> Int32? {
+            let before = position
+            if let probe = mediumString() {
+                if let found = spellings.value(in: index, probe, buffer) { return found }
+                position = before
+                return nil
+            }
             guard position < end, buffer[position] == UInt8(ascii: "\"") else { return nil }
             let start = position + 1
             let stop = ByteScan.firstStringStop(buffer, from: start, to: end)
@@ -218,11 +285,13 @@ extension DirectRecordReader {
                 if let decoded = text.decoded { return StoredSlot(value: .string(String(decoding: decoded, as: UTF8.self)), offset: offset) }
                 range = text.raw
             }
-            guard let span = SourceSpan(range) else {
+            // the range is within the line, which starts at 0 or later: one check that its end fits in 32 bits
+            // (always, for a line `read` reads) rather than both of its bounds checked
+            guard range.upperBound <= Int(Int32.max) else {
                 return StoredSlot(value: .string(Self.string(UnsafeBufferPointer(rebasing: buffer[range]))), offset: offset)
             }
             textsInPlace = true
-            return StoredSlot(value: nil, offset: offset, span: span)
+            return StoredSlot(value: nil, offset: offset, span: SourceSpan(fitting: range))
         }
 
         /// A list of strings at the cursor (any other element throws), with where each starts.
@@ -244,13 +313,17 @@ extension DirectRecordReader {
             }
         }
 
-        /// `true` or `false` at the cursor.
+        /// `true` or `false` at the cursor: its first four bytes compared as one word with `true` and with
+        /// `fals` (then the `e`), rather than byte by byte.
         mutating func bool() throws(Unusual) -> Bool {
-            if peek == UInt8(ascii: "t"), position + 4 <= end, matches(position..<position + 4, "true") {
+            guard position >= 0, position + 4 <= end, let base = buffer.baseAddress else { throw Unusual() }
+            let word = UInt32(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: position, as: UInt32.self))
+            // "true" and "fals" as little-endian words
+            if word == 0x6575_7274 {
                 position += 4
                 return true
             }
-            if peek == UInt8(ascii: "f"), position + 5 <= end, matches(position..<position + 5, "false") {
+            if word == 0x736C_6166, position + 5 <= end, buffer[position + 4] == UInt8(ascii: "e") {
                 position += 5
                 return false
             }

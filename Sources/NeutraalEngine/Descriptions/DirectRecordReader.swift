@@ -45,11 +45,16 @@ public final class DirectRecordReader: Sendable {
     static let expectKey: Int32 = -2
     static let waiversKey: Int32 = -3
 
-    /// Per key node (nodes of every layout's key tree): its slot, or -1 for an object of further keys.
-    let nodeSlot: [Int]
-    /// Per key node, the kind of its slot (`kinds[kindBase[layout] + slot]`; `.string` for an object of
-    /// further keys): read with its slot from the key's node, rather than after it from the slot.
-    let nodeKind: [ValueKind]
+    /// What a key node leads to: its slot, or -1 for an object of further keys, and the kind of its slot
+    /// (`kinds[kindBase[layout] + slot]`; `.string` for an object of further keys).
+    struct NodeInfo: Sendable {
+        let slot: Int
+        let kind: ValueKind
+    }
+
+    /// Per key node (nodes of every layout's key tree): its slot and its kind, read together from the key's
+    /// node (one look-up, where an array of slots and one of kinds took two, each with its bounds check).
+    let nodes: [NodeInfo]
     /// Per key node, table `node` of `keys`: its children's node indices by their key (and, in the root
     /// table of layout 0, `expectKey` and `waiversKey`).
     let keys: ByteKeyTables
@@ -104,7 +109,6 @@ public final class DirectRecordReader: Sendable {
             // last, so that they replace fields of these names, as the ordinary path looks for them first
             tables[root] += [(Array("expect".utf8), Self.expectKey), (Array("waivers".utf8), Self.waiversKey)]
         }
-        self.nodeSlot = nodeSlot
         keys = ByteKeyTables(tables)
         slotCounts = layouts.map(\.fields.count)
         enabled = !layouts.isEmpty && slotCounts.allSatisfy { $0 <= SlotSet.capacity }
@@ -135,8 +139,8 @@ public final class DirectRecordReader: Sendable {
         }
         self.kinds = kinds
         self.kindBase = kindBase
-        nodeKind = nodeSlot.indices.map { node in
-            nodeSlot[node] >= 0 ? kinds[kindBase[nodeLayout[node]] + nodeSlot[node]] : .string
+        nodes = nodeSlot.indices.map { node in
+            NodeInfo(slot: nodeSlot[node], kind: nodeSlot[node] >= 0 ? kinds[kindBase[nodeLayout[node]] + nodeSlot[node]] : .string)
         }
 
         let enabled = self.enabled
@@ -184,7 +188,9 @@ public final class DirectRecordReader: Sendable {
     func read(_ source: SourceText, range: Range<Int>, number: Int, room: RecordRoom?, lineIndex: Int = -1) -> Description? {
         guard enabled else { return nil }
         return source.bytes.withUnsafeBufferPointer { buffer -> Description? in
-            guard range.lowerBound >= 0, range.upperBound <= buffer.count else { return nil }
+            // offsets are kept in 32 bits: a line beyond them is left to the ordinary path (no source is that
+            // large: a chunk of JSON Lines holds a few hundred kilobytes), and within them none needs clamping
+            guard range.lowerBound >= 0, range.upperBound <= buffer.count, range.upperBound <= Int(Int32.max) else { return nil }
             var cursor = Cursor(buffer: buffer, position: range.lowerBound, end: range.upperBound)
             // the source lives while its bytes are read: lent, not counted
             cursor.source = Unmanaged.passUnretained(source)
@@ -193,7 +199,8 @@ public final class DirectRecordReader: Sendable {
                 cursor.skipWhitespace()
                 guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
                 let start = cursor.position
-                var expectation = Expectation()
+                // nil until an `expect` member is read: most records have none, and nothing is then let go of
+                var expectation: Expectation?
                 // the description read last is filled again when all but the room have dropped it
                 let reused = room?.reusableDescription(slotCount: slotCounts[0])
                 var fresh: Record?
@@ -217,7 +224,7 @@ public final class DirectRecordReader: Sendable {
                     return reused
                 }
                 guard let record = fresh else { throw Unusual() }
-                let description = Description(id: "", record: record, source: source, offset: start, expectation: expectation,
+                let description = Description(id: "", record: record, source: source, offset: start, expectation: expectation ?? Expectation(),
                                               waivers: [], lineIndex: lineIndex, asciiEnd: asciiEnd)
                 description.setID(id)
                 room?.keep(description)
@@ -234,7 +241,7 @@ public final class DirectRecordReader: Sendable {
     /// its derived facts and nothing after it on the line; returns whether it has an `id` field that is not empty.
     @inline(__always)
     private func readTopRecord(_ cursor: inout Cursor, into record: inout Record,
-                               expectation: inout Expectation) throws(Unusual) -> Bool {
+                               expectation: inout Expectation?) throws(Unusual) -> Bool {
         try fill(&record, from: &cursor, layout: 0, expectation: &expectation, depth: 0)
         cursor.skipWhitespace()
         guard cursor.position == cursor.end else { throw Unusual() }
@@ -245,7 +252,7 @@ public final class DirectRecordReader: Sendable {
 
     /// The object at the cursor as a record laid out by `layout`, with what `RecordBuilder.finish` checks
     /// (giving up where it would report an error); the derivations are left to the caller.
-    private func readRecord(_ cursor: inout Cursor, layout: Int, expectation: inout Expectation,
+    private func readRecord(_ cursor: inout Cursor, layout: Int, expectation: inout Expectation?,
                             depth: Int) throws(Unusual) -> Record {
         var record = Record(slotCount: slotCounts[layout])
         try fill(&record, from: &cursor, layout: layout, expectation: &expectation, depth: depth)
@@ -254,7 +261,7 @@ public final class DirectRecordReader: Sendable {
 
     /// `readRecord` into `record`, empty and laid out by `layout`.
     @inline(__always)
-    private func fill(_ record: inout Record, from cursor: inout Cursor, layout: Int, expectation: inout Expectation,
+    private func fill(_ record: inout Record, from cursor: inout Cursor, layout: Int, expectation: inout Expectation?,
                       depth: Int) throws(Unusual) {
         let outerTexts = cursor.textsInPlace
         cursor.textsInPlace = false
@@ -267,7 +274,7 @@ public final class DirectRecordReader: Sendable {
         if cursor.textsInPlace, let source = cursor.source { record.values.storage.keep(source: source) }
         cursor.textsInPlace = outerTexts
         guard requiredSlots[layout].isSubset(of: filled) else { throw Unusual() }
-        if layout == 0, case .symbol(let kind)? = record.values.nonTextValue(at: kindSlot) {
+        if layout == 0, let kind = record.values.symbol(at: kindSlot) {
             guard kind >= 0, Int(kind) < kindCount, filled.isDisjoint(with: forbiddenSlots[Int(kind)]) else { throw Unusual() }
             if !filled.isDisjoint(with: checkedSlots[Int(kind)]) { try checkKindValues(record, kind: Int(kind)) }
         }
@@ -276,7 +283,7 @@ public final class DirectRecordReader: Sendable {
     /// The members of the object at the cursor, into `slots` (laid out by `layout`) from key node `node`;
     /// `filled` gains the slots they fill.
     private func readMembers(_ cursor: inout Cursor, into slots: Slots, filled: inout SlotSet, layout: Int, node: Int,
-                             expectation: inout Expectation, depth: Int) throws(Unusual) {
+                             expectation: inout Expectation?, depth: Int) throws(Unusual) {
         guard depth < Self.maximumDepth else { throw Unusual() }
         cursor.position += 1
         cursor.skipWhitespace()
@@ -303,18 +310,19 @@ public final class DirectRecordReader: Sendable {
             cursor.skipWhitespace()
             if found >= 0 {
                 let child = Int(found)
-                let slot = nodeSlot[child]
+                let node = nodes[child]
+                let slot = node.slot
                 if slot >= 0 {
                     guard slot < slots.count, filled.insert(slot) else { throw Unusual() }
-                    let kind = nodeKind[child]
+                    let kind = node.kind
                     let stored: StoredSlot
                     if kind.isText, cursor.source != nil {
-                        stored = try cursor.textSlot(offset: Int32(clamping: keyOffset))
+                        stored = try cursor.textSlot(offset: Int32(truncatingIfNeeded: keyOffset))
                     } else if case .enumeration(let index) = kind, let found = cursor.plainSymbol(spellings, index) {
                         // the most common value, a case written as one of its spellings, read here
-                        stored = StoredSlot(value: .symbol(found), offset: Int32(clamping: keyOffset))
+                        stored = StoredSlot(value: .symbol(found), offset: Int32(truncatingIfNeeded: keyOffset))
                     } else {
-                        stored = StoredSlot(value: try readValue(&cursor, kind: kind, depth: depth + 1), offset: Int32(clamping: keyOffset))
+                        stored = StoredSlot(value: try readValue(&cursor, kind: kind, depth: depth + 1), offset: Int32(truncatingIfNeeded: keyOffset))
                     }
                     // the slot was empty (`filled` says so): nothing to release before writing it
                     slots.initializeElement(at: slot, to: stored)
@@ -324,14 +332,17 @@ public final class DirectRecordReader: Sendable {
                                     expectation: &expectation, depth: depth + 1)
                 }
             } else if found == Self.expectKey {
-                try readExpectation(&cursor, into: &expectation)
+                // into what an earlier `expect` member gave, if any
+                var read = expectation ?? Expectation()
+                try readExpectation(&cursor, into: &read)
+                expectation = read
             } else {
                 // `waivers`
                 throw Unusual()
             }
-            cursor.skipWhitespace()
-            if cursor.peek == UInt8(ascii: ",") { cursor.position += 1; continue }
-            if cursor.peek == UInt8(ascii: "}") { cursor.position += 1; return }
+            let next = cursor.skipWhitespaceAndPeek()
+            if next == UInt8(ascii: ",") { cursor.position += 1; continue }
+            if next == UInt8(ascii: "}") { cursor.position += 1; return }
             throw Unusual()
         }
     }
@@ -339,7 +350,7 @@ public final class DirectRecordReader: Sendable {
     /// An element of a list of objects, laid out by `layout`.
     private func readElement(_ cursor: inout Cursor, layout: Int, depth: Int) throws(Unusual) -> Record {
         guard cursor.peek == UInt8(ascii: "{"), layout > 0, layout < slotCounts.count else { throw Unusual() }
-        var unused = Expectation()
+        var unused: Expectation?
         return try readRecord(&cursor, layout: layout, expectation: &unused, depth: depth)
     }
 
@@ -386,6 +397,7 @@ public final class DirectRecordReader: Sendable {
         case .number:
             return .number(try cursor.number())
         case .date:
+            if let day = cursor.plainDate() { return .date(day) }
             if let probe = cursor.shortString() {
                 // a plain date of up to fifteen bytes, read where it is
                 let bytes = UnsafeBufferPointer(rebasing: cursor.buffer[probe.start..<probe.start + probe.length])
@@ -408,14 +420,13 @@ public final class DirectRecordReader: Sendable {
             }
             return .symbol(try symbol(cursor.buffer, text.raw, enumeration: index))
         case .list(let elementIndex):
-            let element = kinds[elementIndex]
-            let spare = cursor.spareLists?.pointee.take() ?? []
-            return .list(try readList(&cursor, depth: depth, into: spare) { (cursor: inout Cursor, depth: Int) throws(Unusual) -> FactValue in
-                try readValue(&cursor, kind: element, depth: depth)
-            })
+            var items = cursor.spareLists?.pointee.take() ?? []
+            try readValues(&cursor, kind: kinds[elementIndex], depth: depth, into: &items)
+            return .list(items)
         case .objects(let layout):
             guard layout > 0, layout < slotCounts.count else { throw Unusual() }
-            return .objects(try readList(&cursor, depth: depth, into: []) { (cursor: inout Cursor, depth: Int) throws(Unusual) -> Record in
+            let spare = cursor.spareLists?.pointee.takeRecords() ?? []
+            return .objects(try readList(&cursor, depth: depth, into: spare) { (cursor: inout Cursor, depth: Int) throws(Unusual) -> Record in
                 try readElement(&cursor, layout: layout, depth: depth)
             })
         }
@@ -437,6 +448,30 @@ public final class DirectRecordReader: Sendable {
         let found = lowered.withUnsafeBufferPointer { spellings.value(in: enumeration, $0, 0..<$0.count) }
         guard let found else { throw Unusual() }
         return found
+    }
+
+    /// `readList` for a list of values of kind `kind`, appended to `items` (an empty list, perhaps with room of
+    /// its own): the same elements read the same way, with a loop of its own rather than through a closure,
+    /// whose context held the reader counted for every list.
+    private func readValues(_ cursor: inout Cursor, kind: ValueKind, depth: Int, into items: inout [FactValue]) throws(Unusual) {
+        guard cursor.peek == UInt8(ascii: "[") else {
+            items.append(try readValue(&cursor, kind: kind, depth: depth))
+            return
+        }
+        cursor.position += 1
+        cursor.skipWhitespace()
+        // an empty list takes no room beyond a spare one's
+        if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return }
+        // most lists are short: room for them at once rather than growing one element at a time
+        items.reserveCapacity(4)
+        while true {
+            cursor.skipWhitespace()
+            items.append(try readValue(&cursor, kind: kind, depth: depth + 1))
+            let next = cursor.skipWhitespaceAndPeek()
+            if next == UInt8(ascii: ",") { cursor.position += 1; continue }
+            if next == UInt8(ascii: "]") { cursor.position += 1; return }
+            throw Unusual()
+        }
     }
 
     /// The elements of a JSON array at the cursor, each read by `read` one level deeper, into `items` (an

@@ -207,7 +207,8 @@ public final class Description: @unchecked Sendable {
     /// description nothing but the reader's `RecordRoom` holds.
     func emptyRecord(slotCount: Int, keepingListsIn spares: UnsafeMutablePointer<SpareLists>) -> Bool {
         guard record.values.storage.count == slotCount, isKnownUniquelyReferenced(&record.values.storage) else { return false }
-        record.values.storage.clear(keepingListsIn: spares)
+        // lent, not counted: the record holds its storage while it is emptied
+        Unmanaged.passUnretained(record.values.storage)._withUnsafeGuaranteedRef { $0.clear(keepingListsIn: spares) }
         return true
     }
 
@@ -218,13 +219,18 @@ public final class Description: @unchecked Sendable {
     }
 
     /// Fills the rest of this description again for the record `withRecord` read into it (no waivers, as
-    /// `DirectRecordReader` reads none). Only for a description nothing but the reader's `RecordRoom` holds.
-    func refill(id: ReadID, source: SourceText, offset: Int, expectation: Expectation, lineIndex: Int, asciiEnd: Int) {
+    /// `DirectRecordReader` reads none; nil for no expectation). Only for a description nothing but the
+    /// reader's `RecordRoom` holds.
+    func refill(id: ReadID, source: SourceText, offset: Int, expectation: Expectation?, lineIndex: Int, asciiEnd: Int) {
         setID(id)
         if self.source !== source { self.source = source }
         self.offset = offset
         // most records expect nothing, like the one before: nothing to let go of or to count
-        if !(expectation.keepsNothing && self.expectation.keepsNothing) { self.expectation = expectation }
+        if let expectation {
+            self.expectation = expectation
+        } else if !self.expectation.keepsNothing {
+            self.expectation = Expectation()
+        }
         self.lineIndex = lineIndex
         self.asciiEnd = asciiEnd
     }

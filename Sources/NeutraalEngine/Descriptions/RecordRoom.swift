@@ -15,6 +15,7 @@ final class RecordRoom {
     }
 
     deinit {
+        spareLists.pointee.free()
         spareLists.deinitialize(count: 1)
         spareLists.deallocate()
     }

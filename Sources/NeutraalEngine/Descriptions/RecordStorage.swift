@@ -7,10 +7,10 @@ struct SourceSpan {
 
     static let none = SourceSpan(start: 0, count: -1)
 
-    /// The span of `range` (nil when it does not fit in 32 bits, and the text has to be kept as a `String`).
-    init?(_ range: Range<Int>) {
-        guard let start = Int32(exactly: range.lowerBound), Int32(exactly: range.upperBound) != nil else { return nil }
-        self.init(start: start, count: Int32(truncatingIfNeeded: range.count))
+    /// The span of `range`, whose bounds the caller knows to be 0 or more and to fit in 32 bits (otherwise
+    /// the text has to be kept as a `String`).
+    init(fitting range: Range<Int>) {
+        self.init(start: Int32(truncatingIfNeeded: range.lowerBound), count: Int32(truncatingIfNeeded: range.count))
     }
 
     private init(start: Int32, count: Int32) {
@@ -75,12 +75,12 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
     }
 
     deinit {
-        let header = slotHeader
+        let (count, written) = countAndWritten
         let slots = self.slots
-        if header.tracksWrites {
-            header.written.forEach { slot in Self.release(slots + slot) }
+        if count <= SlotSet.capacity {
+            written.forEach { slot in Self.release(slots + slot) }
         } else {
-            for slot in 0..<header.count { Self.release(slots + slot) }
+            for slot in 0..<count { Self.release(slots + slot) }
         }
     }
 
@@ -106,6 +106,13 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
     @inline(__always)
     var slotHeader: SlotHeader { withUnsafeMutablePointerToHeader { $0.pointee } }
 
+    /// The number of slots and the slots ever written, read from the header in place without copying the
+    /// rest of it (a copy of the header counts the source it holds, and lets go of it again).
+    @inline(__always)
+    var countAndWritten: (count: Int, written: SlotSet) {
+        withUnsafeMutablePointerToHeader { ($0.pointee.count, $0.pointee.written) }
+    }
+
     /// The number of slots.
     @inline(__always)
     var count: Int { withUnsafeMutablePointerToHeader { $0.pointee.count } }
@@ -127,14 +134,19 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
         }
     }
 
-    /// Calls `body` with the bytes of `span` in the source the storage holds.
+    /// Calls `body` with the bytes of `span` in the source the storage holds (lent, not counted: the storage
+    /// holds the source while `body` runs, and a count of it would be taken and given back for every text looked at).
     @inline(__always)
     func withBytes<Result>(of span: SourceSpan, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         withUnsafeMutablePointerToHeader { header in
-            guard let source = header.pointee.source else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-            return source.bytes.withUnsafeBufferPointer { bytes in
-                let start = Int(span.start)
-                return body(UnsafeBufferPointer(rebasing: bytes[start..<start + Int(span.count)]))
+            guard let source = header.pointee.source.map({ Unmanaged.passUnretained($0) }) else {
+                return body(UnsafeBufferPointer(start: nil, count: 0))
+            }
+            return source._withUnsafeGuaranteedRef { source in
+                source.bytes.withUnsafeBufferPointer { bytes in
+                    let start = Int(span.start)
+                    return body(UnsafeBufferPointer(rebasing: bytes[start..<start + Int(span.count)]))
+                }
             }
         }
     }
@@ -167,17 +179,17 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
     /// storage can hold another record of the same layout; the lists of values among them go to `spares`,
     /// emptied, for the next records' lists. Only for a storage nothing else holds.
     func clear(keepingListsIn spares: UnsafeMutablePointer<SpareLists>) {
-        let header = slotHeader
+        let (count, written) = countAndWritten
         let slots = self.slots
-        if header.tracksWrites {
-            header.written.forEach { slot in Self.empty(slots + slot, keepingListsIn: spares) }
+        if count <= SlotSet.capacity {
+            written.forEach { slot in Self.empty(slots + slot, keepingListsIn: spares) }
         } else {
-            for slot in 0..<header.count { Self.empty(slots + slot, keepingListsIn: spares) }
+            for slot in 0..<count { Self.empty(slots + slot, keepingListsIn: spares) }
         }
         withUnsafeMutablePointerToHeader { $0.pointee.written = SlotSet() }
     }
 
-    /// Empties one slot; a list it holds is moved out (not copied) and given to `spares`.
+    /// Empties one slot; a list it holds (of values or of objects) is moved out (not copied) and given to `spares`.
     @inline(__always)
     private static func empty(_ slot: UnsafeMutablePointer<StoredSlot>, keepingListsIn spares: UnsafeMutablePointer<SpareLists>) {
         // most slots hold nothing counted: written over without the value being destroyed first
@@ -185,16 +197,29 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
             slot.initialize(to: .empty)
             return
         }
-        guard case .list? = slot.pointee.value else {
-            slot.pointee = .empty
-            return
-        }
+        emptyCounted(slot, keepingListsIn: spares)
+    }
+
+    /// `empty` for a slot that holds something counted. Out of line: the loop over the slots stays small
+    /// enough to be compiled into `clear` with the test of each slot.
+    @inline(never)
+    private static func emptyCounted(_ slot: UnsafeMutablePointer<StoredSlot>, keepingListsIn spares: UnsafeMutablePointer<SpareLists>) {
         // looked at, then moved out, then bound: the list is then the only holder of its storage, and is
         // emptied in place (a `switch` over the slot's value would hold that value until the switch ends,
         // and the list, held twice, would be copied when emptied)
-        let taken = slot.move().value
-        slot.initialize(to: .empty)
-        if case .list(let list)? = consume taken { spares.pointee.give(list) }
+        if case .list? = slot.pointee.value {
+            let taken = slot.move().value
+            slot.initialize(to: .empty)
+            if case .list(let list)? = consume taken { spares.pointee.give(list) }
+            return
+        }
+        if case .objects? = slot.pointee.value {
+            let taken = slot.move().value
+            slot.initialize(to: .empty)
+            if case .objects(let records)? = consume taken { spares.pointee.give(records: records) }
+            return
+        }
+        slot.pointee = .empty
     }
 
     /// A storage holding copies of these slots.
@@ -285,6 +310,14 @@ public struct SlotValues: RandomAccessCollection, MutableCollection, @unchecked 
         default:
             return nil
         }
+    }
+
+    /// The case in `slot` when it holds an enumeration value (looked at in place, without copying the value).
+    @inline(__always)
+    func symbol(at slot: Int) -> Int32? {
+        precondition(slot >= 0 && slot < storage.count, "slot out of range")
+        if case .symbol(let index)? = storage.slots[slot].value { return index }
+        return nil
     }
 
     /// The day number in `slot` when it holds a date (looked at in place, without copying the value).

@@ -13,21 +13,44 @@ public enum CivilDate {
     public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = digits(bytes, 0, 4), let month = digits(bytes, 5, 2), let day = digits(bytes, 8, 2),
-              month >= 1, month <= 12, day >= 1, day <= daysInMonth(year: year, month: month) else { return nil }
-        return Int32(daysFromCivil(year: year, month: month, day: day))
+              month >= 1, month <= 12, day >= 1, day <= length(ofMonth: month, in: year) else { return nil }
+        return dayNumber(year: year, month: month, day: day)
+    }
+
+    /// `daysInMonth` for a month of 1 to 12 in a year that is not negative, without a call or a signed
+    /// remainder: 31 or 30 days alternating, the odd months long up to July and the even ones from August on.
+    @inline(__always)
+    private static func length(ofMonth month: UInt, in year: UInt) -> UInt {
+        if month == 2 { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28 }
+        return 30 &+ ((month &+ month / 8) & 1)
+    }
+
+    /// `daysFromCivil` for a real date with a four-digit year (as `parse` reads it), in unsigned arithmetic:
+    /// the year is counted from March (January and February belong to the year before) and moved 400 years
+    /// on, so that it is never negative (year 0's January falls in year -1 otherwise) and the divisions by
+    /// constants need no sign correction; the 400 years (146,097 days) are taken off again at the end.
+    @inline(__always)
+    private static func dayNumber(year: UInt, month: UInt, day: UInt) -> Int32 {
+        let marchYear = month <= 2 ? year &+ 399 : year &+ 400
+        let marchMonth = month <= 2 ? month &+ 9 : month &- 3
+        // the days before the first of the month, counted from the first of March
+        let dayOfYear = (153 &* marchMonth &+ 2) / 5 &+ day &- 1
+        let days = marchYear &* 365 &+ marchYear / 4 &- marchYear / 100 &+ marchYear / 400 &+ dayOfYear
+        // 719,468 days from 0000-03-01 to 1970-01-01, and the 400 years added above
+        return Int32(truncatingIfNeeded: Int(bitPattern: days) &- 719_468 &- 146_097)
     }
 
     /// The number written in ASCII digits as `bytes[start..<start + count]` (within the buffer), or nil
     /// when one of them is not a digit.
     @inline(__always)
-    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
-        var value = 0
+    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> UInt? {
+        var value: UInt = 0
         var bad: UInt8 = 0
         for index in start..<start + count {
             let digit = bytes[index] &- 48
             // a byte below "0" wraps around above 9 too; no early exit, so the loop stays branch-free
             bad |= digit > 9 ? 1 : 0
-            value = value &* 10 &+ Int(digit)
+            value = value &* 10 &+ UInt(digit)
         }
         return bad == 0 ? value : nil
     }
