@@ -59,6 +59,130 @@ public struct JSONBytes: ~Copyable {
         capacity = newCapacity
     }
 
+    /// A place to write into room made before with `cursor(reserving:)`: it writes without checking for
+    /// room and keeps its position in a local, and `commit(_:)` takes the bytes written into the count.
+    /// Nothing else may be appended between the two.
+    struct Cursor {
+        fileprivate var position: UnsafeMutablePointer<UInt8>
+
+        /// Writes one byte.
+        @inline(__always)
+        mutating func put(_ byte: UInt8) {
+            position.pointee = byte
+            position += 1
+        }
+
+        /// Writes bytes as they are.
+        @inline(__always)
+        mutating func put(_ source: UnsafeBufferPointer<UInt8>) {
+            guard let start = source.baseAddress else { return }
+            JSONBytes.copy(start, source.count, to: position)
+            position += source.count
+        }
+
+        /// Writes ASCII text as it is.
+        @inline(__always)
+        mutating func put(_ text: StaticString) {
+            put(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+
+        /// Writes a date rendered before (12 bytes).
+        @inline(__always)
+        mutating func put(_ date: RenderedDate) {
+            let target = UnsafeMutableRawPointer(position)
+            target.storeBytes(of: date.head.littleEndian, as: UInt64.self)
+            (target + 8).storeBytes(of: date.tail.littleEndian, as: UInt32.self)
+            position += 12
+        }
+
+        /// Writes a decimal integer of 0 or more (up to `JSONBytes.longestInteger` bytes); below 10000 each
+        /// digit split off with one division by a constant (a multiplication), from the most significant.
+        @inline(__always)
+        mutating func putCount(_ value: Int) {
+            @inline(__always) func digit(_ value: Int) -> UInt8 { UInt8(truncatingIfNeeded: 48 &+ value) }
+            if value < 10 {
+                put(digit(value))
+                return
+            }
+            if value < 100 {
+                let tens = value / 10
+                put(digit(tens))
+                put(digit(value &- tens &* 10))
+                return
+            }
+            guard value < 10000 else {
+                putLonger(value)
+                return
+            }
+            var rest = value
+            if value >= 1000 {
+                let thousands = value / 1000
+                put(digit(thousands))
+                rest = value &- thousands &* 1000
+            }
+            let hundreds = rest / 100
+            put(digit(hundreds))
+            rest = rest &- hundreds &* 100
+            let tens = rest / 10
+            put(digit(tens))
+            put(digit(rest &- tens &* 10))
+        }
+
+        /// Writes an integer of 10000 or more: digits made from the right by dividing by ten, once their
+        /// number is known.
+        private mutating func putLonger(_ value: Int) {
+            var digits = 5
+            var limit = 100_000
+            while digits < 19, value >= limit {
+                digits += 1
+                limit = limit &* 10
+            }
+            var rest = value
+            var at = position + digits
+            while at > position {
+                at -= 1
+                let next = rest / 10
+                at.pointee = UInt8(truncatingIfNeeded: 48 &+ (rest &- next &* 10))
+                rest = next
+            }
+            position += digits
+        }
+    }
+
+    /// The most bytes `Cursor.putCount` writes.
+    static let longestInteger = 19
+
+    /// Makes room for `extra` more bytes and returns a cursor at the end of the text, to write them with.
+    @inline(__always)
+    mutating func cursor(reserving extra: Int) -> Cursor {
+        reserve(extra)
+        return Cursor(position: base + count)
+    }
+
+    /// Takes the bytes written through `cursor` (made by `cursor(reserving:)`) into the text.
+    @inline(__always)
+    mutating func commit(_ cursor: Cursor) {
+        count = cursor.position - base
+    }
+
+    /// Copies `length` bytes from `from` to `target`: two words (or half words) that overlap in the
+    /// middle for 4 to 16 bytes, without a loop or a call.
+    @inline(__always)
+    fileprivate static func copy(_ start: UnsafePointer<UInt8>, _ length: Int, to target: UnsafeMutablePointer<UInt8>) {
+        let from = UnsafeRawPointer(start), to = UnsafeMutableRawPointer(target)
+        if length >= 8, length <= 16 {
+            to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            (to + length - 8).storeBytes(of: from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self), as: UInt64.self)
+        } else if length >= 4, length < 8 {
+            to.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
+            (to + length - 4).storeBytes(of: from.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self), as: UInt32.self)
+        } else if length < 4 {
+            for index in 0..<length { target[index] = start[index] }
+        } else {
+            memcpy(to, from, length)
+        }
+    }
+
     /// Appends one byte.
     @inline(__always)
     private mutating func append(_ byte: UInt8) {

@@ -307,8 +307,7 @@ public struct JSONReporter: Reporter, Sendable {
         // the evidence written from its numbers, read in place through the buffer
         finding.pointee.evidenceList.entries.withUnsafeBufferPointer { entries in
             for index in entries.indices {
-                json.raw(index == 0 ? "{\"fact\":" : ",{\"fact\":")
-                Self.writeMembers(of: entries[index], finding, rule, texts, into: &json)
+                Self.write(entries[index], first: index == 0, finding, rule, texts, into: &json)
             }
         }
         json.raw("]")
@@ -327,6 +326,30 @@ public struct JSONReporter: Reporter, Sendable {
             Self.write(explanation, into: &json)
         }
         json.raw("}")
+    }
+
+    /// Writes a piece of evidence of `finding` (after a comma unless it is the first). The common piece, a
+    /// path and a value from `texts` and a place in the input, is written in room made once for all of it.
+    @inline(__always)
+    private static func write(_ entry: EvidenceList.Entry, first: Bool, _ finding: UnsafePointer<Finding>, _ rule: Rule,
+                              _ texts: Unmanaged<EvidenceTexts>?, into json: inout JSONBytes) {
+        if entry.factText < 0, entry.valueText < 0, entry.match < 0, entry.start < 0, entry.end < 0, entry.line > 0, entry.column >= 0,
+           let texts, let fact = texts._withUnsafeGuaranteedRef({ $0.fact(entry.fact) }),
+           let value = texts._withUnsafeGuaranteedRef({ $0.value(entry.value) }) {
+            var out = json.cursor(reserving: 28 + fact.count + value.count + 2 * JSONBytes.longestInteger)
+            out.put(first ? "{\"fact\":" : ",{\"fact\":")
+            out.put(fact)
+            out.put(value)
+            out.put(",\"line\":")
+            out.putCount(entry.line)
+            out.put(",\"column\":")
+            out.putCount(entry.column)
+            out.put(UInt8(ascii: "}"))
+            json.commit(out)
+            return
+        }
+        json.raw(first ? "{\"fact\":" : ",{\"fact\":")
+        writeMembers(of: entry, finding, rule, texts, into: &json)
     }
 
     /// Writes the members of a piece of evidence of `finding` after `"fact":`, and the closing brace. Its
