@@ -27,18 +27,38 @@ public struct JSONReporter: Reporter, Sendable {
         }
     }
 
+    /// Text rendered once, read through a pointer (which takes no reference count); `owner` keeps it.
+    private struct Kept: @unchecked Sendable {
+        private let owner: RenderedBytes?
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        init() {
+            owner = nil
+            bytes = UnsafeBufferPointer(start: nil, count: 0)
+        }
+
+        init(_ rendered: RenderedBytes) {
+            owner = rendered
+            bytes = rendered.buffer
+        }
+    }
+
     private var fragments: [RuleFragments?] = []
     /// The texts of the rule set's fact paths and case names, made for the first evidence written; also
     /// held as `lentEvidenceTexts`, through which each finding's evidence reads them without counting.
     private var evidenceTexts: EvidenceTexts?
     private var lentEvidenceTexts: Unmanaged<EvidenceTexts>?
-    /// The source the quoted path in `quotedSource` is of, held so that it is compared by identity: the path
+    /// The source the quoted path in `sourceMembers` is of, held so that it is compared by identity: the path
     /// is one string shared by every worker thread, whose count each comparison would pass from core to core.
     private var quotedSourceOwner: SourceText?
-    private var quotedSource: [UInt8] = []
-    /// The rule set version `quotedVersion` is the quoted text of (empty before the first description).
+    /// `,"source":` with the quoted path of `quotedSourceOwner`, and `,"line":`.
+    private var sourceMembers = Kept()
+    /// The rule set version the next two hold the quoted text of (empty before the first description).
     private var versionText = ""
-    private var quotedVersion: [UInt8] = []
+    /// `,"dated":true,"rulesetVersion":` and the quoted version.
+    private var datedVersion = Kept()
+    /// `,"dated":false,"rulesetVersion":` and the quoted version.
+    private var undatedVersion = Kept()
     /// Dates written lately, by day number modulo 256 (records of a batch share a few hundred days).
     private var recentDates = [JSONBytes.RenderedDate?](repeating: nil, count: 256)
     /// The derived facts shown last (`,"context":{…}`, rendered), and the facts they are: records of a batch
@@ -99,26 +119,57 @@ public struct JSONReporter: Reporter, Sendable {
         json.raw("{\"id\":")
         // written from its bytes where they are: the id read from a record is never made a string
         description.withIDBytes { json.quoted(utf8: $0) }
-        json.raw(",\"source\":")
         if quotedSourceOwner !== description.source {
             quotedSourceOwner = description.source
-            quotedSource = JSONBytes.quoted(description.source.path)
+            var members = JSONBytes()
+            members.raw(",\"source\":")
+            members.quoted(description.source.path)
+            members.raw(",\"line\":")
+            sourceMembers = Kept(members.take())
         }
-        json.raw(quotedSource)
-        json.raw(",\"line\":")
-        json.integer(location.line)
-        json.raw(",\"column\":")
-        json.integer(location.column)
-        json.raw(",\"verdict\":")
-        Self.writeVerdict(evaluation.verdict, into: &json)
-        json.raw(",\"date\":")
-        writeDate(evaluation.day, into: &json)
-        json.raw(evaluation.dated ? ",\"dated\":true,\"rulesetVersion\":" : ",\"dated\":false,\"rulesetVersion\":")
-        if quotedVersion.isEmpty || versionText != context.ruleSet.version {
+        if datedVersion.bytes.isEmpty || versionText != context.ruleSet.version {
             versionText = context.ruleSet.version
-            quotedVersion = JSONBytes.quoted(versionText)
+            var dated = JSONBytes(), undated = JSONBytes()
+            dated.raw(",\"dated\":true,\"rulesetVersion\":")
+            dated.quoted(versionText)
+            undated.raw(",\"dated\":false,\"rulesetVersion\":")
+            undated.quoted(versionText)
+            datedVersion = Kept(dated.take())
+            undatedVersion = Kept(undated.take())
         }
-        json.raw(quotedVersion)
+        let date = renderedDate(evaluation.day)
+        // a description without derived facts, rules not in force or problems goes on to its findings
+        let plain = evaluation.context.isEmpty && evaluation.notInForce.isEmpty && evaluation.problems.isEmpty
+        if let date, location.line >= 0, location.column >= 0 {
+            // the members from the source to the version (and the findings' bracket) in room made once
+            let source = sourceMembers.bytes, version = evaluation.dated ? datedVersion.bytes : undatedVersion.bytes
+            var out = json.cursor(reserving: source.count + version.count + 2 * JSONBytes.longestInteger + 66)
+            out.put(source)
+            out.putCount(location.line)
+            out.put(",\"column\":")
+            out.putCount(location.column)
+            switch evaluation.verdict {
+            case .allowed: out.put(",\"verdict\":\"allowed\",\"date\":")
+            case .advisory: out.put(",\"verdict\":\"advisory\",\"date\":")
+            case .judgement: out.put(",\"verdict\":\"judgement\",\"date\":")
+            case .violation: out.put(",\"verdict\":\"violation\",\"date\":")
+            }
+            out.put(date)
+            out.put(version)
+            if plain { out.put(",\"findings\":[") }
+            json.commit(out)
+        } else {
+            json.raw(sourceMembers.bytes)
+            json.integer(location.line)
+            json.raw(",\"column\":")
+            json.integer(location.column)
+            json.raw(",\"verdict\":")
+            Self.writeVerdict(evaluation.verdict, into: &json)
+            json.raw(",\"date\":")
+            if let date { json.raw(date) } else { json.quotedDate(evaluation.day) }
+            json.raw(evaluation.dated ? datedVersion.bytes : undatedVersion.bytes)
+            if plain { json.raw(",\"findings\":[") }
+        }
         if !evaluation.context.isEmpty {
             if !Self.same(evaluation.context, recentContext) {
                 var rendered = JSONBytes(capacity: 64)
@@ -152,7 +203,7 @@ public struct JSONReporter: Reporter, Sendable {
             }
             json.raw("]")
         }
-        json.raw(",\"findings\":[")
+        if !plain { json.raw(",\"findings\":[") }
         var first = true
         // through pointers into the array: each finding read in place, not copied
         evaluation.findings.withUnsafeBufferPointer { findings in
@@ -167,17 +218,14 @@ public struct JSONReporter: Reporter, Sendable {
         json.raw("]}\n")
     }
 
-    /// Writes a day as a quoted date, copied from `recentDates` when it was written lately.
-    private mutating func writeDate(_ day: Int32, into json: inout JSONBytes) {
+    /// A day's quoted date, copied from `recentDates` when it was made lately (nil for a year that is not
+    /// four digits).
+    private mutating func renderedDate(_ day: Int32) -> JSONBytes.RenderedDate? {
         let slot = Int(day & 255)
-        if let recent = recentDates[slot], recent.dayNumber == day {
-            json.raw(recent)
-        } else if let rendered = JSONBytes.RenderedDate(day) {
-            recentDates[slot] = rendered
-            json.raw(rendered)
-        } else {
-            json.quotedDate(day)
-        }
+        if let recent = recentDates[slot], recent.dayNumber == day { return recent }
+        guard let rendered = JSONBytes.RenderedDate(day) else { return nil }
+        recentDates[slot] = rendered
+        return rendered
     }
 
     /// Whether two lists of derived facts are the same, field by field and value by value.

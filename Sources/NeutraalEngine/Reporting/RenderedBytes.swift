@@ -20,6 +20,11 @@ public final class RenderedBytes: @unchecked Sendable {
         try body(UnsafeRawBufferPointer(start: base, count: count))
     }
 
+    /// The bytes, valid while this object lives.
+    var buffer: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base, count: count)
+    }
+
     /// A copy of the bytes as an array.
     public var bytes: [UInt8] {
         withUnsafeBytes { [UInt8]($0) }
