@@ -138,12 +138,11 @@ public struct JSONReporter: Reporter, Sendable {
             undatedVersion = Kept(undated.take())
         }
         let date = renderedDate(evaluation.day)
-        // a description without derived facts, rules not in force or problems goes on to its findings
-        let plain = evaluation.context.isEmpty && evaluation.notInForce.isEmpty && evaluation.problems.isEmpty
         if let date, location.line >= 0, location.column >= 0 {
-            // the members from the source to the version (and the findings' bracket) in room made once
+            // the members from the source to the version in room made once (the derived facts are read only
+            // after it: read before, their array would be retained across it)
             let source = sourceMembers.bytes, version = evaluation.dated ? datedVersion.bytes : undatedVersion.bytes
-            var out = json.cursor(reserving: source.count + version.count + 2 * JSONBytes.longestInteger + 66)
+            var out = json.cursor(reserving: source.count + version.count + 2 * JSONBytes.longestInteger + 52)
             out.put(source)
             out.putCount(location.line)
             out.put(",\"column\":")
@@ -156,7 +155,6 @@ public struct JSONReporter: Reporter, Sendable {
             }
             out.put(date)
             out.put(version)
-            if plain { out.put(",\"findings\":[") }
             json.commit(out)
         } else {
             json.raw(sourceMembers.bytes)
@@ -168,7 +166,6 @@ public struct JSONReporter: Reporter, Sendable {
             json.raw(",\"date\":")
             if let date { json.raw(date) } else { json.quotedDate(evaluation.day) }
             json.raw(evaluation.dated ? datedVersion.bytes : undatedVersion.bytes)
-            if plain { json.raw(",\"findings\":[") }
         }
         if !evaluation.context.isEmpty {
             if !Self.same(evaluation.context, recentContext) {
@@ -203,7 +200,7 @@ public struct JSONReporter: Reporter, Sendable {
             }
             json.raw("]")
         }
-        if !plain { json.raw(",\"findings\":[") }
+        json.raw(",\"findings\":[")
         var first = true
         // through pointers into the array: each finding read in place, not copied
         evaluation.findings.withUnsafeBufferPointer { findings in
