@@ -22,6 +22,20 @@ struct RecordIDTests {
         written.map { "{\"id\":\($0),\(post)}" } ?? "{\(post)}"
     }
 
+    @Test("a record after spaces, or after a byte order mark, is placed where it starts")
+    func placedWhereItStarts() throws {
+        let workspace = try Workspace()
+        let line = Self.line(Self.cases[0].written)
+        _ = try workspace.write("in/placed.jsonl", Data([0xEF, 0xBB, 0xBF] + Array((line + "\n   " + line + "\n\t" + line + "\n").utf8)))
+        let lint = try Binary.run(["lint", "in/placed.jsonl", "--no-progress", "--format", "json", "--rules", PackageRoot.path + "/Rules"],
+                                  in: workspace.root.path)
+        let places = try lint.out.split(separator: "\n").map { line -> [Int] in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            return [object["line"] as? Int ?? -1, object["column"] as? Int ?? -1]
+        }
+        #expect(places == [[1, 1], [2, 4], [3, 2]], "\(lint)")
+    }
+
     @Test("every kind of id comes out of lint as written, escaped as check escapes it")
     func idsAsWritten() throws {
         let workspace = try Workspace()
@@ -31,9 +45,11 @@ struct RecordIDTests {
                                   in: workspace.root.path)
         let lines = lint.out.split(separator: "\n").map(String.init)
         try #require(lines.count == Self.cases.count, "\(lint)")
-        for (line, expected) in zip(lines, Self.cases.map(\.expected)) {
+        for (number, (line, expected)) in zip(lines, Self.cases.map(\.expected)).enumerated() {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             #expect(object["id"] as? String == expected)
+            // each record starts its line: placed on it, at its first column
+            #expect(object["line"] as? Int == number + 1 && object["column"] as? Int == 1, "\(line)")
         }
         // the escapes of the second id are those of every other string of the output
         let single = try workspace.write("in/one.json", Self.line(Self.cases[1].written))

@@ -365,4 +365,21 @@ struct HTMLReporterTests {
         #expect(RuleCatalog.html(ruleSet, language: .english).contains("<h2>Source documents</h2>"))
         #expect(RuleCatalog.anchor("rule", "A.B <x>") == "rule-A_B__x_")
     }
+
+    @Test("each rule's messages come in the page's own language first, then the other")
+    func catalogMessagesInThePageLanguageFirst() throws {
+        let ruleSet = try HTMLCase.ruleSet()
+        for (language, first, second) in [(Language.dutch, "<dt>Melding (nl)</dt>", "<dt>Melding (en)</dt>"),
+                                          (Language.english, "<dt>Message (en)</dt>", "<dt>Message (nl)</dt>")] {
+            let page = RuleCatalog.html(ruleSet, language: language)
+            let firsts = page.components(separatedBy: first).count - 1
+            #expect(firsts == ruleSet.rules.count, "\(language)")
+            // in every article the page's language comes before the other one
+            for article in page.components(separatedBy: first).dropFirst() {
+                let ownEnd = article.range(of: "<article") ?? article.range(of: "</body>")
+                let other = try #require(article.range(of: second), "\(language)")
+                #expect(ownEnd.map { other.lowerBound < $0.lowerBound } ?? true, "\(language)")
+            }
+        }
+    }
 }
