@@ -16,6 +16,10 @@ struct ConditionProgramTests {
             let tree = evaluator.evaluate(rule.condition, &treeScope, trace: nil)
             let program = evaluator.quickOutcome(of: rule, &programScope)
             if tree != program { differences.append("\(description.id) \(rule.id): tree \(tree), program \(program)") }
+            // the whole rule on the program, without its gate
+            var ungatedScope = Evaluator.Scope(record: description.record, layout: 0, prefix: "")
+            let ungated = ruleSet.program.withView { evaluator.quickOutcome(ofRuleAt: rule.index, $0, &ungatedScope) }
+            if tree != ungated { differences.append("\(description.id) \(rule.id): tree \(tree), program without its gate \(ungated)") }
         }
         return differences
     }
@@ -26,6 +30,39 @@ struct ConditionProgramTests {
         #expect(descriptions.count > corpus.leastCount)
         let differences = descriptions.flatMap { Self.differences($0, ruleSet) }
         #expect(differences.isEmpty, "\(differences.prefix(10))")
+    }
+
+    @Test("a rule's gate is the first part of its `all of` where that is a plain test, and decides it on every kind of value")
+    func gates() throws {
+        let program = try RealRules.ruleSet().program
+        #expect(program.gates.count == program.roots.count)
+        for (index, gate) in program.gates.enumerated() where gate.operation != .all {
+            let root = program.nodes[Int(program.roots[index])]
+            #expect(root.operation == .all)
+            let first = program.nodes[Int(program.children[Int(root.first)])]
+            #expect(gate.operation == first.operation && gate.slot == first.slot && gate.mask == first.mask && gate.absent == first.absent)
+        }
+        // most rules have one, of the kinds the loop over the rules decides in place or through `leafOutcome`
+        #expect(program.gates.filter { $0.operation != .all }.count * 2 > program.gates.count)
+        #expect(program.gates.contains { $0.operation == .symbolIn })
+        #expect(program.gates.contains { $0.operation == .present || $0.operation == .boolIs })
+        // a gate decides as the node's own test does, whatever the slot holds: a case in and out of the mask,
+        // a case beyond 64, a list, a text, nothing
+        let evaluator = Evaluator(ruleSet: try RealRules.ruleSet())
+        let values: [FactValue?] = [nil, .symbol(0), .symbol(1), .symbol(3), .symbol(70), .symbol(-1), .bool(true), .bool(false),
+                                    .list([.symbol(1)]), .string("x"), .date(3)]
+        for operation in [ConditionProgram.Operation.symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot] {
+            for absent in [AbsentMeaning.unknown, .false, .empty] {
+                for value in values {
+                    var record = Record(slotCount: 1)
+                    record.values[0] = value
+                    let node = ConditionProgram.Node(operation: operation, absent: absent, slot: 0, first: 0, count: 0, mask: 0b1010)
+                    let gated = ConditionProgram(gates: [node])
+                    let outcome = gated.withView { evaluator.gateOutcome(ofRuleAt: 0, $0, record.values) }
+                    #expect(outcome == evaluator.leafOutcome(node, record.values), "\(operation) \(absent) \(String(describing: value))")
+                }
+            }
+        }
     }
 
     @Test("tests of enumeration values become bit masks, other tests stay tests")

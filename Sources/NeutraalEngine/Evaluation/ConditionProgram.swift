@@ -36,6 +36,14 @@ public struct ConditionProgram: Sendable {
         case some
         case every
         case no
+
+        /// Whether the node is a test it decides by itself, from the value in its slot alone.
+        var isLeafTest: Bool {
+            switch self {
+            case .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot: return true
+            default: return false
+            }
+        }
     }
 
     /// One node; children are `children[first ..< first + count]`.
@@ -58,6 +66,12 @@ public struct ConditionProgram: Sendable {
     private var unretainedTests: [Unmanaged<FieldTest>] = []
     /// The root node of each rule, by rule index.
     private(set) var roots: [Int32] = []
+    /// The first part of each rule's `all of` where that part is a test the node decides by itself (see
+    /// `Operation.isLeafTest`), by rule index; a node of operation `.all` where the rule has no such part.
+    /// Most rules a description's kind brings are decided false on it (14 parts are looked at for 10 rules
+    /// of `all of`, in a batch of the benchmark's), so the evaluator looks at it in its loop over the rules,
+    /// without the call of the whole rule's first pass (see `Evaluator.gateOutcome`).
+    private(set) var gates: [Node] = []
     /// The names of the definitions, by their index.
     private(set) var definitionNames: [String] = []
     /// Per node, what the traced pass records besides the outcome: the test of a leaf (whose path and
@@ -84,6 +98,8 @@ public struct ConditionProgram: Sendable {
         /// lent (`_withUnsafeGuaranteedRef`), not counted, per node evaluated.
         let tests: UnsafeBufferPointer<Unmanaged<FieldTest>>
         let roots: UnsafeBufferPointer<Int32>
+        /// The first part of each rule's `all of`, as `ConditionProgram.gates`.
+        let gates: UnsafeBufferPointer<Node>
     }
 
     /// Runs `body` with the program's arrays at hand as buffer pointers (taken once, for as many rules as
@@ -93,7 +109,9 @@ public struct ConditionProgram: Sendable {
             children.withUnsafeBufferPointer { children in
                 unretainedTests.withUnsafeBufferPointer { tests in
                     roots.withUnsafeBufferPointer { roots in
-                        body(View(nodes: nodes, children: children, tests: tests, roots: roots))
+                        gates.withUnsafeBufferPointer { gates in
+                            body(View(nodes: nodes, children: children, tests: tests, roots: roots, gates: gates))
+                        }
                     }
                 }
             }
@@ -103,6 +121,21 @@ public struct ConditionProgram: Sendable {
     /// Compiles the conditions of `rules` (in rule-index order).
     public init(rules: [Rule]) {
         for rule in rules { roots.append(compile(rule.condition)) }
+        gates = roots.map(gate(of:))
+    }
+
+    /// A program of gates alone, one per rule (for tests of the gates: no rule's root is there).
+    init(gates: [Node]) {
+        self.gates = gates
+    }
+
+    /// The gate of the rule whose root is `root` (see `gates`).
+    private func gate(of root: Int32) -> Node {
+        let node = nodes[Int(root)]
+        let none = Node(operation: .all, absent: .unknown, slot: 0, first: 0, count: 0, mask: 0)
+        guard node.operation == .all, node.count > 0 else { return none }
+        let first = nodes[Int(children[Int(node.first)])]
+        return first.operation.isLeafTest ? first : none
     }
 
     private mutating func add(_ node: Node, test: FieldTest? = nil, path: String = "") -> Int32 {

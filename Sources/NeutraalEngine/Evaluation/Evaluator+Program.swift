@@ -1,9 +1,23 @@
 /// The first pass over a description: each rule's outcome from the flat `ConditionProgram`, with the same
 /// three-valued logic as the condition tree, and no evidence.
 extension Evaluator {
-    /// The outcome of a rule's condition on the record of `scope`.
+    /// The outcome of a rule's condition on the record of `scope`, as the loop over a description's rules
+    /// gets it (its gate first).
     func quickOutcome(of rule: Rule, _ scope: inout Scope) -> Outcome {
-        ruleSet.program.withView { quickOutcome(ofRuleAt: rule.index, $0, &scope) }
+        let values = scope.record.values
+        return ruleSet.program.withView { gatedOutcome(ofRuleAt: rule.index, $0, values, &scope) }
+    }
+
+    /// The outcome of the condition of the rule at `index`: its gate looked at in place (see
+    /// `gateOutcome`), and the rest of the rule only where the gate does not decide it. `values` are those
+    /// of the record of `scope`.
+    @inline(__always)
+    func gatedOutcome(ofRuleAt index: Int, _ program: ConditionProgram.View, _ values: SlotValues, _ scope: inout Scope) -> Outcome {
+        switch gateOutcome(ofRuleAt: index, program, values) {
+        case nil: return quickOutcome(ofRuleAt: index, program, &scope)
+        case .false?: return .false
+        case let gate?: return quickOutcome(ofRuleAt: index, afterGate: gate, program, &scope)
+        }
     }
 
     /// The outcome of the condition of the rule at `index` in the rule set, with its program at hand (the
@@ -17,11 +31,43 @@ extension Evaluator {
         return allOutcome(node, program, &scope)
     }
 
-    /// The outcome of an `all` node: false at the first false part.
+    /// The outcome of the gate of the rule at `index` (the first part of its `all of`, where that is a test
+    /// the node decides by itself: see `ConditionProgram.gates`); nil where the rule has none. Inlined in the
+    /// loop over a description's rules, so that a rule decided false by its gate, as most are, costs no call
+    /// of its first pass; the rest of the rule is then evaluated from its second part
+    /// (`quickOutcome(ofRuleAt:afterGate:_:_:)`), and the gate is not looked at twice.
     @inline(__always)
-    private func allOutcome(_ node: ConditionProgram.Node, _ program: ConditionProgram.View, _ scope: inout Scope) -> Outcome {
-        var result = Outcome.true
-        for child in node.first..<node.first + node.count {
+    func gateOutcome(ofRuleAt index: Int, _ program: ConditionProgram.View, _ values: SlotValues) -> Outcome? {
+        guard index < program.gates.count else { return nil }
+        let gate = program.gates[index]
+        switch gate.operation {
+        case .all:
+            return nil
+        case .symbolIn, .symbolNotIn:
+            // the most common gate, decided right here where the slot holds a case (as `symbolTest` decides it)
+            if case .symbol(let value)? = values.nonTextValue(at: Int(gate.slot)) {
+                let inMask = value >= 0 && value < 64 && gate.mask & (1 << UInt64(value)) != 0
+                return .from(inMask != (gate.operation == .symbolNotIn))
+            }
+            return leafOutcome(gate, values)
+        default:
+            return leafOutcome(gate, values)
+        }
+    }
+
+    /// The outcome of the rule at `index` whose gate came out `gate` (true or unknown): its `all of` from
+    /// the second part on.
+    func quickOutcome(ofRuleAt index: Int, afterGate gate: Outcome, _ program: ConditionProgram.View, _ scope: inout Scope) -> Outcome {
+        allOutcome(program.nodes[Int(program.roots[index])], program, &scope, from: 1, startingAt: gate)
+    }
+
+    /// The outcome of an `all` node: false at the first false part (the parts from `from` on, after parts
+    /// that came out `result`).
+    @inline(__always)
+    private func allOutcome(_ node: ConditionProgram.Node, _ program: ConditionProgram.View, _ scope: inout Scope,
+                            from: Int32 = 0, startingAt result: Outcome = .true) -> Outcome {
+        var result = result
+        for child in node.first + from..<node.first + node.count {
             switch childOutcome(program.children[Int(child)], program, &scope) {
             case .false: return .false
             case .unknown: result = .unknown

@@ -64,7 +64,8 @@ public struct Evaluator: Sendable {
                     notInForce.append(ruleSet.rules[index].id)
                     continue
                 }
-                let quick = quickOutcome(ofRuleAt: index, program, &workspace.scope)
+                // most rules are decided false by their gate (the first part of their `all of`), looked at here
+                let quick = gatedOutcome(ofRuleAt: index, program, record.values, &workspace.scope)
                 if quick == .false && !explain { continue }
                 if quick == .unknown && ruleSet.rules[index].verdict == .allowed && !explain { continue }
                 let rule = ruleSet.rules[index]
