@@ -28,6 +28,75 @@ struct ExceptionTests {
         #expect(evaluation.finding("EX-SPECIFIC") == nil)
     }
 
+    /// Rules of the fixture's meetings that set each other aside in a chain: B overrides A, C (found before
+    /// B) overrides B, and D overrides A too; all four fire on any meeting with levels.
+    static let chain = #"""
+    rule CH-A "A"
+      source: HANDBOEK, "p. 1"
+      applies to: meeting
+      when: levels is present
+      verdict: allowed
+      message nl: "A."
+      message en: "A."
+      example overridden "with levels":
+        kind: meeting
+        levels: advisory
+      example silent "without":
+        kind: meeting
+
+    rule CH-C "C"
+      source: HANDBOEK, "p. 1"
+      applies to: meeting
+      overrides: CH-B
+      when: levels is present
+      verdict: violation
+      message nl: "C."
+      message en: "C."
+      example fires "with levels":
+        kind: meeting
+        levels: advisory
+      example silent "without":
+        kind: meeting
+
+    rule CH-B "B"
+      source: HANDBOEK, "p. 1"
+      applies to: meeting
+      overrides: CH-A
+      when: levels is present
+      verdict: advisory
+      message nl: "B."
+      message en: "B."
+      example overridden "with levels":
+        kind: meeting
+        levels: advisory
+      example silent "without":
+        kind: meeting
+
+    rule CH-D "D"
+      source: HANDBOEK, "p. 1"
+      applies to: meeting
+      overrides: CH-A
+      when: levels is present
+      verdict: violation
+      message nl: "D."
+      message en: "D."
+      example fires "with levels":
+        kind: meeting
+        levels: advisory
+      example silent "without":
+        kind: meeting
+    """#
+
+    @Test("an exception set aside by another still sets aside what it overrides, and a rule set aside twice names the first exception")
+    func chainOfExceptions() throws {
+        let ruleSet = try RuleSetLoader().load(sources: Fixture.sources + [SourceText(path: "chain.rules", text: Self.chain)])
+        let evaluation = Evaluator(ruleSet: ruleSet, asOf: Fixture.today).evaluate(try Fixture.post("kind: meeting\nlevels: advisory", in: ruleSet))
+        #expect(evaluation.status("CH-A") == .overridden(by: "CH-B"))
+        #expect(evaluation.status("CH-B") == .overridden(by: "CH-C"))
+        #expect(evaluation.status("CH-C") == .fired)
+        #expect(evaluation.status("CH-D") == .fired)
+    }
+
     struct VerdictCase: CustomTestStringConvertible, Sendable {
         let levels: String
         let expected: Verdict

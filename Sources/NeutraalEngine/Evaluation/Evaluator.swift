@@ -132,22 +132,23 @@ public struct Evaluator: Sendable {
     }
 
     /// Sets aside every fired finding that a fired exception overrides (the first exception in finding
-    /// order names itself as the one that set it aside). Findings are read by index, in place.
+    /// order names itself as the one that set it aside). Findings are read by index, in place, and set aside
+    /// as they are found, without a list of them: a finding made here is fired or undetermined (or silent),
+    /// never overridden, so a finding overridden now was fired, and still overrides its own targets; and a
+    /// rule has one finding, so a target set aside already is found no more.
     private static func applyOverrides(_ findings: inout [Finding]) {
-        func isFired(_ index: Int) -> Bool {
-            if case .fired = findings[index].status { return true }
-            return false
-        }
-        var overridden: [(index: Int, by: String)] = []
-        for exception in findings.indices where isFired(exception) && !findings[exception].rule.overrides.isEmpty {
-            for target in findings[exception].rule.overrides {
-                guard let index = findings.indices.first(where: { isFired($0) && findings[$0].rule.id == target }),
-                      !overridden.contains(where: { $0.index == index }) else { continue }
-                overridden.append((index, findings[exception].rule.id))
+        func wasFired(_ index: Int) -> Bool {
+            switch findings[index].status {
+            case .fired, .overridden: return true
+            default: return false
             }
         }
-        for (index, by) in overridden {
-            findings[index] = findings[index].with(status: .overridden(by: by))
+        for exception in findings.indices where wasFired(exception) && !findings[exception].rule.overrides.isEmpty {
+            let rule = findings[exception].rule
+            for target in rule.overrides {
+                guard let index = findings.indices.first(where: { findings[$0].status == .fired && findings[$0].rule.id == target }) else { continue }
+                findings[index].status = .overridden(by: rule.id)
+            }
         }
     }
 
@@ -182,7 +183,7 @@ public struct Evaluator: Sendable {
             guard valid else { continue }
             for index in findings.indices where findings[index].rule.id == waiver.rule {
                 switch findings[index].status {
-                case .fired, .undetermined: findings[index] = findings[index].with(status: .waived(waiver))
+                case .fired, .undetermined: findings[index].status = .waived(waiver)
                 default: break
                 }
             }

@@ -75,7 +75,9 @@ public struct Finding: Sendable {
     }
 
     public let rule: Rule
-    public let status: Status
+    /// Set by the evaluator where an exception or a waiver sets the finding aside (in place: a new finding
+    /// would count its rule and lists once more).
+    public internal(set) var status: Status
     /// What made the rule fire, spelled out from `evidenceList` each time it is read.
     public var evidence: [Evidence] { evidenceList.evidence(names: rule.evidenceNames) }
     /// The evidence as the evaluator keeps it (see `EvidenceList`); its rooms are taken back for the next
