@@ -169,6 +169,8 @@ extension Evaluator {
         /// The line and column of `offset` (nil for a negative offset).
         mutating func place(at offset: Int) -> (line: Int, column: Int)? {
             guard offset >= 0 else { return nil }
+            // on the line located last, within its part known to be ASCII: most offsets, without a call
+            if let line, offset >= line.start, offset < line.asciiEnd { return (line.number, offset - line.start + 1) }
             if let column = asciiColumn(offset), let line {
                 return (line.number, column)
             }
@@ -232,8 +234,10 @@ extension Evaluator {
             }
             let place = locations.place(at: item.offset)
             located = located || place != nil
-            entries.append(EvidenceList.Entry(fact: item.fact, factText: copied(item.factText), value: item.value,
-                                              valueText: copied(item.valueText), match: copied(item.match), fileText: -1,
+            // most pieces have no text to copy: the check is made here, without a call
+            entries.append(EvidenceList.Entry(fact: item.fact, factText: item.factText < 0 ? -1 : copied(item.factText), value: item.value,
+                                              valueText: item.valueText < 0 ? -1 : copied(item.valueText),
+                                              match: item.match < 0 ? -1 : copied(item.match), fileText: -1,
                                               start: item.start, end: item.end, line: place?.line ?? 0, column: place?.column ?? 0))
         }
         return EvidenceList(entries: entries, texts: texts, file: located ? locations.file : nil)
