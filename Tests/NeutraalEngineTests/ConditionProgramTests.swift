@@ -65,6 +65,22 @@ struct ConditionProgramTests {
         }
     }
 
+    @Test("the outcomes of definitions are kept by bit for the first 64, and beyond them too")
+    func definitionOutcomes() {
+        var outcomes = DefinitionOutcomes()
+        let indexes = [0, 1, 62, 63, 64, 65, 200]
+        for index in indexes { #expect(outcomes[index] == nil) }
+        for (position, index) in indexes.enumerated() { outcomes[index] = [Outcome.true, .false, .unknown][position % 3] }
+        for (position, index) in indexes.enumerated() { #expect(outcomes[index] == [Outcome.true, .false, .unknown][position % 3]) }
+        outcomes[63] = nil
+        outcomes[64] = nil
+        #expect(outcomes[63] == nil && outcomes[64] == nil && outcomes[62] == .unknown && outcomes[65] == .unknown)
+        outcomes[1] = .true
+        #expect(outcomes[1] == .true)
+        outcomes.reset()
+        for index in indexes { #expect(outcomes[index] == nil) }
+    }
+
     @Test("tests of enumeration values become bit masks, other tests stay tests")
     func masks() throws {
         let ruleSet = try Fixture.ruleSet()

@@ -313,17 +313,18 @@ struct DefinitionOutcomes {
         if !beyond.isEmpty { beyond.removeAll(keepingCapacity: true) }
     }
 
-    /// The outcome of definition `index`, nil while it is not evaluated.
+    /// The outcome of definition `index`, nil while it is not evaluated. Inlined where it is used (a few
+    /// times for each description); the definitions beyond the first 64 go through a call.
     subscript(index: Int) -> Outcome? {
-        get {
+        @inline(__always) get {
             guard index < 64 else { return beyond[index] }
-            let bit: UInt64 = 1 << UInt64(index)
+            let bit: UInt64 = 1 &<< UInt64(truncatingIfNeeded: index)
             guard known & bit != 0 else { return nil }
             return isTrue & bit != 0 ? .true : isUnknown & bit != 0 ? .unknown : .false
         }
-        set {
-            guard index < 64 else { beyond[index] = newValue; return }
-            let bit: UInt64 = 1 << UInt64(index)
+        @inline(__always) set {
+            guard index < 64 else { return setBeyond(index, newValue) }
+            let bit: UInt64 = 1 &<< UInt64(truncatingIfNeeded: index)
             known &= ~bit
             isTrue &= ~bit
             isUnknown &= ~bit
@@ -332,5 +333,11 @@ struct DefinitionOutcomes {
             if newValue == .true { isTrue |= bit }
             if newValue == .unknown { isUnknown |= bit }
         }
+    }
+
+    /// Sets the outcome of a definition beyond the first 64.
+    @inline(never)
+    private mutating func setBeyond(_ index: Int, _ outcome: Outcome?) {
+        beyond[index] = outcome
     }
 }
