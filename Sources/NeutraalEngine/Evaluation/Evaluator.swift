@@ -511,6 +511,10 @@ public struct Evaluator: Sendable {
             if outcome == .unknown { trace.missing.append(scope.fact(test.path)) }
             return
         }
+        // a field that is there shows something only where the test came out true: a search of a text that
+        // is false found nothing (its matches are not looked through, nor a pattern located), and a value
+        // shows what it is only where it made the test true
+        guard outcome == .true else { return }
         let offset = Int(scope.record.offsets[test.slot])
         switch test.operation {
         case .missing:
@@ -531,7 +535,7 @@ public struct Evaluator: Sendable {
             trace.add(Self.textEvidence(fact, match, in: &scope.texts[text], offset: offset, &trace))
         default:
             // `present` is true whenever the field is there
-            guard outcome == .true, let value = scope.record.values[test.slot] else { return }
+            guard let value = scope.record.values[test.slot] else { return }
             let fact = factNumbers(test, &scope, &trace)
             var item = PendingEvidence(fact: fact.key, factText: fact.text, offset: offset)
             switch value {
