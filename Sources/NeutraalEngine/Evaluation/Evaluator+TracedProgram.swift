@@ -2,8 +2,13 @@
 /// flat `ConditionProgram` rather than the condition tree, to collect its evidence and missing facts.
 ///
 /// It records exactly what the tree's traced pass (`evaluate(_:_:_:)` with a trace that records and does
-/// not explain) records, in the same order; `TracedPassTests` checks both on every rule of every sample,
+/// not explain) keeps, in the same order; `TracedPassTests` checks both on every rule of every sample,
 /// example and a generated batch. An explanation (`--explain`) is still built on the tree.
+///
+/// What a condition that comes out false recorded is always dropped (`Trace.prune`, and `any` and `some`
+/// drop what their parts that are not true recorded), so the program's traced pass stops a node as soon as
+/// it is known to be false: an `all` at its first false part, an `every` at its first false element, and a
+/// definition that the first pass found false on the same record is not walked at all.
 extension Evaluator {
     /// The outcome of the condition of the rule at `index`, with its evidence and missing facts in `trace`
     /// (on the tree for a rule outside the program).
@@ -24,7 +29,11 @@ extension Evaluator {
             var result = Outcome.true
             for child in node.first..<node.first + node.count {
                 let outcome = traced(program.children[Int(child)], program, info, &scope, &trace)
-                if outcome == .false { result = .false }
+                if outcome == .false {
+                    // false whatever the other parts are, and what a false part recorded is dropped
+                    trace.prune(marks, .false)
+                    return .false
+                }
                 if outcome == .unknown, result == .true { result = .unknown }
             }
             trace.prune(marks, result)
@@ -50,6 +59,8 @@ extension Evaluator {
             trace.dropEvidence(from: marks.evidence)
             return result
         case .named:
+            // a definition the first pass found false on this record records nothing that would be kept
+            if scope.programDefinitions[Int(node.mask)] == .false { return .false }
             return traced(program.children[Int(node.first)], program, info, &scope, &trace)
         case .test:
             return program.tests[Int(node.first)]._withUnsafeGuaranteedRef { test in
@@ -88,9 +99,11 @@ extension Evaluator {
                     var inner = scope.element(element, layout: layoutIndex, path: path, index: number)
                     let before = trace.evidence.count
                     let outcome = traced(body, program, info, &inner, &trace)
-                    // every element is looked at, also once the outcome is decided: its evidence may be kept
-                    _ = tally.add(outcome)
+                    // every element is looked at, also once the outcome is decided (its evidence may be kept),
+                    // except after a false element of `every`, which is then false and keeps nothing
+                    let decided = tally.add(outcome)
                     if outcome != .true, node.operation == .some { trace.dropEvidence(from: before) }
+                    if decided, node.operation == .every { break }
                 }
             }
             result = tally.result
