@@ -258,29 +258,30 @@ extension Evaluator {
     /// Each keeps its capacity from one description to the next; the evaluator works on the scope and the
     /// trace where the workspace keeps them.
     struct Workspace {
-        /// The top-level scope, on the description being judged (on `emptyRecord` in between, so that the
-        /// storage of the last description's record is not held here; see `RecordRoom`).
-        var scope: Scope
+        /// The top-level scope, on the description being judged (on an empty record of its own in between, so
+        /// that the storage of the last description's record is not held here; see `RecordRoom`).
+        var scope = Scope(record: Record(slotCount: 0), layout: 0, prefix: "")
         var trace = Trace(explains: false)
-        private let emptyRecord: Record
         private var known: [(offset: Int, line: Int, column: Int)] = []
 
-        init() {
-            emptyRecord = Record(slotCount: 0)
-            scope = Scope(record: emptyRecord, layout: 0, prefix: "")
-        }
+        init() {}
 
         /// Moves the scope on to `record` and empties the trace, and lends `locations` the room of the list of
-        /// located offsets.
-        mutating func begin(_ record: Record, explains: Bool, _ locations: inout Locations) {
-            scope.reuse(for: record)
+        /// located offsets. The record is swapped in, not copied: `record` holds the scope's empty record until
+        /// `end` swaps them back (a copy would count the record's storage once more, and putting the empty
+        /// record back would count both again).
+        mutating func begin(_ record: inout Record, explains: Bool, _ locations: inout Locations) {
+            swap(&scope.record, &record)
+            scope.forget()
             trace.start(explains: explains)
             swap(&known, &locations.known)
         }
 
-        /// Lets go of the description's record and takes the list of located offsets back, emptied.
-        mutating func end(_ locations: inout Locations) {
-            scope.record = emptyRecord
+        /// Gives the description's record back to `record` (the scope holds its empty record again, so that the
+        /// storage of the last description's record is not held here) and takes the list of located offsets
+        /// back, emptied.
+        mutating func end(_ record: inout Record, _ locations: inout Locations) {
+            swap(&scope.record, &record)
             locations.known.trim(to: 0)
             swap(&known, &locations.known)
         }

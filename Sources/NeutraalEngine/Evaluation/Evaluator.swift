@@ -28,7 +28,8 @@ public struct Evaluator: Sendable {
     /// the next (no allocation for the trace and the caches of each description).
     func evaluate(_ description: Description, reusing workspace: inout Workspace) -> Evaluation {
         let vocabulary = ruleSet.vocabulary
-        let record = description.record
+        // the record is lent to the workspace's scope while the rules are evaluated (see `Workspace.begin`)
+        var record = description.record
         var day = asOf
         var dated = false
         if let slot = vocabulary.dateSlot, case .date(let value)? = record.values.nonTextValue(at: slot) {
@@ -54,7 +55,9 @@ public struct Evaluator: Sendable {
         var findings = workspace.takeFindings()
         var notInForce: [String] = []
         // the scope and the trace are the workspace's, worked on where it keeps them
-        workspace.begin(record, explains: explain, &locations)
+        workspace.begin(&record, explains: explain, &locations)
+        // the values the rules' gates read, taken once (read from the scope for each rule, they were counted each time)
+        let values = workspace.scope.record.values
         // the program's arrays are read through buffer pointers taken once for every rule of the description
         ruleSet.program.withView { program in ruleSet.kindIndex.withNumbers(ofKind: Int(kind)) { rulesOfKind in
             for index in rulesOfKind {
@@ -65,7 +68,7 @@ public struct Evaluator: Sendable {
                     continue
                 }
                 // most rules are decided false by their gate (the first part of their `all of`), looked at here
-                let quick = gatedOutcome(ofRuleAt: index, program, record.values, &workspace.scope)
+                let quick = gatedOutcome(ofRuleAt: index, program, values, &workspace.scope)
                 if quick == .false && !explain { continue }
                 if quick == .unknown && ruleSet.rules[index].verdict == .allowed && !explain { continue }
                 let rule = ruleSet.rules[index]
@@ -94,7 +97,7 @@ public struct Evaluator: Sendable {
         // let go of the record and the room of the located offsets before the evaluation is made (not in a
         // `defer`, which would run after it): the lists then go into the evaluation as they are, where with the
         // locals still alive after it each was retained for the evaluation and released with its local
-        workspace.end(&locations)
+        workspace.end(&record, &locations)
         return Evaluation(description: description, verdict: verdict, findings: findings, day: day, dated: dated,
                           context: context, notInForce: notInForce, problems: problems)
     }
@@ -255,6 +258,11 @@ public struct Evaluator: Sendable {
         /// (building a scope per element costs more than judging most elements).
         mutating func reuse(for record: Record) {
             self.record = record
+            forget()
+        }
+
+        /// Forgets what was worked out about the record (its record stays).
+        mutating func forget() {
             scans.trim(to: 0)
             if !patternMatches.isEmpty { patternMatches.removeAll(keepingCapacity: true) }
             if !patternGroupMatches.isEmpty { patternGroupMatches.removeAll(keepingCapacity: true) }
