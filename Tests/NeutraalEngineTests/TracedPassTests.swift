@@ -110,6 +110,8 @@ struct TracedPassTests {
             if reused.findings.contains(where: { !$0.evidence.isEmpty }) { withEvidence += 1 }
             // facts of elements of lists, whose paths the workspace spells once for the batch
             elementFacts += reused.findings.flatMap(\.evidence).filter { $0.fact.contains("[") }.count
+            // given back once used, as a batch gives back each result it has rendered
+            workspace.recycle(.evaluated(reused))
         }
         #expect(differing.isEmpty, "\(differing.prefix(10))")
         #expect(withEvidence > descriptions.count / 2)
@@ -139,6 +141,7 @@ struct TracedPassTests {
             let reused = evaluator.evaluate(description, reusing: &workspace)
             #expect(rendered(reused) == rendered(evaluator.evaluate(description)), "\(description.id)")
             if reused.findings.contains(where: { $0.rule.id == "DONNER-06" && $0.status == .fired }) { fired += 1 }
+            workspace.recycle(.evaluated(reused))
         }
         // some speeches call for votes in a section and some do not, so that a kept scope meets both
         #expect(fired > 0 && fired < descriptions.count)
@@ -160,6 +163,7 @@ struct TracedPassTests {
             if spelled(reused) != spelled(judge.evaluate(description)) { differing.append(description.id) }
             if reused.findings.contains(where: { $0.explanation != nil }) { explained += 1 }
             #expect(reused.findings.allSatisfy { ($0.explanation != nil) == judge.explain })
+            workspace.recycle(.evaluated(reused))
         }
         #expect(differing.isEmpty, "\(differing.prefix(10))")
         #expect(explained > 20)
@@ -175,7 +179,13 @@ struct TracedPassTests {
         // every evaluation is kept (as a report that lists them all does) and rendered only at the end: the
         // room the workspace reuses for the next description's findings must not be theirs
         var workspace = Evaluator.Workspace()
-        let kept = descriptions.map { evaluator.evaluate($0, reusing: &workspace) }
+        // each is also given back to the workspace, as a batch that keeps its results does: the lists it
+        // shares with the kept evaluation must stay as they are when the workspace empties them for the next
+        let kept = descriptions.map { description in
+            let evaluation = evaluator.evaluate(description, reusing: &workspace)
+            workspace.recycle(.evaluated(evaluation))
+            return evaluation
+        }
         let differing = zip(descriptions, kept).filter { rendered($1) != rendered(evaluator.evaluate($0)) }.map(\.0.id)
         #expect(differing.isEmpty, "\(differing.prefix(10))")
         #expect(kept.filter { $0.findings.count > 1 }.count > descriptions.count / 4)

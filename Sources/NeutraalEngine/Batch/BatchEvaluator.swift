@@ -168,21 +168,30 @@ public struct BatchEvaluator: Sendable {
     private func forEachItem(_ unit: Unit, _ evaluator: Evaluator, _ body: (ReportItem) -> Void) {
         let reader = DescriptionReader(vocabulary: evaluator.ruleSet.vocabulary)
         var workspace = Evaluator.Workspace()
-        func item(_ outcome: ReadOutcome) -> ReportItem {
-            switch outcome {
-            case .description(let description):
-                let evaluation = evaluator.evaluate(description, reusing: &workspace)
-                return .evaluated(baseline.isEmpty ? evaluation : baseline.apply(to: evaluation, vocabulary: evaluator.ruleSet.vocabulary))
-            case .failure(let source, let id, let diagnostics):
-                return .failed(source: source, id: id, diagnostics: diagnostics)
-            }
-        }
         switch unit.content {
         case .problem(let problem): body(problem)
-        case .whole(let source): for outcome in reader.read(source) { body(item(outcome)) }
+        case .whole(let source): for outcome in reader.read(source) { judge(outcome, evaluator, &workspace, body) }
         case .lines(let source, let firstNumber):
             reader.forEachLine(source, from: source.firstLine == 1 && source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0,
-                               firstNumber: firstNumber, allowEmpty: firstNumber > 1, room: RecordRoom()) { body(item($0)) }
+                               firstNumber: firstNumber, allowEmpty: firstNumber > 1, room: RecordRoom()) {
+                judge($0, evaluator, &workspace, body)
+            }
+        }
+    }
+
+    /// Judges what was read of one record and hands the result to `body`; the result, once used, gives the
+    /// room of its lists back to `workspace` for the next. (The workspace is passed `inout` rather than
+    /// captured by a local function, whose captured variables are checked for exclusive access at run time.)
+    private func judge(_ outcome: ReadOutcome, _ evaluator: Evaluator, _ workspace: inout Evaluator.Workspace, _ body: (ReportItem) -> Void) {
+        switch outcome {
+        case .description(let description):
+            var evaluation = evaluator.evaluate(description, reusing: &workspace)
+            if !baseline.isEmpty { evaluation = baseline.apply(to: evaluation, vocabulary: evaluator.ruleSet.vocabulary) }
+            let item = ReportItem.evaluated(consume evaluation)
+            body(item)
+            workspace.recycle(consume item)
+        case .failure(let source, let id, let diagnostics):
+            body(.failed(source: source, id: id, diagnostics: diagnostics))
         }
     }
 }

@@ -286,14 +286,25 @@ extension Evaluator {
             swap(&known, &locations.known)
         }
 
-        /// The list of findings of the description judged last, shared with its evaluation: once a batch has
-        /// rendered and dropped that evaluation, the next description's findings are put in its room.
+        /// The list of findings of an evaluation given back (`recycle`): the next description's findings are
+        /// put in its room.
         private var findings: [Finding] = []
 
-        /// An empty list of findings: the room of the last description's list when its evaluation is gone
-        /// (a list still shared, with an evaluation kept by the caller, is left to it; a new one is made).
-        /// The rooms of those findings' evidence go to `spareEvidence` on the way (lists still shared are
-        /// copied once as they are emptied, and the caller's stay as they were).
+        /// Takes back the lists of an evaluation that the caller has used and drops (its findings and derived
+        /// facts), for the next description's: a batch gives back each result once it is rendered. They are
+        /// swapped out of it, not copied (a copy would count each list, and dropping the evaluation would count
+        /// it again). An evaluation that is also kept elsewhere (`keepItems`) shares its lists, which stay as
+        /// they are there: they are copied when they are emptied for the next description.
+        mutating func recycle(_ item: consuming ReportItem) {
+            guard case .evaluated(var evaluation) = consume item else { return }
+            swap(&findings, &evaluation.findings)
+            swap(&context, &evaluation.context)
+        }
+
+        /// An empty list of findings: the room of the list given back last (a list still shared, with an
+        /// evaluation kept by the caller, is left to it; a new one is made). The rooms of those findings'
+        /// evidence go to `spareEvidence` on the way (lists still shared are copied once as they are emptied,
+        /// and the caller's stay as they were).
         mutating func takeFindings() -> [Finding] {
             var taken: [Finding] = []
             swap(&taken, &findings)
@@ -309,22 +320,12 @@ extension Evaluator {
         /// The rooms of the evidence of the findings dropped, for the next ones.
         var spareEvidence = SpareEvidence()
 
-        /// Keeps the final list of findings of a description, to be reused once its evaluation is dropped.
-        mutating func keep(_ findings: [Finding]) {
-            self.findings = findings
-        }
-
-        /// The derived facts shown with the description judged last, shared with its evaluation like its findings.
+        /// The derived facts shown with an evaluation given back, like its findings.
         private var context: [(field: String, value: String)] = []
 
-        /// An empty list of derived facts to show, in the room of the last description's (see `takeFindings()`).
+        /// An empty list of derived facts to show, in the room of the list given back last (see `takeFindings()`).
         mutating func takeContext() -> [(field: String, value: String)] {
             Self.emptied(&context)
-        }
-
-        /// Keeps the list of derived facts of a description, to be reused once its evaluation is dropped.
-        mutating func keep(context: [(field: String, value: String)]) {
-            self.context = context
         }
 
         /// `kept` emptied, in its own room when nothing else holds it any more; `kept` is left empty.

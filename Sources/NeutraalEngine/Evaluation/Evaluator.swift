@@ -45,7 +45,6 @@ public struct Evaluator: Sendable {
                 context.append((vocabulary.layouts[0].fields[slot].path, display(value, layout: 0, slot: slot)))
             }
         }
-        workspace.keep(context: context)
         guard case .symbol(let kind)? = record.values.nonTextValue(at: vocabulary.kindSlot) else {
             return Evaluation(description: description, verdict: .allowed, findings: [], day: day, dated: dated, context: context, notInForce: [])
         }
@@ -93,7 +92,6 @@ public struct Evaluator: Sendable {
         let problems = applyWaivers(description, to: &findings)
         let verdict = Evaluation.verdict(of: findings)
         Self.order(&findings)
-        workspace.keep(findings)
         // let go of the record and the room of the located offsets before the evaluation is made (not in a
         // `defer`, which would run after it): the lists then go into the evaluation as they are, where with the
         // locals still alive after it each was retained for the evaluation and released with its local

@@ -146,13 +146,15 @@ public struct Evaluation: Sendable {
     public let description: Description
     public let verdict: Verdict
     /// Standing, overridden and undetermined findings, most severe first (silent ones with `--explain`).
-    public let findings: [Finding]
+    /// Settable inside the engine only so that a batch can give the list's room back to the workspace that
+    /// made it, once the evaluation is rendered (`Evaluator.Workspace.recycle`).
+    public internal(set) var findings: [Finding]
     /// The day the rules were taken at: the description's date, or the check date when it has none.
     public let day: Int32
     /// Whether `day` is the description's own date.
     public let dated: Bool
     /// Derived facts worth showing (such as the election period), by field.
-    public let context: [(field: String, value: String)]
+    public internal(set) var context: [(field: String, value: String)]
     /// Rules not in force on `day` that would otherwise apply.
     public let notInForce: [String]
     /// Problems with the description that did not keep it from being judged (a waiver without a reason,
