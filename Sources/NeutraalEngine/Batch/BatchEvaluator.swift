@@ -151,16 +151,31 @@ public struct BatchEvaluator: Sendable {
 
     /// Reads, judges, tallies and renders one unit of work, record by record.
     private func judge(_ unit: Unit, with kit: Kit, keepItems: Bool) -> UnitResult {
+        guard let renderer = kit.makeRenderer?() else {
+            var result = UnitResult()
+            forEachItem(unit, kit.evaluator) { item in
+                result.summary.add(item)
+                if keepItems { result.items.append(item) }
+            }
+            return result
+        }
+        return judge(unit, kit.evaluator, renderer, keepItems: keepItems)
+    }
+
+    /// The same with a renderer, whose type is opened here once for the unit: called through the
+    /// existential, each mutating `render` projected the renderer out of its box (a call into the runtime
+    /// and a uniqueness check per record).
+    private func judge<Renderer: ItemRendering>(_ unit: Unit, _ evaluator: Evaluator, _ renderer: Renderer, keepItems: Bool) -> UnitResult {
         var result = UnitResult()
-        var renderer = kit.makeRenderer?()
+        var renderer = renderer
         // JSON Lines come out about twice as long as they go in: room for that, and a little more
-        var output = JSONBytes(capacity: renderer == nil ? 64 : unit.size * 5 / 2)
-        forEachItem(unit, kit.evaluator) { item in
+        var output = JSONBytes(capacity: unit.size * 5 / 2)
+        forEachItem(unit, evaluator) { item in
             result.summary.add(item)
-            renderer?.render(item, into: &output)
+            renderer.render(item, into: &output)
             if keepItems { result.items.append(item) }
         }
-        if renderer != nil { result.rendered = output.take() }
+        result.rendered = output.take()
         return result
     }
 
