@@ -65,6 +65,36 @@ struct ConditionProgramTests {
         }
     }
 
+    @Test("the rows of each kind are its rules in order, with their days, and a row decides its gate as the program does")
+    func ruleRows() throws {
+        for ruleSet in [try RealRules.ruleSet(), try Fixture.ruleSet()] {
+            let rows = RuleRows(ruleSet)
+            let evaluator = Evaluator(ruleSet: ruleSet)
+            let slotCount = ruleSet.vocabulary.root.fields.count
+            var symbolGates = 0
+            for kind in -1...ruleSet.rulesByKind.count {
+                let numbers = ruleSet.kindIndex.withNumbers(ofKind: kind) { Array($0) }
+                let kindRows = rows.withRows(ofKind: kind) { Array($0) }
+                #expect(kindRows.map(\.index) == numbers, "kind \(kind)")
+                for row in kindRows {
+                    let days = ValidDays(ruleSet.rules[row.index])
+                    #expect(days.from == row.from && days.until == row.until)
+                    guard row.gate == .symbol else { continue }
+                    symbolGates += 1
+                    // the gate's slot holding each case in and out of the mask, nothing, or a value of another kind
+                    let values: [FactValue?] = [nil, .bool(true), .string("x"), .list([.symbol(0)]), .symbol(70)] + (0..<12).map { .symbol(Int32($0)) }
+                    for value in values {
+                        var record = Record(slotCount: slotCount)
+                        record.values[Int(row.slot)] = value
+                        let expected = ruleSet.program.withView { evaluator.gateOutcome(ofRuleAt: row.index, $0, record.values) }
+                        #expect(row.symbolOutcome(record.values) == expected, "\(ruleSet.rules[row.index].id) \(String(describing: value))")
+                    }
+                }
+            }
+            #expect(symbolGates > 0)
+        }
+    }
+
     @Test("the outcomes of definitions are kept by bit for the first 64, and beyond them too")
     func definitionOutcomes() {
         var outcomes = DefinitionOutcomes()

@@ -10,12 +10,15 @@ public struct Evaluator: Sendable {
     public let explain: Bool
     /// The names enumeration values are shown as, by layout and slot.
     private let displayNames: DisplayNames
+    /// The rules of each kind with their days and gates, as the loop over a description's rules reads them.
+    private let rows: RuleRows
 
     public init(ruleSet: RuleSet, asOf: Int32 = CivilDate.today(), explain: Bool = false) {
         self.ruleSet = ruleSet
         self.asOf = asOf
         self.explain = explain
         self.displayNames = DisplayNames(ruleSet.vocabulary)
+        self.rows = RuleRows(ruleSet)
     }
 
     /// Judges one description.
@@ -58,16 +61,26 @@ public struct Evaluator: Sendable {
         // the values the rules' gates read, taken once (read from the scope for each rule, they were counted each time)
         let values = workspace.scope.record.values
         // the program's arrays are read through buffer pointers taken once for every rule of the description
-        ruleSet.program.withView { program in ruleSet.kindIndex.withNumbers(ofKind: Int(kind)) { rulesOfKind in
-            for index in rulesOfKind {
+        ruleSet.program.withView { program in rows.withRows(ofKind: Int(kind)) { rowsOfKind in
+            for row in rowsOfKind {
                 // the rule is read in place until it makes a finding (taking it out costs a retain and a release),
-                // and its days in force from the list of all rules' days (not from the rule, on a line of its own)
-                guard ruleSet.validDays[index].contains(day) else {
+                // and its days in force from its row (not from the rule, on a line of its own)
+                let index = row.index
+                guard row.from <= day && day <= row.until else {
                     notInForce.append(ruleSet.rules[index].id)
                     continue
                 }
-                // most rules are decided false by their gate (the first part of their `all of`), looked at here
-                let quick = gatedOutcome(ofRuleAt: index, program, values, &workspace.scope)
+                // most rules are decided false by their gate (the first part of their `all of`), looked at here:
+                // most gates test an enumeration value, decided from the row
+                let quick: Outcome
+                switch row.gate {
+                case .symbol:
+                    let gate = row.symbolOutcome(values)
+                    if gate == .false && !explain { continue }
+                    quick = gate == .false ? .false : quickOutcome(ofRuleAt: index, afterGate: gate, program, &workspace.scope)
+                case .other, .none:
+                    quick = gatedOutcome(ofRuleAt: index, program, values, &workspace.scope)
+                }
                 if quick == .false && !explain { continue }
                 if quick == .unknown && ruleSet.rules[index].verdict == .allowed && !explain { continue }
                 let rule = ruleSet.rules[index]
