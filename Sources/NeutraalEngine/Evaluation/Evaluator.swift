@@ -99,10 +99,14 @@ public struct Evaluator: Sendable {
             }
         } }
         // exceptions: a fired rule sets aside the fired rules it overrides
-        if findings.contains(where: { $0.status == .fired && !$0.rule.overrides.isEmpty }) {
+        if findings.contains(where: { finding in
+            if case .fired = finding.status { return !finding.rule.overrides.isEmpty }
+            return false
+        }) {
             Self.applyOverrides(&findings)
         }
-        let problems = applyWaivers(description, to: &findings)
+        // most descriptions have no waivers: no call
+        let problems = description.waivers.isEmpty ? [] : applyWaivers(description, to: &findings)
         let verdict = Evaluation.verdict(of: findings)
         Self.order(&findings)
         // let go of the record and the room of the located offsets before the evaluation is made (not in a
