@@ -97,6 +97,21 @@ struct ExceptionTests {
         #expect(evaluation.status("CH-D") == .fired)
     }
 
+    @Test("statuses are equal exactly when they are the same case with equal payloads")
+    func statusEquality() {
+        let waiver = Waiver(rule: "R", reason: "ok", approvedBy: "A", until: 3, offset: 7)
+        let other = Waiver(rule: "R", reason: "ok", approvedBy: "B", until: 3, offset: 7)
+        let statuses: [Finding.Status] = [.fired, .undetermined, .silent, .baselined, .overridden(by: "X"), .overridden(by: "Y"),
+                                          .waived(waiver), .waived(other)]
+        for (i, a) in statuses.enumerated() {
+            for (j, b) in statuses.enumerated() {
+                #expect((a == b) == (i == j), "\(a) \(b)")
+            }
+        }
+        #expect(Finding.Status.overridden(by: "X") == .overridden(by: String("X".reversed().reversed())))
+        #expect(Finding.Status.waived(waiver) == .waived(Waiver(rule: "R", reason: "ok", approvedBy: "A", until: 3, offset: 7)))
+    }
+
     struct VerdictCase: CustomTestStringConvertible, Sendable {
         let levels: String
         let expected: Verdict
