@@ -35,9 +35,15 @@ public struct Evaluator: Sendable {
         var record = description.record
         var day = asOf
         var dated = false
-        if let slot = vocabulary.dateSlot, case .date(let value)? = record.values.nonTextValue(at: slot) {
-            day = value
-            dated = true
+        // looked at in place, with a `switch` over the stored value (an `if case` copied it out first)
+        if let slot = vocabulary.dateSlot {
+            switch record.values.nonTextValue(at: slot) {
+            case .date(let value)?:
+                day = value
+                dated = true
+            default:
+                break
+            }
         }
         var context = workspace.takeContext()
         // by index, in place: a copy of a derivation or of the top-level layout costs a count for each of its names
@@ -48,7 +54,11 @@ public struct Evaluator: Sendable {
                 context.append((vocabulary.layouts[0].fields[slot].path, display(value, layout: 0, slot: slot)))
             }
         }
-        guard case .symbol(let kind)? = record.values.nonTextValue(at: vocabulary.kindSlot) else {
+        let kind: Int32
+        switch record.values.nonTextValue(at: vocabulary.kindSlot) {
+        case .symbol(let value)?:
+            kind = value
+        default:
             return Evaluation(description: description, verdict: .allowed, findings: [], day: day, dated: dated, context: context, notInForce: [])
         }
         // with what the reader found out about the description's line
