@@ -3,6 +3,9 @@ extension DirectRecordReader {
     /// anything `JSONParser` would refuse (or that is not worth reading here) throws `Unusual`.
     struct Cursor {
         let buffer: UnsafeBufferPointer<UInt8>
+        /// The first byte of `buffer`, never nil (a cursor is made only over a buffer that has bytes): the
+        /// word-at-a-time reads below load from it without testing the buffer's optional address each time.
+        let base: UnsafePointer<UInt8>
         var position: Int
         let end: Int
         /// The first byte of 0x80 or more read so far (`Int.max`: none). Outside strings the grammar allows
@@ -15,6 +18,15 @@ extension DirectRecordReader {
         var source: Unmanaged<SourceText>?
         /// Whether a text of the record being read was read in place (see `textSlot(offset:)`).
         var textsInPlace = false
+
+        /// A cursor at `position` of `buffer`, which ends the line at `end`; nil for a buffer without bytes.
+        init?(buffer: UnsafeBufferPointer<UInt8>, position: Int, end: Int) {
+            guard let base = buffer.baseAddress else { return nil }
+            self.buffer = buffer
+            self.base = base
+            self.position = position
+            self.end = end
+        }
 
         /// Notes a byte of 0x80 or more at `index`.
         @inline(__always)
@@ -65,29 +77,58 @@ extension DirectRecordReader {
             // the cursor is never before the line nor past its end (and the line ends within the buffer): the
             // block's end within the line is the one check needed, and no sum can overflow
             let start = position &+ 1
-            guard start &+ 16 <= end, let base = buffer.baseAddress, base[position] == UInt8(ascii: "\"") else { return nil }
-            let raw = UnsafeRawPointer(base)
-            let block = raw.loadUnaligned(fromByteOffset: start, as: SIMD16<Int8>.self)
-            let stops = ByteScan.stringStopLanes(block)
-            let words = unsafeBitCast(block, to: SIMD2<UInt64>.self)
-            let probe: ByteKeyTables.Probe
-            if stops[0] != 0 {
-                let length = stops[0].trailingZeroBitCount / 8
-                let word = words[0] & ((1 &<< UInt64(8 * length)) &- 1)
-                probe = ByteKeyTables.Probe(first: word, last: word, length: length, start: start)
-            } else if stops[1] != 0 {
-                let length = 8 &+ stops[1].trailingZeroBitCount / 8
-                let last = raw.loadUnaligned(fromByteOffset: start &+ length &- 8, as: UInt64.self)
-                probe = ByteKeyTables.Probe(first: words[0], last: last, length: length, start: start)
-            } else {
-                return nil
-            }
-            guard base[start &+ probe.length] == UInt8(ascii: "\"") else { return nil }
+            guard start &+ 16 <= end, base[position] == UInt8(ascii: "\""),
+                  let probe = Self.blockProbe(UnsafeRawPointer(base), at: start),
+                  base[start &+ probe.length] == UInt8(ascii: "\"") else { return nil }
             position = start &+ probe.length &+ 1
             return probe
             #else
             return nil
             #endif
+        }
+
+        /// `shortString()` for a key followed at once by its colon (`"role":`, as JSON Lines are mostly
+        /// written), with the cursor moved past the colon: the closing quote and the colon compared as one
+        /// 16-bit word rather than the colon looked for after the key. Nil otherwise, with the cursor where it
+        /// was; a key with white space before its colon, or within seventeen bytes of the line's end, is then
+        /// read the general way.
+        @inline(__always)
+        mutating func shortKey() -> ByteKeyTables.Probe? {
+            #if _endian(little)
+            // seventeen bytes of the line after the opening quote: the block, and the colon after a key of
+            // fifteen bytes; as in `shortString()`, no other check is needed and no sum can overflow
+            let start = position &+ 1
+            let raw = UnsafeRawPointer(base)
+            guard start &+ 17 <= end, base[position] == UInt8(ascii: "\""),
+                  let probe = Self.blockProbe(raw, at: start),
+                  // `":` as a little-endian word
+                  raw.loadUnaligned(fromByteOffset: start &+ probe.length, as: UInt16.self) == 0x3A22 else { return nil }
+            position = start &+ probe.length &+ 2
+            return probe
+            #else
+            return nil
+            #endif
+        }
+
+        /// The plain run at the start of the sixteen bytes at `start` (up to its first string stop) as a probe
+        /// for `ByteKeyTables`, when a stop ends it within the block; nil when the block has none. Whether the
+        /// stop is the closing quote is left to the caller.
+        @inline(__always)
+        private static func blockProbe(_ raw: UnsafeRawPointer, at start: Int) -> ByteKeyTables.Probe? {
+            let block = raw.loadUnaligned(fromByteOffset: start, as: SIMD16<Int8>.self)
+            let stops = ByteScan.stringStopLanes(block)
+            let words = unsafeBitCast(block, to: SIMD2<UInt64>.self)
+            if stops[0] != 0 {
+                let length = stops[0].trailingZeroBitCount / 8
+                let word = words[0] & ((1 &<< UInt64(8 * length)) &- 1)
+                return ByteKeyTables.Probe(first: word, last: word, length: length, start: start)
+            }
+            if stops[1] != 0 {
+                let length = 8 &+ stops[1].trailingZeroBitCount / 8
+                let last = raw.loadUnaligned(fromByteOffset: start &+ length &- 8, as: UInt64.self)
+                return ByteKeyTables.Probe(first: words[0], last: last, length: length, start: start)
+            }
+            return nil
         }
 
         /// `shortString()` for a plain string of sixteen to thirty-one bytes (as `communication-advisor`), with
@@ -99,7 +140,7 @@ extension DirectRecordReader {
             #if _endian(little)
             // as in `shortString()`: the blocks' end within the line is the one check needed
             let start = position &+ 1
-            guard start &+ 32 <= end, let base = buffer.baseAddress, base[position] == UInt8(ascii: "\"") else { return nil }
+            guard start &+ 32 <= end, base[position] == UInt8(ascii: "\"") else { return nil }
             let raw = UnsafeRawPointer(base)
             let block = raw.loadUnaligned(fromByteOffset: start, as: SIMD16<Int8>.self)
             let firstStops = ByteScan.stringStopLanes(block)
@@ -131,7 +172,7 @@ extension DirectRecordReader {
         @inline(__always)
         mutating func plainDate() -> Int32? {
             let start = position &+ 1
-            guard start &+ 11 <= end, let base = buffer.baseAddress, base[position] == UInt8(ascii: "\""),
+            guard start &+ 11 <= end, base[position] == UInt8(ascii: "\""),
                   base[start &+ 10] == UInt8(ascii: "\""),
                   let day = CivilDate.parse(utf8: UnsafeBufferPointer(start: base + start, count: 10)) else { return nil }
             position = start &+ 11
@@ -316,7 +357,7 @@ extension DirectRecordReader {
         /// `true` or `false` at the cursor: its first four bytes compared as one word with `true` and with
         /// `fals` (then the `e`), rather than byte by byte.
         mutating func bool() throws(Unusual) -> Bool {
-            guard position >= 0, position + 4 <= end, let base = buffer.baseAddress else { throw Unusual() }
+            guard position >= 0, position + 4 <= end else { throw Unusual() }
             let word = UInt32(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: position, as: UInt32.self))
             // "true" and "fals" as little-endian words
             if word == 0x6575_7274 {

@@ -191,7 +191,7 @@ public final class DirectRecordReader: Sendable {
             // offsets are kept in 32 bits: a line beyond them is left to the ordinary path (no source is that
             // large: a chunk of JSON Lines holds a few hundred kilobytes), and within them none needs clamping
             guard range.lowerBound >= 0, range.upperBound <= buffer.count, range.upperBound <= Int(Int32.max) else { return nil }
-            var cursor = Cursor(buffer: buffer, position: range.lowerBound, end: range.upperBound)
+            guard var cursor = Cursor(buffer: buffer, position: range.lowerBound, end: range.upperBound) else { return nil }
             // the source lives while its bytes are read: lent, not counted
             cursor.source = Unmanaged.passUnretained(source)
             cursor.spareLists = room?.spareLists
@@ -292,21 +292,17 @@ public final class DirectRecordReader: Sendable {
             cursor.skipWhitespace()
             let keyOffset = cursor.position
             let found: Int32?
-            if let probe = cursor.shortString() {
+            // most keys are short and followed by the colon at once: both read together
+            if let probe = cursor.shortKey() {
                 found = keys.value(in: node, probe, cursor.buffer)
             } else {
                 let key = try cursor.plainKey()
                 found = keys.value(in: node, cursor.buffer, key)
-            }
-            guard let found else { throw Unusual() }
-            // most keys are followed by the colon at once
-            if cursor.peek == UInt8(ascii: ":") {
-                cursor.position += 1
-            } else {
                 cursor.skipWhitespace()
                 guard cursor.peek == UInt8(ascii: ":") else { throw Unusual() }
                 cursor.position += 1
             }
+            guard let found else { throw Unusual() }
             cursor.skipWhitespace()
             if found >= 0 {
                 let child = Int(found)
