@@ -288,16 +288,18 @@ public final class DirectRecordReader: Sendable {
         cursor.position += 1
         cursor.skipWhitespace()
         if cursor.peek == UInt8(ascii: "}") { cursor.position += 1; return }
+        // the node's table, looked up once for all the object's keys
+        guard let table = keys.lookup(node) else { throw Unusual() }
         while true {
             cursor.skipWhitespace()
             let keyOffset = cursor.position
             let found: Int32?
             // most keys are short and followed by the colon at once: both read together
             if let probe = cursor.shortKey() {
-                found = keys.value(in: node, probe, cursor.buffer)
+                found = keys.value(in: table, probe, cursor.buffer)
             } else {
                 let key = try cursor.plainKey()
-                found = keys.value(in: node, cursor.buffer, key)
+                found = ByteKeyTables.probe(cursor.buffer, key).flatMap { keys.value(in: table, $0, cursor.buffer) }
                 cursor.skipWhitespace()
                 guard cursor.peek == UInt8(ascii: ":") else { throw Unusual() }
                 cursor.position += 1
