@@ -57,6 +57,43 @@ struct JSONEscapingTests {
         }
     }
 
+    @Test("sixteen bytes: a lane is marked exactly when its byte is not plain ASCII, for every byte value in every position")
+    func specialLanes() {
+        let filler = Int8(bitPattern: UInt8(ascii: "a"))
+        for value in 0...255 {
+            for position in 0..<16 {
+                var block = SIMD16<Int8>(repeating: filler)
+                block[position] = Int8(bitPattern: UInt8(value))
+                let lanes = JSONBytes.specialLanes(block)
+                let byte = UInt8(value)
+                let special = byte >= 0x80 || !JSONBytes.isPlain(byte)
+                // the lane of the byte is all ones or all zeros, and no other lane is set
+                let expected: UInt64 = special ? 0xFF << UInt64(8 * (position % 8)) : 0
+                #expect(lanes[position / 8] == expected && lanes[1 - position / 8] == 0, "byte \(value) at \(position)")
+            }
+        }
+    }
+
+    @Test("long strings: each escape found at every position of a scan sixteen bytes at a time, and after it")
+    func escapesInLongStrings() {
+        // one character that is escaped (or written as it is, outside ASCII) among plain letters, at every
+        // position of strings of 15 to 49 bytes, and two of them side by side
+        let specials = ["\"", "\\", "\n", "<", ">", "&", "\u{7F}", "\u{85}", "\u{2028}", "é", "\u{1}"]
+        for length in 15...49 {
+            for special in specials {
+                for position in 0..<length {
+                    var letters = (0..<length).map { String(UnicodeScalar(UInt8(97 + $0 % 26))) }
+                    letters[position] = special
+                    let text = letters.joined()
+                    #expect(String(decoding: JSONBytes.quoted(text), as: UTF8.self) == JSONWriter.quote(text),
+                            "\(special.unicodeScalars.map(\.value)) at \(position) of \(length)")
+                    let pair = letters.prefix(position).joined() + special + special + letters.dropFirst(position).joined()
+                    #expect(String(decoding: JSONBytes.quoted(pair), as: UTF8.self) == JSONWriter.quote(pair))
+                }
+            }
+        }
+    }
+
     @Test("fragments of every length from 0 to 40 are copied exactly, at every offset")
     func rawFragments() {
         let source = (0..<40).map { UInt8(65 + $0 % 26) }

@@ -490,11 +490,30 @@ public struct JSONBytes: ~Copyable {
         let count = text.count
         let words = UnsafeRawBufferPointer(text)
         while index < count {
-            // eight plain ASCII bytes at a time
+            #if _endian(little)
+            if index &+ 16 <= count {
+                // sixteen bytes at a time, then straight to the first that is not plain ASCII (the lanes are
+                // little-endian words: the lowest set byte is the first)
+                let lanes = Self.specialLanes(words.loadUnaligned(fromByteOffset: index, as: SIMD16<Int8>.self))
+                if lanes[0] != 0 {
+                    index &+= lanes[0].trailingZeroBitCount / 8
+                } else if lanes[1] != 0 {
+                    index &+= 8 &+ lanes[1].trailingZeroBitCount / 8
+                } else {
+                    index &+= 16
+                    continue
+                }
+            } else if index + 8 <= count, Self.isPlainASCII(words.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                // eight plain ASCII bytes at a time near the end
+                index += 8
+                continue
+            }
+            #else
             if index + 8 <= count, Self.isPlainASCII(words.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
                 index += 8
                 continue
             }
+            #endif
             let byte = text[index]
             if Self.isPlain(byte) {
                 index += 1
@@ -539,6 +558,20 @@ public struct JSONBytes: ~Copyable {
             start = index
         }
         if start < count { append(UnsafeBufferPointer(rebasing: text[start..<count])) }
+    }
+
+    /// The bytes among sixteen that `isPlainASCII` would not pass (a byte of 0x80 and up, below 0x20, or one of
+    /// `"` `\\` `<` `>` `&` DEL), as a byte of all ones for each, in two little-endian words: the first eight
+    /// bytes, then the last eight. Vector compares, as in `ByteScan.stringStopLanes`: as signed bytes, those of
+    /// 0x80 and up are negative, so `< 0x20` takes them with the control characters; `"` (0x22) and `&` (0x26)
+    /// are one bit apart and found with one compare after that bit is set, and so are `<` (0x3C) and `>` (0x3E).
+    @inline(__always)
+    static func specialLanes(_ block: SIMD16<Int8>) -> SIMD2<UInt64> {
+        let quoteOrAmpersand = (block | SIMD16<Int8>(repeating: 0x04)) .== SIMD16<Int8>(repeating: 0x26)
+        let angles = (block | SIMD16<Int8>(repeating: 0x02)) .== SIMD16<Int8>(repeating: 0x3E)
+        let mask = quoteOrAmpersand .| angles .| (block .== SIMD16<Int8>(repeating: 0x5C))
+            .| (block .== SIMD16<Int8>(repeating: 0x7F)) .| (block .< SIMD16<Int8>(repeating: 0x20))
+        return unsafeBitCast(mask, to: SIMD2<UInt64>.self)
     }
 
     /// Whether eight bytes are all ASCII and copied as they are: no byte of 0x80 and up, below 0x20, or
