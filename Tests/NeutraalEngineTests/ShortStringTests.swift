@@ -148,3 +148,39 @@ struct ShortStringTests {
         }
     }
 }
+
+/// `RecentTexts`: the text it gives for a short plain string is always the string's own, whether kept from an
+/// earlier read or made, with texts that share an entry, that differ in one byte or in length only.
+@Suite("Recent texts")
+struct RecentTextsTests {
+    /// The text `texts` gives for the short string `"` + `text` + `"` (with room after it for the block).
+    static func read(_ text: String, through texts: RecentTexts) -> String? {
+        let line = Array("\"\(text)\"".utf8) + [UInt8](repeating: UInt8(ascii: " "), count: 16)
+        return line.withUnsafeBufferPointer { buffer -> String? in
+            guard var cursor = DirectRecordReader.Cursor(buffer: buffer, position: 0, end: buffer.count),
+                  let probe = cursor.shortString() else { return nil }
+            return texts.text(probe, in: buffer)
+        }
+    }
+
+    @Test("each text read back as itself, in any order, again and again")
+    func textsReadBack() {
+        let texts = RecentTexts()
+        defer { texts.free() }
+        // more texts than entries: some share one, and take it from each other
+        var words = ["", "#", "#a", "#NSC", "#D66", "#landbouw", "#begroting", "#onderwijs", "#energie_2030", "#abcdefghijklmn"]
+        for length in 1...15 {
+            words.append(String(repeating: "x", count: length))
+            words.append(String(repeating: "x", count: length - 1) + "y")
+            words.append("y" + String(repeating: "x", count: length - 1))
+        }
+        for index in 0..<200 { words.append("#tag\(index)") }
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<4 {
+            let order = round == 0 ? words : words.shuffled(using: &generator)
+            for word in order {
+                #expect(Self.read(word, through: texts) == word, "\(word) in round \(round)")
+            }
+        }
+    }
+}

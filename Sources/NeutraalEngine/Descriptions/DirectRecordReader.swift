@@ -389,6 +389,10 @@ public final class DirectRecordReader: Sendable {
         guard depth < Self.maximumDepth else { throw Unusual() }
         switch kind {
         case .string, .text:
+            // a short text of a list (a tag) is most often one read lately: copied, not made again
+            if let spares = cursor.spareLists, let probe = cursor.shortString() {
+                return .string(spares.pointee.recentTexts.text(probe, in: cursor.buffer))
+            }
             return .string(try cursor.string())
         case .bool:
             return .bool(try cursor.bool())

@@ -7,7 +7,8 @@
 /// check; used by one worker at a time. The lists lie in room of their own, allocated once, rather than in an
 /// array: taking one moves it out and giving one moves it in, without the uniqueness checks and the general
 /// paths of `popLast()` and `append(_:)` (some thirty instructions each, for every list of every record).
-/// The one that holds it frees it with `free()`.
+/// The one that holds it frees it with `free()`. The short texts of lists read lately travel with the lists
+/// (`recentTexts`), through the same pointer.
 struct SpareLists {
     /// At most this many lists are kept (a record has only a few lists).
     static let limit = 8
@@ -18,6 +19,8 @@ struct SpareLists {
     /// Room for `limit` lists of objects, the first `recordCount` of them kept.
     private let recordLists: UnsafeMutablePointer<[Record]>
     private var recordCount = 0
+    /// The short texts of lists read lately (see `RecentTexts`).
+    let recentTexts = RecentTexts()
 
     init() {
         lists = .allocate(capacity: Self.limit)
@@ -67,5 +70,6 @@ struct SpareLists {
         recordLists.deinitialize(count: recordCount)
         recordLists.deallocate()
         recordCount = 0
+        recentTexts.free()
     }
 }
