@@ -319,6 +319,9 @@ public final class DirectRecordReader: Sendable {
                     } else if case .enumeration(let index) = kind, let found = cursor.plainSymbol(spellings, index) {
                         // the most common value, a case written as one of its spellings, read here
                         stored = StoredSlot(value: .symbol(found), offset: Int32(truncatingIfNeeded: keyOffset))
+                    } else if case .date = kind, let day = cursor.plainDate() {
+                        // a date as ten bytes between quotes (every record has one), read here too
+                        stored = StoredSlot(value: .date(day), offset: Int32(truncatingIfNeeded: keyOffset))
                     } else {
                         stored = StoredSlot(value: try readValue(&cursor, kind: kind, depth: depth + 1), offset: Int32(truncatingIfNeeded: keyOffset))
                     }

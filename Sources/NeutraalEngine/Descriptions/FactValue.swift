@@ -256,7 +256,10 @@ public final class Description: @unchecked Sendable {
     /// Calls `body` with the UTF-8 bytes of `id`, where they are (in the record or the source) when it is read
     /// from the record.
     func withIDBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if idSlot >= 0, let result = record.values.withTextBytes(at: idSlot, body) { return result }
+        // the storage lent, not counted: the description holds its record while `body` runs
+        if idSlot >= 0, let result = Unmanaged.passUnretained(record.values.storage)._withUnsafeGuaranteedRef({
+            $0.withTextBytes(at: idSlot, body)
+        }) { return result }
         var name = fixedID
         return name.withUTF8(body)
     }

@@ -434,6 +434,17 @@ public struct JSONReporter: Reporter, Sendable {
             json.raw(",\"end\":")
             json.integer(entry.end)
         }
+        if entry.line > 0, entry.column >= 0 {
+            // the place and the closing brace in room made once, as for the common piece
+            var out = json.cursor(reserving: 19 + 2 * JSONBytes.longestInteger)
+            out.put(",\"line\":")
+            out.putCount(entry.line)
+            out.put(",\"column\":")
+            out.putCount(entry.column)
+            out.put(UInt8(ascii: "}"))
+            json.commit(out)
+            return
+        }
         if entry.line > 0 {
             json.raw(",\"line\":")
             json.integer(entry.line)
