@@ -357,18 +357,27 @@ extension DirectRecordReader {
         /// `true` or `false` at the cursor: its first four bytes compared as one word with `true` and with
         /// `fals` (then the `e`), rather than byte by byte.
         mutating func bool() throws(Unusual) -> Bool {
-            guard position >= 0, position + 4 <= end else { throw Unusual() }
+            guard let value = plainBool() else { throw Unusual() }
+            return value
+        }
+
+        /// `bool()` without the throw, for the member loop: nil, with the cursor where it was, for anything
+        /// but `true` or `false`.
+        @inline(__always)
+        mutating func plainBool() -> Bool? {
+            // the cursor is never before the line nor past its end: the word's end within the line is the check
+            guard position &+ 4 <= end else { return nil }
             let word = UInt32(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: position, as: UInt32.self))
             // "true" and "fals" as little-endian words
             if word == 0x6575_7274 {
-                position += 4
+                position &+= 4
                 return true
             }
-            if word == 0x736C_6166, position + 5 <= end, buffer[position + 4] == UInt8(ascii: "e") {
-                position += 5
+            if word == 0x736C_6166, position &+ 5 <= end, base[position &+ 4] == UInt8(ascii: "e") {
+                position &+= 5
                 return false
             }
-            throw Unusual()
+            return nil
         }
 
         /// A number at the cursor: the grammar `JSONParser` checks, then the same conversion.

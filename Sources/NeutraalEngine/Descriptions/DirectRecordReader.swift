@@ -322,6 +322,8 @@ public final class DirectRecordReader: Sendable {
                     } else if case .date = kind, let day = cursor.plainDate() {
                         // a date as ten bytes between quotes (every record has one), read here too
                         stored = StoredSlot(value: .date(day), offset: Int32(truncatingIfNeeded: keyOffset))
+                    } else if case .bool = kind, let value = cursor.plainBool() {
+                        stored = StoredSlot(value: .bool(value), offset: Int32(truncatingIfNeeded: keyOffset))
                     } else {
                         stored = StoredSlot(value: try readValue(&cursor, kind: kind, depth: depth + 1), offset: Int32(truncatingIfNeeded: keyOffset))
                     }
