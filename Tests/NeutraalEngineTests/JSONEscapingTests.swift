@@ -142,6 +142,32 @@ struct JSONEscapingTests {
         }
     }
 
+    @Test("counts written through a cursor (two digits at a time) as Swift writes them: every number below 100,000, every power of ten and its neighbours, and more")
+    func countsThroughACursor() {
+        var values = Array(0..<100_000) + [Int.max, Int.max - 1]
+        var power = 100_000
+        while true {
+            values += [power - 1, power, power + 1, power * 3 + 7]
+            let (next, overflow) = power.multipliedReportingOverflow(by: 10)
+            if overflow { break }
+            power = next
+        }
+        var state: UInt64 = 54_321
+        for _ in 0..<3_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append(Int(truncatingIfNeeded: state >> UInt64(state % 50 + 1)))
+        }
+        for value in values {
+            var json = JSONBytes(capacity: 4)
+            json.raw("[")
+            var out = json.cursor(reserving: JSONBytes.longestInteger + 1)
+            out.putCount(value)
+            out.put(UInt8(ascii: "]"))
+            json.commit(out)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == "[\(value)]", "\(value)")
+        }
+    }
+
     @Test("long numbers written one after another by one writer, repeated and counting up across every carry, as Swift writes them")
     func longNumbersInSequence() {
         var values: [Int] = []

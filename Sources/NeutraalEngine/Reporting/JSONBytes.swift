@@ -95,44 +95,47 @@ public struct JSONBytes: ~Copyable {
             position += 12
         }
 
-        /// Writes a decimal integer of 0 or more (up to `JSONBytes.longestInteger` bytes); below 10000 each
-        /// digit split off with one division by a constant (a multiplication), from the most significant.
+        /// Writes a decimal integer of 0 or more (up to `JSONBytes.longestInteger` bytes): two digits at a time,
+        /// copied from `JSONBytes.digitPairs`, each pair split off with one division by a constant (a
+        /// multiplication), from the most significant.
         @inline(__always)
         mutating func putCount(_ value: Int) {
-            @inline(__always) func digit(_ value: Int) -> UInt8 { UInt8(truncatingIfNeeded: 48 &+ value) }
-            if value < 10 {
-                put(digit(value))
-                return
-            }
             if value < 100 {
-                let tens = value / 10
-                put(digit(tens))
-                put(digit(value &- tens &* 10))
+                if value < 10 { put(UInt8(truncatingIfNeeded: 48 &+ value)) } else { putPair(value) }
                 return
             }
             guard value < 10000 else {
                 putLonger(value)
                 return
             }
-            var rest = value
-            if value >= 1000 {
-                let thousands = value / 1000
-                put(digit(thousands))
-                rest = value &- thousands &* 1000
-            }
-            let hundreds = rest / 100
-            put(digit(hundreds))
-            rest = rest &- hundreds &* 100
-            let tens = rest / 10
-            put(digit(tens))
-            put(digit(rest &- tens &* 10))
+            let high = value / 100
+            if high < 10 { put(UInt8(truncatingIfNeeded: 48 &+ high)) } else { putPair(high) }
+            putPair(value &- high &* 100)
         }
 
-        /// Writes an integer of 10000 or more: digits made from the right by dividing by ten, once their
-        /// number is known.
+        /// Writes the two digits of `value` (0 to 99), `05` for 5.
+        @inline(__always)
+        private mutating func putPair(_ value: Int) {
+            let pair = UnsafeRawPointer(JSONBytes.digitPairs.utf8Start).loadUnaligned(fromByteOffset: 2 &* value, as: UInt16.self)
+            UnsafeMutableRawPointer(position).storeBytes(of: pair, as: UInt16.self)
+            position += 2
+        }
+
+        /// Writes an integer of 10000 or more: below 10^8 (the line numbers of a large batch) as the digits
+        /// above the last four, then those four as two pairs; from 10^8 digits made from the right by dividing
+        /// by ten, once their number is known.
         private mutating func putLonger(_ value: Int) {
-            var digits = 5
-            var limit = 100_000
+            if value < 100_000_000 {
+                let high = value / 10000
+                let low = value &- high &* 10000
+                putCount(high)
+                let lowHigh = low / 100
+                putPair(lowHigh)
+                putPair(low &- lowHigh &* 100)
+                return
+            }
+            var digits = 9
+            var limit = 1_000_000_000
             while digits < 19, value >= limit {
                 digits += 1
                 limit = limit &* 10
@@ -147,6 +150,11 @@ public struct JSONBytes: ~Copyable {
             }
             position += digits
         }
+    }
+
+    /// The two digits of every number from 0 to 99, one after another: `00`, `01`, … `99`.
+    static var digitPairs: StaticString {
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
     }
 
     /// The most bytes `Cursor.putCount` writes.
@@ -215,12 +223,6 @@ public struct JSONBytes: ~Copyable {
     private mutating func put(_ byte: UInt8) {
         base[count] = byte
         count += 1
-    }
-
-    /// Appends the decimal digit of `value` (0 to 9) into room reserved before.
-    @inline(__always)
-    private mutating func putDigit(_ value: Int) {
-        put(UInt8(truncatingIfNeeded: 48 &+ value))
     }
 
     /// Appends raw bytes.
@@ -297,7 +299,9 @@ public struct JSONBytes: ~Copyable {
         if value >= 0, value < 10000 {
             // line, column and offset numbers are mostly short: their digits without a loop or a call
             reserve(4)
-            putShort(value)
+            var out = Cursor(position: base + count)
+            out.putCount(value)
+            commit(out)
         } else {
             longInteger(value)
         }
@@ -368,34 +372,6 @@ public struct JSONBytes: ~Copyable {
         guard !carried else { return false }
         recent = (recent.value + 1, digits, count)
         return true
-    }
-
-    /// Appends `value` (0 to 9999) in decimal into room reserved before: each digit split off with one
-    /// division by a constant (a multiplication), from the most significant.
-    @inline(__always)
-    private mutating func putShort(_ value: Int) {
-        if value < 10 {
-            putDigit(value)
-            return
-        }
-        if value < 100 {
-            let tens = value / 10
-            putDigit(tens)
-            putDigit(value &- tens &* 10)
-            return
-        }
-        var rest = value
-        if value >= 1000 {
-            let thousands = value / 1000
-            putDigit(thousands)
-            rest = value &- thousands &* 1000
-        }
-        let hundreds = rest / 100
-        putDigit(hundreds)
-        rest = rest &- hundreds &* 100
-        let tens = rest / 10
-        putDigit(tens)
-        putDigit(rest &- tens &* 10)
     }
 
     /// Appends a day number as a quoted `"YYYY-MM-DD"`.
