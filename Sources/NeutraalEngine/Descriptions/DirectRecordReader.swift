@@ -254,7 +254,9 @@ public final class DirectRecordReader: Sendable {
     /// (giving up where it would report an error); the derivations are left to the caller.
     private func readRecord(_ cursor: inout Cursor, layout: Int, expectation: inout Expectation?,
                             depth: Int) throws(Unusual) -> Record {
-        var record = Record(slotCount: slotCounts[layout])
+        let slotCount = slotCounts[layout]
+        // into the emptied storage of an element of an earlier record, where one is kept
+        var record = cursor.spareLists?.pointee.takeStorage(slotCount: slotCount).map { Record(storage: $0) } ?? Record(slotCount: slotCount)
         try fill(&record, from: &cursor, layout: layout, expectation: &expectation, depth: depth)
         return record
     }

@@ -233,7 +233,7 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
         if case .objects? = slot.pointee.value {
             let taken = slot.move().value
             slot.initialize(to: .empty)
-            if case .objects(let records)? = consume taken { spares.pointee.give(records: records) }
+            if case .objects(let records)? = consume taken { SpareLists.give(records: records, to: spares) }
             return
         }
         slot.pointee = .empty
