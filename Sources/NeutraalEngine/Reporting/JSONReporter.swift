@@ -116,9 +116,20 @@ public struct JSONReporter: Reporter, Sendable {
         let description = evaluation.description
         // the line and column only: a location would count a reference to the file's path
         let location = description.place
-        json.raw("{\"id\":")
-        // written from its bytes where they are: the id read from a record is never made a string
-        description.withIDBytes { json.quoted(utf8: $0) }
+        // written from its bytes where they are: the id read from a record is never made a string; a short one
+        // that needs no escape (as most are) with the member's start in room made once
+        description.withIDBytes { id in
+            if JSONBytes.isShortPlainASCII(id) {
+                var out = json.cursor(reserving: 24)
+                out.put("{\"id\":\"")
+                out.put(id)
+                out.put(UInt8(ascii: "\""))
+                json.commit(out)
+            } else {
+                json.raw("{\"id\":")
+                json.quoted(utf8: id)
+            }
+        }
         if quotedSourceOwner !== description.source {
             quotedSourceOwner = description.source
             var members = JSONBytes()
