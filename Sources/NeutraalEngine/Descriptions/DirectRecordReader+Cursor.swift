@@ -236,11 +236,13 @@ extension DirectRecordReader {
         }
 
         /// A string at the cursor: the range of its bytes when they are the text itself, otherwise the
-        /// decoded bytes (escapes resolved exactly as `JSONParser` resolves them). UTF-8 is validated.
-        mutating func stringBytes() throws(Unusual) -> (raw: Range<Int>, decoded: [UInt8]?) {
+        /// decoded bytes (escapes resolved exactly as `JSONParser` resolves them). UTF-8 is validated. The
+        /// caller may know that the bytes before `plainUpTo` (within the string) are plain, none of them a
+        /// string stop: the scan then goes on from there.
+        mutating func stringBytes(plainUpTo known: Int? = nil) throws(Unusual) -> (raw: Range<Int>, decoded: [UInt8]?) {
             guard peek == UInt8(ascii: "\"") else { throw Unusual() }
             let start = position + 1
-            var scan = start
+            var scan = known ?? start
             while true {
                 scan = ByteScan.firstStringStop(buffer, from: scan, to: end)
                 guard scan < end else { throw Unusual() }
@@ -319,12 +321,22 @@ extension DirectRecordReader {
         mutating func textSlot(offset: Int32) throws(Unusual) -> StoredSlot {
             let range: Range<Int>
             if let probe = shortString() {
-                // a short plain text (see `shortString()`): its bytes are the text
-                range = probe.start..<probe.start + probe.length
+                // a short plain text (see `shortString()`): its bytes are the text; it lies within the line
+                range = probe.start..<probe.start &+ probe.length
             } else {
-                let text = try stringBytes()
-                if let decoded = text.decoded { return StoredSlot(value: .string(String(decoding: decoded, as: UTF8.self)), offset: offset) }
-                range = text.raw
+                guard position < end, base[position] == UInt8(ascii: "\"") else { throw Unusual() }
+                // a longer text of plain ASCII (most texts) is its bytes up to the first string stop, when that is
+                // its closing quote; any other stop (an escape, a byte outside ASCII) is read on from there
+                let start = position &+ 1
+                let stop = ByteScan.firstStringStop(buffer, from: start, to: end)
+                if stop < end, base[stop] == UInt8(ascii: "\"") {
+                    position = stop &+ 1
+                    range = start..<stop
+                } else {
+                    let text = try stringBytes(plainUpTo: stop)
+                    if let decoded = text.decoded { return StoredSlot(value: .string(String(decoding: decoded, as: UTF8.self)), offset: offset) }
+                    range = text.raw
+                }
             }
             // the range is within the line, which starts at 0 or later: one check that its end fits in 32 bits
             // (always, for a line `read` reads) rather than both of its bounds checked
