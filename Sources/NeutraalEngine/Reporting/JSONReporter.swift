@@ -255,9 +255,16 @@ public struct JSONReporter: Reporter, Sendable {
     }
 
     /// The fragments of `rule`, made on first use and kept in `fragments`, which holds them (the result is
-    /// unretained).
+    /// unretained). The look-up is compiled into each finding's writing; the making, once per rule, is not.
+    @inline(__always)
     private mutating func ruleFragments(_ rule: Rule, _ context: ReportContext) -> Unmanaged<RuleFragments> {
-        if rule.index < fragments.count, let cached = fragments[rule.index] { return Unmanaged.passUnretained(cached) }
+        if rule.index >= 0, rule.index < fragments.count, let cached = fragments[rule.index] { return Unmanaged.passUnretained(cached) }
+        return makeFragments(rule, context)
+    }
+
+    /// `ruleFragments` for a rule whose fragments are not made yet.
+    @inline(never)
+    private mutating func makeFragments(_ rule: Rule, _ context: ReportContext) -> Unmanaged<RuleFragments> {
         var head = JSONBytes()
         head.raw("{\"rule\":")
         head.quoted(rule.id)
