@@ -227,10 +227,18 @@ public struct JSONReporter: Reporter, Sendable {
     }
 
     /// A day's quoted date, copied from `recentDates` when it was made lately (nil for a year that is not
-    /// four digits).
+    /// four digits). The look-up is compiled into the record's writing; the making, for a day not seen lately,
+    /// is not.
+    @inline(__always)
     private mutating func renderedDate(_ day: Int32) -> JSONBytes.RenderedDate? {
         let slot = Int(day & 255)
         if let recent = recentDates[slot], recent.dayNumber == day { return recent }
+        return renderDate(day, slot: slot)
+    }
+
+    /// `renderedDate` for a day not in `recentDates`: made, and kept in `slot`.
+    @inline(never)
+    private mutating func renderDate(_ day: Int32, slot: Int) -> JSONBytes.RenderedDate? {
         guard let rendered = JSONBytes.RenderedDate(day) else { return nil }
         recentDates[slot] = rendered
         return rendered
