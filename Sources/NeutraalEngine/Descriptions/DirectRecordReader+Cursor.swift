@@ -318,25 +318,32 @@ extension DirectRecordReader {
 
         /// The slot of a text at the cursor, written at `offset`: where the text is in the source when its
         /// bytes are the text itself (no escape), else the decoded text as a `String`.
+        @inline(__always)
         mutating func textSlot(offset: Int32) throws(Unusual) -> StoredSlot {
+            guard let probe = shortString() else { return try longTextSlot(offset: offset) }
+            // a short plain text (see `shortString()`): its bytes are the text; it lies within the line, whose
+            // end fits in 32 bits (see `DirectRecordReader.read`)
+            textsInPlace = true
+            return StoredSlot(value: nil, offset: offset, span: SourceSpan(fitting: probe.start..<probe.start &+ probe.length))
+        }
+
+        /// `textSlot(offset:)` for a text that `shortString()` does not take. Out of line: the member loop that
+        /// reads texts keeps only the short ones' way.
+        @inline(never)
+        mutating func longTextSlot(offset: Int32) throws(Unusual) -> StoredSlot {
+            guard position < end, base[position] == UInt8(ascii: "\"") else { throw Unusual() }
+            // a longer text of plain ASCII (most texts) is its bytes up to the first string stop, when that is its
+            // closing quote; any other stop (an escape, a byte outside ASCII) is read on from there
+            let start = position &+ 1
+            let stop = ByteScan.firstStringStop(buffer, from: start, to: end)
             let range: Range<Int>
-            if let probe = shortString() {
-                // a short plain text (see `shortString()`): its bytes are the text; it lies within the line
-                range = probe.start..<probe.start &+ probe.length
+            if stop < end, base[stop] == UInt8(ascii: "\"") {
+                position = stop &+ 1
+                range = start..<stop
             } else {
-                guard position < end, base[position] == UInt8(ascii: "\"") else { throw Unusual() }
-                // a longer text of plain ASCII (most texts) is its bytes up to the first string stop, when that is
-                // its closing quote; any other stop (an escape, a byte outside ASCII) is read on from there
-                let start = position &+ 1
-                let stop = ByteScan.firstStringStop(buffer, from: start, to: end)
-                if stop < end, base[stop] == UInt8(ascii: "\"") {
-                    position = stop &+ 1
-                    range = start..<stop
-                } else {
-                    let text = try stringBytes(plainUpTo: stop)
-                    if let decoded = text.decoded { return StoredSlot(value: .string(String(decoding: decoded, as: UTF8.self)), offset: offset) }
-                    range = text.raw
-                }
+                let text = try stringBytes(plainUpTo: stop)
+                if let decoded = text.decoded { return StoredSlot(value: .string(String(decoding: decoded, as: UTF8.self)), offset: offset) }
+                range = text.raw
             }
             // the range is within the line, which starts at 0 or later: one check that its end fits in 32 bits
             // (always, for a line `read` reads) rather than both of its bounds checked
