@@ -74,7 +74,7 @@ struct JSONEscapingTests {
         }
     }
 
-    @Test("long strings: each escape found at every position of a scan sixteen bytes at a time, and after it")
+    @Test("long strings: each escape found at every position of a scan sixteen bytes at a time, in the last sixteen bytes, and after it")
     func escapesInLongStrings() {
         // one character that is escaped (or written as it is, outside ASCII) among plain letters, at every
         // position of strings of 15 to 49 bytes, and two of them side by side

@@ -486,8 +486,28 @@ public struct JSONBytes: ~Copyable {
                     index &+= 16
                     continue
                 }
+            } else if count >= 16 {
+                // fewer than sixteen bytes left: the last sixteen of the text, without the lanes of those before
+                // `index` (1 to 15 of them, already passed), then straight to the first left that is not plain
+                let last = count &- 16
+                let passed = index &- last
+                var lanes = Self.specialLanes(words.loadUnaligned(fromByteOffset: last, as: SIMD16<Int8>.self))
+                if passed >= 8 {
+                    lanes[0] = 0
+                    lanes[1] &= ~0 << UInt64(8 &* (passed &- 8))
+                } else {
+                    lanes[0] &= ~0 << UInt64(8 &* passed)
+                }
+                if lanes[0] != 0 {
+                    index = last &+ lanes[0].trailingZeroBitCount / 8
+                } else if lanes[1] != 0 {
+                    index = last &+ 8 &+ lanes[1].trailingZeroBitCount / 8
+                } else {
+                    index = count
+                    continue
+                }
             } else if index + 8 <= count, Self.isPlainASCII(words.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                // eight plain ASCII bytes at a time near the end
+                // eight plain ASCII bytes at a time in a text shorter than sixteen
                 index += 8
                 continue
             }
