@@ -246,6 +246,31 @@ struct DirectRecordReaderTests {
         }
     }
 
+    @Test("long texts with an escape, a byte outside ASCII, a control character or a bad sequence at any place read the same both ways")
+    func longTextsWithStops() throws {
+        let reader = try Self.reader()
+        // what stops the plain run of a text, as written inside a JSON string (a raw tab and a lone 0xC3 are refused)
+        let stops = ["\\n", "\\\"", "\\u00e9", "é", "€", "\t", "\u{1F600}"]
+        var lines: [String] = []
+        for length in [17, 31, 32, 33, 63, 64, 65, 100] {
+            for stop in stops {
+                for place in [0, 1, 15, 16, 31, 32, length / 2, length - 1, length] where place <= length {
+                    let letters = String(repeating: "b", count: place) + stop + String(repeating: "c", count: length - place)
+                    lines.append(#"{"kind":"post","text":"\#(letters)"}"#)
+                }
+            }
+            lines.append(#"{"kind":"post","text":"\#(String(repeating: "d", count: length))"}"#)
+        }
+        for (index, line) in lines.enumerated() {
+            Self.expectSameBothWays(reader, line, tails: ["", String(repeating: " ", count: 40)], number: index + 1)
+        }
+        // a bad UTF-8 sequence after a long plain run: the direct reader gives up, as the ordinary path does
+        let bad = Array(#"{"kind":"post","text":""#.utf8) + [UInt8](repeating: 0x61, count: 40) + [0xC3, 0x28] + Array(#""}"#.utf8)
+        let source = SourceText(path: "bad.jsonl", bytes: bad)
+        let (direct, _) = Self.bothWays(reader, source, 0..<bad.count, number: 1)
+        #expect(direct == nil)
+    }
+
     /// Reads `line`, followed by each of `tails`, both ways: the same description, or the direct reader giving up
     /// where the ordinary path reports an error; with `directly`, the direct reader must read it.
     static func expectSameBothWays(_ reader: DescriptionReader, _ line: String, tails: [String], number: Int, directly: Bool = false) {
@@ -327,6 +352,10 @@ struct DirectRecordReaderTests {
         Unusual("a number with a leading zero", #"{"kind":"post","date":01}"#, "input.invalid-json"),
         Unusual("a number without digits", #"{"kind":"post","date":-}"#, "input.invalid-json"),
         Unusual("a misspelt literal", #"{"kind":"post","civilServiceSupport":tru}"#, "input.invalid-json"),
+        Unusual("a false without its e", #"{"kind":"post","civilServiceSupport":fals}"#, "input.invalid-json"),
+        Unusual("a true with more letters", #"{"kind":"post","civilServiceSupport":truex}"#, "input.invalid-json"),
+        Unusual("a literal cut by the end of the line", #"{"kind":"post","civilServiceSupport":fals"#, "input.invalid-json"),
+        Unusual("a literal in capitals", #"{"kind":"post","civilServiceSupport":True}"#, "input.invalid-json"),
         Unusual("nesting beyond the parser's limit", #"{"kind":"post","text":"# + String(repeating: "[", count: 80) + String(repeating: "]", count: 80) + "}",
                 "input.invalid-json"),
         Unusual("not an object", #"["kind","post"]"#, "input.not-an-object"),

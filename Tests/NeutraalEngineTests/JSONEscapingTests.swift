@@ -57,9 +57,46 @@ struct JSONEscapingTests {
         }
     }
 
-    @Test("fragments of every length from 0 to 40 are copied exactly, at every offset")
+    @Test("sixteen bytes: a lane is marked exactly when its byte is not plain ASCII, for every byte value in every position")
+    func specialLanes() {
+        let filler = Int8(bitPattern: UInt8(ascii: "a"))
+        for value in 0...255 {
+            for position in 0..<16 {
+                var block = SIMD16<Int8>(repeating: filler)
+                block[position] = Int8(bitPattern: UInt8(value))
+                let lanes = JSONBytes.specialLanes(block)
+                let byte = UInt8(value)
+                let special = byte >= 0x80 || !JSONBytes.isPlain(byte)
+                // the lane of the byte is all ones or all zeros, and no other lane is set
+                let expected: UInt64 = special ? 0xFF << UInt64(8 * (position % 8)) : 0
+                #expect(lanes[position / 8] == expected && lanes[1 - position / 8] == 0, "byte \(value) at \(position)")
+            }
+        }
+    }
+
+    @Test("long strings: each escape found at every position of a scan sixteen bytes at a time, in the last sixteen bytes, and after it")
+    func escapesInLongStrings() {
+        // one character that is escaped (or written as it is, outside ASCII) among plain letters, at every
+        // position of strings of 15 to 49 bytes, and two of them side by side
+        let specials = ["\"", "\\", "\n", "<", ">", "&", "\u{7F}", "\u{85}", "\u{2028}", "é", "\u{1}"]
+        for length in 15...49 {
+            for special in specials {
+                for position in 0..<length {
+                    var letters = (0..<length).map { String(UnicodeScalar(UInt8(97 + $0 % 26))) }
+                    letters[position] = special
+                    let text = letters.joined()
+                    #expect(String(decoding: JSONBytes.quoted(text), as: UTF8.self) == JSONWriter.quote(text),
+                            "\(special.unicodeScalars.map(\.value)) at \(position) of \(length)")
+                    let pair = letters.prefix(position).joined() + special + special + letters.dropFirst(position).joined()
+                    #expect(String(decoding: JSONBytes.quoted(pair), as: UTF8.self) == JSONWriter.quote(pair))
+                }
+            }
+        }
+    }
+
+    @Test("fragments of every length from 0 to 100 are copied exactly, at every offset (by words, blocks of sixteen, or memcpy)")
     func rawFragments() {
-        let source = (0..<40).map { UInt8(65 + $0 % 26) }
+        let source = (0..<100).map { UInt8(65 + $0 % 26) }
         for offset in 0..<9 {
             for length in 0...source.count {
                 var json = JSONBytes(capacity: 64)
@@ -102,6 +139,32 @@ struct JSONEscapingTests {
             var json = JSONBytes(capacity: 4)
             json.integer(value)
             #expect(String(decoding: json.bytes, as: UTF8.self) == String(value))
+        }
+    }
+
+    @Test("counts written through a cursor (two digits at a time) as Swift writes them: every number below 100,000, every power of ten and its neighbours, and more")
+    func countsThroughACursor() {
+        var values = Array(0..<100_000) + [Int.max, Int.max - 1]
+        var power = 100_000
+        while true {
+            values += [power - 1, power, power + 1, power * 3 + 7]
+            let (next, overflow) = power.multipliedReportingOverflow(by: 10)
+            if overflow { break }
+            power = next
+        }
+        var state: UInt64 = 54_321
+        for _ in 0..<3_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append(Int(truncatingIfNeeded: state >> UInt64(state % 50 + 1)))
+        }
+        for value in values {
+            var json = JSONBytes(capacity: 4)
+            json.raw("[")
+            var out = json.cursor(reserving: JSONBytes.longestInteger + 1)
+            out.putCount(value)
+            out.put(UInt8(ascii: "]"))
+            json.commit(out)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == "[\(value)]", "\(value)")
         }
     }
 

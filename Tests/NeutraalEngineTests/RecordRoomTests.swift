@@ -143,6 +143,54 @@ struct RecordRoomTests {
         #expect(expected.filter { $0 != "failure" }.count == roles.count)
     }
 
+    /// `signature`, with the values and offsets of every element of a list of objects spelled out too.
+    private static func deepSignature(_ outcome: ReadOutcome) -> String {
+        guard case .description(let description) = outcome else { return "failure" }
+        return description.id + ": " + deep(description.record)
+    }
+
+    private static func deep(_ record: Record) -> String {
+        zip(record.values, record.offsets).map { value, offset in
+            switch value {
+            case .objects(let elements)?: return "[" + elements.map { "{" + deep($0) + "}" }.joined(separator: ",") + "]@\(offset)"
+            case let value?: return "\(value)@\(offset)"
+            case nil: return "-@\(offset)"
+            }
+        }.joined(separator: "|")
+    }
+
+    @Test("the elements of lists of objects, read into the emptied storages of earlier elements, hold only their own values")
+    func elementsReadIntoKeptStorages() throws {
+        let ruleSet = try RealRules.ruleSet()
+        let reader = DescriptionReader(vocabulary: ruleSet.vocabulary)
+        // elements with every field, with some, and with one, in lists long and short, one record after another
+        let sections = [
+            #"[{"content":"policy","withinPortfolio":true,"draftedBy":"communication-advisor"},{"content":"personal","draftedBy":"civil-servant"}]"#,
+            #"[{"content":"personal"}]"#,
+            #"[{"content":"party-political","draftedBy":"political-assistant"},{"content":"policy","withinPortfolio":false},{"content":"personal"}]"#,
+            "[]",
+            #"[{"content":"policy","draftedBy":"minister"}]"#,
+        ]
+        var lines: [String] = []
+        for round in 0..<3 {
+            for (number, list) in sections.enumerated() {
+                lines.append(#"{"id":"s\#(round)-\#(number)","kind":"speech","actor":{"role":"minister","ministry":"OCW"},"#
+                    + #""event":{"type":"public-event","organiser":"party"},"sections":\#(list),"date":"2023-12-04"}"#)
+            }
+        }
+        let source = SourceText(path: "sections.jsonl", text: lines.joined(separator: "\n") + "\n")
+        let expected = reader.read(source).map(Self.deepSignature)
+        var read: [String] = []
+        reader.forEachLine(source, from: 0, firstNumber: 1, allowEmpty: false, room: RecordRoom()) { read.append(Self.deepSignature($0)) }
+        #expect(read == expected)
+        #expect(expected.filter { $0 != "failure" }.count == lines.count)
+        // and a generated batch, where most speeches have sections
+        let batch = Self.batch(400, seed: 7)
+        var batchRead: [String] = []
+        reader.forEachLine(batch, from: 0, firstNumber: 1, allowEmpty: false, room: RecordRoom()) { batchRead.append(Self.deepSignature($0)) }
+        #expect(batchRead == reader.read(batch).map(Self.deepSignature))
+    }
+
     @Test("a record the reader gives up on half-way, in the room's description, leaves nothing in the next one")
     func halfReadRecordLeavesNothing() throws {
         let ruleSet = try RealRules.ruleSet()

@@ -66,6 +66,28 @@ struct ReporterTests {
         #expect(Set(seen.map(\.source)).count == 3)
     }
 
+    @Test("JSON: a record's id written as JSONWriter quotes it, short or long, plain or with characters to escape")
+    func jsonIDs() throws {
+        let ruleSet = try RealRules.ruleSet()
+        let context = ReportContext(ruleSet: ruleSet, language: .english)
+        let reader = DescriptionReader(vocabulary: ruleSet.vocabulary)
+        let ids = ["a", "act-1", "sixteen-bytes-id", "seventeen-bytes-id", "a \"quoted\" id", "<b>&", "één", "tab\there",
+                   String(repeating: "x", count: 40)]
+        let lines = ids.map { id in
+            #"{"id":\#(JSONWriter.quote(id)),"kind":"post","actor":{"role":"minister","ministry":"OCW"},"text":"x","date":"2023-12-04"}"#
+        }
+        let source = SourceText(path: "ids.jsonl", text: lines.joined(separator: "\n") + "\n")
+        var reporter = JSONReporter()
+        for (index, outcome) in reader.read(source).enumerated() {
+            guard case .description(let description) = outcome else {
+                Issue.record("record \(index) not read")
+                continue
+            }
+            let output = reporter.add(.evaluated(Evaluator(ruleSet: ruleSet, asOf: Fixture.today).evaluate(description)), context)
+            #expect(output.hasPrefix("{\"id\":" + JSONWriter.quote(ids[index]) + ",\"source\":"), "\(ids[index])")
+        }
+    }
+
     @Test("JSON: one reporter writes each description's own derived facts, however often the same ones came before")
     func jsonContextsInTurn() throws {
         let ruleSet = try RealRules.ruleSet()

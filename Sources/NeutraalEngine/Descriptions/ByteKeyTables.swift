@@ -11,7 +11,7 @@
 final class ByteKeyTables: @unchecked Sendable {
     /// One bucket: a key (its length, first and last word, where its middle words start) and its value.
     /// An empty bucket has the length `Bucket.empty`.
-    private struct Bucket {
+    fileprivate struct Bucket {
         static let empty = UInt32.max
         var length: UInt32
         var value: Int32
@@ -176,21 +176,45 @@ final class ByteKeyTables: @unchecked Sendable {
     /// The value table `table` holds for the string `probe` describes in `bytes`, if any.
     @inline(__always)
     func value(in table: Int, _ probe: Probe, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        // one unsigned comparison for 0 <= table < tableCount; the probe's length needs no check of its own:
-        // it is compared in full with a stored key's, which is never 0 nor `Bucket.empty`
+        guard let lookup = lookup(table) else { return nil }
+        return value(in: lookup, probe, bytes)
+    }
+
+    /// What a look-up in one table reads before its buckets: where they start, how far to shift a hash, the
+    /// mask of a bucket's index and the multiplier. Made once (`lookup(_:)`) where many strings are looked up
+    /// in the same table, as the keys of one JSON object are; valid while the tables live.
+    struct Lookup {
+        fileprivate let buckets: UnsafePointer<Bucket>
+        fileprivate let shift: UInt64
+        fileprivate let mask: Int
+        fileprivate let multiplier: UInt64
+    }
+
+    /// The look-up of table `table`, or nil when there is no such table.
+    @inline(__always)
+    func lookup(_ table: Int) -> Lookup? {
+        // one unsigned comparison for 0 <= table < tableCount
         guard UInt(bitPattern: table) < UInt(bitPattern: tableCount) else { return nil }
         let info = tables[table]
-        let hash = Self.hash(first: probe.first, last: probe.last, length: probe.length, multiplier: info.multiplier)
+        return Lookup(buckets: UnsafePointer(buckets + info.start), shift: info.shift, mask: info.mask, multiplier: info.multiplier)
+    }
+
+    /// The value the table of `lookup` holds for the string `probe` describes in `bytes`, if any.
+    @inline(__always)
+    func value(in lookup: Lookup, _ probe: Probe, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        // the probe's length needs no check of its own: it is compared in full with a stored key's, which is
+        // never 0 nor `Bucket.empty`
+        let hash = Self.hash(first: probe.first, last: probe.last, length: probe.length, multiplier: lookup.multiplier)
         // a bucket is below the table's size, and a table's start plus its size is at most `bucketCount`:
         // no sum here can overflow
-        var bucket = Int(truncatingIfNeeded: hash &>> info.shift)
+        var bucket = Int(truncatingIfNeeded: hash &>> lookup.shift)
         while true {
-            let entry = buckets[info.start &+ bucket]
+            let entry = lookup.buckets[bucket]
             if entry.length == Bucket.empty { return nil }
             if Int(entry.length) == probe.length, entry.first == probe.first, entry.last == probe.last {
                 if probe.length <= 16 || sameMiddle(bytes, probe, Int(entry.middleStart)) { return entry.value }
             }
-            bucket = (bucket &+ 1) & info.mask
+            bucket = (bucket &+ 1) & lookup.mask
         }
     }
 

@@ -3,6 +3,9 @@ extension DirectRecordReader {
     /// anything `JSONParser` would refuse (or that is not worth reading here) throws `Unusual`.
     struct Cursor {
         let buffer: UnsafeBufferPointer<UInt8>
+        /// The first byte of `buffer`, never nil (a cursor is made only over a buffer that has bytes): the
+        /// word-at-a-time reads below load from it without testing the buffer's optional address each time.
+        let base: UnsafePointer<UInt8>
         var position: Int
         let end: Int
         /// The first byte of 0x80 or more read so far (`Int.max`: none). Outside strings the grammar allows
@@ -15,6 +18,15 @@ extension DirectRecordReader {
         var source: Unmanaged<SourceText>?
         /// Whether a text of the record being read was read in place (see `textSlot(offset:)`).
         var textsInPlace = false
+
+        /// A cursor at `position` of `buffer`, which ends the line at `end`; nil for a buffer without bytes.
+        init?(buffer: UnsafeBufferPointer<UInt8>, position: Int, end: Int) {
+            guard let base = buffer.baseAddress else { return nil }
+            self.buffer = buffer
+            self.base = base
+            self.position = position
+            self.end = end
+        }
 
         /// Notes a byte of 0x80 or more at `index`.
         @inline(__always)
@@ -65,29 +77,58 @@ extension DirectRecordReader {
             // the cursor is never before the line nor past its end (and the line ends within the buffer): the
             // block's end within the line is the one check needed, and no sum can overflow
             let start = position &+ 1
-            guard start &+ 16 <= end, let base = buffer.baseAddress, base[position] == UInt8(ascii: "\"") else { return nil }
-            let raw = UnsafeRawPointer(base)
-            let block = raw.loadUnaligned(fromByteOffset: start, as: SIMD16<Int8>.self)
-            let stops = ByteScan.stringStopLanes(block)
-            let words = unsafeBitCast(block, to: SIMD2<UInt64>.self)
-            let probe: ByteKeyTables.Probe
-            if stops[0] != 0 {
-                let length = stops[0].trailingZeroBitCount / 8
-                let word = words[0] & ((1 &<< UInt64(8 * length)) &- 1)
-                probe = ByteKeyTables.Probe(first: word, last: word, length: length, start: start)
-            } else if stops[1] != 0 {
-                let length = 8 &+ stops[1].trailingZeroBitCount / 8
-                let last = raw.loadUnaligned(fromByteOffset: start &+ length &- 8, as: UInt64.self)
-                probe = ByteKeyTables.Probe(first: words[0], last: last, length: length, start: start)
-            } else {
-                return nil
-            }
-            guard base[start &+ probe.length] == UInt8(ascii: "\"") else { return nil }
+            guard start &+ 16 <= end, base[position] == UInt8(ascii: "\""),
+                  let probe = Self.blockProbe(UnsafeRawPointer(base), at: start),
+                  base[start &+ probe.length] == UInt8(ascii: "\"") else { return nil }
             position = start &+ probe.length &+ 1
             return probe
             #else
             return nil
             #endif
+        }
+
+        /// `shortString()` for a key followed at once by its colon (`"role":`, as JSON Lines are mostly
+        /// written), with the cursor moved past the colon: the closing quote and the colon compared as one
+        /// 16-bit word rather than the colon looked for after the key. Nil otherwise, with the cursor where it
+        /// was; a key with white space before its colon, or within seventeen bytes of the line's end, is then
+        /// read the general way.
+        @inline(__always)
+        mutating func shortKey() -> ByteKeyTables.Probe? {
+            #if _endian(little)
+            // seventeen bytes of the line after the opening quote: the block, and the colon after a key of
+            // fifteen bytes; as in `shortString()`, no other check is needed and no sum can overflow
+            let start = position &+ 1
+            let raw = UnsafeRawPointer(base)
+            guard start &+ 17 <= end, base[position] == UInt8(ascii: "\""),
+                  let probe = Self.blockProbe(raw, at: start),
+                  // `":` as a little-endian word
+                  raw.loadUnaligned(fromByteOffset: start &+ probe.length, as: UInt16.self) == 0x3A22 else { return nil }
+            position = start &+ probe.length &+ 2
+            return probe
+            #else
+            return nil
+            #endif
+        }
+
+        /// The plain run at the start of the sixteen bytes at `start` (up to its first string stop) as a probe
+        /// for `ByteKeyTables`, when a stop ends it within the block; nil when the block has none. Whether the
+        /// stop is the closing quote is left to the caller.
+        @inline(__always)
+        private static func blockProbe(_ raw: UnsafeRawPointer, at start: Int) -> ByteKeyTables.Probe? {
+            let block = raw.loadUnaligned(fromByteOffset: start, as: SIMD16<Int8>.self)
+            let stops = ByteScan.stringStopLanes(block)
+            let words = unsafeBitCast(block, to: SIMD2<UInt64>.self)
+            if stops[0] != 0 {
+                let length = stops[0].trailingZeroBitCount / 8
+                let word = words[0] & ((1 &<< UInt64(8 * length)) &- 1)
+                return ByteKeyTables.Probe(first: word, last: word, length: length, start: start)
+            }
+            if stops[1] != 0 {
+                let length = 8 &+ stops[1].trailingZeroBitCount / 8
+                let last = raw.loadUnaligned(fromByteOffset: start &+ length &- 8, as: UInt64.self)
+                return ByteKeyTables.Probe(first: words[0], last: last, length: length, start: start)
+            }
+            return nil
         }
 
         /// `shortString()` for a plain string of sixteen to thirty-one bytes (as `communication-advisor`), with
@@ -99,7 +140,7 @@ extension DirectRecordReader {
             #if _endian(little)
             // as in `shortString()`: the blocks' end within the line is the one check needed
             let start = position &+ 1
-            guard start &+ 32 <= end, let base = buffer.baseAddress, base[position] == UInt8(ascii: "\"") else { return nil }
+            guard start &+ 32 <= end, base[position] == UInt8(ascii: "\"") else { return nil }
             let raw = UnsafeRawPointer(base)
             let block = raw.loadUnaligned(fromByteOffset: start, as: SIMD16<Int8>.self)
             let firstStops = ByteScan.stringStopLanes(block)
@@ -131,7 +172,7 @@ extension DirectRecordReader {
         @inline(__always)
         mutating func plainDate() -> Int32? {
             let start = position &+ 1
-            guard start &+ 11 <= end, let base = buffer.baseAddress, base[position] == UInt8(ascii: "\""),
+            guard start &+ 11 <= end, base[position] == UInt8(ascii: "\""),
                   base[start &+ 10] == UInt8(ascii: "\""),
                   let day = CivilDate.parse(utf8: UnsafeBufferPointer(start: base + start, count: 10)) else { return nil }
             position = start &+ 11
@@ -195,11 +236,13 @@ extension DirectRecordReader {
         }
 
         /// A string at the cursor: the range of its bytes when they are the text itself, otherwise the
-        /// decoded bytes (escapes resolved exactly as `JSONParser` resolves them). UTF-8 is validated.
-        mutating func stringBytes() throws(Unusual) -> (raw: Range<Int>, decoded: [UInt8]?) {
+        /// decoded bytes (escapes resolved exactly as `JSONParser` resolves them). UTF-8 is validated. The
+        /// caller may know that the bytes before `plainUpTo` (within the string) are plain, none of them a
+        /// string stop: the scan then goes on from there.
+        mutating func stringBytes(plainUpTo known: Int? = nil) throws(Unusual) -> (raw: Range<Int>, decoded: [UInt8]?) {
             guard peek == UInt8(ascii: "\"") else { throw Unusual() }
             let start = position + 1
-            var scan = start
+            var scan = known ?? start
             while true {
                 scan = ByteScan.firstStringStop(buffer, from: scan, to: end)
                 guard scan < end else { throw Unusual() }
@@ -275,13 +318,30 @@ extension DirectRecordReader {
 
         /// The slot of a text at the cursor, written at `offset`: where the text is in the source when its
         /// bytes are the text itself (no escape), else the decoded text as a `String`.
+        @inline(__always)
         mutating func textSlot(offset: Int32) throws(Unusual) -> StoredSlot {
+            guard let probe = shortString() else { return try longTextSlot(offset: offset) }
+            // a short plain text (see `shortString()`): its bytes are the text; it lies within the line, whose
+            // end fits in 32 bits (see `DirectRecordReader.read`)
+            textsInPlace = true
+            return StoredSlot(value: nil, offset: offset, span: SourceSpan(fitting: probe.start..<probe.start &+ probe.length))
+        }
+
+        /// `textSlot(offset:)` for a text that `shortString()` does not take. Out of line: the member loop that
+        /// reads texts keeps only the short ones' way.
+        @inline(never)
+        mutating func longTextSlot(offset: Int32) throws(Unusual) -> StoredSlot {
+            guard position < end, base[position] == UInt8(ascii: "\"") else { throw Unusual() }
+            // a longer text of plain ASCII (most texts) is its bytes up to the first string stop, when that is its
+            // closing quote; any other stop (an escape, a byte outside ASCII) is read on from there
+            let start = position &+ 1
+            let stop = ByteScan.firstStringStop(buffer, from: start, to: end)
             let range: Range<Int>
-            if let probe = shortString() {
-                // a short plain text (see `shortString()`): its bytes are the text
-                range = probe.start..<probe.start + probe.length
+            if stop < end, base[stop] == UInt8(ascii: "\"") {
+                position = stop &+ 1
+                range = start..<stop
             } else {
-                let text = try stringBytes()
+                let text = try stringBytes(plainUpTo: stop)
                 if let decoded = text.decoded { return StoredSlot(value: .string(String(decoding: decoded, as: UTF8.self)), offset: offset) }
                 range = text.raw
             }
@@ -316,18 +376,27 @@ extension DirectRecordReader {
         /// `true` or `false` at the cursor: its first four bytes compared as one word with `true` and with
         /// `fals` (then the `e`), rather than byte by byte.
         mutating func bool() throws(Unusual) -> Bool {
-            guard position >= 0, position + 4 <= end, let base = buffer.baseAddress else { throw Unusual() }
+            guard let value = plainBool() else { throw Unusual() }
+            return value
+        }
+
+        /// `bool()` without the throw, for the member loop: nil, with the cursor where it was, for anything
+        /// but `true` or `false`.
+        @inline(__always)
+        mutating func plainBool() -> Bool? {
+            // the cursor is never before the line nor past its end: the word's end within the line is the check
+            guard position &+ 4 <= end else { return nil }
             let word = UInt32(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: position, as: UInt32.self))
             // "true" and "fals" as little-endian words
             if word == 0x6575_7274 {
-                position += 4
+                position &+= 4
                 return true
             }
-            if word == 0x736C_6166, position + 5 <= end, buffer[position + 4] == UInt8(ascii: "e") {
-                position += 5
+            if word == 0x736C_6166, position &+ 5 <= end, base[position &+ 4] == UInt8(ascii: "e") {
+                position &+= 5
                 return false
             }
-            throw Unusual()
+            return nil
         }
 
         /// A number at the cursor: the grammar `JSONParser` checks, then the same conversion.

@@ -191,7 +191,7 @@ public final class DirectRecordReader: Sendable {
             // offsets are kept in 32 bits: a line beyond them is left to the ordinary path (no source is that
             // large: a chunk of JSON Lines holds a few hundred kilobytes), and within them none needs clamping
             guard range.lowerBound >= 0, range.upperBound <= buffer.count, range.upperBound <= Int(Int32.max) else { return nil }
-            var cursor = Cursor(buffer: buffer, position: range.lowerBound, end: range.upperBound)
+            guard var cursor = Cursor(buffer: buffer, position: range.lowerBound, end: range.upperBound) else { return nil }
             // the source lives while its bytes are read: lent, not counted
             cursor.source = Unmanaged.passUnretained(source)
             cursor.spareLists = room?.spareLists
@@ -254,7 +254,9 @@ public final class DirectRecordReader: Sendable {
     /// (giving up where it would report an error); the derivations are left to the caller.
     private func readRecord(_ cursor: inout Cursor, layout: Int, expectation: inout Expectation?,
                             depth: Int) throws(Unusual) -> Record {
-        var record = Record(slotCount: slotCounts[layout])
+        let slotCount = slotCounts[layout]
+        // into the emptied storage of an element of an earlier record, where one is kept
+        var record = cursor.spareLists?.pointee.takeStorage(slotCount: slotCount).map { Record(storage: $0) } ?? Record(slotCount: slotCount)
         try fill(&record, from: &cursor, layout: layout, expectation: &expectation, depth: depth)
         return record
     }
@@ -288,25 +290,23 @@ public final class DirectRecordReader: Sendable {
         cursor.position += 1
         cursor.skipWhitespace()
         if cursor.peek == UInt8(ascii: "}") { cursor.position += 1; return }
+        // the node's table, looked up once for all the object's keys
+        guard let table = keys.lookup(node) else { throw Unusual() }
         while true {
             cursor.skipWhitespace()
             let keyOffset = cursor.position
             let found: Int32?
-            if let probe = cursor.shortString() {
-                found = keys.value(in: node, probe, cursor.buffer)
+            // most keys are short and followed by the colon at once: both read together
+            if let probe = cursor.shortKey() {
+                found = keys.value(in: table, probe, cursor.buffer)
             } else {
                 let key = try cursor.plainKey()
-                found = keys.value(in: node, cursor.buffer, key)
-            }
-            guard let found else { throw Unusual() }
-            // most keys are followed by the colon at once
-            if cursor.peek == UInt8(ascii: ":") {
-                cursor.position += 1
-            } else {
+                found = ByteKeyTables.probe(cursor.buffer, key).flatMap { keys.value(in: table, $0, cursor.buffer) }
                 cursor.skipWhitespace()
                 guard cursor.peek == UInt8(ascii: ":") else { throw Unusual() }
                 cursor.position += 1
             }
+            guard let found else { throw Unusual() }
             cursor.skipWhitespace()
             if found >= 0 {
                 let child = Int(found)
@@ -321,6 +321,11 @@ public final class DirectRecordReader: Sendable {
                     } else if case .enumeration(let index) = kind, let found = cursor.plainSymbol(spellings, index) {
                         // the most common value, a case written as one of its spellings, read here
                         stored = StoredSlot(value: .symbol(found), offset: Int32(truncatingIfNeeded: keyOffset))
+                    } else if case .date = kind, let day = cursor.plainDate() {
+                        // a date as ten bytes between quotes (every record has one), read here too
+                        stored = StoredSlot(value: .date(day), offset: Int32(truncatingIfNeeded: keyOffset))
+                    } else if case .bool = kind, let value = cursor.plainBool() {
+                        stored = StoredSlot(value: .bool(value), offset: Int32(truncatingIfNeeded: keyOffset))
                     } else {
                         stored = StoredSlot(value: try readValue(&cursor, kind: kind, depth: depth + 1), offset: Int32(truncatingIfNeeded: keyOffset))
                     }
@@ -391,6 +396,10 @@ public final class DirectRecordReader: Sendable {
         guard depth < Self.maximumDepth else { throw Unusual() }
         switch kind {
         case .string, .text:
+            // a short text of a list (a tag) is most often one read lately: copied, not made again
+            if let spares = cursor.spareLists, let probe = cursor.shortString() {
+                return .string(spares.pointee.recentTexts.text(probe, in: cursor.buffer))
+            }
             return .string(try cursor.string())
         case .bool:
             return .bool(try cursor.bool())

@@ -256,7 +256,10 @@ public final class Description: @unchecked Sendable {
     /// Calls `body` with the UTF-8 bytes of `id`, where they are (in the record or the source) when it is read
     /// from the record.
     func withIDBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if idSlot >= 0, let result = record.values.withTextBytes(at: idSlot, body) { return result }
+        // the storage lent, not counted: the description holds its record while `body` runs
+        if idSlot >= 0, let result = Unmanaged.passUnretained(record.values.storage)._withUnsafeGuaranteedRef({
+            $0.withTextBytes(at: idSlot, body)
+        }) { return result }
         var name = fixedID
         return name.withUTF8(body)
     }
@@ -267,13 +270,22 @@ public final class Description: @unchecked Sendable {
         return source.location(at: offset, onLineStarting: line.start, number: line.number, asciiUpTo: line.start)
     }
 
-    /// The line and column of `location`, without the file.
+    /// The line and column of `location`, without the file. The common case is compiled into its caller (the
+    /// JSON writer, for every record), the others are not.
     var place: (line: Int, column: Int) {
-        // a record that starts its line (each of a file of JSON Lines): the first column, without a look at the
-        // bytes (a byte order mark moves the first record off its line's start)
-        if lineIndex >= 0, lineIndex < source.lineStarts.count, source.lineStarts[lineIndex] == offset {
-            return (lineIndex + source.firstLine, 1)
+        @inline(__always) get {
+            // a record that starts its line (each of a file of JSON Lines): the first column, without a look at
+            // the bytes (a byte order mark moves the first record off its line's start)
+            if lineIndex >= 0, lineIndex < source.lineStarts.count, source.lineStarts[lineIndex] == offset {
+                return (lineIndex + source.firstLine, 1)
+            }
+            return placeOffLineStart()
         }
+    }
+
+    /// `place` for a description that does not start its line, or whose line is not known.
+    @inline(never)
+    private func placeOffLineStart() -> (line: Int, column: Int) {
         guard let line = source.line(at: lineIndex, holding: offset) else { return source.place(at: offset) }
         return source.place(at: offset, onLineStarting: line.start, number: line.number, asciiUpTo: line.start)
     }

@@ -151,6 +151,23 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
         }
     }
 
+    /// `SlotValues.withTextBytes(at:_:)`, on the storage itself: a caller that lends the storage (as the JSON
+    /// writer does for a description's id) reads the text without a count of the storage taken and given back.
+    @inline(__always)
+    func withTextBytes<Result>(at slot: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        precondition(slot >= 0 && slot < count, "slot out of range")
+        let stored = slots + slot
+        switch stored.pointee.value {
+        case .none:
+            let span = stored.pointee.span
+            return span.count < 0 ? nil : withBytes(of: span, body)
+        case .string(var text)?:
+            return text.withUTF8(body)
+        default:
+            return nil
+        }
+    }
+
     /// Holds `source`, whose bytes the spans of texts read in place are in (kept as it is when the storage
     /// holds it already, as it does for every record of a unit read into it: no count then).
     @inline(__always)
@@ -216,7 +233,7 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
         if case .objects? = slot.pointee.value {
             let taken = slot.move().value
             slot.initialize(to: .empty)
-            if case .objects(let records)? = consume taken { spares.pointee.give(records: records) }
+            if case .objects(let records)? = consume taken { SpareLists.give(records: records, to: spares) }
             return
         }
         slot.pointee = .empty
@@ -299,17 +316,7 @@ public struct SlotValues: RandomAccessCollection, MutableCollection, @unchecked 
     /// Calls `body` with the UTF-8 bytes of the text in `slot`, where they are (in the source for a text
     /// read in place, else in the `String`); nil, without calling it, when the slot holds no text.
     func withTextBytes<Result>(at slot: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
-        precondition(slot >= 0 && slot < storage.count, "slot out of range")
-        let stored = storage.slots + slot
-        switch stored.pointee.value {
-        case .none:
-            let span = stored.pointee.span
-            return span.count < 0 ? nil : storage.withBytes(of: span, body)
-        case .string(var text)?:
-            return text.withUTF8(body)
-        default:
-            return nil
-        }
+        storage.withTextBytes(at: slot, body)
     }
 
     /// The case in `slot` when it holds an enumeration value (looked at in place, without copying the value).

@@ -7,7 +7,9 @@
 /// check; used by one worker at a time. The lists lie in room of their own, allocated once, rather than in an
 /// array: taking one moves it out and giving one moves it in, without the uniqueness checks and the general
 /// paths of `popLast()` and `append(_:)` (some thirty instructions each, for every list of every record).
-/// The one that holds it frees it with `free()`.
+/// The one that holds it frees it with `free()`. The short texts of lists read lately travel with the lists
+/// (`recentTexts`), through the same pointer, and so do the emptied storages of the elements of lists of
+/// objects (`takeStorage(slotCount:)`), which the next elements are read into.
 struct SpareLists {
     /// At most this many lists are kept (a record has only a few lists).
     static let limit = 8
@@ -18,10 +20,19 @@ struct SpareLists {
     /// Room for `limit` lists of objects, the first `recordCount` of them kept.
     private let recordLists: UnsafeMutablePointer<[Record]>
     private var recordCount = 0
+    /// The short texts of lists read lately (see `RecentTexts`).
+    let recentTexts = RecentTexts()
+    /// Room for `storageLimit` storages of elements of lists of objects, emptied, the first `storageCount` kept.
+    private let storages: UnsafeMutablePointer<SlotStorage>
+    private var storageCount = 0
+
+    /// At most this many storages of elements are kept (a record's lists of objects have a few elements).
+    static let storageLimit = 16
 
     init() {
         lists = .allocate(capacity: Self.limit)
         recordLists = .allocate(capacity: Self.limit)
+        storages = .allocate(capacity: Self.storageLimit)
     }
 
     /// An empty list, in the room of a kept one when there is one.
@@ -59,6 +70,30 @@ struct SpareLists {
         recordCount += 1
     }
 
+    /// `give(records:)` for the spares `spares` points to, keeping the storages of the elements too: each one
+    /// that nothing else holds is emptied (its own lists given to `spares`) and kept for a later element, up to
+    /// `storageLimit`, rather than freed and allocated again for the next record's elements.
+    static func give(records: consuming [Record], to spares: UnsafeMutablePointer<SpareLists>) {
+        var records = records
+        while var record = records.popLast() {
+            guard spares.pointee.storageCount < storageLimit, isKnownUniquelyReferenced(&record.values.storage) else { continue }
+            let storage = record.values.storage
+            storage.clear(keepingListsIn: spares)
+            (spares.pointee.storages + spares.pointee.storageCount).initialize(to: storage)
+            spares.pointee.storageCount += 1
+        }
+        spares.pointee.give(records: records)
+    }
+
+    /// An emptied storage of `slotCount` slots for an element of a list of objects, when the one kept last has
+    /// that many; nil otherwise.
+    @inline(__always)
+    mutating func takeStorage(slotCount: Int) -> SlotStorage? {
+        guard storageCount > 0, storages[storageCount - 1].count == slotCount else { return nil }
+        storageCount -= 1
+        return (storages + storageCount).move()
+    }
+
     /// Lets go of the lists kept and of their room; nothing may be taken or given after it.
     mutating func free() {
         lists.deinitialize(count: count)
@@ -67,5 +102,9 @@ struct SpareLists {
         recordLists.deinitialize(count: recordCount)
         recordLists.deallocate()
         recordCount = 0
+        storages.deinitialize(count: storageCount)
+        storages.deallocate()
+        storageCount = 0
+        recentTexts.free()
     }
 }

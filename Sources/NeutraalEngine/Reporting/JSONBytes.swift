@@ -95,44 +95,47 @@ public struct JSONBytes: ~Copyable {
             position += 12
         }
 
-        /// Writes a decimal integer of 0 or more (up to `JSONBytes.longestInteger` bytes); below 10000 each
-        /// digit split off with one division by a constant (a multiplication), from the most significant.
+        /// Writes a decimal integer of 0 or more (up to `JSONBytes.longestInteger` bytes): two digits at a time,
+        /// copied from `JSONBytes.digitPairs`, each pair split off with one division by a constant (a
+        /// multiplication), from the most significant.
         @inline(__always)
         mutating func putCount(_ value: Int) {
-            @inline(__always) func digit(_ value: Int) -> UInt8 { UInt8(truncatingIfNeeded: 48 &+ value) }
-            if value < 10 {
-                put(digit(value))
-                return
-            }
             if value < 100 {
-                let tens = value / 10
-                put(digit(tens))
-                put(digit(value &- tens &* 10))
+                if value < 10 { put(UInt8(truncatingIfNeeded: 48 &+ value)) } else { putPair(value) }
                 return
             }
             guard value < 10000 else {
                 putLonger(value)
                 return
             }
-            var rest = value
-            if value >= 1000 {
-                let thousands = value / 1000
-                put(digit(thousands))
-                rest = value &- thousands &* 1000
-            }
-            let hundreds = rest / 100
-            put(digit(hundreds))
-            rest = rest &- hundreds &* 100
-            let tens = rest / 10
-            put(digit(tens))
-            put(digit(rest &- tens &* 10))
+            let high = value / 100
+            if high < 10 { put(UInt8(truncatingIfNeeded: 48 &+ high)) } else { putPair(high) }
+            putPair(value &- high &* 100)
         }
 
-        /// Writes an integer of 10000 or more: digits made from the right by dividing by ten, once their
-        /// number is known.
+        /// Writes the two digits of `value` (0 to 99), `05` for 5.
+        @inline(__always)
+        private mutating func putPair(_ value: Int) {
+            let pair = UnsafeRawPointer(JSONBytes.digitPairs.utf8Start).loadUnaligned(fromByteOffset: 2 &* value, as: UInt16.self)
+            UnsafeMutableRawPointer(position).storeBytes(of: pair, as: UInt16.self)
+            position += 2
+        }
+
+        /// Writes an integer of 10000 or more: below 10^8 (the line numbers of a large batch) as the digits
+        /// above the last four, then those four as two pairs; from 10^8 digits made from the right by dividing
+        /// by ten, once their number is known.
         private mutating func putLonger(_ value: Int) {
-            var digits = 5
-            var limit = 100_000
+            if value < 100_000_000 {
+                let high = value / 10000
+                let low = value &- high &* 10000
+                putCount(high)
+                let lowHigh = low / 100
+                putPair(lowHigh)
+                putPair(low &- lowHigh &* 100)
+                return
+            }
+            var digits = 9
+            var limit = 1_000_000_000
             while digits < 19, value >= limit {
                 digits += 1
                 limit = limit &* 10
@@ -147,6 +150,11 @@ public struct JSONBytes: ~Copyable {
             }
             position += digits
         }
+    }
+
+    /// The two digits of every number from 0 to 99, one after another: `00`, `01`, … `99`.
+    static var digitPairs: StaticString {
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
     }
 
     /// The most bytes `Cursor.putCount` writes.
@@ -165,19 +173,39 @@ public struct JSONBytes: ~Copyable {
         count = cursor.position - base
     }
 
-    /// Copies `length` bytes from `from` to `target`: two words (or half words) that overlap in the
-    /// middle for 4 to 16 bytes, without a loop or a call.
+    /// Copies `length` bytes from `from` to `target` without a loop or a call up to 64 bytes: two words (or
+    /// half words) that overlap in the middle for 4 to 16 bytes, two blocks of sixteen that overlap for 17 to
+    /// 32 (a fact path, a value's member), four for 33 to 64; `memcpy` for more (a rule's fragments), whose
+    /// call and choice of a way to copy cost more than the copy itself for a few dozen bytes.
     @inline(__always)
     fileprivate static func copy(_ start: UnsafePointer<UInt8>, _ length: Int, to target: UnsafeMutablePointer<UInt8>) {
         let from = UnsafeRawPointer(start), to = UnsafeMutableRawPointer(target)
-        if length >= 8, length <= 16 {
-            to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
-            (to + length - 8).storeBytes(of: from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self), as: UInt64.self)
-        } else if length >= 4, length < 8 {
-            to.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
-            (to + length - 4).storeBytes(of: from.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self), as: UInt32.self)
-        } else if length < 4 {
-            for index in 0..<length { target[index] = start[index] }
+        if length <= 16 {
+            if length >= 8 {
+                to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+                (to + length - 8).storeBytes(of: from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self), as: UInt64.self)
+            } else if length >= 4 {
+                to.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
+                (to + length - 4).storeBytes(of: from.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self), as: UInt32.self)
+            } else {
+                for index in 0..<length { target[index] = start[index] }
+            }
+        } else if length <= 32 {
+            // all sixteen-byte loads before the stores: the source and the target never overlap, but the
+            // compiler need not know it
+            let head = from.loadUnaligned(as: SIMD16<UInt8>.self)
+            let tail = from.loadUnaligned(fromByteOffset: length - 16, as: SIMD16<UInt8>.self)
+            to.storeBytes(of: head, as: SIMD16<UInt8>.self)
+            (to + length - 16).storeBytes(of: tail, as: SIMD16<UInt8>.self)
+        } else if length <= 64 {
+            let first = from.loadUnaligned(as: SIMD16<UInt8>.self)
+            let second = from.loadUnaligned(fromByteOffset: 16, as: SIMD16<UInt8>.self)
+            let third = from.loadUnaligned(fromByteOffset: length - 32, as: SIMD16<UInt8>.self)
+            let fourth = from.loadUnaligned(fromByteOffset: length - 16, as: SIMD16<UInt8>.self)
+            to.storeBytes(of: first, as: SIMD16<UInt8>.self)
+            (to + 16).storeBytes(of: second, as: SIMD16<UInt8>.self)
+            (to + length - 32).storeBytes(of: third, as: SIMD16<UInt8>.self)
+            (to + length - 16).storeBytes(of: fourth, as: SIMD16<UInt8>.self)
         } else {
             memcpy(to, from, length)
         }
@@ -197,32 +225,13 @@ public struct JSONBytes: ~Copyable {
         count += 1
     }
 
-    /// Appends the decimal digit of `value` (0 to 9) into room reserved before.
-    @inline(__always)
-    private mutating func putDigit(_ value: Int) {
-        put(UInt8(truncatingIfNeeded: 48 &+ value))
-    }
-
     /// Appends raw bytes.
     @inline(__always)
     private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
         guard let start = source.baseAddress, !source.isEmpty else { return }
         let length = source.count
         reserve(length)
-        let target = UnsafeMutableRawPointer(base + count)
-        let from = UnsafeRawPointer(start)
-        if length >= 8, length <= 16 {
-            // two words that overlap in the middle: no loop, no call
-            target.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
-            (target + length - 8).storeBytes(of: from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self), as: UInt64.self)
-        } else if length >= 4, length < 8 {
-            target.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
-            (target + length - 4).storeBytes(of: from.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self), as: UInt32.self)
-        } else if length < 4 {
-            for index in 0..<length { base[count + index] = start[index] }
-        } else {
-            memcpy(target, from, length)
-        }
+        Self.copy(start, length, to: base + count)
         count += length
     }
 
@@ -290,7 +299,9 @@ public struct JSONBytes: ~Copyable {
         if value >= 0, value < 10000 {
             // line, column and offset numbers are mostly short: their digits without a loop or a call
             reserve(4)
-            putShort(value)
+            var out = Cursor(position: base + count)
+            out.putCount(value)
+            commit(out)
         } else {
             longInteger(value)
         }
@@ -361,34 +372,6 @@ public struct JSONBytes: ~Copyable {
         guard !carried else { return false }
         recent = (recent.value + 1, digits, count)
         return true
-    }
-
-    /// Appends `value` (0 to 9999) in decimal into room reserved before: each digit split off with one
-    /// division by a constant (a multiplication), from the most significant.
-    @inline(__always)
-    private mutating func putShort(_ value: Int) {
-        if value < 10 {
-            putDigit(value)
-            return
-        }
-        if value < 100 {
-            let tens = value / 10
-            putDigit(tens)
-            putDigit(value &- tens &* 10)
-            return
-        }
-        var rest = value
-        if value >= 1000 {
-            let thousands = value / 1000
-            putDigit(thousands)
-            rest = value &- thousands &* 1000
-        }
-        let hundreds = rest / 100
-        putDigit(hundreds)
-        rest = rest &- hundreds &* 100
-        let tens = rest / 10
-        putDigit(tens)
-        putDigit(rest &- tens &* 10)
     }
 
     /// Appends a day number as a quoted `"YYYY-MM-DD"`.
@@ -490,11 +473,50 @@ public struct JSONBytes: ~Copyable {
         let count = text.count
         let words = UnsafeRawBufferPointer(text)
         while index < count {
-            // eight plain ASCII bytes at a time
+            #if _endian(little)
+            if index &+ 16 <= count {
+                // sixteen bytes at a time, then straight to the first that is not plain ASCII (the lanes are
+                // little-endian words: the lowest set byte is the first)
+                let lanes = Self.specialLanes(words.loadUnaligned(fromByteOffset: index, as: SIMD16<Int8>.self))
+                if lanes[0] != 0 {
+                    index &+= lanes[0].trailingZeroBitCount / 8
+                } else if lanes[1] != 0 {
+                    index &+= 8 &+ lanes[1].trailingZeroBitCount / 8
+                } else {
+                    index &+= 16
+                    continue
+                }
+            } else if count >= 16 {
+                // fewer than sixteen bytes left: the last sixteen of the text, without the lanes of those before
+                // `index` (1 to 15 of them, already passed), then straight to the first left that is not plain
+                let last = count &- 16
+                let passed = index &- last
+                var lanes = Self.specialLanes(words.loadUnaligned(fromByteOffset: last, as: SIMD16<Int8>.self))
+                if passed >= 8 {
+                    lanes[0] = 0
+                    lanes[1] &= ~0 << UInt64(8 &* (passed &- 8))
+                } else {
+                    lanes[0] &= ~0 << UInt64(8 &* passed)
+                }
+                if lanes[0] != 0 {
+                    index = last &+ lanes[0].trailingZeroBitCount / 8
+                } else if lanes[1] != 0 {
+                    index = last &+ 8 &+ lanes[1].trailingZeroBitCount / 8
+                } else {
+                    index = count
+                    continue
+                }
+            } else if index + 8 <= count, Self.isPlainASCII(words.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                // eight plain ASCII bytes at a time in a text shorter than sixteen
+                index += 8
+                continue
+            }
+            #else
             if index + 8 <= count, Self.isPlainASCII(words.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
                 index += 8
                 continue
             }
+            #endif
             let byte = text[index]
             if Self.isPlain(byte) {
                 index += 1
@@ -539,6 +561,20 @@ public struct JSONBytes: ~Copyable {
             start = index
         }
         if start < count { append(UnsafeBufferPointer(rebasing: text[start..<count])) }
+    }
+
+    /// The bytes among sixteen that `isPlainASCII` would not pass (a byte of 0x80 and up, below 0x20, or one of
+    /// `"` `\\` `<` `>` `&` DEL), as a byte of all ones for each, in two little-endian words: the first eight
+    /// bytes, then the last eight. Vector compares, as in `ByteScan.stringStopLanes`: as signed bytes, those of
+    /// 0x80 and up are negative, so `< 0x20` takes them with the control characters; `"` (0x22) and `&` (0x26)
+    /// are one bit apart and found with one compare after that bit is set, and so are `<` (0x3C) and `>` (0x3E).
+    @inline(__always)
+    static func specialLanes(_ block: SIMD16<Int8>) -> SIMD2<UInt64> {
+        let quoteOrAmpersand = (block | SIMD16<Int8>(repeating: 0x04)) .== SIMD16<Int8>(repeating: 0x26)
+        let angles = (block | SIMD16<Int8>(repeating: 0x02)) .== SIMD16<Int8>(repeating: 0x3E)
+        let mask = quoteOrAmpersand .| angles .| (block .== SIMD16<Int8>(repeating: 0x5C))
+            .| (block .== SIMD16<Int8>(repeating: 0x7F)) .| (block .< SIMD16<Int8>(repeating: 0x20))
+        return unsafeBitCast(mask, to: SIMD2<UInt64>.self)
     }
 
     /// Whether eight bytes are all ASCII and copied as they are: no byte of 0x80 and up, below 0x20, or

@@ -116,9 +116,20 @@ public struct JSONReporter: Reporter, Sendable {
         let description = evaluation.description
         // the line and column only: a location would count a reference to the file's path
         let location = description.place
-        json.raw("{\"id\":")
-        // written from its bytes where they are: the id read from a record is never made a string
-        description.withIDBytes { json.quoted(utf8: $0) }
+        // written from its bytes where they are: the id read from a record is never made a string; a short one
+        // that needs no escape (as most are) with the member's start in room made once
+        description.withIDBytes { id in
+            if JSONBytes.isShortPlainASCII(id) {
+                var out = json.cursor(reserving: 24)
+                out.put("{\"id\":\"")
+                out.put(id)
+                out.put(UInt8(ascii: "\""))
+                json.commit(out)
+            } else {
+                json.raw("{\"id\":")
+                json.quoted(utf8: id)
+            }
+        }
         if quotedSourceOwner !== description.source {
             quotedSourceOwner = description.source
             var members = JSONBytes()
@@ -216,10 +227,18 @@ public struct JSONReporter: Reporter, Sendable {
     }
 
     /// A day's quoted date, copied from `recentDates` when it was made lately (nil for a year that is not
-    /// four digits).
+    /// four digits). The look-up is compiled into the record's writing; the making, for a day not seen lately,
+    /// is not.
+    @inline(__always)
     private mutating func renderedDate(_ day: Int32) -> JSONBytes.RenderedDate? {
         let slot = Int(day & 255)
         if let recent = recentDates[slot], recent.dayNumber == day { return recent }
+        return renderDate(day, slot: slot)
+    }
+
+    /// `renderedDate` for a day not in `recentDates`: made, and kept in `slot`.
+    @inline(never)
+    private mutating func renderDate(_ day: Int32, slot: Int) -> JSONBytes.RenderedDate? {
         guard let rendered = JSONBytes.RenderedDate(day) else { return nil }
         recentDates[slot] = rendered
         return rendered
@@ -244,9 +263,16 @@ public struct JSONReporter: Reporter, Sendable {
     }
 
     /// The fragments of `rule`, made on first use and kept in `fragments`, which holds them (the result is
-    /// unretained).
+    /// unretained). The look-up is compiled into each finding's writing; the making, once per rule, is not.
+    @inline(__always)
     private mutating func ruleFragments(_ rule: Rule, _ context: ReportContext) -> Unmanaged<RuleFragments> {
-        if rule.index < fragments.count, let cached = fragments[rule.index] { return Unmanaged.passUnretained(cached) }
+        if rule.index >= 0, rule.index < fragments.count, let cached = fragments[rule.index] { return Unmanaged.passUnretained(cached) }
+        return makeFragments(rule, context)
+    }
+
+    /// `ruleFragments` for a rule whose fragments are not made yet.
+    @inline(never)
+    private mutating func makeFragments(_ rule: Rule, _ context: ReportContext) -> Unmanaged<RuleFragments> {
         var head = JSONBytes()
         head.raw("{\"rule\":")
         head.quoted(rule.id)
@@ -433,6 +459,17 @@ public struct JSONReporter: Reporter, Sendable {
         if entry.end >= 0 {
             json.raw(",\"end\":")
             json.integer(entry.end)
+        }
+        if entry.line > 0, entry.column >= 0 {
+            // the place and the closing brace in room made once, as for the common piece
+            var out = json.cursor(reserving: 19 + 2 * JSONBytes.longestInteger)
+            out.put(",\"line\":")
+            out.putCount(entry.line)
+            out.put(",\"column\":")
+            out.putCount(entry.column)
+            out.put(UInt8(ascii: "}"))
+            json.commit(out)
+            return
         }
         if entry.line > 0 {
             json.raw(",\"line\":")
