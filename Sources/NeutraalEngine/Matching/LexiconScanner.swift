@@ -29,8 +29,11 @@ public struct LexiconScanner: Sendable {
     /// Transition table over columns: at `row + columnOf[byte]` the row of the next state, where a
     /// state's row is its number times the alphabet's width (one more than the bytes the entries use).
     /// Kept this narrow (not 256 entries a state) so that the table stays in the nearest cache: every
-    /// step of the scan waits for the one before it. States that end some entry are numbered last, from
-    /// `firstOutputRow / width`: one comparison tells the scan to look at outputs.
+    /// step of the scan waits for the one before it. States that end some entry are numbered last, their
+    /// rows from `firstOutputRow` on, a power of two that every other row is below: one comparison tells
+    /// the scan to look at outputs, and for lanes read side by side one comparison of their rows' bits
+    /// together (`a | b | c | d >= firstOutputRow`). The rows between the last silent state's and
+    /// `firstOutputRow` are never reached: room in memory, not in the cache.
     private let transitions: [UInt32]
     private let firstOutputRow: UInt32
     private let width: UInt32
@@ -217,7 +220,8 @@ public struct LexiconScanner: Sendable {
                 rowC = table[Int(rowC &+ columns[Int(bytes[c &+ taken])])]
                 rowD = table[Int(rowD &+ columns[Int(bytes[d &+ taken])])]
                 taken &+= 1
-                if max(max(rowA, rowB), max(rowC, rowD)) >= threshold { break }
+                // the threshold is a power of two above every silent row
+                if rowA | rowB | rowC | rowD >= threshold { break }
             }
             (lanes[0].row, lanes[1].row, lanes[2].row, lanes[3].row) = (rowA, rowB, rowC, rowD)
         } else if count == 2 {
@@ -227,7 +231,7 @@ public struct LexiconScanner: Sendable {
                 rowA = table[Int(rowA &+ columns[Int(bytes[a &+ taken])])]
                 rowB = table[Int(rowB &+ columns[Int(bytes[b &+ taken])])]
                 taken &+= 1
-                if max(rowA, rowB) >= threshold { break }
+                if rowA | rowB >= threshold { break }
             }
             (lanes[0].row, lanes[1].row) = (rowA, rowB)
         } else {
@@ -412,18 +416,22 @@ struct CompactAutomaton {
     }
 
     /// The automaton as the scan reads it: a column for each byte the strings use and one (column 0) for
-    /// all others, its states renumbered so that those with outputs come last (see
-    /// `LexiconScanner.transitions`).
+    /// all others, its states renumbered so that those with outputs come last, from the first row at or
+    /// past a power of two above every other row (see `LexiconScanner.transitions`); the numbers between
+    /// belong to no state and end nothing.
     func dense() -> (transitions: [UInt32], firstOutputRow: UInt32, width: UInt32, columnOf: [UInt32],
                      outputStart: [Int32], outputs: [Int32]) {
         let width = alphabet.count + 1
         let silent = order.filter { outputBegin[Int($0)] == outputEnd[Int($0)] }
         let speaking = order.filter { outputBegin[Int($0)] < outputEnd[Int($0)] }
-        let renumbered = silent + speaking
+        let threshold = Self.powerOfTwo(atLeast: silent.count * width)
+        let firstSpeaking = (threshold + width - 1) / width
         // each state's row in the table
         var rowOf = Array(repeatElement(UInt32(0), count: stateCount))
-        for (index, state) in renumbered.enumerated() { rowOf[Int(state)] = UInt32(index * width) }
-        var transitions = [UInt32](repeating: 0, count: stateCount * width)
+        for (index, state) in silent.enumerated() { rowOf[Int(state)] = UInt32(index * width) }
+        for (index, state) in speaking.enumerated() { rowOf[Int(state)] = UInt32((firstSpeaking + index) * width) }
+        let renumbered = silent + speaking
+        var transitions = [UInt32](repeating: 0, count: (firstSpeaking + speaking.count) * width)
         transitions.withUnsafeMutableBufferPointer { table in
             fillRows(table, states: renumbered, rowOf: rowOf)
         }
@@ -438,13 +446,26 @@ struct CompactAutomaton {
         }
         var outputStart: [Int32] = []
         var outputs: [Int32] = []
-        outputStart.reserveCapacity(stateCount + 1)
-        for state in renumbered.map(Int.init) {
+        outputStart.reserveCapacity(firstSpeaking + speaking.count + 1)
+        for state in silent.map(Int.init) {
             outputStart.append(Int32(outputs.count))
             if outputBegin[state] < outputEnd[state] { outputs += outputList[outputBegin[state]..<outputEnd[state]] }
         }
+        // the numbers of no state, between the silent states and the others
+        outputStart += repeatElement(Int32(outputs.count), count: firstSpeaking - silent.count)
+        for state in speaking.map(Int.init) {
+            outputStart.append(Int32(outputs.count))
+            outputs += outputList[outputBegin[state]..<outputEnd[state]]
+        }
         outputStart.append(Int32(outputs.count))
-        return (transitions, UInt32(silent.count * width), UInt32(width), columnOf, outputStart, outputs)
+        return (transitions, UInt32(threshold), UInt32(width), columnOf, outputStart, outputs)
+    }
+
+    /// The least power of two that is at least `count` (and at least 1).
+    static func powerOfTwo(atLeast count: Int) -> Int {
+        var power = 1
+        while power < count { power <<= 1 }
+        return power
     }
 
     /// Writes each state's edges over the bytes the strings use into its row of `table`, at the byte's
