@@ -55,17 +55,8 @@ struct SpaceRunsTests {
         }
     }
 
-    @Test("warm starts and reaches are those of a walk character by character, with runs and without")
+    @Test("reaches are those of a walk character by character, with runs and without")
     func sameAsTheWalk() {
-        func walkedStart(_ text: [UInt8], partStart: Int, warmUp: Int) -> Int {
-            var start = partStart
-            var needed = warmUp
-            while needed > 0, start > 0 {
-                start -= 1
-                if !(SpaceRuns.isSpace(text[start]) && start > 0 && SpaceRuns.isSpace(text[start - 1])) { needed -= 1 }
-            }
-            return start
-        }
         func walkedReach(_ text: [UInt8], from start: Int, characters: Int) -> Int {
             var position = start
             var counted = 0
@@ -83,7 +74,6 @@ struct SpaceRunsTests {
             text.withUnsafeBufferPointer { bytes in
                 for point in [0, 1, 5, 40, 41, 77, 150, 260, 299] {
                     for span in [1, 8, 39, 60] {
-                        #expect(SpaceRuns.warmStart(bytes, partStart: point, warmUp: span) == walkedStart(text, partStart: point, warmUp: span))
                         #expect(SpaceRuns.reach(bytes, from: point, characters: span) == walkedReach(text, from: point, characters: span))
                     }
                 }

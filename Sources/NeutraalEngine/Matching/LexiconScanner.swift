@@ -40,8 +40,9 @@ public struct LexiconScanner: Sendable {
     /// The patterns a state ends: `outputs[outputStart[state]..<outputStart[state + 1]]`.
     private let outputStart: [Int32]
     private let outputs: [Int32]
-    /// The length of the longest entry, in folded bytes (at least 1).
-    private let longestEntry: Int
+    /// Each state's depth: how many characters of an entry it stands for (a run of white space one), by
+    /// number. A lane reads past its part only while this exceeds what it has read past it.
+    private let depths: [Int32]
 
     /// The automaton of every entry of `lexicons`, and of `literals`: the strings of bit `n` (at most 64
     /// bits), in folded lower-case bytes, found anywhere (not only as whole words).
@@ -71,16 +72,19 @@ public struct LexiconScanner: Sendable {
         self.columnOf = dense.columnOf
         self.outputStart = dense.outputStart
         self.outputs = dense.outputs
-        self.longestEntry = max(1, patterns.map(\.lower.count).max() ?? 1)
+        self.depths = dense.depths
     }
 
     /// Every match in a folded text, in order of their end.
     ///
     /// A long text is read in two or four lanes at once, each a chain of table look-ups that waits for the
-    /// one before it, each lane over its own part of the text: every lane but the first starts
-    /// `longestEntry - 1` bytes before its part, in the start state. No entry is longer, so by the start of
-    /// its part a lane is in the state a single reading would be in; what it finds before that is the
-    /// lane before it's to report.
+    /// one before it, each lane over its own part of the text, starting at its part in the start state: it
+    /// finds every match that starts in its part or after (as a reading of the text from there would). A
+    /// match that starts in a part and ends past it is its lane's to find, so each lane but the last reads
+    /// on past its part for as long as its state stands for more characters than it has read there (see
+    /// `readOn`). A part that starts inside a run of white space reads the rest of the run as one space, as a
+    /// reading from there would: a match that starts with that space starts at the run's last byte, in the
+    /// part, and one that starts before the run is the lane before's.
     public func scan(_ text: FoldedText) -> [Match] {
         var literals: UInt64 = 0
         return scan(text, literals: &literals)
@@ -107,19 +111,22 @@ public struct LexiconScanner: Sendable {
         transitions.withUnsafeBufferPointer { table in
             columnOf.withUnsafeBufferPointer { columns in
                 withUnsafeTemporaryAllocation(of: Lane.self, capacity: 4) { lanes in
-                    let count = Self.lay(lanes, over: bytes, longestEntry: longestEntry)
-                    // side by side for as long as every lane has bytes left (the first reads the fewest)
+                    let count = Self.lay(lanes, over: bytes)
+                    // side by side for as long as every lane has bytes left in its part (the first has the fewest)
                     var steps = count > 1 ? lanes[0].end : 0
                     while steps > 0 {
                         steps -= Self.run(table, columns, bytes, lanes, count: count, steps: steps, threshold: firstOutputRow)
-                        for lane in 0..<count where lanes[lane].row >= firstOutputRow && lanes[lane].next > lanes[lane].reportsFrom {
+                        for lane in 0..<count where lanes[lane].row >= firstOutputRow {
                             collect(Int(lanes[lane].row / width), endingAt: lanes[lane].next - 1, in: bytes, cased: cased,
                                     into: &matches, literals: &literals)
                         }
                     }
-                    // then each lane to its end
+                    // then each lane to the end of its part, and on past it for the matches that start in it
                     for lane in 0..<count {
                         scan(&lanes[lane], table, columns, bytes, cased, into: &matches, literals: &literals)
+                        if lane < count - 1 {
+                            readOn(lanes[lane], table, columns, bytes, cased, into: &matches, literals: &literals)
+                        }
                     }
                     if count > 1 { Self.orderByEnd(&matches) }
                 }
@@ -128,51 +135,45 @@ public struct LexiconScanner: Sendable {
         return matches
     }
 
-    /// Texts at least this long (and four times the longest entry) are read in two lanes.
+    /// Texts at least this long are read in two lanes.
     static let twoLaneLength = 64
-    /// Texts at least this long (and eight times the longest entry) are read in four lanes.
+    /// Texts at least this long are read in four lanes.
     static let fourLaneLength = 256
 
-    /// Where a reading of the text stands: the next byte to read, the row of the state reached, the end of
-    /// the bytes it reads, and where the part it reports starts.
+    /// Where a reading of the text stands: the next byte to read, the row of the state reached, and the end
+    /// of its part.
     private struct Lane {
         var next: Int
         var row: UInt32
         var end: Int
-        var reportsFrom: Int
     }
 
-    /// Lays out the lanes for a text: one, two or four, each but the last reading as many bytes as the
-    /// first (the last reads what is left, a few bytes more at most), a lane that meets a run of white space
-    /// before its part more (see `SpaceRuns.warmStart`); returns how many.
-    private static func lay(_ lanes: UnsafeMutableBufferPointer<Lane>, over text: UnsafeBufferPointer<UInt8>, longestEntry: Int) -> Int {
+    /// Lays out the lanes for a text: one, two or four parts of equal length (the last a few bytes longer),
+    /// each in the start state; returns how many.
+    private static func lay(_ lanes: UnsafeMutableBufferPointer<Lane>, over text: UnsafeBufferPointer<UInt8>) -> Int {
         let count = text.count
-        let number = count >= fourLaneLength && count >= 8 * longestEntry ? 4
-            : count >= twoLaneLength && count >= 4 * longestEntry ? 2 : 1
-        let warmUp = longestEntry - 1
-        let length = (count + (number - 1) * warmUp) / number
-        var partStart = 0
+        let number = count >= fourLaneLength ? 4 : count >= twoLaneLength ? 2 : 1
+        let length = count / number
+        var start = 0
         for lane in 0..<number {
-            let start = lane == 0 ? 0 : partStart - warmUp
             let end = lane == number - 1 ? count : start + length
-            let reading = lane == 0 ? 0 : SpaceRuns.warmStart(text, partStart: partStart, warmUp: warmUp)
-            lanes.initializeElement(at: lane, to: Lane(next: reading, row: 0, end: end, reportsFrom: partStart))
-            partStart = end
+            lanes.initializeElement(at: lane, to: Lane(next: start, row: 0, end: end))
+            start = end
         }
         return number
     }
 
-    /// Where the part each lane reports starts, for a text of these folded bytes: `[0]` for one lane.
-    static func laneParts(_ text: [UInt8], longestEntry: Int) -> [Int] {
+    /// Where each lane's part starts, for a text of these folded bytes: `[0]` for one lane.
+    static func laneParts(_ text: [UInt8]) -> [Int] {
         text.withUnsafeBufferPointer { bytes in
             withUnsafeTemporaryAllocation(of: Lane.self, capacity: 4) { lanes in
-                let number = lay(lanes, over: bytes, longestEntry: longestEntry)
-                return (0..<number).map { lanes[$0].reportsFrom }
+                let number = lay(lanes, over: bytes)
+                return (0..<number).map { lanes[$0].next }
             }
         }
     }
 
-    /// Reads the rest of one lane, reporting the matches that end in its part.
+    /// Reads the rest of one lane's part, reporting the matches that end in it.
     private func scan(_ lane: inout Lane, _ table: UnsafeBufferPointer<UInt32>, _ columns: UnsafeBufferPointer<UInt32>,
                       _ bytes: UnsafeBufferPointer<UInt8>, _ cased: UnsafeBufferPointer<UInt8>, into matches: inout [Match],
                       literals: inout UInt64) {
@@ -182,20 +183,48 @@ public struct LexiconScanner: Sendable {
             lane.row = row
             guard index < lane.end else { lane.next = lane.end; return }
             lane.next = index + 1
-            if index >= lane.reportsFrom {
-                collect(Int(row / width), endingAt: index, in: bytes, cased: cased, into: &matches, literals: &literals)
-            }
+            collect(Int(row / width), endingAt: index, in: bytes, cased: cased, into: &matches, literals: &literals)
         }
     }
 
-    /// The matches of several lanes in the order one reading finds them: by end, those with the same end
-    /// (all from one lane) keeping their order. An insertion sort: there are a handful, mostly in order.
+    /// Reads on past the end of a lane's part (not the last part) for the matches that start in the part
+    /// and end after it: while the state reached stands for more characters than the lane has read past
+    /// its part, some match that starts in the part may still end ahead; once it does not, none can (a
+    /// state stands for the longest end of what the lane read that begins an entry, and grows by at most
+    /// a character a byte). Reports only the matches that start in the part: the next lane finds the
+    /// others. A run of white space counts as one character, as it does in the automaton, which stays where
+    /// it is on the rest of a run.
+    private func readOn(_ lane: Lane, _ table: UnsafeBufferPointer<UInt32>, _ columns: UnsafeBufferPointer<UInt32>,
+                        _ bytes: UnsafeBufferPointer<UInt8>, _ cased: UnsafeBufferPointer<UInt8>, into matches: inout [Match],
+                        literals: inout UInt64) {
+        var row = lane.row
+        var index = lane.end
+        var characters: Int32 = 0
+        while index < bytes.count, depths[Int(row / width)] > characters {
+            let byte = bytes[index]
+            if !(SpaceRuns.isSpace(byte) && SpaceRuns.isSpace(bytes[index - 1])) { characters += 1 }
+            row = table[Int(row &+ columns[Int(byte)])]
+            if row >= firstOutputRow {
+                collect(Int(row / width), endingAt: index, in: bytes, cased: cased, into: &matches, literals: &literals,
+                        startingBefore: lane.end)
+            }
+            index += 1
+        }
+    }
+
+    /// The matches of several lanes in the order one reading finds them: by end, and those with the same
+    /// end by start (a reading finds the longest first: a state's own entries, then those of the states it
+    /// falls back to); those with the same end and start (all from one lane) keep their order. An insertion
+    /// sort: there are a handful, mostly in order.
     private static func orderByEnd(_ matches: inout [Match]) {
         guard matches.count > 1 else { return }
+        @inline(__always) func after(_ one: Range<Int>, _ other: Range<Int>) -> Bool {
+            one.upperBound > other.upperBound || (one.upperBound == other.upperBound && one.lowerBound > other.lowerBound)
+        }
         for index in 1..<matches.count {
             let moving = matches[index]
             var place = index
-            while place > 0, matches[place - 1].range.upperBound > moving.range.upperBound {
+            while place > 0, after(matches[place - 1].range, moving.range) {
                 matches[place] = matches[place - 1]
                 place -= 1
             }
@@ -271,12 +300,12 @@ public struct LexiconScanner: Sendable {
     }
 
     /// The entries that end at `index` in output state `state` and stand as matches there (whole words,
-    /// case), appended to `matches`; the bits of literals that end there added to `literals`. Never
-    /// inlined: the byte loop keeps its few registers to itself.
+    /// case), that start before `limit`, appended to `matches`; the bits of literals that end there added
+    /// to `literals`. Never inlined: the byte loop keeps its few registers to itself.
     @inline(never)
     private func collect(_ state: Int, endingAt index: Int, in lower: UnsafeBufferPointer<UInt8>, cased: UnsafeBufferPointer<UInt8>,
                          into matches: inout [Match],
-                         literals: inout UInt64) {
+                         literals: inout UInt64, startingBefore limit: Int = .max) {
         let begin = Int(outputStart[state])
         let end = Int(outputStart[state + 1])
         guard begin < end else { return }
@@ -294,6 +323,7 @@ public struct LexiconScanner: Sendable {
                 guard let found = SpaceRuns.start(of: pattern.lower, endingAt: index, in: lower) else { continue }
                 start = found
             }
+            if start >= limit { continue }
             if pattern.wholeWords {
                 if start > 0, FoldedText.isWordByte(lower[start - 1]), FoldedText.isWordByte(pattern.lower[0]) { continue }
                 if index + 1 < lower.count, FoldedText.isWordByte(lower[index + 1]),
@@ -327,6 +357,8 @@ struct CompactAutomaton {
     private(set) var stateCount = 1
     /// The states the trie enters by a space (see `SpaceRuns`).
     private(set) var enteredBySpace: [Int32] = []
+    /// Each state's depth in the trie (the length of the string it stands for).
+    private(set) var depth: [Int32] = [0]
 
     init(_ strings: [[UInt8]]) {
         var used = [Bool](repeating: false, count: 256)
@@ -354,6 +386,7 @@ struct CompactAutomaton {
                 if next[slot] < 0 {
                     next[slot] = Int32(stateCount)
                     if byte == 32 { enteredBySpace.append(Int32(stateCount)) }
+                    depth.append(depth[state] + 1)
                     stateCount += 1
                 }
                 state = Int(next[slot])
@@ -420,7 +453,7 @@ struct CompactAutomaton {
     /// past a power of two above every other row (see `LexiconScanner.transitions`); the numbers between
     /// belong to no state and end nothing.
     func dense() -> (transitions: [UInt32], firstOutputRow: UInt32, width: UInt32, columnOf: [UInt32],
-                     outputStart: [Int32], outputs: [Int32]) {
+                     outputStart: [Int32], outputs: [Int32], depths: [Int32]) {
         let width = alphabet.count + 1
         let silent = order.filter { outputBegin[Int($0)] == outputEnd[Int($0)] }
         let speaking = order.filter { outputBegin[Int($0)] < outputEnd[Int($0)] }
@@ -458,7 +491,9 @@ struct CompactAutomaton {
             outputs += outputList[outputBegin[state]..<outputEnd[state]]
         }
         outputStart.append(Int32(outputs.count))
-        return (transitions, UInt32(threshold), UInt32(width), columnOf, outputStart, outputs)
+        let depths = silent.map { depth[Int($0)] } + repeatElement(0, count: firstSpeaking - silent.count)
+            + speaking.map { depth[Int($0)] }
+        return (transitions, UInt32(threshold), UInt32(width), columnOf, outputStart, outputs, depths)
     }
 
     /// The least power of two that is at least `count` (and at least 1).
