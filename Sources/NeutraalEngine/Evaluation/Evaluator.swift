@@ -627,9 +627,11 @@ public struct Evaluator: Sendable {
             // the text lacks every literal a match of the pattern contains
             found = nil
         } else if group < 0 {
+            scope.texts[text].prepareLower()
             found = ruleSet.patterns[pattern].firstMatch(in: scope.texts[text])
         } else {
             let matches = groupMatches(of: pattern, group: group, slot: slot, scanned: index, &scope)
+            scope.texts[text].prepareLower()
             found = ruleSet.patterns[pattern].firstMatch(in: scope.texts[text], groupMatches: matches)
         }
         scope.patternMatches.append((slot, pattern, found))
@@ -653,6 +655,8 @@ public struct Evaluator: Sendable {
     /// one pass over the text answers for every pattern of the group, and is made once.
     private func groupMatches(of pattern: Int, group: Int, slot: Int, scanned index: Int, _ scope: inout Scope) -> UInt64 {
         if let known = scope.patternGroupMatches.first(where: { $0.slot == slot && $0.group == group }) { return known.matches }
+        // the patterns read the lower-cased bytes, which the lexicon scan does without
+        scope.texts[scope.scans[index].text].prepareLower()
         let matches = ruleSet.patterns[pattern].groupMatches(in: scope.texts[scope.scans[index].text])
         scope.patternGroupMatches.append((slot, group, matches))
         return matches

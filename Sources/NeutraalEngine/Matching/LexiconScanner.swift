@@ -24,7 +24,9 @@ public struct LexiconScanner: Sendable {
 
     private let patterns: [Pattern]
     /// The column of each byte: its place in the alphabet of the entries plus one, 0 for every byte no
-    /// entry uses (all of which lead to the start state).
+    /// entry uses (all of which lead to the start state). The entries are lower-cased, and `A`…`Z` take
+    /// the columns of `a`…`z`: the scan reads a text's cased bytes as their lower-cased ones, and needs
+    /// no lower-cased copy.
     private let columnOf: [UInt32]
     /// Transition table over columns: at `row + columnOf[byte]` the row of the next state, where a
     /// state's row is its number times the alphabet's width (one more than the bytes the entries use).
@@ -100,13 +102,11 @@ public struct LexiconScanner: Sendable {
     /// The same, for a text read where it is kept (an element of a list, say): passed `inout`, its arrays are
     /// read in place, where passing it by value would count a reference to each of them.
     func scan(inPlace text: inout FoldedText, literals: inout UInt64) -> [Match] {
-        text.lower.withUnsafeBufferPointer { bytes in
-            text.cased.withUnsafeBufferPointer { cased in scan(bytes, cased: cased, literals: &literals) }
-        }
+        text.cased.withUnsafeBufferPointer { bytes in scan(bytes, literals: &literals) }
     }
 
-    /// The matches in a folded text given as its lower-cased bytes and its bytes with case kept.
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, cased: UnsafeBufferPointer<UInt8>, literals: inout UInt64) -> [Match] {
+    /// The matches in a folded text given as its bytes with case kept (read as lower-cased: see `columnOf`).
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, literals: inout UInt64) -> [Match] {
         var matches: [Match] = []
         transitions.withUnsafeBufferPointer { table in
             columnOf.withUnsafeBufferPointer { columns in
@@ -117,15 +117,15 @@ public struct LexiconScanner: Sendable {
                     while steps > 0 {
                         steps -= Self.run(table, columns, bytes, lanes, count: count, steps: steps, threshold: firstOutputRow)
                         for lane in 0..<count where lanes[lane].row >= firstOutputRow {
-                            collect(Int(lanes[lane].row / width), endingAt: lanes[lane].next - 1, in: bytes, cased: cased,
+                            collect(Int(lanes[lane].row / width), endingAt: lanes[lane].next - 1, in: bytes,
                                     into: &matches, literals: &literals)
                         }
                     }
                     // then each lane to the end of its part, and on past it for the matches that start in it
                     for lane in 0..<count {
-                        scan(&lanes[lane], table, columns, bytes, cased, into: &matches, literals: &literals)
+                        scan(&lanes[lane], table, columns, bytes, into: &matches, literals: &literals)
                         if lane < count - 1 {
-                            readOn(lanes[lane], table, columns, bytes, cased, into: &matches, literals: &literals)
+                            readOn(lanes[lane], table, columns, bytes, into: &matches, literals: &literals)
                         }
                     }
                     if count > 1 { Self.orderByEnd(&matches) }
@@ -175,7 +175,7 @@ public struct LexiconScanner: Sendable {
 
     /// Reads the rest of one lane's part, reporting the matches that end in it.
     private func scan(_ lane: inout Lane, _ table: UnsafeBufferPointer<UInt32>, _ columns: UnsafeBufferPointer<UInt32>,
-                      _ bytes: UnsafeBufferPointer<UInt8>, _ cased: UnsafeBufferPointer<UInt8>, into matches: inout [Match],
+                      _ bytes: UnsafeBufferPointer<UInt8>, into matches: inout [Match],
                       literals: inout UInt64) {
         while true {
             let (index, row) = Self.run(table, columns, bytes, from: lane.next, to: lane.end, row: lane.row,
@@ -183,7 +183,7 @@ public struct LexiconScanner: Sendable {
             lane.row = row
             guard index < lane.end else { lane.next = lane.end; return }
             lane.next = index + 1
-            collect(Int(row / width), endingAt: index, in: bytes, cased: cased, into: &matches, literals: &literals)
+            collect(Int(row / width), endingAt: index, in: bytes, into: &matches, literals: &literals)
         }
     }
 
@@ -195,7 +195,7 @@ public struct LexiconScanner: Sendable {
     /// others. A run of white space counts as one character, as it does in the automaton, which stays where
     /// it is on the rest of a run.
     private func readOn(_ lane: Lane, _ table: UnsafeBufferPointer<UInt32>, _ columns: UnsafeBufferPointer<UInt32>,
-                        _ bytes: UnsafeBufferPointer<UInt8>, _ cased: UnsafeBufferPointer<UInt8>, into matches: inout [Match],
+                        _ bytes: UnsafeBufferPointer<UInt8>, into matches: inout [Match],
                         literals: inout UInt64) {
         var row = lane.row
         var index = lane.end
@@ -205,7 +205,7 @@ public struct LexiconScanner: Sendable {
             if !(SpaceRuns.isSpace(byte) && SpaceRuns.isSpace(bytes[index - 1])) { characters += 1 }
             row = table[Int(row &+ columns[Int(byte)])]
             if row >= firstOutputRow {
-                collect(Int(row / width), endingAt: index, in: bytes, cased: cased, into: &matches, literals: &literals,
+                collect(Int(row / width), endingAt: index, in: bytes, into: &matches, literals: &literals,
                         startingBefore: lane.end)
             }
             index += 1
@@ -299,12 +299,12 @@ public struct LexiconScanner: Sendable {
         return (end, row)
     }
 
-    /// The entries that end at `index` in output state `state` and stand as matches there (whole words,
-    /// case), that start before `limit`, appended to `matches`; the bits of literals that end there added
-    /// to `literals`. Never inlined: the byte loop keeps its few registers to itself.
+    /// The entries that end at `index` of the cased bytes `cased` in output state `state` and stand as
+    /// matches there (whole words, case), that start before `limit`, appended to `matches`; the bits of
+    /// literals that end there added to `literals`. Never inlined: the byte loop keeps its few registers
+    /// to itself.
     @inline(never)
-    private func collect(_ state: Int, endingAt index: Int, in lower: UnsafeBufferPointer<UInt8>, cased: UnsafeBufferPointer<UInt8>,
-                         into matches: inout [Match],
+    private func collect(_ state: Int, endingAt index: Int, in cased: UnsafeBufferPointer<UInt8>, into matches: inout [Match],
                          literals: inout UInt64, startingBefore limit: Int = .max) {
         let begin = Int(outputStart[state])
         let end = Int(outputStart[state + 1])
@@ -319,14 +319,14 @@ public struct LexiconScanner: Sendable {
             if pattern.spaced {
                 // a run of white space reads as one space: reported at its first byte only, and the match
                 // starts as far back as its runs reach
-                if pattern.lower[pattern.lower.count - 1] == 32, index > 0, SpaceRuns.isSpace(lower[index - 1]) { continue }
-                guard let found = SpaceRuns.start(of: pattern.lower, endingAt: index, in: lower) else { continue }
+                if pattern.lower[pattern.lower.count - 1] == 32, index > 0, SpaceRuns.isSpace(cased[index - 1]) { continue }
+                guard let found = SpaceRuns.start(of: pattern.lower, endingAt: index, in: cased) else { continue }
                 start = found
             }
             if start >= limit { continue }
             if pattern.wholeWords {
-                if start > 0, FoldedText.isWordByte(lower[start - 1]), FoldedText.isWordByte(pattern.lower[0]) { continue }
-                if index + 1 < lower.count, FoldedText.isWordByte(lower[index + 1]),
+                if start > 0, FoldedText.isWordByte(cased[start - 1]), FoldedText.isWordByte(pattern.lower[0]) { continue }
+                if index + 1 < cased.count, FoldedText.isWordByte(cased[index + 1]),
                    let last = pattern.lower.last, FoldedText.isWordByte(last) { continue }
             }
             if pattern.caseSensitive,
@@ -470,6 +470,9 @@ struct CompactAutomaton {
         }
         var columnOf = [UInt32](repeating: 0, count: 256)
         for (index, byte) in alphabet.enumerated() { columnOf[Int(byte)] = UInt32(index + 1) }
+        // capitals read as their lower-case letters (the strings are lower-cased: a capital among them
+        // could never match a lower-cased text, and matches nothing here either)
+        for capital in 65...90 { columnOf[capital] = columnOf[capital + 32] }
         if column[32] >= 0 {
             // a run of white space reads as one space: every byte of white space takes the space's column,
             // and a state entered by a space stays there on more of it

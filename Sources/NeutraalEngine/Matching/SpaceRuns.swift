@@ -30,9 +30,10 @@ enum SpaceRuns {
         return result
     }
 
-    /// Where the match of `entry` (runs collapsed) that ends at `index` of `text` starts, when the scan
-    /// found it there: each space of the entry is a whole run of the text, one leading space the run's
-    /// last byte. Nil when the text does not hold the entry there (it always does when the scan found it).
+    /// Where the match of `entry` (runs collapsed, lower-cased) that ends at `index` of `text` (folded, in
+    /// either case) starts, when the scan found it there: each space of the entry is a whole run of the
+    /// text, one leading space the run's last byte. Nil when the text does not hold the entry there (it
+    /// always does when the scan found it).
     static func start(of entry: [UInt8], endingAt index: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
         var position = index
         var place = entry.count - 1
@@ -43,7 +44,7 @@ enum SpaceRuns {
                 if place > 0 {
                     while position > 0, isSpace(text[position - 1]) { position -= 1 }
                 }
-            } else if entry[place] != text[position] {
+            } else if entry[place] != FoldedText.lowercased(text[position]) {
                 return nil
             }
             place -= 1
