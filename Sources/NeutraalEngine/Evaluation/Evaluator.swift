@@ -225,6 +225,13 @@ public struct Evaluator: Sendable {
         /// table): the slot, where its folded text is in `texts`, the lexicon entries found in it, and the bits
         /// of the patterns whose required literals it holds (see `Pattern.literalBit`).
         var scans: [(slot: Int, text: Int, matches: [LexiconScanner.Match], literals: UInt64)] = []
+        /// The index in `scans` of the text at `slot`, when it is scanned already.
+        @inline(__always)
+        func scanned(_ slot: Int) -> Int? {
+            // by index, reading only the slot: taking whole entries out would retain their arrays
+            for index in scans.indices where scans[index].slot == slot { return index }
+            return nil
+        }
         /// The folded texts of `scans`, in the same order; those past the last one scanned are texts of
         /// earlier records (see `Workspace`), whose storage the next texts are folded into.
         var texts: [FoldedText] = []
@@ -644,7 +651,9 @@ public struct Evaluator: Sendable {
     private func patternFound(_ pattern: Int, slot: Int, _ scope: inout Scope) -> Bool {
         let group = ruleSet.patterns[pattern].automatonGroup
         guard group >= 0 else { return patternMatch(pattern, slot: slot, &scope) != nil }
-        guard let index = scan(slot: slot, &scope) else { return false }
+        // the text is nearly always scanned already (for the lexicons or an earlier pattern): looked up here,
+        // without the call
+        guard let index = scope.scanned(slot) ?? scan(slot: slot, &scope) else { return false }
         let literalBit = ruleSet.patterns[pattern].literalBit
         // the text lacks every literal a match of the pattern contains
         if literalBit != 0 && scope.scans[index].literals & literalBit == 0 { return false }
