@@ -23,12 +23,14 @@ public struct LexiconScanner: Sendable {
     }
 
     private let patterns: [Pattern]
-    /// The column of each byte: its place in the alphabet of the entries plus one, 0 for every byte no
-    /// entry uses (all of which lead to the start state). The entries are lower-cased, and `A`…`Z` take
-    /// the columns of `a`…`z`: the scan reads a text's cased bytes as their lower-cased ones, and needs
-    /// no lower-cased copy.
-    private let columnOf: [UInt32]
-    /// Transition table over columns: at `row + columnOf[byte]` the row of the next state, where a
+    /// The column of each byte, then the transition table (see `Table`).
+    ///
+    /// A byte's column is its place in the alphabet of the entries plus one, 0 for every byte no entry
+    /// uses (all of which lead to the start state). The entries are lower-cased, and `A`…`Z` take the
+    /// columns of `a`…`z`: the scan reads a text's cased bytes as their lower-cased ones, and needs no
+    /// lower-cased copy.
+    ///
+    /// Transition table over columns: at `row + column` the row of the next state, where a
     /// state's row is its number times the alphabet's width (one more than the bytes the entries use).
     /// Kept this narrow (not 256 entries a state) so that the table stays in the nearest cache: every
     /// step of the scan waits for the one before it. States that end some entry are numbered last, their
@@ -68,10 +70,9 @@ public struct LexiconScanner: Sendable {
         let automaton = CompactAutomaton(patterns.map(\.lower))
         let dense = automaton.dense()
         self.patterns = patterns
-        self.transitions = dense.transitions
+        self.transitions = dense.columnOf + dense.transitions
         self.firstOutputRow = dense.firstOutputRow
         self.width = dense.width
-        self.columnOf = dense.columnOf
         self.outputStart = dense.outputStart
         self.outputs = dense.outputs
         self.depths = dense.depths
@@ -105,34 +106,49 @@ public struct LexiconScanner: Sendable {
         text.cased.withUnsafeBufferPointer { bytes in scan(bytes, literals: &literals) }
     }
 
-    /// The matches in a folded text given as its bytes with case kept (read as lower-cased: see `columnOf`).
+    /// The matches in a folded text given as its bytes with case kept (read as lower-cased: see `transitions`).
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, literals: inout UInt64) -> [Match] {
         var matches: [Match] = []
-        transitions.withUnsafeBufferPointer { table in
-            columnOf.withUnsafeBufferPointer { columns in
-                withUnsafeTemporaryAllocation(of: Lane.self, capacity: 4) { lanes in
-                    let count = Self.lay(lanes, over: bytes)
-                    // side by side for as long as every lane has bytes left in its part (the first has the fewest)
-                    var steps = count > 1 ? lanes[0].end : 0
-                    while steps > 0 {
-                        steps -= Self.run(table, columns, bytes, lanes, count: count, steps: steps, threshold: firstOutputRow)
-                        for lane in 0..<count where lanes[lane].row >= firstOutputRow {
-                            collect(Int(lanes[lane].row / width), endingAt: lanes[lane].next - 1, in: bytes,
-                                    into: &matches, literals: &literals)
-                        }
+        transitions.withUnsafeBufferPointer { columnsAndRows in
+            guard let first = columnsAndRows.baseAddress else { return }
+            let table = Table(rows: first + Table.columns)
+            withUnsafeTemporaryAllocation(of: Lane.self, capacity: 4) { lanes in
+                let count = Self.lay(lanes, over: bytes)
+                // side by side for as long as every lane has bytes left in its part (the first has the fewest)
+                var steps = count > 1 ? lanes[0].end : 0
+                while steps > 0 {
+                    steps -= Self.run(table, bytes, lanes, count: count, steps: steps, threshold: firstOutputRow)
+                    for lane in 0..<count where lanes[lane].row >= firstOutputRow {
+                        collect(Int(lanes[lane].row / width), endingAt: lanes[lane].next - 1, in: bytes,
+                                into: &matches, literals: &literals)
                     }
-                    // then each lane to the end of its part, and on past it for the matches that start in it
-                    for lane in 0..<count {
-                        scan(&lanes[lane], table, columns, bytes, into: &matches, literals: &literals)
-                        if lane < count - 1 {
-                            readOn(lanes[lane], table, columns, bytes, into: &matches, literals: &literals)
-                        }
-                    }
-                    if count > 1 { Self.orderByEnd(&matches) }
                 }
+                // then each lane to the end of its part, and on past it for the matches that start in it
+                for lane in 0..<count {
+                    scan(&lanes[lane], table, bytes, into: &matches, literals: &literals)
+                    if lane < count - 1 {
+                        readOn(lanes[lane], table, bytes, into: &matches, literals: &literals)
+                    }
+                }
+                if count > 1 { Self.orderByEnd(&matches) }
             }
         }
         return matches
+    }
+
+    /// The automaton's table as the scan reads it: the columns of the 256 bytes and then the rows (see
+    /// `transitions`), both read through one pointer, to the first row, so that the loops that read four
+    /// lanes side by side need a register less.
+    struct Table {
+        /// How many columns come before the rows.
+        static let columns = 256
+        let rows: UnsafePointer<UInt32>
+
+        /// The row of the state that `byte` leads to from the state whose row is `row`.
+        @inline(__always)
+        func next(_ row: UInt32, _ byte: UInt8) -> UInt32 {
+            rows[Int(row &+ rows[Int(byte) &- Self.columns])]
+        }
     }
 
     /// Texts at least this long are read in two lanes.
@@ -174,11 +190,11 @@ public struct LexiconScanner: Sendable {
     }
 
     /// Reads the rest of one lane's part, reporting the matches that end in it.
-    private func scan(_ lane: inout Lane, _ table: UnsafeBufferPointer<UInt32>, _ columns: UnsafeBufferPointer<UInt32>,
+    private func scan(_ lane: inout Lane, _ table: Table,
                       _ bytes: UnsafeBufferPointer<UInt8>, into matches: inout [Match],
                       literals: inout UInt64) {
         while true {
-            let (index, row) = Self.run(table, columns, bytes, from: lane.next, to: lane.end, row: lane.row,
+            let (index, row) = Self.run(table, bytes, from: lane.next, to: lane.end, row: lane.row,
                                         threshold: firstOutputRow)
             lane.row = row
             guard index < lane.end else { lane.next = lane.end; return }
@@ -194,7 +210,7 @@ public struct LexiconScanner: Sendable {
     /// a character a byte). Reports only the matches that start in the part: the next lane finds the
     /// others. A run of white space counts as one character, as it does in the automaton, which stays where
     /// it is on the rest of a run.
-    private func readOn(_ lane: Lane, _ table: UnsafeBufferPointer<UInt32>, _ columns: UnsafeBufferPointer<UInt32>,
+    private func readOn(_ lane: Lane, _ table: Table,
                         _ bytes: UnsafeBufferPointer<UInt8>, into matches: inout [Match],
                         literals: inout UInt64) {
         var row = lane.row
@@ -203,7 +219,7 @@ public struct LexiconScanner: Sendable {
         while index < bytes.count, depths[Int(row / width)] > characters {
             let byte = bytes[index]
             if !(SpaceRuns.isSpace(byte) && SpaceRuns.isSpace(bytes[index - 1])) { characters += 1 }
-            row = table[Int(row &+ columns[Int(byte)])]
+            row = table.next(row, byte)
             if row >= firstOutputRow {
                 collect(Int(row / width), endingAt: index, in: bytes, into: &matches, literals: &literals,
                         startingBefore: lane.end)
@@ -236,18 +252,17 @@ public struct LexiconScanner: Sendable {
     /// any of them has reached a state with outputs (after at least one byte); returns the bytes each read.
     /// Chains of look-ups that do not wait for each other: the processor works on all at once.
     @inline(never)
-    private static func run(_ table: UnsafeBufferPointer<UInt32>, _ columns: UnsafeBufferPointer<UInt32>,
-                            _ bytes: UnsafeBufferPointer<UInt8>, _ lanes: UnsafeMutableBufferPointer<Lane>, count: Int,
-                            steps: Int, threshold: UInt32) -> Int {
+    private static func run(_ table: Table, _ bytes: UnsafeBufferPointer<UInt8>, _ lanes: UnsafeMutableBufferPointer<Lane>,
+                            count: Int, steps: Int, threshold: UInt32) -> Int {
         var taken = 0
         if count == 4 {
             let (a, b, c, d) = (lanes[0].next, lanes[1].next, lanes[2].next, lanes[3].next)
             var (rowA, rowB, rowC, rowD) = (lanes[0].row, lanes[1].row, lanes[2].row, lanes[3].row)
             while taken < steps {
-                rowA = table[Int(rowA &+ columns[Int(bytes[a &+ taken])])]
-                rowB = table[Int(rowB &+ columns[Int(bytes[b &+ taken])])]
-                rowC = table[Int(rowC &+ columns[Int(bytes[c &+ taken])])]
-                rowD = table[Int(rowD &+ columns[Int(bytes[d &+ taken])])]
+                rowA = table.next(rowA, bytes[a &+ taken])
+                rowB = table.next(rowB, bytes[b &+ taken])
+                rowC = table.next(rowC, bytes[c &+ taken])
+                rowD = table.next(rowD, bytes[d &+ taken])
                 taken &+= 1
                 // the threshold is a power of two above every silent row
                 if rowA | rowB | rowC | rowD >= threshold { break }
@@ -257,8 +272,8 @@ public struct LexiconScanner: Sendable {
             let (a, b) = (lanes[0].next, lanes[1].next)
             var (rowA, rowB) = (lanes[0].row, lanes[1].row)
             while taken < steps {
-                rowA = table[Int(rowA &+ columns[Int(bytes[a &+ taken])])]
-                rowB = table[Int(rowB &+ columns[Int(bytes[b &+ taken])])]
+                rowA = table.next(rowA, bytes[a &+ taken])
+                rowB = table.next(rowB, bytes[b &+ taken])
                 taken &+= 1
                 if rowA | rowB >= threshold { break }
             }
@@ -275,24 +290,23 @@ public struct LexiconScanner: Sendable {
     /// reached. A loop of its own, calling nothing, four bytes an iteration, so everything stays in
     /// registers.
     @inline(never)
-    private static func run(_ table: UnsafeBufferPointer<UInt32>, _ columns: UnsafeBufferPointer<UInt32>,
-                            _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+    private static func run(_ table: Table, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
                             row: UInt32, threshold: UInt32) -> (index: Int, row: UInt32) {
         var row = row
         var index = start
         while index &+ 4 <= end {
-            row = table[Int(row &+ columns[Int(bytes[index])])]
+            row = table.next(row, bytes[index])
             if row >= threshold { return (index, row) }
-            row = table[Int(row &+ columns[Int(bytes[index &+ 1])])]
+            row = table.next(row, bytes[index &+ 1])
             if row >= threshold { return (index &+ 1, row) }
-            row = table[Int(row &+ columns[Int(bytes[index &+ 2])])]
+            row = table.next(row, bytes[index &+ 2])
             if row >= threshold { return (index &+ 2, row) }
-            row = table[Int(row &+ columns[Int(bytes[index &+ 3])])]
+            row = table.next(row, bytes[index &+ 3])
             if row >= threshold { return (index &+ 3, row) }
             index &+= 4
         }
         while index < end {
-            row = table[Int(row &+ columns[Int(bytes[index])])]
+            row = table.next(row, bytes[index])
             if row >= threshold { return (index, row) }
             index &+= 1
         }
