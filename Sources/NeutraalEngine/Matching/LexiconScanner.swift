@@ -254,34 +254,65 @@ public struct LexiconScanner: Sendable {
     @inline(never)
     private static func run(_ table: Table, _ bytes: UnsafeBufferPointer<UInt8>, _ lanes: UnsafeMutableBufferPointer<Lane>,
                             count: Int, steps: Int, threshold: UInt32) -> Int {
-        var taken = 0
-        if count == 4 {
-            let (a, b, c, d) = (lanes[0].next, lanes[1].next, lanes[2].next, lanes[3].next)
-            var (rowA, rowB, rowC, rowD) = (lanes[0].row, lanes[1].row, lanes[2].row, lanes[3].row)
-            while taken < steps {
-                rowA = table.next(rowA, bytes[a &+ taken])
-                rowB = table.next(rowB, bytes[b &+ taken])
-                rowC = table.next(rowC, bytes[c &+ taken])
-                rowD = table.next(rowD, bytes[d &+ taken])
-                taken &+= 1
-                // the threshold is a power of two above every silent row
-                if rowA | rowB | rowC | rowD >= threshold { break }
-            }
-            (lanes[0].row, lanes[1].row, lanes[2].row, lanes[3].row) = (rowA, rowB, rowC, rowD)
-        } else if count == 2 {
-            let (a, b) = (lanes[0].next, lanes[1].next)
-            var (rowA, rowB) = (lanes[0].row, lanes[1].row)
-            while taken < steps {
-                rowA = table.next(rowA, bytes[a &+ taken])
-                rowB = table.next(rowB, bytes[b &+ taken])
-                taken &+= 1
-                if rowA | rowB >= threshold { break }
-            }
-            (lanes[0].row, lanes[1].row) = (rowA, rowB)
-        } else {
-            return 0
+        switch count {
+        case 4: return runFour(table, bytes, lanes, steps: steps, threshold: threshold)
+        case 2: return runTwo(table, bytes, lanes, steps: steps, threshold: threshold)
+        default: return 0
         }
-        for lane in 0..<count { lanes[lane].next &+= taken }
+    }
+
+    /// `run` for four lanes: four steps between tests of the count, each step testing the four rows
+    /// together (the threshold is a power of two above every silent row: see `transitions`).
+    @inline(__always)
+    private static func runFour(_ table: Table, _ bytes: UnsafeBufferPointer<UInt8>, _ lanes: UnsafeMutableBufferPointer<Lane>,
+                                steps: Int, threshold: UInt32) -> Int {
+        let (a, b, c, d) = (lanes[0].next, lanes[1].next, lanes[2].next, lanes[3].next)
+        var (rowA, rowB, rowC, rowD) = (lanes[0].row, lanes[1].row, lanes[2].row, lanes[3].row)
+        var taken = 0
+        // a byte of each lane at `taken + offset`; whether any reached a state with outputs
+        @inline(__always) func step(_ offset: Int) -> Bool {
+            rowA = table.next(rowA, bytes[a &+ taken &+ offset])
+            rowB = table.next(rowB, bytes[b &+ taken &+ offset])
+            rowC = table.next(rowC, bytes[c &+ taken &+ offset])
+            rowD = table.next(rowD, bytes[d &+ taken &+ offset])
+            return rowA | rowB | rowC | rowD >= threshold
+        }
+        @inline(__always) func stop(after taken: Int) -> Int {
+            (lanes[0].row, lanes[1].row, lanes[2].row, lanes[3].row) = (rowA, rowB, rowC, rowD)
+            for lane in 0..<4 { lanes[lane].next &+= taken }
+            return taken
+        }
+        while taken &+ 4 <= steps {
+            if step(0) { return stop(after: taken &+ 1) }
+            if step(1) { return stop(after: taken &+ 2) }
+            if step(2) { return stop(after: taken &+ 3) }
+            if step(3) { return stop(after: taken &+ 4) }
+            taken &+= 4
+        }
+        while taken < steps {
+            let found = step(0)
+            taken &+= 1
+            if found { break }
+        }
+        return stop(after: taken)
+    }
+
+    /// `run` for two lanes, a test of the count and of the two rows together at each step.
+    @inline(__always)
+    private static func runTwo(_ table: Table, _ bytes: UnsafeBufferPointer<UInt8>, _ lanes: UnsafeMutableBufferPointer<Lane>,
+                               steps: Int, threshold: UInt32) -> Int {
+        let (a, b) = (lanes[0].next, lanes[1].next)
+        var (rowA, rowB) = (lanes[0].row, lanes[1].row)
+        var taken = 0
+        while taken < steps {
+            rowA = table.next(rowA, bytes[a &+ taken])
+            rowB = table.next(rowB, bytes[b &+ taken])
+            taken &+= 1
+            if rowA | rowB >= threshold { break }
+        }
+        (lanes[0].row, lanes[1].row) = (rowA, rowB)
+        lanes[0].next &+= taken
+        lanes[1].next &+= taken
         return taken
     }
 
