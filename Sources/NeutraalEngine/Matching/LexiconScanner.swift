@@ -297,23 +297,38 @@ public struct LexiconScanner: Sendable {
         return stop(after: taken)
     }
 
-    /// `run` for two lanes, a test of the count and of the two rows together at each step.
+    /// `run` for two lanes: four steps between tests of the count, each step testing the two rows together.
     @inline(__always)
     private static func runTwo(_ table: Table, _ bytes: UnsafeBufferPointer<UInt8>, _ lanes: UnsafeMutableBufferPointer<Lane>,
                                steps: Int, threshold: UInt32) -> Int {
         let (a, b) = (lanes[0].next, lanes[1].next)
         var (rowA, rowB) = (lanes[0].row, lanes[1].row)
         var taken = 0
-        while taken < steps {
-            rowA = table.next(rowA, bytes[a &+ taken])
-            rowB = table.next(rowB, bytes[b &+ taken])
-            taken &+= 1
-            if rowA | rowB >= threshold { break }
+        // a byte of each lane at `taken + offset`; whether either reached a state with outputs
+        @inline(__always) func step(_ offset: Int) -> Bool {
+            rowA = table.next(rowA, bytes[a &+ taken &+ offset])
+            rowB = table.next(rowB, bytes[b &+ taken &+ offset])
+            return rowA | rowB >= threshold
         }
-        (lanes[0].row, lanes[1].row) = (rowA, rowB)
-        lanes[0].next &+= taken
-        lanes[1].next &+= taken
-        return taken
+        @inline(__always) func stop(after taken: Int) -> Int {
+            (lanes[0].row, lanes[1].row) = (rowA, rowB)
+            lanes[0].next &+= taken
+            lanes[1].next &+= taken
+            return taken
+        }
+        while taken &+ 4 <= steps {
+            if step(0) { return stop(after: taken &+ 1) }
+            if step(1) { return stop(after: taken &+ 2) }
+            if step(2) { return stop(after: taken &+ 3) }
+            if step(3) { return stop(after: taken &+ 4) }
+            taken &+= 4
+        }
+        while taken < steps {
+            let found = step(0)
+            taken &+= 1
+            if found { break }
+        }
+        return stop(after: taken)
     }
 
     /// Runs the automaton from row `row` over `bytes` from `start` up to `end` or to the first byte that
