@@ -1,8 +1,9 @@
 import Testing
 @testable import NeutraalEngine
 
-/// The quick look for runs of white space that spares the lanes of a scan the walk over their warm-up: it
-/// never misses a run, so where the lanes start is what the walk alone would give.
+/// The quick look for runs of white space that spares the lanes of a pattern automaton the walk over the
+/// characters past the middle of a text: it never misses a run, so where the lanes end is what the walk
+/// alone would give.
 @Suite("Runs of white space")
 struct SpaceRunsTests {
     /// A text of letters and single spaces, and with `runs` also some runs of spaces, tabs and line breaks

@@ -139,7 +139,7 @@ public struct LexiconScanner: Sendable {
     /// The automaton's table as the scan reads it: the columns of the 256 bytes and then the rows (see
     /// `transitions`), both read through one pointer, to the first row, so that the loops that read four
     /// lanes side by side need a register less.
-    struct Table {
+    private struct Table {
         /// How many columns come before the rows.
         static let columns = 256
         let rows: UnsafePointer<UInt32>
