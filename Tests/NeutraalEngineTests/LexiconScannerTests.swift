@@ -187,7 +187,7 @@ extension LexiconScannerTests {
             let scanner = LexiconScanner(lexicons: lexicons)
             for _ in 0..<8 {
                 let text = FoldedText(generator.text(letters, length: 40 + generator.next(200)))
-                let parts = LexiconScanner.laneParts(text.lower, longestEntry: longest)
+                let parts = LexiconScanner.laneParts(text.lower)
                 textsByLanes[parts.count, default: 0] += 1
                 let expected = Self.reference(lexicons, text)
                 let found = scanner.scan(text)
@@ -236,5 +236,51 @@ extension LexiconScannerTests {
             }
         }
         #expect(set > 500)
+    }
+}
+
+extension LexiconScannerTests {
+    @Test("entries longer than a lane's part, across two or three parts, with runs of white space and capitals where parts meet")
+    func entriesAcrossParts() {
+        var generator = Generator(state: 7)
+        let words = ["stem", "op", "de", "partij", "Voor", "vrijheid", "en", "democratie"]
+        let gaps = [" ", "  ", "\n", " \t ", "-"]
+        var compared = 0
+        var spanning = 0
+        for _ in 0..<60 {
+            // long entries, spelled with single spaces, and some short ones that overlap them
+            let long = (0..<3).map { _ in (0..<(8 + generator.next(10))).map { _ in words[generator.next(words.count)] }.joined(separator: " ") }
+            let entries = long + ["op de", "de", "Voor vrijheid"]
+            let lexicon = Lexicon(name: "l", title: "l", wholeWords: generator.next(2) == 0,
+                                  entries: entries.enumerated().map { index, text in
+                                      Lexicon.Entry(text: text, caseSensitive: index == entries.count - 1, location: Self.here)
+                                  }, location: Self.here)
+            for _ in 0..<6 {
+                // the long entries written out with runs of white space and capitals, among other words
+                var pieces: [String] = []
+                while pieces.joined().utf8.count < 256 + generator.next(300) {
+                    if generator.next(3) == 0 {
+                        let entry = long[generator.next(long.count)].split(separator: " ").map { word in
+                            generator.next(4) == 0 ? word.uppercased() : String(word)
+                        }
+                        pieces.append(entry.map { $0 + [" ", "  ", "\n "][generator.next(3)] }.joined())
+                    } else {
+                        pieces.append(words[generator.next(words.count)] + gaps[generator.next(gaps.count)])
+                    }
+                }
+                let text = FoldedText(pieces.joined())
+                let parts = LexiconScanner.laneParts(text.lower)
+                let expected = Self.reference([lexicon], text)
+                let found = LexiconScanner(lexicons: [lexicon]).scan(text)
+                #expect(found.map { "\($0.lexicon)/\($0.entry)@\($0.range.lowerBound)..<\($0.range.upperBound)" } == expected)
+                compared += expected.count
+                // matches that start in one part and end past the next one's start, or two further on
+                spanning += found.filter { match in
+                    parts.dropFirst().contains { match.range.lowerBound < $0 && match.range.upperBound > $0 + 64 }
+                }.count
+            }
+        }
+        #expect(compared > 3_000)
+        #expect(spanning > 100)
     }
 }

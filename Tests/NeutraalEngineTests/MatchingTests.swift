@@ -44,6 +44,12 @@ struct MatchingTests {
             #expect(reused.cased == fresh.cased, "\(text)")
             #expect(reused.original == fresh.original, "\(text)")
             #expect(reused.origin == fresh.origin, "\(text)")
+            // the lower-cased bytes an ASCII refill leaves out, prepared in the room of an earlier text's
+            var prepared = reused
+            prepared.prepareLower()
+            #expect(prepared.lower == fresh.lower, "\(text)")
+            #expect(prepared.cased == fresh.cased, "\(text)")
+            reused = prepared
         }
     }
 

@@ -1,8 +1,9 @@
 import Testing
 @testable import NeutraalEngine
 
-/// The quick look for runs of white space that spares the lanes of a scan the walk over their warm-up: it
-/// never misses a run, so where the lanes start is what the walk alone would give.
+/// The quick look for runs of white space that spares the lanes of a pattern automaton the walk over the
+/// characters past the middle of a text: it never misses a run, so where the lanes end is what the walk
+/// alone would give.
 @Suite("Runs of white space")
 struct SpaceRunsTests {
     /// A text of letters and single spaces, and with `runs` also some runs of spaces, tabs and line breaks
@@ -55,17 +56,8 @@ struct SpaceRunsTests {
         }
     }
 
-    @Test("warm starts and reaches are those of a walk character by character, with runs and without")
+    @Test("reaches are those of a walk character by character, with runs and without")
     func sameAsTheWalk() {
-        func walkedStart(_ text: [UInt8], partStart: Int, warmUp: Int) -> Int {
-            var start = partStart
-            var needed = warmUp
-            while needed > 0, start > 0 {
-                start -= 1
-                if !(SpaceRuns.isSpace(text[start]) && start > 0 && SpaceRuns.isSpace(text[start - 1])) { needed -= 1 }
-            }
-            return start
-        }
         func walkedReach(_ text: [UInt8], from start: Int, characters: Int) -> Int {
             var position = start
             var counted = 0
@@ -83,7 +75,6 @@ struct SpaceRunsTests {
             text.withUnsafeBufferPointer { bytes in
                 for point in [0, 1, 5, 40, 41, 77, 150, 260, 299] {
                     for span in [1, 8, 39, 60] {
-                        #expect(SpaceRuns.warmStart(bytes, partStart: point, warmUp: span) == walkedStart(text, partStart: point, warmUp: span))
                         #expect(SpaceRuns.reach(bytes, from: point, characters: span) == walkedReach(text, from: point, characters: span))
                     }
                 }

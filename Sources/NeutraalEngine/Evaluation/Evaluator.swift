@@ -255,6 +255,13 @@ public struct Evaluator: Sendable {
         /// table): the slot, where its folded text is in `texts`, the lexicon entries found in it, and the bits
         /// of the patterns whose required literals it holds (see `Pattern.literalBit`).
         var scans: [(slot: Int, text: Int, matches: [LexiconScanner.Match], literals: UInt64)] = []
+        /// The index in `scans` of the text at `slot`, when it is scanned already.
+        @inline(__always)
+        func scanned(_ slot: Int) -> Int? {
+            // by index, reading only the slot: taking whole entries out would retain their arrays
+            for index in scans.indices where scans[index].slot == slot { return index }
+            return nil
+        }
         /// The folded texts of `scans`, in the same order; those past the last one scanned are texts of
         /// earlier records (see `Workspace`), whose storage the next texts are folded into.
         var texts: [FoldedText] = []
@@ -666,9 +673,11 @@ public struct Evaluator: Sendable {
             // the text lacks every literal a match of the pattern contains
             found = nil
         } else if group < 0 {
+            scope.texts[text].prepareLower()
             found = ruleSet.patterns[pattern].firstMatch(in: scope.texts[text])
         } else {
             let matches = groupMatches(of: pattern, group: group, slot: slot, scanned: index, &scope)
+            scope.texts[text].prepareLower()
             found = ruleSet.patterns[pattern].firstMatch(in: scope.texts[text], groupMatches: matches)
         }
         scope.patternMatches.append((slot, pattern, found))
@@ -681,7 +690,9 @@ public struct Evaluator: Sendable {
     private func patternFound(_ pattern: Int, slot: Int, _ scope: inout Scope) -> Bool {
         let group = ruleSet.patterns[pattern].automatonGroup
         guard group >= 0 else { return patternMatch(pattern, slot: slot, &scope) != nil }
-        guard let index = scan(slot: slot, &scope) else { return false }
+        // the text is nearly always scanned already (for the lexicons or an earlier pattern): looked up here,
+        // without the call
+        guard let index = scope.scanned(slot) ?? scan(slot: slot, &scope) else { return false }
         let literalBit = ruleSet.patterns[pattern].literalBit
         // the text lacks every literal a match of the pattern contains
         if literalBit != 0 && scope.scans[index].literals & literalBit == 0 { return false }
@@ -692,6 +703,8 @@ public struct Evaluator: Sendable {
     /// one pass over the text answers for every pattern of the group, and is made once.
     private func groupMatches(of pattern: Int, group: Int, slot: Int, scanned index: Int, _ scope: inout Scope) -> UInt64 {
         if let known = scope.patternGroupMatches.first(where: { $0.slot == slot && $0.group == group }) { return known.matches }
+        // the patterns read the lower-cased bytes, which the lexicon scan does without
+        scope.texts[scope.scans[index].text].prepareLower()
         let matches = ruleSet.patterns[pattern].groupMatches(in: scope.texts[scope.scans[index].text])
         scope.patternGroupMatches.append((slot, group, matches))
         return matches

@@ -1,9 +1,18 @@
 /// A text folded for matching: Dutch diacritics removed (`é` → `e`, `ĳ` → `ij`), characters a reader does
 /// not see left out (soft hyphens, zero-width spaces, combining marks), once with case kept
 /// and once lower-cased, both with a map from each folded byte back to its byte in the original.
+///
+/// The lower-cased bytes are the cased ones with `A`…`Z` made `a`…`z`, byte for byte (folding lower-cases
+/// only ASCII), so that a reader that folds case itself (the lexicon scanner) needs only `cased`. A text
+/// refilled with ASCII therefore leaves them to be worked out when first wanted (`prepareLower()`).
 public struct FoldedText: Sendable {
-    /// Folded and lower-cased bytes.
-    public private(set) var lower: [UInt8]
+    /// Folded and lower-cased bytes (worked out afresh, each time, while they are not prepared: see
+    /// `prepareLower()`).
+    public var lower: [UInt8] { lowerIsCurrent ? lowerBytes : Self.lowercased(cased) }
+    /// The lower-cased bytes once prepared; else the room of an earlier text's.
+    private var lowerBytes: [UInt8]
+    /// Whether `lowerBytes` are this text's.
+    private var lowerIsCurrent = true
     /// Folded bytes with case kept.
     public private(set) var cased: [UInt8]
     /// For each folded byte, the offset of the original byte it came from; nil when that is the byte's
@@ -13,7 +22,7 @@ public struct FoldedText: Sendable {
     public private(set) var original: [UInt8]
 
     /// For each folded byte, the offset of the original byte it came from.
-    public var origin: [Int32] { offsets ?? Array(0..<Int32(truncatingIfNeeded: lower.count)) }
+    public var origin: [Int32] { offsets ?? Array(0..<Int32(truncatingIfNeeded: cased.count)) }
 
     public init(_ text: String) {
         self.init(original: Array(text.utf8))
@@ -28,7 +37,7 @@ public struct FoldedText: Sendable {
     private init(original: [UInt8]) {
         if Self.isASCII(original) {
             // the common case: the cased text is the original itself, each byte its own origin
-            self.lower = Self.lowercased(original)
+            self.lowerBytes = Self.lowercased(original)
             self.cased = original
             self.offsets = nil
             self.original = original
@@ -57,7 +66,7 @@ public struct FoldedText: Sendable {
             cased.removeLast(count - written)
             origin.removeLast(count - written)
         }
-        self.lower = lower
+        self.lowerBytes = lower
         self.cased = cased
         self.offsets = origin
         self.original = original
@@ -72,37 +81,68 @@ public struct FoldedText: Sendable {
     }
 
     /// `refill(with:)` for the text whose UTF-8 bytes are `utf8` (valid UTF-8, as every text of a description is).
+    /// An ASCII text is its own cased bytes; its lower-cased bytes are left to `prepareLower()` (most texts
+    /// are only read by the lexicon scanner, which folds case itself).
     mutating func refill(utf8: UnsafeBufferPointer<UInt8>) {
         // the cased bytes share the original's storage: let go of it first, so that it is reused in place
         cased = []
-        // each list's bytes replaced in one call, in its room (emptying it first and appending would make
-        // two passes through the array's generic paths, each with its uniqueness check)
+        // the bytes replaced in one call, in their room (emptying it first and appending would make two
+        // passes through the array's generic paths, each with its uniqueness check)
         original.replaceSubrange(original.startIndex..<original.endIndex, with: utf8)
-        lower.replaceSubrange(lower.startIndex..<lower.endIndex, with: original)
-        guard Self.lowercaseInPlaceIfASCII(&lower) else {
+        guard Self.isASCII(utf8) else {
             self = FoldedText(original: original)
             return
         }
         cased = original
         offsets = nil
+        lowerIsCurrent = false
     }
 
-    /// Whether every byte is ASCII (looked at eight at a time).
+    /// Works out the lower-cased bytes where a refill left them out, in the room of an earlier text's: for
+    /// readers of `lower` on the hot path (the patterns' automata), which would otherwise lower-case the
+    /// text afresh at each read.
+    mutating func prepareLower() {
+        guard !lowerIsCurrent else { return }
+        lowerBytes.replaceSubrange(lowerBytes.startIndex..<lowerBytes.endIndex, with: cased)
+        Self.lowercaseInPlace(&lowerBytes)
+        lowerIsCurrent = true
+    }
+
+    /// Whether every byte is ASCII.
     static func isASCII(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return true }
-            var index = 0
-            var seen: UInt64 = 0
-            while index &+ 8 <= buffer.count {
-                seen |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                index &+= 8
-            }
-            while index < buffer.count {
-                seen |= UInt64(buffer[index])
-                index &+= 1
-            }
-            return seen & 0x8080_8080_8080_8080 == 0
+        bytes.withUnsafeBufferPointer { isASCII($0) }
+    }
+
+    /// Whether every byte is ASCII: the bytes ORed together sixty-four at a time into a vector of two
+    /// words (reduced only at the end), then a word at a time, and the last bytes in a word that overlaps
+    /// the one before.
+    static func isASCII(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return true }
+        let bytes = UnsafeRawPointer(base)
+        let count = buffer.count
+        @inline(__always) func pair(_ index: Int) -> SIMD2<UInt64> {
+            bytes.loadUnaligned(fromByteOffset: index, as: SIMD2<UInt64>.self)
         }
+        @inline(__always) func word(_ index: Int) -> UInt64 { bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) }
+        var pairs = SIMD2<UInt64>()
+        var index = 0
+        while index &+ 64 <= count {
+            pairs |= pair(index) | pair(index &+ 16) | pair(index &+ 32) | pair(index &+ 48)
+            index &+= 64
+        }
+        var seen = pairs[0] | pairs[1]
+        while index &+ 8 <= count {
+            seen |= word(index)
+            index &+= 8
+        }
+        if index < count {
+            if count >= 8 {
+                seen |= word(count &- 8)
+            } else {
+                for place in index..<count { seen |= UInt64(buffer[place]) }
+            }
+        }
+        return seen & 0x8080_8080_8080_8080 == 0
     }
 
     /// ASCII bytes with `A`…`Z` lower-cased, eight at a time.
@@ -126,29 +166,6 @@ public struct FoldedText: Sendable {
                 if buffer[index] >= 65, buffer[index] <= 90 { buffer[index] += 32 }
                 index &+= 1
             }
-        }
-    }
-
-    /// Lower-cases ASCII bytes in place, eight at a time, and tells whether every byte is ASCII (one pass
-    /// for both). When one is not, the bytes are left partly changed and are not to be used.
-    private static func lowercaseInPlaceIfASCII(_ lower: inout [UInt8]) -> Bool {
-        lower.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return true }
-            var index = 0
-            var seen: UInt64 = 0
-            while index &+ 8 <= buffer.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                seen |= word
-                UnsafeMutableRawPointer(base + index).storeBytes(of: Self.lowercased(word), as: UInt64.self)
-                index &+= 8
-            }
-            while index < buffer.count {
-                let byte = buffer[index]
-                seen |= UInt64(byte)
-                if byte >= 65, byte <= 90 { buffer[index] = byte + 32 }
-                index &+= 1
-            }
-            return seen & 0x8080_8080_8080_8080 == 0
         }
     }
 
@@ -284,6 +301,12 @@ public struct FoldedText: Sendable {
         return (folded.lower, folded.cased)
     }
 
+    /// A folded byte lower-cased (`A`…`Z` to `a`…`z`, every other byte as it is).
+    @inline(__always)
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte &- 65 < 26 ? byte | 0x20 : byte
+    }
+
     /// Whether a folded byte belongs to a word (letters, digits, and any non-ASCII character).
     @inline(__always)
     public static func isWordByte(_ byte: UInt8) -> Bool {
@@ -292,7 +315,7 @@ public struct FoldedText: Sendable {
 
     /// The original byte range of a folded range.
     public func originalRange(_ range: Range<Int>) -> Range<Int> {
-        guard !range.isEmpty, range.lowerBound < lower.count else { return 0..<0 }
+        guard !range.isEmpty, range.lowerBound < cased.count else { return 0..<0 }
         let start = offset(of: range.lowerBound)
         var end = offset(of: range.upperBound - 1) + 1
         while end < original.count, original[end] & 0xC0 == 0x80 { end += 1 }

@@ -23,22 +23,30 @@ public struct LexiconScanner: Sendable {
     }
 
     private let patterns: [Pattern]
-    /// The column of each byte: its place in the alphabet of the entries plus one, 0 for every byte no
-    /// entry uses (all of which lead to the start state).
-    private let columnOf: [UInt32]
-    /// Transition table over columns: at `row + columnOf[byte]` the row of the next state, where a
+    /// The column of each byte, then the transition table (see `Table`).
+    ///
+    /// A byte's column is its place in the alphabet of the entries plus one, 0 for every byte no entry
+    /// uses (all of which lead to the start state). The entries are lower-cased, and `A`…`Z` take the
+    /// columns of `a`…`z`: the scan reads a text's cased bytes as their lower-cased ones, and needs no
+    /// lower-cased copy.
+    ///
+    /// Transition table over columns: at `row + column` the row of the next state, where a
     /// state's row is its number times the alphabet's width (one more than the bytes the entries use).
     /// Kept this narrow (not 256 entries a state) so that the table stays in the nearest cache: every
-    /// step of the scan waits for the one before it. States that end some entry are numbered last, from
-    /// `firstOutputRow / width`: one comparison tells the scan to look at outputs.
+    /// step of the scan waits for the one before it. States that end some entry are numbered last, their
+    /// rows from `firstOutputRow` on, a power of two that every other row is below: one comparison tells
+    /// the scan to look at outputs, and for lanes read side by side one comparison of their rows' bits
+    /// together (`a | b | c | d >= firstOutputRow`). The rows between the last silent state's and
+    /// `firstOutputRow` are never reached: room in memory, not in the cache.
     private let transitions: [UInt32]
     private let firstOutputRow: UInt32
     private let width: UInt32
     /// The patterns a state ends: `outputs[outputStart[state]..<outputStart[state + 1]]`.
     private let outputStart: [Int32]
     private let outputs: [Int32]
-    /// The length of the longest entry, in folded bytes (at least 1).
-    private let longestEntry: Int
+    /// Each state's depth: how many characters of an entry it stands for (a run of white space one), by
+    /// number. A lane reads past its part only while this exceeds what it has read past it.
+    private let depths: [Int32]
 
     /// The automaton of every entry of `lexicons`, and of `literals`: the strings of bit `n` (at most 64
     /// bits), in folded lower-case bytes, found anywhere (not only as whole words).
@@ -62,22 +70,24 @@ public struct LexiconScanner: Sendable {
         let automaton = CompactAutomaton(patterns.map(\.lower))
         let dense = automaton.dense()
         self.patterns = patterns
-        self.transitions = dense.transitions
+        self.transitions = dense.columnOf + dense.transitions
         self.firstOutputRow = dense.firstOutputRow
         self.width = dense.width
-        self.columnOf = dense.columnOf
         self.outputStart = dense.outputStart
         self.outputs = dense.outputs
-        self.longestEntry = max(1, patterns.map(\.lower.count).max() ?? 1)
+        self.depths = dense.depths
     }
 
     /// Every match in a folded text, in order of their end.
     ///
     /// A long text is read in two or four lanes at once, each a chain of table look-ups that waits for the
-    /// one before it, each lane over its own part of the text: every lane but the first starts
-    /// `longestEntry - 1` bytes before its part, in the start state. No entry is longer, so by the start of
-    /// its part a lane is in the state a single reading would be in; what it finds before that is the
-    /// lane before it's to report.
+    /// one before it, each lane over its own part of the text, starting at its part in the start state: it
+    /// finds every match that starts in its part or after (as a reading of the text from there would). A
+    /// match that starts in a part and ends past it is its lane's to find, so each lane but the last reads
+    /// on past its part for as long as its state stands for more characters than it has read there (see
+    /// `readOn`). A part that starts inside a run of white space reads the rest of the run as one space, as a
+    /// reading from there would: a match that starts with that space starts at the run's last byte, in the
+    /// part, and one that starts before the run is the lane before's.
     public func scan(_ text: FoldedText) -> [Match] {
         var literals: UInt64 = 0
         return scan(text, literals: &literals)
@@ -93,106 +103,144 @@ public struct LexiconScanner: Sendable {
     /// The same, for a text read where it is kept (an element of a list, say): passed `inout`, its arrays are
     /// read in place, where passing it by value would count a reference to each of them.
     func scan(inPlace text: inout FoldedText, literals: inout UInt64) -> [Match] {
-        text.lower.withUnsafeBufferPointer { bytes in
-            text.cased.withUnsafeBufferPointer { cased in scan(bytes, cased: cased, literals: &literals) }
-        }
+        text.cased.withUnsafeBufferPointer { bytes in scan(bytes, literals: &literals) }
     }
 
-    /// The matches in a folded text given as its lower-cased bytes and its bytes with case kept.
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, cased: UnsafeBufferPointer<UInt8>, literals: inout UInt64) -> [Match] {
+    /// The matches in a folded text given as its bytes with case kept (read as lower-cased: see `transitions`).
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, literals: inout UInt64) -> [Match] {
         var matches: [Match] = []
-        transitions.withUnsafeBufferPointer { table in
-            columnOf.withUnsafeBufferPointer { columns in
-                withUnsafeTemporaryAllocation(of: Lane.self, capacity: 4) { lanes in
-                    let count = Self.lay(lanes, over: bytes, longestEntry: longestEntry)
-                    // side by side for as long as every lane has bytes left (the first reads the fewest)
-                    var steps = count > 1 ? lanes[0].end : 0
-                    while steps > 0 {
-                        steps -= Self.run(table, columns, bytes, lanes, count: count, steps: steps, threshold: firstOutputRow)
-                        for lane in 0..<count where lanes[lane].row >= firstOutputRow && lanes[lane].next > lanes[lane].reportsFrom {
-                            collect(Int(lanes[lane].row / width), endingAt: lanes[lane].next - 1, in: bytes, cased: cased,
-                                    into: &matches, literals: &literals)
-                        }
+        transitions.withUnsafeBufferPointer { columnsAndRows in
+            guard let first = columnsAndRows.baseAddress else { return }
+            let table = Table(rows: first + Table.columns)
+            withUnsafeTemporaryAllocation(of: Lane.self, capacity: 4) { lanes in
+                let count = Self.lay(lanes, over: bytes)
+                // side by side for as long as every lane has bytes left in its part (the first has the fewest)
+                var steps = count > 1 ? lanes[0].end : 0
+                while steps > 0 {
+                    steps -= Self.run(table, bytes, lanes, count: count, steps: steps, threshold: firstOutputRow)
+                    for lane in 0..<count where lanes[lane].row >= firstOutputRow {
+                        collect(Int(lanes[lane].row / width), endingAt: lanes[lane].next - 1, in: bytes,
+                                into: &matches, literals: &literals)
                     }
-                    // then each lane to its end
-                    for lane in 0..<count {
-                        scan(&lanes[lane], table, columns, bytes, cased, into: &matches, literals: &literals)
-                    }
-                    if count > 1 { Self.orderByEnd(&matches) }
                 }
+                // then each lane to the end of its part, and on past it for the matches that start in it
+                for lane in 0..<count {
+                    scan(&lanes[lane], table, bytes, into: &matches, literals: &literals)
+                    if lane < count - 1 {
+                        readOn(lanes[lane], table, bytes, into: &matches, literals: &literals)
+                    }
+                }
+                if count > 1 { Self.orderByEnd(&matches) }
             }
         }
         return matches
     }
 
-    /// Texts at least this long (and four times the longest entry) are read in two lanes.
+    /// The automaton's table as the scan reads it: the columns of the 256 bytes and then the rows (see
+    /// `transitions`), both read through one pointer, to the first row, so that the loops that read four
+    /// lanes side by side need a register less.
+    private struct Table {
+        /// How many columns come before the rows.
+        static let columns = 256
+        let rows: UnsafePointer<UInt32>
+
+        /// The row of the state that `byte` leads to from the state whose row is `row`.
+        @inline(__always)
+        func next(_ row: UInt32, _ byte: UInt8) -> UInt32 {
+            rows[Int(row &+ rows[Int(byte) &- Self.columns])]
+        }
+    }
+
+    /// Texts at least this long are read in two lanes.
     static let twoLaneLength = 64
-    /// Texts at least this long (and eight times the longest entry) are read in four lanes.
+    /// Texts at least this long are read in four lanes.
     static let fourLaneLength = 256
 
-    /// Where a reading of the text stands: the next byte to read, the row of the state reached, the end of
-    /// the bytes it reads, and where the part it reports starts.
+    /// Where a reading of the text stands: the next byte to read, the row of the state reached, and the end
+    /// of its part.
     private struct Lane {
         var next: Int
         var row: UInt32
         var end: Int
-        var reportsFrom: Int
     }
 
-    /// Lays out the lanes for a text: one, two or four, each but the last reading as many bytes as the
-    /// first (the last reads what is left, a few bytes more at most), a lane that meets a run of white space
-    /// before its part more (see `SpaceRuns.warmStart`); returns how many.
-    private static func lay(_ lanes: UnsafeMutableBufferPointer<Lane>, over text: UnsafeBufferPointer<UInt8>, longestEntry: Int) -> Int {
+    /// Lays out the lanes for a text: one, two or four parts of equal length (the last a few bytes longer),
+    /// each in the start state; returns how many.
+    private static func lay(_ lanes: UnsafeMutableBufferPointer<Lane>, over text: UnsafeBufferPointer<UInt8>) -> Int {
         let count = text.count
-        let number = count >= fourLaneLength && count >= 8 * longestEntry ? 4
-            : count >= twoLaneLength && count >= 4 * longestEntry ? 2 : 1
-        let warmUp = longestEntry - 1
-        let length = (count + (number - 1) * warmUp) / number
-        var partStart = 0
+        let number = count >= fourLaneLength ? 4 : count >= twoLaneLength ? 2 : 1
+        let length = count / number
+        var start = 0
         for lane in 0..<number {
-            let start = lane == 0 ? 0 : partStart - warmUp
             let end = lane == number - 1 ? count : start + length
-            let reading = lane == 0 ? 0 : SpaceRuns.warmStart(text, partStart: partStart, warmUp: warmUp)
-            lanes.initializeElement(at: lane, to: Lane(next: reading, row: 0, end: end, reportsFrom: partStart))
-            partStart = end
+            lanes.initializeElement(at: lane, to: Lane(next: start, row: 0, end: end))
+            start = end
         }
         return number
     }
 
-    /// Where the part each lane reports starts, for a text of these folded bytes: `[0]` for one lane.
-    static func laneParts(_ text: [UInt8], longestEntry: Int) -> [Int] {
+    /// Where each lane's part starts, for a text of these folded bytes: `[0]` for one lane.
+    static func laneParts(_ text: [UInt8]) -> [Int] {
         text.withUnsafeBufferPointer { bytes in
             withUnsafeTemporaryAllocation(of: Lane.self, capacity: 4) { lanes in
-                let number = lay(lanes, over: bytes, longestEntry: longestEntry)
-                return (0..<number).map { lanes[$0].reportsFrom }
+                let number = lay(lanes, over: bytes)
+                return (0..<number).map { lanes[$0].next }
             }
         }
     }
 
-    /// Reads the rest of one lane, reporting the matches that end in its part.
-    private func scan(_ lane: inout Lane, _ table: UnsafeBufferPointer<UInt32>, _ columns: UnsafeBufferPointer<UInt32>,
-                      _ bytes: UnsafeBufferPointer<UInt8>, _ cased: UnsafeBufferPointer<UInt8>, into matches: inout [Match],
+    /// Reads the rest of one lane's part, reporting the matches that end in it.
+    private func scan(_ lane: inout Lane, _ table: Table,
+                      _ bytes: UnsafeBufferPointer<UInt8>, into matches: inout [Match],
                       literals: inout UInt64) {
         while true {
-            let (index, row) = Self.run(table, columns, bytes, from: lane.next, to: lane.end, row: lane.row,
+            let (index, row) = Self.run(table, bytes, from: lane.next, to: lane.end, row: lane.row,
                                         threshold: firstOutputRow)
             lane.row = row
             guard index < lane.end else { lane.next = lane.end; return }
             lane.next = index + 1
-            if index >= lane.reportsFrom {
-                collect(Int(row / width), endingAt: index, in: bytes, cased: cased, into: &matches, literals: &literals)
-            }
+            collect(Int(row / width), endingAt: index, in: bytes, into: &matches, literals: &literals)
         }
     }
 
-    /// The matches of several lanes in the order one reading finds them: by end, those with the same end
-    /// (all from one lane) keeping their order. An insertion sort: there are a handful, mostly in order.
+    /// Reads on past the end of a lane's part (not the last part) for the matches that start in the part
+    /// and end after it: while the state reached stands for more characters than the lane has read past
+    /// its part, some match that starts in the part may still end ahead; once it does not, none can (a
+    /// state stands for the longest end of what the lane read that begins an entry, and grows by at most
+    /// a character a byte). Reports only the matches that start in the part: the next lane finds the
+    /// others. A run of white space counts as one character, as it does in the automaton, which stays where
+    /// it is on the rest of a run.
+    private func readOn(_ lane: Lane, _ table: Table,
+                        _ bytes: UnsafeBufferPointer<UInt8>, into matches: inout [Match],
+                        literals: inout UInt64) {
+        var row = lane.row
+        var index = lane.end
+        var characters: Int32 = 0
+        while index < bytes.count, depths[Int(row / width)] > characters {
+            let byte = bytes[index]
+            if !(SpaceRuns.isSpace(byte) && SpaceRuns.isSpace(bytes[index - 1])) { characters += 1 }
+            row = table.next(row, byte)
+            if row >= firstOutputRow {
+                collect(Int(row / width), endingAt: index, in: bytes, into: &matches, literals: &literals,
+                        startingBefore: lane.end)
+            }
+            index += 1
+        }
+    }
+
+    /// The matches of several lanes in the order one reading finds them: by end, and those with the same
+    /// end by start (a reading finds the longest first: a state's own entries, then those of the states it
+    /// falls back to); those with the same end and start (all from one lane) keep their order. An insertion
+    /// sort: there are a handful, mostly in order.
     private static func orderByEnd(_ matches: inout [Match]) {
         guard matches.count > 1 else { return }
+        @inline(__always) func after(_ one: Range<Int>, _ other: Range<Int>) -> Bool {
+            one.upperBound > other.upperBound || (one.upperBound == other.upperBound && one.lowerBound > other.lowerBound)
+        }
         for index in 1..<matches.count {
             let moving = matches[index]
             var place = index
-            while place > 0, matches[place - 1].range.upperBound > moving.range.upperBound {
+            while place > 0, after(matches[place - 1].range, moving.range) {
                 matches[place] = matches[place - 1]
                 place -= 1
             }
@@ -204,37 +252,83 @@ public struct LexiconScanner: Sendable {
     /// any of them has reached a state with outputs (after at least one byte); returns the bytes each read.
     /// Chains of look-ups that do not wait for each other: the processor works on all at once.
     @inline(never)
-    private static func run(_ table: UnsafeBufferPointer<UInt32>, _ columns: UnsafeBufferPointer<UInt32>,
-                            _ bytes: UnsafeBufferPointer<UInt8>, _ lanes: UnsafeMutableBufferPointer<Lane>, count: Int,
-                            steps: Int, threshold: UInt32) -> Int {
-        var taken = 0
-        if count == 4 {
-            let (a, b, c, d) = (lanes[0].next, lanes[1].next, lanes[2].next, lanes[3].next)
-            var (rowA, rowB, rowC, rowD) = (lanes[0].row, lanes[1].row, lanes[2].row, lanes[3].row)
-            while taken < steps {
-                rowA = table[Int(rowA &+ columns[Int(bytes[a &+ taken])])]
-                rowB = table[Int(rowB &+ columns[Int(bytes[b &+ taken])])]
-                rowC = table[Int(rowC &+ columns[Int(bytes[c &+ taken])])]
-                rowD = table[Int(rowD &+ columns[Int(bytes[d &+ taken])])]
-                taken &+= 1
-                if max(max(rowA, rowB), max(rowC, rowD)) >= threshold { break }
-            }
-            (lanes[0].row, lanes[1].row, lanes[2].row, lanes[3].row) = (rowA, rowB, rowC, rowD)
-        } else if count == 2 {
-            let (a, b) = (lanes[0].next, lanes[1].next)
-            var (rowA, rowB) = (lanes[0].row, lanes[1].row)
-            while taken < steps {
-                rowA = table[Int(rowA &+ columns[Int(bytes[a &+ taken])])]
-                rowB = table[Int(rowB &+ columns[Int(bytes[b &+ taken])])]
-                taken &+= 1
-                if max(rowA, rowB) >= threshold { break }
-            }
-            (lanes[0].row, lanes[1].row) = (rowA, rowB)
-        } else {
-            return 0
+    private static func run(_ table: Table, _ bytes: UnsafeBufferPointer<UInt8>, _ lanes: UnsafeMutableBufferPointer<Lane>,
+                            count: Int, steps: Int, threshold: UInt32) -> Int {
+        switch count {
+        case 4: return runFour(table, bytes, lanes, steps: steps, threshold: threshold)
+        case 2: return runTwo(table, bytes, lanes, steps: steps, threshold: threshold)
+        default: return 0
         }
-        for lane in 0..<count { lanes[lane].next &+= taken }
-        return taken
+    }
+
+    /// `run` for four lanes: four steps between tests of the count, each step testing the four rows
+    /// together (the threshold is a power of two above every silent row: see `transitions`).
+    @inline(__always)
+    private static func runFour(_ table: Table, _ bytes: UnsafeBufferPointer<UInt8>, _ lanes: UnsafeMutableBufferPointer<Lane>,
+                                steps: Int, threshold: UInt32) -> Int {
+        let (a, b, c, d) = (lanes[0].next, lanes[1].next, lanes[2].next, lanes[3].next)
+        var (rowA, rowB, rowC, rowD) = (lanes[0].row, lanes[1].row, lanes[2].row, lanes[3].row)
+        var taken = 0
+        // a byte of each lane at `taken + offset`; whether any reached a state with outputs
+        @inline(__always) func step(_ offset: Int) -> Bool {
+            rowA = table.next(rowA, bytes[a &+ taken &+ offset])
+            rowB = table.next(rowB, bytes[b &+ taken &+ offset])
+            rowC = table.next(rowC, bytes[c &+ taken &+ offset])
+            rowD = table.next(rowD, bytes[d &+ taken &+ offset])
+            return rowA | rowB | rowC | rowD >= threshold
+        }
+        @inline(__always) func stop(after taken: Int) -> Int {
+            (lanes[0].row, lanes[1].row, lanes[2].row, lanes[3].row) = (rowA, rowB, rowC, rowD)
+            for lane in 0..<4 { lanes[lane].next &+= taken }
+            return taken
+        }
+        while taken &+ 4 <= steps {
+            if step(0) { return stop(after: taken &+ 1) }
+            if step(1) { return stop(after: taken &+ 2) }
+            if step(2) { return stop(after: taken &+ 3) }
+            if step(3) { return stop(after: taken &+ 4) }
+            taken &+= 4
+        }
+        while taken < steps {
+            let found = step(0)
+            taken &+= 1
+            if found { break }
+        }
+        return stop(after: taken)
+    }
+
+    /// `run` for two lanes: four steps between tests of the count, each step testing the two rows together.
+    @inline(__always)
+    private static func runTwo(_ table: Table, _ bytes: UnsafeBufferPointer<UInt8>, _ lanes: UnsafeMutableBufferPointer<Lane>,
+                               steps: Int, threshold: UInt32) -> Int {
+        let (a, b) = (lanes[0].next, lanes[1].next)
+        var (rowA, rowB) = (lanes[0].row, lanes[1].row)
+        var taken = 0
+        // a byte of each lane at `taken + offset`; whether either reached a state with outputs
+        @inline(__always) func step(_ offset: Int) -> Bool {
+            rowA = table.next(rowA, bytes[a &+ taken &+ offset])
+            rowB = table.next(rowB, bytes[b &+ taken &+ offset])
+            return rowA | rowB >= threshold
+        }
+        @inline(__always) func stop(after taken: Int) -> Int {
+            (lanes[0].row, lanes[1].row) = (rowA, rowB)
+            lanes[0].next &+= taken
+            lanes[1].next &+= taken
+            return taken
+        }
+        while taken &+ 4 <= steps {
+            if step(0) { return stop(after: taken &+ 1) }
+            if step(1) { return stop(after: taken &+ 2) }
+            if step(2) { return stop(after: taken &+ 3) }
+            if step(3) { return stop(after: taken &+ 4) }
+            taken &+= 4
+        }
+        while taken < steps {
+            let found = step(0)
+            taken &+= 1
+            if found { break }
+        }
+        return stop(after: taken)
     }
 
     /// Runs the automaton from row `row` over `bytes` from `start` up to `end` or to the first byte that
@@ -242,37 +336,36 @@ public struct LexiconScanner: Sendable {
     /// reached. A loop of its own, calling nothing, four bytes an iteration, so everything stays in
     /// registers.
     @inline(never)
-    private static func run(_ table: UnsafeBufferPointer<UInt32>, _ columns: UnsafeBufferPointer<UInt32>,
-                            _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+    private static func run(_ table: Table, _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
                             row: UInt32, threshold: UInt32) -> (index: Int, row: UInt32) {
         var row = row
         var index = start
         while index &+ 4 <= end {
-            row = table[Int(row &+ columns[Int(bytes[index])])]
+            row = table.next(row, bytes[index])
             if row >= threshold { return (index, row) }
-            row = table[Int(row &+ columns[Int(bytes[index &+ 1])])]
+            row = table.next(row, bytes[index &+ 1])
             if row >= threshold { return (index &+ 1, row) }
-            row = table[Int(row &+ columns[Int(bytes[index &+ 2])])]
+            row = table.next(row, bytes[index &+ 2])
             if row >= threshold { return (index &+ 2, row) }
-            row = table[Int(row &+ columns[Int(bytes[index &+ 3])])]
+            row = table.next(row, bytes[index &+ 3])
             if row >= threshold { return (index &+ 3, row) }
             index &+= 4
         }
         while index < end {
-            row = table[Int(row &+ columns[Int(bytes[index])])]
+            row = table.next(row, bytes[index])
             if row >= threshold { return (index, row) }
             index &+= 1
         }
         return (end, row)
     }
 
-    /// The entries that end at `index` in output state `state` and stand as matches there (whole words,
-    /// case), appended to `matches`; the bits of literals that end there added to `literals`. Never
-    /// inlined: the byte loop keeps its few registers to itself.
+    /// The entries that end at `index` of the cased bytes `cased` in output state `state` and stand as
+    /// matches there (whole words, case), that start before `limit`, appended to `matches`; the bits of
+    /// literals that end there added to `literals`. Never inlined: the byte loop keeps its few registers
+    /// to itself.
     @inline(never)
-    private func collect(_ state: Int, endingAt index: Int, in lower: UnsafeBufferPointer<UInt8>, cased: UnsafeBufferPointer<UInt8>,
-                         into matches: inout [Match],
-                         literals: inout UInt64) {
+    private func collect(_ state: Int, endingAt index: Int, in cased: UnsafeBufferPointer<UInt8>, into matches: inout [Match],
+                         literals: inout UInt64, startingBefore limit: Int = .max) {
         let begin = Int(outputStart[state])
         let end = Int(outputStart[state + 1])
         guard begin < end else { return }
@@ -286,13 +379,14 @@ public struct LexiconScanner: Sendable {
             if pattern.spaced {
                 // a run of white space reads as one space: reported at its first byte only, and the match
                 // starts as far back as its runs reach
-                if pattern.lower[pattern.lower.count - 1] == 32, index > 0, SpaceRuns.isSpace(lower[index - 1]) { continue }
-                guard let found = SpaceRuns.start(of: pattern.lower, endingAt: index, in: lower) else { continue }
+                if pattern.lower[pattern.lower.count - 1] == 32, index > 0, SpaceRuns.isSpace(cased[index - 1]) { continue }
+                guard let found = SpaceRuns.start(of: pattern.lower, endingAt: index, in: cased) else { continue }
                 start = found
             }
+            if start >= limit { continue }
             if pattern.wholeWords {
-                if start > 0, FoldedText.isWordByte(lower[start - 1]), FoldedText.isWordByte(pattern.lower[0]) { continue }
-                if index + 1 < lower.count, FoldedText.isWordByte(lower[index + 1]),
+                if start > 0, FoldedText.isWordByte(cased[start - 1]), FoldedText.isWordByte(pattern.lower[0]) { continue }
+                if index + 1 < cased.count, FoldedText.isWordByte(cased[index + 1]),
                    let last = pattern.lower.last, FoldedText.isWordByte(last) { continue }
             }
             if pattern.caseSensitive,
@@ -323,6 +417,8 @@ struct CompactAutomaton {
     private(set) var stateCount = 1
     /// The states the trie enters by a space (see `SpaceRuns`).
     private(set) var enteredBySpace: [Int32] = []
+    /// Each state's depth in the trie (the length of the string it stands for).
+    private(set) var depth: [Int32] = [0]
 
     init(_ strings: [[UInt8]]) {
         var used = [Bool](repeating: false, count: 256)
@@ -350,6 +446,7 @@ struct CompactAutomaton {
                 if next[slot] < 0 {
                     next[slot] = Int32(stateCount)
                     if byte == 32 { enteredBySpace.append(Int32(stateCount)) }
+                    depth.append(depth[state] + 1)
                     stateCount += 1
                 }
                 state = Int(next[slot])
@@ -412,23 +509,30 @@ struct CompactAutomaton {
     }
 
     /// The automaton as the scan reads it: a column for each byte the strings use and one (column 0) for
-    /// all others, its states renumbered so that those with outputs come last (see
-    /// `LexiconScanner.transitions`).
+    /// all others, its states renumbered so that those with outputs come last, from the first row at or
+    /// past a power of two above every other row (see `LexiconScanner.transitions`); the numbers between
+    /// belong to no state and end nothing.
     func dense() -> (transitions: [UInt32], firstOutputRow: UInt32, width: UInt32, columnOf: [UInt32],
-                     outputStart: [Int32], outputs: [Int32]) {
+                     outputStart: [Int32], outputs: [Int32], depths: [Int32]) {
         let width = alphabet.count + 1
         let silent = order.filter { outputBegin[Int($0)] == outputEnd[Int($0)] }
         let speaking = order.filter { outputBegin[Int($0)] < outputEnd[Int($0)] }
-        let renumbered = silent + speaking
+        let threshold = Self.powerOfTwo(atLeast: silent.count * width)
+        let firstSpeaking = (threshold + width - 1) / width
         // each state's row in the table
         var rowOf = Array(repeatElement(UInt32(0), count: stateCount))
-        for (index, state) in renumbered.enumerated() { rowOf[Int(state)] = UInt32(index * width) }
-        var transitions = [UInt32](repeating: 0, count: stateCount * width)
+        for (index, state) in silent.enumerated() { rowOf[Int(state)] = UInt32(index * width) }
+        for (index, state) in speaking.enumerated() { rowOf[Int(state)] = UInt32((firstSpeaking + index) * width) }
+        let renumbered = silent + speaking
+        var transitions = [UInt32](repeating: 0, count: (firstSpeaking + speaking.count) * width)
         transitions.withUnsafeMutableBufferPointer { table in
             fillRows(table, states: renumbered, rowOf: rowOf)
         }
         var columnOf = [UInt32](repeating: 0, count: 256)
         for (index, byte) in alphabet.enumerated() { columnOf[Int(byte)] = UInt32(index + 1) }
+        // capitals read as their lower-case letters (the strings are lower-cased: a capital among them
+        // could never match a lower-cased text, and matches nothing here either)
+        for capital in 65...90 { columnOf[capital] = columnOf[capital + 32] }
         if column[32] >= 0 {
             // a run of white space reads as one space: every byte of white space takes the space's column,
             // and a state entered by a space stays there on more of it
@@ -438,13 +542,28 @@ struct CompactAutomaton {
         }
         var outputStart: [Int32] = []
         var outputs: [Int32] = []
-        outputStart.reserveCapacity(stateCount + 1)
-        for state in renumbered.map(Int.init) {
+        outputStart.reserveCapacity(firstSpeaking + speaking.count + 1)
+        for state in silent.map(Int.init) {
             outputStart.append(Int32(outputs.count))
             if outputBegin[state] < outputEnd[state] { outputs += outputList[outputBegin[state]..<outputEnd[state]] }
         }
+        // the numbers of no state, between the silent states and the others
+        outputStart += repeatElement(Int32(outputs.count), count: firstSpeaking - silent.count)
+        for state in speaking.map(Int.init) {
+            outputStart.append(Int32(outputs.count))
+            outputs += outputList[outputBegin[state]..<outputEnd[state]]
+        }
         outputStart.append(Int32(outputs.count))
-        return (transitions, UInt32(silent.count * width), UInt32(width), columnOf, outputStart, outputs)
+        let depths = silent.map { depth[Int($0)] } + repeatElement(0, count: firstSpeaking - silent.count)
+            + speaking.map { depth[Int($0)] }
+        return (transitions, UInt32(threshold), UInt32(width), columnOf, outputStart, outputs, depths)
+    }
+
+    /// The least power of two that is at least `count` (and at least 1).
+    static func powerOfTwo(atLeast count: Int) -> Int {
+        var power = 1
+        while power < count { power <<= 1 }
+        return power
     }
 
     /// Writes each state's edges over the bytes the strings use into its row of `table`, at the byte's

@@ -8,11 +8,13 @@
 /// byte holds the answer.
 struct PatternDFA: Sendable {
     /// The class of each byte: bytes that every instruction of the group treats alike share one.
-    private let classOf: [Int32]
+    private let classOf: [UInt32]
     /// Transition table over classes: the entry at `state * width + classOf[byte]` is the next state
     /// times `width`, the number of classes. Kept this narrow (not 256 entries a state) so that the table
-    /// stays in the nearest cache: every step of the scan waits for the one before it.
-    private let transitions: [Int32]
+    /// stays in the nearest cache: every step of the scan waits for the one before it. Unsigned 32-bit
+    /// rows, so that a step is a load of the byte, an add of its class from memory and a load of the next
+    /// row (64-bit rows make the compiler add the row and the class to the table's address apart).
+    private let transitions: [UInt32]
     private let width: Int
     /// For each state, the patterns matched on the way to it.
     private let masks: [UInt64]
@@ -39,8 +41,9 @@ struct PatternDFA: Sendable {
               let nfa = CombinedProgram(programs) else { return nil }
         var builder = SubsetBuilder(nfa: nfa)
         guard builder.build(limit: Self.stateLimit) else { return nil }
-        self.transitions = builder.table
-        self.classOf = builder.classOf
+        // every entry is a state's row or a class: not negative
+        self.transitions = builder.table.map { UInt32(truncatingIfNeeded: $0) }
+        self.classOf = builder.classOf.map { UInt32(truncatingIfNeeded: $0) }
         self.width = builder.width
         self.masks = builder.masks
         self.fullMask = programs.count == 64 ? ~0 : (UInt64(1) << UInt64(programs.count)) - 1
@@ -122,39 +125,39 @@ struct PatternDFA: Sendable {
     }
 
     /// The patterns that match within `bytes[start..<end]`.
-    private func matches(_ table: UnsafeBufferPointer<Int32>, _ classes: UnsafeBufferPointer<Int32>,
+    private func matches(_ table: UnsafeBufferPointer<UInt32>, _ classes: UnsafeBufferPointer<UInt32>,
                          _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt64 {
         let width = width
         let full = fullMask
-        var row = 0
+        var row: UInt32 = 0
         var index = start
         // in blocks, looking at the matched patterns only between blocks
         while index < end {
             let blockEnd = min(index &+ 64, end)
             while index &+ 4 <= blockEnd {
-                row = Int(table[row &+ Int(classes[Int(bytes[index])])])
-                row = Int(table[row &+ Int(classes[Int(bytes[index &+ 1])])])
-                row = Int(table[row &+ Int(classes[Int(bytes[index &+ 2])])])
-                row = Int(table[row &+ Int(classes[Int(bytes[index &+ 3])])])
+                row = table[Int(row &+ classes[Int(bytes[index])])]
+                row = table[Int(row &+ classes[Int(bytes[index &+ 1])])]
+                row = table[Int(row &+ classes[Int(bytes[index &+ 2])])]
+                row = table[Int(row &+ classes[Int(bytes[index &+ 3])])]
                 index &+= 4
             }
             while index < blockEnd {
-                row = Int(table[row &+ Int(classes[Int(bytes[index])])])
+                row = table[Int(row &+ classes[Int(bytes[index])])]
                 index &+= 1
             }
-            if masks[row / width] == full { return full }
+            if masks[Int(row) / width] == full { return full }
         }
-        return masks[row / width]
+        return masks[Int(row) / width]
     }
 
     /// The patterns that match within either of two ranges of `bytes`, the second at least as long as
     /// the first and at most one byte longer: both read side by side, a byte of each at a time.
-    private func matches(_ table: UnsafeBufferPointer<Int32>, _ classes: UnsafeBufferPointer<Int32>,
+    private func matches(_ table: UnsafeBufferPointer<UInt32>, _ classes: UnsafeBufferPointer<UInt32>,
                          _ bytes: UnsafeBufferPointer<UInt8>, first: Range<Int>, second: Range<Int>) -> UInt64 {
         let width = width
         let full = fullMask
-        var rowA = 0
-        var rowB = 0
+        var rowA: UInt32 = 0
+        var rowB: UInt32 = 0
         var a = first.lowerBound
         var b = second.lowerBound
         let offset = b &- a
@@ -162,25 +165,25 @@ struct PatternDFA: Sendable {
             let blockEnd = min(a &+ 64, first.upperBound)
             while a &+ 2 <= blockEnd {
                 b = a &+ offset
-                rowA = Int(table[rowA &+ Int(classes[Int(bytes[a])])])
-                rowB = Int(table[rowB &+ Int(classes[Int(bytes[b])])])
-                rowA = Int(table[rowA &+ Int(classes[Int(bytes[a &+ 1])])])
-                rowB = Int(table[rowB &+ Int(classes[Int(bytes[b &+ 1])])])
+                rowA = table[Int(rowA &+ classes[Int(bytes[a])])]
+                rowB = table[Int(rowB &+ classes[Int(bytes[b])])]
+                rowA = table[Int(rowA &+ classes[Int(bytes[a &+ 1])])]
+                rowB = table[Int(rowB &+ classes[Int(bytes[b &+ 1])])]
                 a &+= 2
             }
             while a < blockEnd {
-                rowB = Int(table[rowB &+ Int(classes[Int(bytes[a &+ offset])])])
-                rowA = Int(table[rowA &+ Int(classes[Int(bytes[a])])])
+                rowB = table[Int(rowB &+ classes[Int(bytes[a &+ offset])])]
+                rowA = table[Int(rowA &+ classes[Int(bytes[a])])]
                 a &+= 1
             }
-            if (masks[rowA / width] | masks[rowB / width]) == full { return full }
+            if (masks[Int(rowA) / width] | masks[Int(rowB) / width]) == full { return full }
         }
         b = a &+ offset
         while b < second.upperBound {
-            rowB = Int(table[rowB &+ Int(classes[Int(bytes[b])])])
+            rowB = table[Int(rowB &+ classes[Int(bytes[b])])]
             b &+= 1
         }
-        return masks[rowA / width] | masks[rowB / width]
+        return masks[Int(rowA) / width] | masks[Int(rowB) / width]
     }
 }
 

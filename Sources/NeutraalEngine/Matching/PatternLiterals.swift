@@ -2,9 +2,10 @@
 /// a text without any of them cannot match, and the lexicon scanner, which reads every text anyway,
 /// can look for them on the same pass (see `LexiconScanner.init(lexicons:literals:)`).
 ///
-/// The strings are in the folded, lower-cased bytes the scanner reads (`FoldedText.lower`): a case-
-/// sensitive pattern's literal `Stem ` is looked for as `stem `, which the lower-cased text holds wherever
-/// the text with its case holds `Stem `. For `(?c)[Ss]tem (dan |ook )?op ([A-Z]|ons)` they are `stem `
+/// The strings are in folded, lower-cased bytes, as the scanner reads a text (`FoldedText.lower`, which it
+/// reads as the cased bytes with capitals in the columns of their lower-case letters): a case-sensitive
+/// pattern's literal `Stem ` is looked for as `stem `, which the lower-cased text holds wherever the text
+/// with its case holds `Stem `. For `(?c)[Ss]tem (dan |ook )?op ([A-Z]|ons)` they are `stem `
 /// (every longer candidate, such as `stem dan op `, contains it); for `a*b` there are none. A space of the
 /// pattern, which matches a run of white space, is the one space the scanner reads such a run as.
 enum PatternLiterals {

@@ -4,8 +4,8 @@
 ///
 /// The lexicon automaton reads a run as one space: the bytes of white space share the space's column,
 /// and a state entered by a space stays where it is on more white space. These helpers give the rest:
-/// entries with their runs made single spaces, where a match with runs in it starts, and how far back a
-/// lane of the scan must start to see as many characters as a single reading would.
+/// entries with their runs made single spaces, where a match with runs in it starts, and how far a lane of
+/// a pattern automaton must read to see as many characters as a single reading would.
 enum SpaceRuns {
     /// The bytes of white space in a folded text (those of `\s`).
     static let bytes: [UInt8] = [9, 10, 13, 32]
@@ -30,9 +30,10 @@ enum SpaceRuns {
         return result
     }
 
-    /// Where the match of `entry` (runs collapsed) that ends at `index` of `text` starts, when the scan
-    /// found it there: each space of the entry is a whole run of the text, one leading space the run's
-    /// last byte. Nil when the text does not hold the entry there (it always does when the scan found it).
+    /// Where the match of `entry` (runs collapsed, lower-cased) that ends at `index` of `text` (folded, in
+    /// either case) starts, when the scan found it there: each space of the entry is a whole run of the
+    /// text, one leading space the run's last byte. Nil when the text does not hold the entry there (it
+    /// always does when the scan found it).
     static func start(of entry: [UInt8], endingAt index: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
         var position = index
         var place = entry.count - 1
@@ -43,7 +44,7 @@ enum SpaceRuns {
                 if place > 0 {
                     while position > 0, isSpace(text[position - 1]) { position -= 1 }
                 }
-            } else if entry[place] != text[position] {
+            } else if entry[place] != FoldedText.lowercased(text[position]) {
                 return nil
             }
             place -= 1
@@ -68,22 +69,6 @@ enum SpaceRuns {
             }
         }
         return position == text.endIndex
-    }
-
-    /// Where a lane of the scan whose part starts at `partStart` starts reading: `warmUp` characters
-    /// before, a run of white space counting as one character (so that a match whose runs are long is
-    /// still seen whole by the lane that reports it).
-    static func warmStart(_ text: UnsafeBufferPointer<UInt8>, partStart: Int, warmUp: Int) -> Int {
-        // most texts have no run there: `warmUp` bytes back, as without runs, found by looking eight at a time
-        let plain = partStart - warmUp
-        if plain >= 1, !mayHoldRun(text, from: plain - 1, to: partStart) { return plain }
-        var start = partStart
-        var needed = warmUp
-        while needed > 0, start > 0 {
-            start -= 1
-            if !(isSpace(text[start]) && start > 0 && isSpace(text[start - 1])) { needed -= 1 }
-        }
-        return start
     }
 
     /// Where a reading from `start` has passed `characters` characters (and the rest of a run of white
