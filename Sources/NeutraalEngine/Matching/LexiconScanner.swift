@@ -130,7 +130,8 @@ public struct LexiconScanner: Sendable {
                         readOn(lanes[lane], table, bytes, into: &matches, literals: &literals)
                     }
                 }
-                if count > 1 { Self.orderByEnd(&matches) }
+                // one match or none is in order already: no call for it
+                if count > 1, matches.count > 1 { Self.orderByEnd(&matches) }
             }
         }
         return matches
