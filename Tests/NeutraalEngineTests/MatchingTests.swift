@@ -435,6 +435,25 @@ struct MatchingTests {
         }
     }
 
+    @Test("a caseless automaton reads capitals as their lower-case letters, a case-sensitive one as they are")
+    func automataReadCasedBytes() throws {
+        // the shared automata read the cased bytes (a caseless one through classes with capitals folded),
+        // also of a text refilled without its lower-cased bytes prepared
+        let sources = ["stem op", "[a-z]+x", "ab|zz", "[^a-z]q", "(?c)Stem", "(?c)[A-Z]tem", "(?c)[^A-Z]Q", "(?c)zZ"]
+        let patterns = try sources.map { try Pattern($0) }
+        let shared = Pattern.withSharedAutomata(patterns)
+        #expect(shared.allSatisfy { $0.hasAutomaton })
+        var refilled = FoldedText("")
+        for text in ["STEM OP ons", "Stem Op", "abcX", "AB", "ZZ en Zz", "1Q", "AQ", "aQ", "stem", "xTem", "aq Aq", "ÉTEM Stem"] {
+            Self.expectSameMatches(patterns, shared, in: FoldedText(text), "on `\(text)`")
+            refilled.refill(with: text)
+            for (plain, fast) in zip(patterns, shared) {
+                let expected = plain.firstMatch(in: FoldedText(text)) != nil
+                #expect((fast.groupMatches(in: refilled) & fast.automatonBit != 0) == expected, "`\(plain.source)` on refilled `\(text)`")
+            }
+        }
+    }
+
     @Test("a long text with many lexicon entries is scanned in one pass")
     func longTextScan() throws {
         let text = String(repeating: "bestemming ", count: 20_000) + "stem op ons"

@@ -703,8 +703,8 @@ public struct Evaluator: Sendable {
     /// one pass over the text answers for every pattern of the group, and is made once.
     private func groupMatches(of pattern: Int, group: Int, slot: Int, scanned index: Int, _ scope: inout Scope) -> UInt64 {
         if let known = scope.patternGroupMatches.first(where: { $0.slot == slot && $0.group == group }) { return known.matches }
-        // the patterns read the lower-cased bytes, which the lexicon scan does without
-        scope.texts[scope.scans[index].text].prepareLower()
+        // the shared automata read the cased bytes (as lower-cased ones where the group is caseless): the
+        // lower-cased bytes are prepared only for a pattern's own program (`patternMatch`)
         let matches = ruleSet.patterns[pattern].groupMatches(in: scope.texts[scope.scans[index].text])
         scope.patternGroupMatches.append((slot, group, matches))
         return matches

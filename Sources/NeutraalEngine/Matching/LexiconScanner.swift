@@ -130,7 +130,8 @@ public struct LexiconScanner: Sendable {
                         readOn(lanes[lane], table, bytes, into: &matches, literals: &literals)
                     }
                 }
-                if count > 1 { Self.orderByEnd(&matches) }
+                // one match or none is in order already: no call for it
+                if count > 1, matches.count > 1 { Self.orderByEnd(&matches) }
             }
         }
         return matches
@@ -165,18 +166,27 @@ public struct LexiconScanner: Sendable {
     }
 
     /// Lays out the lanes for a text: one, two or four parts of equal length (the last a few bytes longer),
-    /// each in the start state; returns how many.
+    /// each in the start state; returns how many. Written out for each number, without a loop or a
+    /// division: it runs once for every text scanned, most of them short.
+    @inline(__always)
     private static func lay(_ lanes: UnsafeMutableBufferPointer<Lane>, over text: UnsafeBufferPointer<UInt8>) -> Int {
         let count = text.count
-        let number = count >= fourLaneLength ? 4 : count >= twoLaneLength ? 2 : 1
-        let length = count / number
-        var start = 0
-        for lane in 0..<number {
-            let end = lane == number - 1 ? count : start + length
-            lanes.initializeElement(at: lane, to: Lane(next: start, row: 0, end: end))
-            start = end
+        if count >= fourLaneLength {
+            let length = count >> 2
+            lanes.initializeElement(at: 0, to: Lane(next: 0, row: 0, end: length))
+            lanes.initializeElement(at: 1, to: Lane(next: length, row: 0, end: 2 &* length))
+            lanes.initializeElement(at: 2, to: Lane(next: 2 &* length, row: 0, end: 3 &* length))
+            lanes.initializeElement(at: 3, to: Lane(next: 3 &* length, row: 0, end: count))
+            return 4
         }
-        return number
+        if count >= twoLaneLength {
+            let length = count >> 1
+            lanes.initializeElement(at: 0, to: Lane(next: 0, row: 0, end: length))
+            lanes.initializeElement(at: 1, to: Lane(next: length, row: 0, end: count))
+            return 2
+        }
+        lanes.initializeElement(at: 0, to: Lane(next: 0, row: 0, end: count))
+        return 1
     }
 
     /// Where each lane's part starts, for a text of these folded bytes: `[0]` for one lane.
@@ -393,7 +403,14 @@ public struct LexiconScanner: Sendable {
                pattern.spaced ? !SpaceRuns.equal(cased[start...index], pattern.cased) : !cased[start...index].elementsEqual(pattern.cased) {
                 continue
             }
-            matches.append(Match(lexicon: pattern.lexicon, entry: pattern.entry, range: start..<index + 1))
+            let match = Match(lexicon: pattern.lexicon, entry: pattern.entry, range: start..<index + 1)
+            if matches.isEmpty {
+                // most texts have one match or none: the first made as a list of one, not grown from the
+                // empty list (which copies nothing, but goes through the growing path and its release)
+                matches = [match]
+            } else {
+                matches.append(match)
+            }
         }
     }
 }

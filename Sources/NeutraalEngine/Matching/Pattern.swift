@@ -185,7 +185,9 @@ public struct Pattern: Sendable {
     /// one pass answers for the whole group. Every bit is set when there is no automaton.
     public func groupMatches(in text: FoldedText) -> UInt64 {
         guard let automaton else { return ~0 }
-        return automaton.matches(caseSensitive ? text.cased : text.lower)
+        // a caseless group reads the cased bytes as lower-cased ones: the text's lower-cased bytes need not
+        // be prepared
+        return caseSensitive ? automaton.matches(text.cased) : automaton.matches(lowerCasing: text.cased)
     }
 
     /// The leftmost match in a folded text, extended to its longest end, given what `groupMatches(in:)`

@@ -9,6 +9,10 @@
 struct PatternDFA: Sendable {
     /// The class of each byte: bytes that every instruction of the group treats alike share one.
     private let classOf: [UInt32]
+    /// The same with `A`…`Z` in the classes of `a`…`z`: reading a folded text's cased bytes through these
+    /// is reading its lower-cased ones (which are the cased ones with only `A`…`Z` lower-cased), so that a
+    /// caseless group needs no lower-cased copy of the text.
+    private let caselessClassOf: [UInt32]
     /// Transition table over classes: the entry at `state * width + classOf[byte]` is the next state
     /// times `width`, the number of classes. Kept this narrow (not 256 entries a state) so that the table
     /// stays in the nearest cache: every step of the scan waits for the one before it. Unsigned 32-bit
@@ -43,7 +47,11 @@ struct PatternDFA: Sendable {
         guard builder.build(limit: Self.stateLimit) else { return nil }
         // every entry is a state's row or a class: not negative
         self.transitions = builder.table.map { UInt32(truncatingIfNeeded: $0) }
-        self.classOf = builder.classOf.map { UInt32(truncatingIfNeeded: $0) }
+        let classOf = builder.classOf.map { UInt32(truncatingIfNeeded: $0) }
+        var caselessClassOf = classOf
+        for capital in 65...90 { caselessClassOf[capital] = classOf[capital + 32] }
+        self.classOf = classOf
+        self.caselessClassOf = caselessClassOf
         self.width = builder.width
         self.masks = builder.masks
         self.fullMask = programs.count == 64 ? ~0 : (UInt64(1) << UInt64(programs.count)) - 1
@@ -102,6 +110,16 @@ struct PatternDFA: Sendable {
     /// `longestMatch - 1` bytes past the middle, the second from the middle. A match that starts before the
     /// middle lies within the first lane, one that starts later within the second.
     func matches(_ input: [UInt8]) -> UInt64 {
+        matches(input, classOf: classOf)
+    }
+
+    /// The patterns (as bits) that match somewhere in the lower-cased form of `cased` (see `caselessClassOf`).
+    func matches(lowerCasing cased: [UInt8]) -> UInt64 {
+        matches(cased, classOf: caselessClassOf)
+    }
+
+    /// `matches(_:)` reading each byte's class in `classOf`.
+    private func matches(_ input: [UInt8], classOf: [UInt32]) -> UInt64 {
         let full = fullMask
         if masks[0] == full { return full }
         return transitions.withUnsafeBufferPointer { table in
