@@ -177,6 +177,12 @@ struct DirectRecordReaderTests {
         ##"{"kind":"post","text":"Financiën — ‘citaat’ 😀 #zorg #zorg #Zorg-- #1 a#b"}"##,
         ##"{"kind":"post","draftedBy":"minister","hashtags":"#VVD","text":"Stem #VVD en #D66"}"##,
         ##"{"kind":"post","draftedBy":[],"hashtags":[],"actor":{}}"##,
+        // empty objects with white space inside, and objects closed after a comma (which the ordinary path refuses)
+        "{\"kind\":\"post\",\"actor\":{ },\"content\":{\t}}",
+        "{ }",
+        ##"{"kind":"post","actor":{"role":"minister",}}"##,
+        ##"{"kind":"post","actor":{"role":"minister", }}"##,
+        ##"{"kind":"post",}"##,
         ##"{"kind":"post","actor":{"role":"minister","partyRoles":["partijleider","lead-candidate","party-member"]},"actor":{"party":"VVD"}}"##,
         ##"{"kind":"post","content":{"partyPolitical":true,"officeRelated":false,"imageBuilding":true,"againstCabinetDecision":false}}"##,
         ##"{"kind":"speech","sections":{"content":"policy","withinPortfolio":true,"draftedBy":"ambtenaar","text":"Eén passage"}}"##,

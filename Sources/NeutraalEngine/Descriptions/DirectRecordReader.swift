@@ -288,9 +288,7 @@ public final class DirectRecordReader: Sendable {
                              expectation: inout Expectation?, depth: Int) throws(Unusual) {
         guard depth < Self.maximumDepth else { throw Unusual() }
         cursor.position += 1
-        cursor.skipWhitespace()
-        if cursor.peek == UInt8(ascii: "}") { cursor.position += 1; return }
-        // the node's table, looked up once for all the object's keys
+        // the node's table (one for every key node), looked up once for all the object's keys
         guard let table = keys.lookup(node) else { throw Unusual() }
         while true {
             // most keys are short, right after the comma or brace and followed by the colon at once: read
@@ -300,6 +298,11 @@ public final class DirectRecordReader: Sendable {
             var short = cursor.shortKey()
             if short == nil {
                 cursor.skipWhitespace()
+                // an empty object (rare) is found here too: its closing brace after the opening one, not a comma
+                if cursor.peek == UInt8(ascii: "}"), cursor.buffer[keyOffset &- 1] == UInt8(ascii: "{") {
+                    cursor.position += 1
+                    return
+                }
                 keyOffset = cursor.position
                 short = cursor.shortKey()
             }
