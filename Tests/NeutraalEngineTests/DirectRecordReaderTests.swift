@@ -177,6 +177,12 @@ struct DirectRecordReaderTests {
         ##"{"kind":"post","text":"Financiën — ‘citaat’ 😀 #zorg #zorg #Zorg-- #1 a#b"}"##,
         ##"{"kind":"post","draftedBy":"minister","hashtags":"#VVD","text":"Stem #VVD en #D66"}"##,
         ##"{"kind":"post","draftedBy":[],"hashtags":[],"actor":{}}"##,
+        // empty objects with white space inside, and objects closed after a comma (which the ordinary path refuses)
+        "{\"kind\":\"post\",\"actor\":{ },\"content\":{\t}}",
+        "{ }",
+        ##"{"kind":"post","actor":{"role":"minister",}}"##,
+        ##"{"kind":"post","actor":{"role":"minister", }}"##,
+        ##"{"kind":"post",}"##,
         ##"{"kind":"post","actor":{"role":"minister","partyRoles":["partijleider","lead-candidate","party-member"]},"actor":{"party":"VVD"}}"##,
         ##"{"kind":"post","content":{"partyPolitical":true,"officeRelated":false,"imageBuilding":true,"againstCabinetDecision":false}}"##,
         ##"{"kind":"speech","sections":{"content":"policy","withinPortfolio":true,"draftedBy":"ambtenaar","text":"Eén passage"}}"##,
@@ -206,6 +212,31 @@ struct DirectRecordReaderTests {
             }
             #expect(direct != nil, "\(line) is not read directly")
             if let direct { #expect(Self.difference(.description(direct), ordinary) == nil, "\(line)") }
+        }
+    }
+
+    @Test("white space before keys and around colons, before values of every kind, reads the same both ways, and directly")
+    func whiteSpaceAroundMembers() throws {
+        // the member loop looks for white space only where a key or a value is not taken at once: each kind of
+        // value (short and long texts, cases short and long, dates, truth values, numbers, lists, objects, `expect`)
+        // with white space before it, and before its key
+        let reader = try Self.reader()
+        let compact = [
+            ##"{"kind":"post","text":"Hallo","date":"2024-02-29","postedBy":"minister"}"##,
+            ##"{"kind":"post","text":"\##(String(repeating: "lang ", count: 10))","postedBy":"communication-advisor"}"##,
+            ##"{"kind":"post","content":{"partyPolitical":true,"officeRelated":false},"actor":{"role":"minister","partyRoles":["partijleider"]}}"##,
+            ##"{"expect":{"verdict":"Violation","rules":["A"]},"kind":"speech","sections":[{"content":"policy"},{"text":"\"Stem\""}]}"##,
+            ##"{"kind":"post","text":"caf\u00e9","account":{"variant":"hybr\u0069d"},"date":"2023-1\u0030-01"}"##,
+        ]
+        for (index, line) in compact.enumerated() {
+            for space in [" ", "\t", "\r\n "] {
+                // after every colon and before every key (the strings of these lines hold no `":` nor `,"`)
+                let spaced = line.replacingOccurrences(of: "\":", with: "\"\(space):\(space)")
+                    .replacingOccurrences(of: ",\"", with: ",\(space)\"").replacingOccurrences(of: "{\"", with: "{\(space)\"")
+                for variant in [spaced, line.replacingOccurrences(of: "\":", with: "\":\(space)")] {
+                    Self.expectSameBothWays(reader, variant, tails: ["", String(repeating: " ", count: 20)], number: index + 1, directly: true)
+                }
+            }
         }
     }
 

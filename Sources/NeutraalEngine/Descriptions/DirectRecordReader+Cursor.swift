@@ -316,7 +316,7 @@ extension DirectRecordReader {
             }
         }
 
-        /// The slot of a text at the cursor, written at `offset`: where the text is in the source when its
+        /// The slot of a text at the cursor (or after white space there), written at `offset`: where the text is in the source when its
         /// bytes are the text itself (no escape), else the decoded text as a `String`.
         @inline(__always)
         mutating func textSlot(offset: Int32) throws(Unusual) -> StoredSlot {
@@ -331,6 +331,8 @@ extension DirectRecordReader {
         /// reads texts keeps only the short ones' way.
         @inline(never)
         mutating func longTextSlot(offset: Int32) throws(Unusual) -> StoredSlot {
+            // the member loop looks for white space after the colon only here, where a value is not taken at once
+            skipWhitespace()
             guard position < end, base[position] == UInt8(ascii: "\"") else { throw Unusual() }
             // a longer text of plain ASCII (most texts) is its bytes up to the first string stop, when that is its
             // closing quote; any other stop (an escape, a byte outside ASCII) is read on from there

@@ -288,16 +288,26 @@ public final class DirectRecordReader: Sendable {
                              expectation: inout Expectation?, depth: Int) throws(Unusual) {
         guard depth < Self.maximumDepth else { throw Unusual() }
         cursor.position += 1
-        cursor.skipWhitespace()
-        if cursor.peek == UInt8(ascii: "}") { cursor.position += 1; return }
-        // the node's table, looked up once for all the object's keys
+        // the node's table (one for every key node), looked up once for all the object's keys
         guard let table = keys.lookup(node) else { throw Unusual() }
         while true {
-            cursor.skipWhitespace()
-            let keyOffset = cursor.position
+            // most keys are short, right after the comma or brace and followed by the colon at once: read
+            // together, without a look for white space first (`shortKey()` finds none before the key's quote,
+            // and the rest of the line is then looked at once white space has been skipped)
+            var keyOffset = cursor.position
+            var short = cursor.shortKey()
+            if short == nil {
+                cursor.skipWhitespace()
+                // an empty object (rare) is found here too: its closing brace after the opening one, not a comma
+                if cursor.peek == UInt8(ascii: "}"), cursor.buffer[keyOffset &- 1] == UInt8(ascii: "{") {
+                    cursor.position += 1
+                    return
+                }
+                keyOffset = cursor.position
+                short = cursor.shortKey()
+            }
             let found: Int32?
-            // most keys are short and followed by the colon at once: both read together
-            if let probe = cursor.shortKey() {
+            if let probe = short {
                 found = keys.value(in: table, probe, cursor.buffer)
             } else {
                 let key = try cursor.plainKey()
@@ -307,7 +317,8 @@ public final class DirectRecordReader: Sendable {
                 cursor.position += 1
             }
             guard let found else { throw Unusual() }
-            cursor.skipWhitespace()
+            // the value most often follows the colon at once: the quick readers below take it only where it
+            // starts right at the cursor (a quote, a `t` or an `f`), and white space is skipped on the general way
             if found >= 0 {
                 let child = Int(found)
                 let node = nodes[child]
@@ -327,11 +338,13 @@ public final class DirectRecordReader: Sendable {
                     } else if case .bool = kind, let value = cursor.plainBool() {
                         stored = StoredSlot(value: .bool(value), offset: Int32(truncatingIfNeeded: keyOffset))
                     } else {
+                        cursor.skipWhitespace()
                         stored = StoredSlot(value: try readValue(&cursor, kind: kind, depth: depth + 1), offset: Int32(truncatingIfNeeded: keyOffset))
                     }
                     // the slot was empty (`filled` says so): nothing to release before writing it
                     slots.initializeElement(at: slot, to: stored)
                 } else {
+                    cursor.skipWhitespace()
                     guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
                     try readMembers(&cursor, into: slots, filled: &filled, layout: layout, node: child,
                                     expectation: &expectation, depth: depth + 1)
@@ -339,6 +352,7 @@ public final class DirectRecordReader: Sendable {
             } else if found == Self.expectKey {
                 // into what an earlier `expect` member gave, if any
                 var read = expectation ?? Expectation()
+                cursor.skipWhitespace()
                 try readExpectation(&cursor, into: &read)
                 expectation = read
             } else {

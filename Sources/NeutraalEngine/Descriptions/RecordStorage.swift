@@ -117,6 +117,14 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
     @inline(__always)
     var count: Int { withUnsafeMutablePointerToHeader { $0.pointee.count } }
 
+    /// Stops the program when `slot` is not one of the storage's slots. One unsigned comparison: a negative
+    /// slot reads as a number larger than any count (which is never negative), so that the test of each read
+    /// of a slot is a compare and a branch, not two of each.
+    @inline(__always)
+    func checkSlot(_ slot: Int) {
+        precondition(UInt(bitPattern: slot) < UInt(bitPattern: count), "slot out of range")
+    }
+
     /// The first slot (valid while the storage lives).
     @inline(__always)
     var slots: UnsafeMutablePointer<StoredSlot> { withUnsafeMutablePointerToElements { $0 } }
@@ -155,7 +163,7 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
     /// writer does for a description's id) reads the text without a count of the storage taken and given back.
     @inline(__always)
     func withTextBytes<Result>(at slot: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
-        precondition(slot >= 0 && slot < count, "slot out of range")
+        checkSlot(slot)
         let stored = slots + slot
         switch stored.pointee.value {
         case .none:
@@ -272,7 +280,7 @@ public struct SlotValues: RandomAccessCollection, MutableCollection, @unchecked 
 
     public subscript(slot: Int) -> FactValue? {
         get {
-            precondition(slot >= 0 && slot < storage.count, "slot out of range")
+            storage.checkSlot(slot)
             let stored = storage.slots + slot
             // a text read in place is spelled out when it is asked for as a value (a span is there only
             // where the value is not)
@@ -280,7 +288,7 @@ public struct SlotValues: RandomAccessCollection, MutableCollection, @unchecked 
             return stored.pointee.value
         }
         set {
-            precondition(slot >= 0 && slot < storage.count, "slot out of range")
+            storage.checkSlot(slot)
             makeUnique()
             storage.markWritten(slot)
             storage.slots[slot] = StoredSlot(value: newValue, offset: storage.slots[slot].offset)
@@ -292,19 +300,19 @@ public struct SlotValues: RandomAccessCollection, MutableCollection, @unchecked 
     /// place, makes it copy the value). A text read in place reads as nil here.
     @inline(__always)
     func nonTextValue(at slot: Int) -> FactValue? {
-        precondition(slot >= 0 && slot < storage.count, "slot out of range")
+        storage.checkSlot(slot)
         return storage.slots[slot].value
     }
 
     /// Whether `slot` holds no value (looked at in place, without copying the value).
     func isEmpty(at slot: Int) -> Bool {
-        precondition(slot >= 0 && slot < storage.count, "slot out of range")
+        storage.checkSlot(slot)
         return storage.slots[slot].isEmpty
     }
 
     /// Whether `slot` holds a text (looked at in place, without spelling out a text read in place).
     func isText(at slot: Int) -> Bool {
-        precondition(slot >= 0 && slot < storage.count, "slot out of range")
+        storage.checkSlot(slot)
         let stored = storage.slots + slot
         switch stored.pointee.value {
         case .none: return stored.pointee.span.count >= 0
@@ -322,21 +330,21 @@ public struct SlotValues: RandomAccessCollection, MutableCollection, @unchecked 
     /// The case in `slot` when it holds an enumeration value (looked at in place, without copying the value).
     @inline(__always)
     func symbol(at slot: Int) -> Int32? {
-        precondition(slot >= 0 && slot < storage.count, "slot out of range")
+        storage.checkSlot(slot)
         if case .symbol(let index)? = storage.slots[slot].value { return index }
         return nil
     }
 
     /// The day number in `slot` when it holds a date (looked at in place, without copying the value).
     func date(at slot: Int) -> Int32? {
-        precondition(slot >= 0 && slot < storage.count, "slot out of range")
+        storage.checkSlot(slot)
         if case .date(let day)? = storage.slots[slot].value { return day }
         return nil
     }
 
     /// Sets the value of `slot` and where it was written.
     mutating func set(_ value: FactValue?, offset: Int32, at slot: Int) {
-        precondition(slot >= 0 && slot < storage.count, "slot out of range")
+        storage.checkSlot(slot)
         makeUnique()
         storage.markWritten(slot)
         storage.slots[slot] = StoredSlot(value: value, offset: offset)
@@ -374,7 +382,7 @@ public struct SlotOffsets: RandomAccessCollection, Equatable, @unchecked Sendabl
     public var indices: Range<Int> { 0..<storage.count }
 
     public subscript(slot: Int) -> Int32 {
-        precondition(slot >= 0 && slot < storage.count, "slot out of range")
+        storage.checkSlot(slot)
         return storage.slots[slot].offset
     }
 

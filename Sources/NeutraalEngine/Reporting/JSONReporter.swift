@@ -153,7 +153,7 @@ public struct JSONReporter: Reporter, Sendable {
             // the members from the source to the version in room made once (the derived facts are read only
             // after it: read before, their array would be retained across it)
             let source = sourceMembers.bytes, version = evaluation.dated ? datedVersion.bytes : undatedVersion.bytes
-            var out = json.cursor(reserving: source.count + version.count + 2 * JSONBytes.longestInteger + 52)
+            var out = json.cursor(reserving: source.count + version.count + 2 * JSONBytes.longestInteger + 66)
             out.put(source)
             out.putCount(location.line)
             out.put(",\"column\":")
@@ -166,6 +166,13 @@ public struct JSONReporter: Reporter, Sendable {
             }
             out.put(date)
             out.put(version)
+            // most records have no context, no rules out of force and no problems: their findings open here
+            if evaluation.context.isEmpty, evaluation.notInForce.isEmpty, evaluation.problems.isEmpty {
+                out.put(",\"findings\":[")
+                json.commit(out)
+                writeFindings(of: evaluation, context, into: &json)
+                return
+            }
             json.commit(out)
         } else {
             json.raw(sourceMembers.bytes)
@@ -212,6 +219,12 @@ public struct JSONReporter: Reporter, Sendable {
             json.raw("]")
         }
         json.raw(",\"findings\":[")
+        writeFindings(of: evaluation, context, into: &json)
+    }
+
+    /// The findings of `evaluation` after `"findings":[`, and the end of the record's line.
+    @inline(__always)
+    private mutating func writeFindings(of evaluation: Evaluation, _ context: ReportContext, into json: inout JSONBytes) {
         var first = true
         // through pointers into the array: each finding read in place, not copied
         evaluation.findings.withUnsafeBufferPointer { findings in
@@ -380,6 +393,11 @@ public struct JSONReporter: Reporter, Sendable {
             for index in entries.indices {
                 Self.write(entries[index], first: index == 0, finding, rule, texts, into: &json)
             }
+        }
+        // the evidence's closing bracket and the finding's brace written together where nothing comes between
+        if finding.pointee.status != .undetermined, !context.explain {
+            json.raw("]}")
+            return
         }
         json.raw("]")
         if finding.pointee.status == .undetermined {
