@@ -35,7 +35,9 @@ extension Evaluator {
         /// Records nothing.
         static var off: Trace { Trace(records: false, explains: false) }
 
-        /// Empties the trace for the next rule, keeping the room it has.
+        /// Empties the trace for the next rule, keeping the room it has. Always in line: called for every
+        /// finding, it was a call of its own (three lists emptied behind one call and its frame).
+        @inline(__always)
         mutating func reset() {
             evidence.trim(to: 0)
             texts.trim(to: 0)

@@ -65,7 +65,8 @@ public struct Evaluator: Sendable {
         var locations = Locations(source: description.source, firstLineIndex: description.lineIndex,
                                   knownASCII: description.asciiEnd >= 0 ? (description.offset, description.asciiEnd) : nil)
         var findings = workspace.takeFindings()
-        var notInForce: [String] = []
+        // nil until a rule is found not in force (most descriptions have none: no list made or dropped)
+        var notInForce: [String]? = nil
         // the scope and the trace are the workspace's, worked on where it keeps them
         workspace.begin(&record, explains: explain, &locations)
         // the values the rules' gates read, taken once (read from the scope for each rule, they were counted each time)
@@ -77,7 +78,7 @@ public struct Evaluator: Sendable {
                 // and its days in force from its row (not from the rule, on a line of its own)
                 let index = row.index
                 guard row.from <= day && day <= row.until else {
-                    notInForce.append(ruleSet.rules[index].id)
+                    Self.add(ruleSet.rules[index].id, to: &notInForce)
                     continue
                 }
                 // most rules are decided false by their gate (the first part of their `all of`), looked at here:
@@ -104,7 +105,7 @@ public struct Evaluator: Sendable {
                 }
                 findings.append(Finding(rule: rule, status: status,
                                         evidenceList: outcome == .false ? .empty : Self.evidence(&workspace.trace, &locations, &workspace.spareEvidence),
-                                        missing: outcome == .unknown ? Self.unique(workspace.trace.missing) : [],
+                                        missingFacts: outcome == .unknown ? Self.unique(workspace.trace.missing) : nil,
                                         explanation: explain ? workspace.trace.root : nil))
             }
         } }
@@ -116,7 +117,7 @@ public struct Evaluator: Sendable {
             Self.applyOverrides(&findings)
         }
         // most descriptions have no waivers: no call
-        let problems = description.waivers.isEmpty ? [] : applyWaivers(description, to: &findings)
+        let problems = description.waivers.isEmpty ? nil : applyWaivers(description, to: &findings)
         let verdict = Evaluation.verdict(of: findings)
         Self.order(&findings)
         // let go of the record and the room of the located offsets before the evaluation is made (not in a
@@ -759,6 +760,15 @@ public struct Evaluator: Sendable {
     }
 
     /// The missing facts of a trace, each once, in the order first recorded.
+    /// Adds `id` to the list of rules not in force, made on the first (out of line: rare, and kept out of the
+    /// loop over the rules, which the compiler then keeps in line).
+    @inline(never)
+    private static func add(_ id: String, to list: inout [String]?) {
+        var added = list ?? []
+        added.append(id)
+        list = added
+    }
+
     static func unique(_ items: WorkList<String>) -> [String] {
         guard items.count > 1 else { return Array(items) }
         var seen: Set<String> = []

@@ -98,9 +98,30 @@ public struct Finding: Sendable {
     /// findings once the finding is dropped (see `SpareEvidence`).
     var evidenceList: EvidenceList
     /// The facts whose absence left the rule undetermined.
-    public let missing: [String]
+    public var missing: [String] { missingFacts ?? [] }
+    /// `missing`, nil when there are none (as for most findings): dropping a finding then releases no list
+    /// (even an empty list is a reference, counted on every drop).
+    private let missingFacts: [String]?
     /// How each condition came out (with `--explain`).
     public let explanation: ExplainNode?
+
+    init(rule: Rule, status: Status, evidenceList: EvidenceList, missing: [String], explanation: ExplainNode?) {
+        self.rule = rule
+        self.status = status
+        self.evidenceList = evidenceList
+        self.missingFacts = missing.isEmpty ? nil : missing
+        self.explanation = explanation
+    }
+
+    /// The same with the missing facts as the evaluator collects them (nil for none, as for most findings,
+    /// which then make and drop no list).
+    init(rule: Rule, status: Status, evidenceList: EvidenceList, missingFacts: [String]?, explanation: ExplainNode?) {
+        self.rule = rule
+        self.status = status
+        self.evidenceList = evidenceList
+        self.missingFacts = missingFacts
+        self.explanation = explanation
+    }
 
     /// What this finding contributes to the overall verdict (nil when it contributes nothing).
     public var effectiveVerdict: Verdict? {
@@ -170,10 +191,24 @@ public struct Evaluation: Sendable {
     /// Derived facts worth showing (such as the election period), by field.
     public internal(set) var context: [(field: String, value: String)]
     /// Rules not in force on `day` that would otherwise apply.
-    public let notInForce: [String]
+    public var notInForce: [String] { aside?.notInForce ?? [] }
     /// Problems with the description that did not keep it from being judged (a waiver without a reason,
     /// or past its date); they count as input errors.
-    public let problems: [Diagnostic]
+    public var problems: [Diagnostic] { aside?.problems ?? [] }
+    /// `notInForce` and `problems`, nil when both are empty (as for most evaluations): two lists held
+    /// separately, even empty, were two references released with every evaluation dropped.
+    private let aside: Aside?
+
+    /// The rarely filled lists of an evaluation, in one box.
+    private final class Aside: Sendable {
+        let notInForce: [String]
+        let problems: [Diagnostic]
+
+        init(notInForce: [String], problems: [Diagnostic]) {
+            self.notInForce = notInForce
+            self.problems = problems
+        }
+    }
 
     public init(description: Description, verdict: Verdict, findings: [Finding], day: Int32, dated: Bool,
                 context: [(field: String, value: String)], notInForce: [String], problems: [Diagnostic] = []) {
@@ -183,8 +218,20 @@ public struct Evaluation: Sendable {
         self.day = day
         self.dated = dated
         self.context = context
-        self.notInForce = notInForce
-        self.problems = problems
+        self.aside = notInForce.isEmpty && problems.isEmpty ? nil : Aside(notInForce: notInForce, problems: problems)
+    }
+
+    /// The same, with the lists not in force and problems as the evaluator collects them: nil for none, as
+    /// for most descriptions, which then make and drop no list.
+    init(description: Description, verdict: Verdict, findings: [Finding], day: Int32, dated: Bool,
+         context: [(field: String, value: String)], notInForce: [String]?, problems: [Diagnostic]?) {
+        self.description = description
+        self.verdict = verdict
+        self.findings = findings
+        self.day = day
+        self.dated = dated
+        self.context = context
+        self.aside = notInForce == nil && problems == nil ? nil : Aside(notInForce: notInForce ?? [], problems: problems ?? [])
     }
 
     /// The most severe verdict the findings contribute (`allowed` when none contributes one), found without
@@ -207,6 +254,6 @@ public struct Evaluation: Sendable {
 extension Finding {
     /// The same finding with another status.
     public func with(status: Status) -> Finding {
-        Finding(rule: rule, status: status, evidenceList: evidenceList, missing: missing, explanation: explanation)
+        Finding(rule: rule, status: status, evidenceList: evidenceList, missingFacts: missingFacts, explanation: explanation)
     }
 }
