@@ -212,13 +212,8 @@ public struct Evaluation: Sendable {
 
     public init(description: Description, verdict: Verdict, findings: [Finding], day: Int32, dated: Bool,
                 context: [(field: String, value: String)], notInForce: [String], problems: [Diagnostic] = []) {
-        self.description = description
-        self.verdict = verdict
-        self.findings = findings
-        self.day = day
-        self.dated = dated
-        self.context = context
-        self.aside = notInForce.isEmpty && problems.isEmpty ? nil : Aside(notInForce: notInForce, problems: problems)
+        self.init(description: description, verdict: verdict, findings: findings, day: day, dated: dated, context: context,
+                  notInForce: notInForce.isEmpty ? nil : notInForce, problems: problems.isEmpty ? nil : problems)
     }
 
     /// The same, with the lists not in force and problems as the evaluator collects them: nil for none, as

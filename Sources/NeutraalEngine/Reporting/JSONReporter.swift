@@ -429,16 +429,23 @@ public struct JSONReporter: Reporter, Sendable {
             out.put(first ? "{\"fact\":" : ",{\"fact\":")
             out.put(fact)
             out.put(value)
-            out.put(",\"line\":")
-            out.putCount(entry.line)
-            out.put(",\"column\":")
-            out.putCount(entry.column)
-            out.put(UInt8(ascii: "}"))
+            putPlace(entry, closing: &out)
             json.commit(out)
             return
         }
         json.raw(first ? "{\"fact\":" : ",{\"fact\":")
         writeMembers(of: entry, finding, rule, texts, into: &json)
+    }
+
+    /// Writes the line and column of a piece of evidence and its closing brace through `out`, whose room
+    /// (19 bytes and two numbers) the caller has made.
+    @inline(__always)
+    private static func putPlace(_ entry: EvidenceList.Entry, closing out: inout JSONBytes.Cursor) {
+        out.put(",\"line\":")
+        out.putCount(entry.line)
+        out.put(",\"column\":")
+        out.putCount(entry.column)
+        out.put(UInt8(ascii: "}"))
     }
 
     /// Writes the members of a piece of evidence of `finding` after `"fact":`, and the closing brace. Its
@@ -481,11 +488,7 @@ public struct JSONReporter: Reporter, Sendable {
         if entry.line > 0, entry.column >= 0 {
             // the place and the closing brace in room made once, as for the common piece
             var out = json.cursor(reserving: 19 + 2 * JSONBytes.longestInteger)
-            out.put(",\"line\":")
-            out.putCount(entry.line)
-            out.put(",\"column\":")
-            out.putCount(entry.column)
-            out.put(UInt8(ascii: "}"))
+            putPlace(entry, closing: &out)
             json.commit(out)
             return
         }
