@@ -51,7 +51,7 @@ extension BatchEvaluator {
         }
         if DescriptionReader.format(path: "", bytes: first) == .json, Self.looksLikeLines(first) {
             var pending: [UInt8]? = first
-            return streamLines(path, add: add) { carry, count in
+            return streamLines(path, spare: nil, add: add) { carry, count in
                 if let bytes = pending {
                     pending = nil
                     return carry + bytes
@@ -72,13 +72,17 @@ extension BatchEvaluator {
     }
 
     /// Reads a JSON Lines file piece by piece, cutting at line ends, so that memory stays flat. Each piece is
-    /// read with `read(2)` straight into the array its unit of work keeps; only the unfinished line at its
-    /// end is copied, to the front of the next piece.
+    /// read with `read(2)` straight into the array its unit of work keeps, one of a few that go round (see
+    /// `PieceBuffers`); only the unfinished line at its end is copied, to the front of the next piece.
     func streamLines(_ path: String, add: (Unit) -> Void) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return Self.unreadable(path, "cannot read `\(path)`", line: 1, add: add) }
         defer { close(descriptor) }
-        streamLines(path, add: add) { carry, count in Self.read(descriptor, after: carry, upTo: count) }
+        // the pieces being judged or waiting for a worker (at most the pipeline's limit), and the one being read
+        let spare = PieceBuffers(keep: jobs * 3 + 2)
+        streamLines(path, spare: spare, add: add) { carry, count in
+            Self.read(descriptor, after: carry, upTo: count, into: spare.take(count: carry.count + count))
+        }
     }
 
     private static func unreadable(_ path: String, _ message: String, line: Int, add: (Unit) -> Void) {
@@ -89,8 +93,10 @@ extension BatchEvaluator {
     }
 
     /// JSON Lines named `path`, read by `readPiece` (the unfinished line carried over, then up to `count`
-    /// further bytes; no further bytes at the end, nil when reading fails), cut at line ends into units.
-    private func streamLines(_ path: String, add: (Unit) -> Void, readPiece: (_ carry: [UInt8], _ count: Int) -> [UInt8]?) {
+    /// further bytes; no further bytes at the end, nil when reading fails), cut at line ends into units. A
+    /// unit's bytes go back to `spare` when it is freed.
+    private func streamLines(_ path: String, spare: PieceBuffers?, add: (Unit) -> Void,
+                             readPiece: (_ carry: [UInt8], _ count: Int) -> [UInt8]?) {
         func unreadable(_ message: String, line: Int) { Self.unreadable(path, message, line: line, add: add) }
         var carry: [UInt8] = []        // the unfinished line after the last line end read so far
         var skipping = false           // inside a line longer than a description may be: read past it
@@ -109,7 +115,7 @@ extension BatchEvaluator {
             number += 1
         }
         func emit(_ bytes: [UInt8]) {
-            let source = SourceText(path: path, bytes: bytes, firstLine: line)
+            let source = SourceText(path: path, bytes: bytes, firstLine: line, returningBytesTo: spare)
             let (lines, records) = Self.countLines(source)
             if records > 0 || !sawAny {
                 add(Unit(content: .lines(source, firstNumber: number)))
@@ -159,21 +165,45 @@ extension BatchEvaluator {
         let bytes = [UInt8](unsafeUninitializedCapacity: prefix.count + count) { buffer, initialized in
             initialized = 0
             guard let target = buffer.baseAddress else { return }
-            var filled = prefix.withUnsafeBufferPointer { source in
-                if let start = source.baseAddress { target.initialize(from: start, count: source.count) }
-                return source.count
-            }
-            let end = min(buffer.count, prefix.count + count)
-            while filled < end {
-                let got = Foundation.read(descriptor, target + filled, end - filled)
-                if got < 0, errno == EINTR { continue }
-                if got < 0 { failed = true }
-                if got <= 0 { break }
-                filled += got
-            }
-            initialized = filled
+            let start = copy(prefix, to: target)
+            (initialized, failed) = fill(descriptor, target, from: start, to: min(buffer.count, prefix.count + count))
         }
         return failed ? nil : bytes
+    }
+
+    /// The same, read into `bytes` (at least `prefix.count + count` long, its contents written over), which
+    /// is cut to what was read.
+    static func read(_ descriptor: Int32, after prefix: [UInt8], upTo count: Int, into bytes: consuming [UInt8]) -> [UInt8]? {
+        precondition(bytes.count >= prefix.count + count, "a piece is read into an array with room for it")
+        let (filled, failed) = bytes.withUnsafeMutableBufferPointer { buffer -> (Int, Bool) in
+            guard let target = buffer.baseAddress else { return (0, false) }
+            return fill(descriptor, target, from: copy(prefix, to: target), to: prefix.count + count)
+        }
+        if failed { return nil }
+        bytes.removeLast(bytes.count - filled)
+        return bytes
+    }
+
+    /// Copies `bytes` to `target`; their count.
+    private static func copy(_ bytes: [UInt8], to target: UnsafeMutablePointer<UInt8>) -> Int {
+        bytes.withUnsafeBufferPointer { source in
+            if let start = source.baseAddress { target.initialize(from: start, count: source.count) }
+            return source.count
+        }
+    }
+
+    /// Reads from `descriptor` into `target` from offset `start` up to `end` (less only at the end of the
+    /// file): the offset reached, and whether reading failed.
+    private static func fill(_ descriptor: Int32, _ target: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int) -> (Int, Bool) {
+        var filled = start
+        while filled < end {
+            let got = Foundation.read(descriptor, target + filled, end - filled)
+            if got < 0, errno == EINTR { continue }
+            if got < 0 { return (filled, true) }
+            if got == 0 { break }
+            filled += got
+        }
+        return (filled, false)
     }
 
     static func split(_ bytes: [UInt8], path: String, chunkSize: Int) -> [Unit] {

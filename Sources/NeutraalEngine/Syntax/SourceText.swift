@@ -12,11 +12,20 @@ public final class SourceText: @unchecked Sendable {
     let lineStarts: [Int]
     /// The line number of the first byte (above 1 for a chunk of a larger file read piece by piece).
     public let firstLine: Int
+    /// Where the bytes go when the source is freed: the spare arrays of the batch that read them into one
+    /// of its arrays, for a later piece (nil: they are freed with the source).
+    private let bytesReturn: PieceBuffers?
 
-    public init(path: String, bytes: [UInt8], firstLine: Int = 1) {
+    public convenience init(path: String, bytes: [UInt8], firstLine: Int = 1) {
+        self.init(path: path, bytes: bytes, firstLine: firstLine, returningBytesTo: nil)
+    }
+
+    /// A piece of a batch read into one of `spare`'s arrays, given back to it when the source is freed.
+    init(path: String, bytes: [UInt8], firstLine: Int, returningBytesTo spare: PieceBuffers?) {
         self.path = path
         self.bytes = bytes
         self.firstLine = firstLine
+        self.bytesReturn = spare
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -27,6 +36,10 @@ public final class SourceText: @unchecked Sendable {
             }
         }
         self.lineStarts = starts
+    }
+
+    deinit {
+        bytesReturn?.give(bytes)
     }
 
     public convenience init(path: String, text: String) {
