@@ -62,6 +62,8 @@ public struct BatchEvaluator: Sendable {
         // kept results already emitted are freed on another thread, so that the calling thread goes straight
         // back to reading and handing out work; at most `jobs * 3` wait to be freed, so memory stays bounded
         let releases = DispatchSemaphore(value: jobs * 3)
+        // the memory the units' text is rendered into goes round: the units not yet written out, and one more
+        let outputs = OutputBuffers(keep: jobs * 3 + 2)
         func emitReady(waitForOne: Bool) {
             var wait = waitForOne
             while let result = pipeline.take(emitted, wait: wait) {
@@ -84,7 +86,7 @@ public struct BatchEvaluator: Sendable {
             workers.wait()
             DispatchQueue.global().async {
                 let (kit, owned) = kits.take()
-                pipeline.put(sequence, self.judge(unit, with: kit, keepItems: keepItems))
+                pipeline.put(sequence, self.judge(unit, with: kit, keepItems: keepItems, outputs: outputs))
                 if owned { kits.give(kit) }
                 workers.signal()
             }
@@ -149,8 +151,8 @@ public struct BatchEvaluator: Sendable {
         }
     }
 
-    /// Reads, judges, tallies and renders one unit of work, record by record.
-    private func judge(_ unit: Unit, with kit: Kit, keepItems: Bool) -> UnitResult {
+    /// Reads, judges, tallies and renders one unit of work, record by record, its text into memory from `outputs`.
+    private func judge(_ unit: Unit, with kit: Kit, keepItems: Bool, outputs: OutputBuffers) -> UnitResult {
         guard let renderer = kit.makeRenderer?() else {
             var result = UnitResult()
             forEachItem(unit, kit.evaluator) { item in
@@ -159,17 +161,18 @@ public struct BatchEvaluator: Sendable {
             }
             return result
         }
-        return judge(unit, kit.evaluator, renderer, keepItems: keepItems)
+        return judge(unit, kit.evaluator, renderer, keepItems: keepItems, outputs: outputs)
     }
 
     /// The same with a renderer, whose type is opened here once for the unit: called through the
     /// existential, each mutating `render` projected the renderer out of its box (a call into the runtime
     /// and a uniqueness check per record).
-    private func judge<Renderer: ItemRendering>(_ unit: Unit, _ evaluator: Evaluator, _ renderer: Renderer, keepItems: Bool) -> UnitResult {
+    private func judge<Renderer: ItemRendering>(_ unit: Unit, _ evaluator: Evaluator, _ renderer: Renderer, keepItems: Bool,
+                                                outputs: OutputBuffers) -> UnitResult {
         var result = UnitResult()
         var renderer = renderer
         // JSON Lines come out about twice as long as they go in: room for that, and a little more
-        var output = JSONBytes(capacity: unit.size * 5 / 2)
+        var output = JSONBytes(capacity: unit.size * 5 / 2, from: outputs)
         forEachItem(unit, evaluator) { item in
             result.summary.add(item)
             renderer.render(item, into: &output)

@@ -15,14 +15,26 @@ public struct JSONBytes: ~Copyable {
     /// The integer above 9999 written last and its digits (up to 16, in the bytes of two words): in a file of
     /// JSON Lines a record's line number is written again for each piece of its evidence.
     private var recentLong: (value: Int, digits: (UInt64, UInt64), count: Int) = (-1, (0, 0), 0)
+    /// Where the memory goes when the text is written out (nil: it is freed); held as an unmanaged
+    /// reference, retained here and released by whoever ends up with the memory, since `take()` may only
+    /// `discard` a writer whose stored properties need no clean-up.
+    private let spare: Unmanaged<OutputBuffers>?
 
     public init(capacity: Int = 1024) {
         self.capacity = max(64, capacity)
         base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+        spare = nil
+    }
+
+    /// A writer into a block of `spare` with room for at least `capacity` bytes, given back to it once the
+    /// text is written out (see `OutputBuffers`).
+    init(capacity: Int, from spare: OutputBuffers) {
+        (base, self.capacity) = spare.take(capacity: max(64, capacity))
+        self.spare = Unmanaged.passRetained(spare)
     }
 
     deinit {
-        base.deallocate()
+        if let spare { spare.takeRetainedValue().give(base, capacity: capacity) } else { base.deallocate() }
     }
 
     /// How many bytes are written so far.
@@ -38,9 +50,9 @@ public struct JSONBytes: ~Copyable {
 
     /// The bytes written, handed over without a copy; the writer is used up.
     public consuming func take() -> RenderedBytes {
-        let (base, count) = (self.base, self.count)
+        let (base, count, capacity, spare) = (self.base, self.count, self.capacity, self.spare)
         discard self
-        return RenderedBytes(taking: base, count: count)
+        return RenderedBytes(taking: base, count: count, capacity: capacity, returningTo: spare?.takeRetainedValue())
     }
 
     /// Makes room for `extra` more bytes.

@@ -4,15 +4,22 @@ public final class RenderedBytes: @unchecked Sendable {
     private let base: UnsafeMutablePointer<UInt8>
     /// The number of bytes.
     public let count: Int
+    /// The bytes allocated at `base`.
+    private let capacity: Int
+    /// Where the memory goes when this object is freed (nil: it is freed too).
+    private let spare: OutputBuffers?
 
-    /// Takes over `count` initialised bytes at `base`, allocated with `UnsafeMutablePointer.allocate`.
-    init(taking base: UnsafeMutablePointer<UInt8>, count: Int) {
+    /// Takes over `count` initialised bytes at `base`, `capacity` bytes allocated with
+    /// `UnsafeMutablePointer.allocate`, to be given back to `spare` (or freed, without one).
+    init(taking base: UnsafeMutablePointer<UInt8>, count: Int, capacity: Int, returningTo spare: OutputBuffers?) {
         self.base = base
         self.count = count
+        self.capacity = capacity
+        self.spare = spare
     }
 
     deinit {
-        base.deallocate()
+        if let spare { spare.give(base, capacity: capacity) } else { base.deallocate() }
     }
 
     /// Calls `body` with the bytes.
