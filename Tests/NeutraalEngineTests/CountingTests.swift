@@ -129,6 +129,12 @@ struct CountingTests {
         Chunk(text: "\n\n", lines: 2, records: 0),
         Chunk(text: " \t\r\n{}\r\n  x", lines: 2, records: 2),
         Chunk(text: "{}\n \n{}\n\n", lines: 4, records: 2),
+        Chunk(text: "\r\n\t\r\n  {}\r\n", lines: 3, records: 1),
+        Chunk(text: "\n\n  \t", lines: 2, records: 0),
+        Chunk(text: "\n\n \tx", lines: 2, records: 1),
+        Chunk(text: "x\n\r", lines: 1, records: 1),
+        Chunk(text: "\r", lines: 0, records: 0),
+        Chunk(text: "{\"a\":\" \\n \"}\n\u{00A0}\n", lines: 2, records: 2),
     ])
     func lineCounts(_ chunk: Chunk) {
         let counted = BatchEvaluator.countLines(SourceText(path: "chunk", bytes: Array(chunk.text.utf8)))

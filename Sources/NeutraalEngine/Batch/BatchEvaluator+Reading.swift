@@ -225,20 +225,10 @@ extension BatchEvaluator {
         return units
     }
 
-    /// The line ends in a source, and the lines holding anything but white space: the lines are the
-    /// source's own (its line starts), and a line is looked at only up to its first byte that is not white space.
+    /// The line ends in a source, and the lines holding anything but white space (its records), both
+    /// counted when the source was made.
     static func countLines(_ source: SourceText) -> (lines: Int, records: Int) {
-        let starts = source.lineStarts
-        return source.bytes.withUnsafeBufferPointer { buffer in
-            var records = 0
-            for (index, start) in starts.enumerated() {
-                let end = index + 1 < starts.count ? starts[index + 1] - 1 : buffer.count
-                var position = start
-                while position < end, buffer[position] == 0x20 || buffer[position] == 0x09 || buffer[position] == 0x0D { position += 1 }
-                if position < end { records += 1 }
-            }
-            return (starts.count - 1, records)
-        }
+        (source.lineStarts.count - 1, source.linesWithText)
     }
 
     /// Whether a JSON input holds one object per line (rather than one document).

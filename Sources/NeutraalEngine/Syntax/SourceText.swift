@@ -12,6 +12,10 @@ public final class SourceText: @unchecked Sendable {
     let lineStarts: [Int]
     /// The line number of the first byte (above 1 for a chunk of a larger file read piece by piece).
     public let firstLine: Int
+    /// The lines holding anything but spaces, tabs and carriage returns (in JSON Lines, the records),
+    /// counted while the line starts are found, so that a batch numbers the records of its next piece
+    /// without looking at the lines again.
+    let linesWithText: Int
     /// Where the bytes go when the source is freed: the spare arrays of the batch that read them into one
     /// of its arrays, for a later piece (nil: they are freed with the source).
     private let bytesReturn: PieceBuffers?
@@ -27,15 +31,24 @@ public final class SourceText: @unchecked Sendable {
         self.firstLine = firstLine
         self.bytesReturn = spare
         var starts = [0]
+        var withText = 0
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             var start = 0
-            while start < buffer.count, let found = memchr(base + start, 0x0A, buffer.count - start) {
-                start = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            while start < buffer.count {
+                let found = memchr(base + start, 0x0A, buffer.count - start)
+                let end = found.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? buffer.count
+                // a line is looked at only up to its first byte that is not white space (in a batch, a `{`)
+                var position = start
+                while position < end, buffer[position] == 0x20 || buffer[position] == 0x09 || buffer[position] == 0x0D { position += 1 }
+                if position < end { withText += 1 }
+                guard found != nil else { break }
+                start = end + 1
                 starts.append(start)
             }
         }
         self.lineStarts = starts
+        self.linesWithText = withText
     }
 
     deinit {
