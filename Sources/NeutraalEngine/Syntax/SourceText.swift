@@ -31,6 +31,9 @@ public final class SourceText: @unchecked Sendable {
         self.firstLine = firstLine
         self.bytesReturn = spare
         var starts = [0]
+        // room for lines of 256 bytes on average, at once (a record of a batch is about twice that), rather
+        // than a few copies of the list as it grows; shorter lines still grow it
+        starts.reserveCapacity(bytes.count / 256 + 1)
         var withText = 0
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
