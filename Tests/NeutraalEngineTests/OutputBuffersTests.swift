@@ -24,6 +24,20 @@ struct OutputBuffersTests {
         #expect(spare.waiting == 2)
     }
 
+    @Test("a full pool keeps the larger blocks: a small one given back is freed, a larger one takes the smallest's place")
+    func keepsLarger() {
+        let spare = OutputBuffers(keep: 2)
+        for capacity in [100, 300] { spare.give(UnsafeMutablePointer<UInt8>.allocate(capacity: capacity), capacity: capacity) }
+        spare.give(UnsafeMutablePointer<UInt8>.allocate(capacity: 50), capacity: 50)
+        spare.give(UnsafeMutablePointer<UInt8>.allocate(capacity: 200), capacity: 200)
+        #expect(spare.waiting == 2)
+        let first = spare.take(capacity: 150)
+        let second = spare.take(capacity: 150)
+        #expect(Set([first.capacity, second.capacity]) == [200, 300])
+        first.base.deallocate()
+        second.base.deallocate()
+    }
+
     @Test("text written into a block that held other text is exactly the text written; the block comes back when it is written out")
     func writtenOver() {
         let spare = OutputBuffers(keep: 4)

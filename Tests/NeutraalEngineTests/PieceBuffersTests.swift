@@ -30,11 +30,15 @@ struct PieceBuffersTests {
         #expect(again.withUnsafeBufferPointer { $0.baseAddress } == address)
     }
 
-    @Test("no more arrays wait than the pool keeps")
-    func keepsFew() {
+    @Test("no more arrays wait than the pool keeps, and a full pool keeps the larger ones")
+    func keepsFewAndLarge() {
         let spare = PieceBuffers(keep: 2)
-        for _ in 0..<3 { spare.give([UInt8](repeating: 1, count: 16)) }
+        for count in [1_000, 3_000, 500, 2_000] { spare.give([UInt8](repeating: 1, count: count)) }
         #expect(spare.waiting == 2)
+        let first = spare.take(count: 1_500)
+        let second = spare.take(count: 1_500)
+        #expect(first.capacity >= 2_000 && second.capacity >= 2_000)
+        #expect(spare.waiting == 0)
     }
 
     /// Lines that put a piece's end everywhere that matters with pieces of 1,024 bytes: a first line that

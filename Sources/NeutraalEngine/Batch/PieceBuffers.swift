@@ -51,11 +51,16 @@ final class PieceBuffers: @unchecked Sendable {
     /// Zeros to lengthen an array with.
     private static let zeros = [UInt8](repeating: 0, count: 4_096)
 
-    /// Keeps `bytes` for a later piece (or frees it, when `keep` arrays are waiting already).
+    /// Keeps `bytes` for a later piece. When `keep` arrays are waiting already, the smaller of the smallest
+    /// of them and `bytes` is freed, so that a short array (the unfinished line at the end of a file) does
+    /// not take the place of one that a piece fits in.
     func give(_ bytes: [UInt8]) {
         lock.lock()
-        if spare.count < keep { spare.append(bytes) }
-        lock.unlock()
+        defer { lock.unlock() }
+        guard spare.count >= keep else { return spare.append(bytes) }
+        if let smallest = spare.indices.min(by: { spare[$0].capacity < spare[$1].capacity }), spare[smallest].capacity < bytes.capacity {
+            spare[smallest] = bytes
+        }
     }
 
     /// The arrays waiting to be handed out.

@@ -36,17 +36,23 @@ final class OutputBuffers: @unchecked Sendable {
         return (UnsafeMutablePointer<UInt8>.allocate(capacity: roomy), roomy)
     }
 
-    /// Keeps a block allocated with `UnsafeMutablePointer.allocate` for a later unit (or frees it, when
-    /// `keep` blocks are waiting already).
+    /// Keeps a block allocated with `UnsafeMutablePointer.allocate` for a later unit. When `keep` blocks
+    /// are waiting already, the smallest of them and it is freed: small units (short files of a batch, the
+    /// end of a file) do not crowd out the blocks that the pieces of a large file need.
     func give(_ base: UnsafeMutablePointer<UInt8>, capacity: Int) {
         lock.lock()
-        if spare.count < keep {
+        guard spare.count >= keep else {
             spare.append((base, capacity))
             lock.unlock()
-        } else {
-            lock.unlock()
-            base.deallocate()
+            return
         }
+        var freed = base
+        if let smallest = spare.indices.min(by: { spare[$0].capacity < spare[$1].capacity }), spare[smallest].capacity < capacity {
+            freed = spare[smallest].base
+            spare[smallest] = (base, capacity)
+        }
+        lock.unlock()
+        freed.deallocate()
     }
 
     /// The blocks waiting to be handed out.
