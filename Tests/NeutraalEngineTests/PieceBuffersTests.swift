@@ -65,27 +65,46 @@ struct PieceBuffersTests {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("neutraal-pieces-\(UUID().uuidString).jsonl")
         try Data(bytes).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
+        try Self.expectPieces(of: bytes) { batch, add in batch.streamLines(url.path, add: add) }
+    }
+
+    @Test("standard input copied piece by piece into arrays that go round is cut and numbered as the same file is")
+    func standardInputPieces() throws {
+        // (a second object in the first piece: standard input is JSON Lines, read piece by piece)
+        let bytes = Array(("{\"id\":\"first\"}\n" + Self.awkwardText).utf8)
+        var delivered = 0
+        // as many bytes as asked for, fewer only at the end (as `InputBytes.read` gives them)
+        let pieces: InputBytes.Pieces = { count in
+            let size = min(bytes.count - delivered, count)
+            defer { delivered += size }
+            return Array(bytes[delivered..<(delivered + size)])
+        }
+        try Self.expectPieces(of: bytes) { batch, add in batch.readStandardInput(pieces, add: add) }
+    }
+
+    /// Reads `bytes` with `read` in pieces of 1,024 bytes, dropping each unit as soon as it is looked at,
+    /// and checks that the units hold the bytes in order, each starting at a line start and numbered by the
+    /// lines and records before it, and that a few arrays went round.
+    static func expectPieces(of bytes: [UInt8], _ read: (BatchEvaluator, (BatchEvaluator.Unit) -> Void) -> Void) throws {
         let batch = BatchEvaluator(evaluator: Evaluator(ruleSet: try Fixture.ruleSet()), jobs: 1, chunkSize: 1_024)
-        var read: [UInt8] = []
+        var seen: [UInt8] = []
         var addresses: Set<UnsafePointer<UInt8>> = []
         var units = 0
-        batch.streamLines(url.path) { unit in
+        read(batch) { unit in
             guard case .lines(let source, let firstNumber) = unit.content else {
                 Issue.record("not a piece of lines: \(unit.content)")
                 return
             }
             units += 1
-            // a piece starts at a line start, numbered by the lines and records before it
-            let before = read
-            #expect(before.isEmpty || before.last == 0x0A)
-            #expect(source.firstLine == 1 + before.filter { $0 == 0x0A }.count)
-            #expect(firstNumber == 1 + Self.records(before))
+            #expect(seen.isEmpty || seen.last == 0x0A)
+            #expect(source.firstLine == 1 + seen.filter { $0 == 0x0A }.count)
+            #expect(firstNumber == 1 + Self.records(seen))
             #expect(source.lineStarts == [0] + source.bytes.indices.filter { source.bytes[$0] == 0x0A }.map { $0 + 1 })
-            read += source.bytes
+            seen += source.bytes
             if let address = source.bytes.withUnsafeBufferPointer({ $0.baseAddress }) { addresses.insert(address) }
         }
-        #expect(read == bytes)
-        #expect(units > 10, "the file was read in \(units) pieces")
+        #expect(seen == bytes)
+        #expect(units > 10, "the input was read in \(units) pieces")
         // the pieces were dropped as soon as they were looked at: a few arrays went round
         #expect(addresses.count < units / 2, "\(addresses.count) arrays for \(units) pieces")
     }

@@ -51,12 +51,18 @@ extension BatchEvaluator {
         }
         if DescriptionReader.format(path: "", bytes: first) == .json, Self.looksLikeLines(first) {
             var pending: [UInt8]? = first
-            return streamLines(path, spare: nil, add: add) { carry, count in
-                if let bytes = pending {
-                    pending = nil
-                    return carry + bytes
+            // each piece is copied after the unfinished line into an array that goes round (see `PieceBuffers`)
+            let spare = PieceBuffers(keep: jobs * 3 + 2)
+            return streamLines(path, spare: spare, add: add) { carry, count in
+                guard let bytes = pending ?? pieces(count) else { return nil }
+                pending = nil
+                var piece = spare.take(count: carry.count + bytes.count)
+                piece.withUnsafeMutableBufferPointer { target in
+                    guard let start = target.baseAddress else { return }
+                    let after = Self.copy(carry, to: start)
+                    _ = Self.copy(bytes, to: start + after)
                 }
-                return pieces(count).map { carry + $0 }
+                return piece
             }
         }
         switch InputBytes.readAll(after: first, pieces: pieces) {
