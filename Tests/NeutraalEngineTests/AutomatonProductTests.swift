@@ -36,6 +36,30 @@ struct AutomatonProductTests {
         #expect(DFADraft.product(parts.0, parts.1, limit: whole.stateCount) == whole)
     }
 
+    @Test("the subset construction builds the automata that it built as first written, table for table", arguments: pairs)
+    func subsetConstructionAsFirstWritten(_ first: [String], _ second: [String]) throws {
+        let programs = try Self.programs(first + second)
+        for group in [programs, Array(programs.prefix(1)), Array(programs.suffix(1))] {
+            for limit in [1 << 20, 40, 3] {
+                #expect(DFADraft(programs: group, limit: limit) == DFADraft(referenceOf: group, limit: limit), "limit \(limit)")
+            }
+        }
+    }
+
+    @Test("the rule set's patterns get the automata that the subset construction as first written builds")
+    func realRuleSetAsFirstWritten() throws {
+        let patterns = try RealRules.ruleSet().patterns.filter { !$0.hasAssertions }
+        for caseSensitive in [false, true] {
+            let programs = patterns.filter { $0.caseSensitive == caseSensitive }.map(\.program)
+            #expect(programs.count > 1)
+            for program in programs {
+                #expect(DFADraft(programs: [program], limit: 4096) == DFADraft(referenceOf: [program], limit: 4096))
+            }
+            #expect(DFADraft(programs: programs, limit: 4096) == DFADraft(referenceOf: programs, limit: 4096))
+            #expect(DFADraft(programs: programs, limit: 20_000) == DFADraft(referenceOf: programs, limit: 20_000))
+        }
+    }
+
     @Test("two patterns that fit alone but hold too many threads together have no automaton together, either way")
     func tooManyThreads() throws {
         // after `q`, each of these holds 41 threads: one for each alternative, one where it starts anew
@@ -44,6 +68,7 @@ struct AutomatonProductTests {
         let parts = (try #require(DFADraft(programs: [programs[0]], limit: 4096)), try #require(DFADraft(programs: [programs[1]], limit: 4096)))
         #expect(parts.0.threadCounts.max() == 41 && parts.1.threadCounts.max() == 41)
         #expect(DFADraft(programs: programs, limit: 4096) == nil)
+        #expect(DFADraft(referenceOf: programs, limit: 4096) == nil)
         #expect(DFADraft.product(parts.0, parts.1, limit: 4096) == nil)
     }
 

@@ -31,28 +31,47 @@ struct CombinedProgram {
 
     /// Whether instruction `pc` consumes `byte`.
     func consumes(_ pc: Int, _ byte: UInt8) -> Bool {
+        bytes(consumedAt: pc)?.contains(byte) ?? false
+    }
+
+    /// The bytes instruction `pc` consumes; nil for one that consumes none.
+    func bytes(consumedAt pc: Int) -> Pattern.ByteSet? {
         switch code[pc] {
-        case .byte(let expected): return expected == byte
-        case .set(let bytes): return bytes.contains(byte)
-        case .any: return byte != 0x0A
-        default: return false
+        case .byte(let expected):
+            var set = Pattern.ByteSet()
+            set.insert(expected)
+            return set
+        case .set(let bytes): return bytes
+        case .any: return Self.anyByte
+        default: return nil
         }
     }
 
-    /// Bytes that every instruction treats alike, as classes: the class of each byte, and one byte of each.
+    /// What `.` consumes: every byte but a line feed.
+    private static let anyByte: Pattern.ByteSet = {
+        var set = Pattern.ByteSet()
+        set.insert(0x0A)
+        set.invert()
+        return set
+    }()
+
+    /// Bytes that every instruction treats alike, as classes numbered by their first byte: the class of
+    /// each byte, and one byte of each. Each distinct set of bytes that an instruction consumes splits the
+    /// classes once (a program repeats its letters and sets often).
     func byteClasses() -> (classOf: [Int], representatives: [Int]) {
         var classOf = [Int](repeating: 0, count: 256)
         var classCount = 1
+        var seen = Set<SIMD4<UInt64>>()
+        var renamed: [Int] = []
         for pc in code.indices {
-            switch code[pc] {
-            case .byte, .set, .any: break
-            default: continue
-            }
-            // split every class into its bytes inside and outside this instruction's set
-            var renamed = [Int](repeating: -1, count: classCount * 2)
+            guard let set = bytes(consumedAt: pc),
+                  seen.insert(SIMD4(set.words.0, set.words.1, set.words.2, set.words.3)).inserted else { continue }
+            // split every class into its bytes inside and outside this set
+            renamed.removeAll(keepingCapacity: true)
+            renamed.append(contentsOf: repeatElement(-1, count: classCount * 2))
             var next = 0
             for byte in 0..<256 {
-                let key = classOf[byte] * 2 + (consumes(pc, UInt8(byte)) ? 1 : 0)
+                let key = classOf[byte] &* 2 &+ (set.contains(UInt8(truncatingIfNeeded: byte)) ? 1 : 0)
                 if renamed[key] < 0 { renamed[key] = next; next += 1 }
                 classOf[byte] = renamed[key]
             }
@@ -65,6 +84,12 @@ struct CombinedProgram {
 }
 
 /// The subset construction of a `PatternDFA` (see `DFADraft.init(programs:limit:)`).
+///
+/// A state is a set of consuming instructions (threads) and the patterns already matched; it is kept as
+/// a bit set over the instructions of the combined program followed by its mask, in one flat pool, and
+/// found again through a hash table over those words: the closure of a state's successors is a few ORs
+/// of precomputed closures, with nothing to sort. The states are numbered as the construction meets
+/// them: from the start state, each state's fallback first, then the targets of its classes in order.
 struct SubsetBuilder {
     let nfa: CombinedProgram
     /// The next state of each state and class, as state numbers.
@@ -77,42 +102,65 @@ struct SubsetBuilder {
     /// The class of each byte, and the number of classes (the width of a row of `table`).
     private(set) var classOf: [Int32] = []
     private(set) var width = 1
-    /// Each state's consuming threads (sorted) followed by its mask, as the key to find it again.
-    private var index: [[Int]: Int32] = [:]
-    private var states: [[Int]] = []
-    /// For each instruction, the consuming instructions reached from it through splits and jumps, and
-    /// the patterns whose match instruction is reached.
-    private let closures: [(threads: [Int], mask: UInt64)]
-    /// Marks for merging closures, by instruction.
-    private var seen: [Int]
-    private var generation = 0
 
-    /// A state has at most this many threads (one bit each while its transitions are worked out).
+    /// Words of a set of instructions, one bit each.
+    private let wordCount: Int
+    /// Each state's threads as `wordCount` words, then its mask: `stride` words a state.
+    private var pool: [UInt64] = []
+    private var stride: Int { wordCount + 1 }
+    /// State numbers by hash of their words (open addressing; -1 empty), and each state's hash.
+    private var slots: [Int32] = []
+    private var hashes: [UInt64] = []
+    /// For each instruction, the closure of the instruction after it (the threads a thread at it becomes
+    /// once it has consumed a byte) as `stride` words: consuming instructions reached through splits and
+    /// jumps, and then the patterns whose match instruction is reached.
+    private var successorClosures: [UInt64] = []
+    /// For each pattern, its start's closure, as `stride` words.
+    private var startClosures: [UInt64] = []
+    /// The words being put together into a state.
+    private var scratch: [UInt64] = []
+    /// The threads being advanced (see `advance(mask:)`).
+    private var advancing: [UInt64] = []
+
+    /// A state has at most this many threads.
     static let threadLimit = 64
 
     init(nfa: CombinedProgram) {
         self.nfa = nfa
-        self.seen = [Int](repeating: -1, count: nfa.code.count)
-        self.closures = nfa.code.indices.map { Self.closure(from: $0, in: nfa) }
-    }
-
-    /// The consuming instructions reached from `start` through splits and jumps, and the patterns whose
-    /// match instruction is reached.
-    private static func closure(from start: Int, in nfa: CombinedProgram) -> (threads: [Int], mask: UInt64) {
-        var seen = Set<Int>()
-        var threads: [Int] = []
-        var mask: UInt64 = 0
-        var stack = [start]
-        while let pc = stack.popLast() {
-            guard pc < nfa.code.count, seen.insert(pc).inserted else { continue }
-            switch nfa.code[pc] {
-            case .split(let a, let b): stack.append(b); stack.append(a)
-            case .jump(let target): stack.append(target)
-            case .match: mask |= UInt64(1) << UInt64(nfa.owner[pc])
-            default: threads.append(pc)
+        wordCount = (nfa.code.count + 63) / 64
+        var marks = [Int](repeating: -1, count: nfa.code.count)
+        var stack: [Int] = []
+        var closure = [UInt64](repeating: 0, count: wordCount + 1)
+        // the consuming instructions and matches reached from `start`, written into `closure`
+        func close(_ start: Int, mark: Int) {
+            for word in closure.indices { closure[word] = 0 }
+            stack.append(start)
+            while let pc = stack.popLast() {
+                guard pc < nfa.code.count, marks[pc] != mark else { continue }
+                marks[pc] = mark
+                switch nfa.code[pc] {
+                case .split(let a, let b): stack.append(b); stack.append(a)
+                case .jump(let target): stack.append(target)
+                case .match: closure[wordCount] |= UInt64(1) << UInt64(nfa.owner[pc])
+                default: closure[pc >> 6] |= UInt64(1) << UInt64(pc & 63)
+                }
             }
         }
-        return (threads, mask)
+        var mark = 0
+        successorClosures.reserveCapacity(nfa.code.count * (wordCount + 1))
+        for pc in nfa.code.indices {
+            close(pc + 1, mark: mark)
+            mark += 1
+            successorClosures.append(contentsOf: closure)
+        }
+        for start in nfa.starts {
+            close(start, mark: mark)
+            mark += 1
+            startClosures.append(contentsOf: closure)
+        }
+        scratch = [UInt64](repeating: 0, count: wordCount + 1)
+        advancing = [UInt64](repeating: 0, count: wordCount)
+        slots = [Int32](repeating: -1, count: 256)
     }
 
     /// Builds every reachable state; false when there would be more than `limit`, or a state with more
@@ -122,75 +170,170 @@ struct SubsetBuilder {
         let classCount = representatives.count
         self.classOf = classOf.map(Int32.init)
         self.width = classCount
-        // the classes each instruction consumes
-        let classesOf: [[Int]] = nfa.code.indices.map { pc in
-            (0..<classCount).filter { nfa.consumes(pc, UInt8(representatives[$0])) }
+        // for each class, the instructions that consume it, as `wordCount` words
+        var classConsumers = [UInt64](repeating: 0, count: classCount * wordCount)
+        for pc in nfa.code.indices {
+            guard let set = nfa.bytes(consumedAt: pc) else { continue }
+            for classIndex in 0..<classCount where set.contains(UInt8(truncatingIfNeeded: representatives[classIndex])) {
+                classConsumers[classIndex * wordCount + pc >> 6] |= UInt64(1) << UInt64(pc & 63)
+            }
         }
-        _ = state(seeds: nfa.starts, mask: 0)
+        startState(mask: 0)
+        _ = state()
         // the state reached by a byte no thread consumes depends only on the mask
         var restart: [UInt64: Int32] = [:]
-        // for each class, the threads of the current state that consume it, as bits
-        var consumers = [UInt64](repeating: 0, count: classCount)
+        // the distinct sets of threads that the classes of the current state advance, and their targets
+        var advanced: [UInt64] = []
+        var targets: [Int32] = []
         var current = 0
-        while current < states.count {
-            guard states.count <= limit else { return false }
-            let mask = masks[current]
-            let threads = states[current].dropLast()
-            guard threads.count <= Self.threadLimit else { return false }
-            for classIndex in 0..<classCount { consumers[classIndex] = 0 }
-            for (bit, pc) in threads.enumerated() {
-                for classIndex in classesOf[pc] { consumers[classIndex] |= UInt64(1) << UInt64(bit) }
+        while current < masks.count {
+            guard masks.count <= limit else { return false }
+            let base = current * stride
+            let mask = pool[base + wordCount]
+            var threadCount = 0
+            for word in 0..<wordCount { threadCount += pool[base + word].nonzeroBitCount }
+            guard threadCount <= Self.threadLimit else { return false }
+            let fallback: Int32
+            if let known = restart[mask] {
+                fallback = known
+            } else {
+                startState(mask: mask)
+                fallback = state()
+                restart[mask] = fallback
             }
-            let fallback = restart[mask] ?? state(seeds: unmatchedStarts(mask), mask: mask)
-            restart[mask] = fallback
             fallbacks.append(fallback)
-            threadCounts.append(Int32(threads.count))
-            var row = [Int32](repeating: fallback, count: classCount)
-            // many classes advance the same threads: each distinct set is closed once per state
-            var targets: [(consumers: UInt64, target: Int32)] = []
-            for classIndex in 0..<classCount where consumers[classIndex] != 0 {
-                let bits = consumers[classIndex]
-                if let known = targets.first(where: { $0.consumers == bits }) {
-                    row[classIndex] = known.target
+            threadCounts.append(Int32(threadCount))
+            advanced.removeAll(keepingCapacity: true)
+            targets.removeAll(keepingCapacity: true)
+            for classIndex in 0..<classCount {
+                // the threads that consume this class
+                var any: UInt64 = 0
+                for word in 0..<wordCount {
+                    let bits = pool[base + word] & classConsumers[classIndex * wordCount + word]
+                    scratch[word] = bits
+                    any |= bits
+                }
+                guard any != 0 else {
+                    table.append(fallback)
                     continue
                 }
-                var seeds = unmatchedStarts(mask)
-                for (bit, pc) in threads.enumerated() where bits & (UInt64(1) << UInt64(bit)) != 0 { seeds.append(pc + 1) }
-                let target = state(seeds: seeds, mask: mask)
-                targets.append((bits, target))
-                row[classIndex] = target
+                // many classes advance the same threads: each distinct set is closed once per state
+                if let known = known(advanced, targets) {
+                    table.append(known)
+                    continue
+                }
+                advanced.append(contentsOf: scratch[0..<wordCount])
+                let target = advance(mask: mask)
+                targets.append(target)
+                table.append(target)
             }
-            table.append(contentsOf: row)
             current += 1
         }
-        return states.count <= limit
+        return masks.count <= limit
     }
 
-    /// The start of every pattern not yet matched: a match may start at every position.
-    private func unmatchedStarts(_ mask: UInt64) -> [Int] {
-        nfa.starts.indices.compactMap { mask & (UInt64(1) << UInt64($0)) == 0 ? nfa.starts[$0] : nil }
+    /// The target of the set of threads in `scratch` (its first `wordCount` words) among those already
+    /// closed for the current state.
+    private func known(_ advanced: [UInt64], _ targets: [Int32]) -> Int32? {
+        var index = 0
+        while index < targets.count {
+            var same = true
+            for word in 0..<wordCount where advanced[index * wordCount + word] != scratch[word] {
+                same = false
+                break
+            }
+            if same { return targets[index] }
+            index += 1
+        }
+        return nil
     }
 
-    /// The state of the closure of `seeds`, made if new: the threads of patterns already matched dropped.
-    private mutating func state(seeds: [Int], mask: UInt64) -> Int32 {
-        generation += 1
-        var newMask = mask
-        var threads: [Int] = []
-        for seed in seeds where seed < nfa.code.count {
-            newMask |= closures[seed].mask
-            for pc in closures[seed].threads where seen[pc] != generation {
-                seen[pc] = generation
-                threads.append(pc)
+    /// The state that the threads in `scratch` become after consuming a byte, patterns not yet matched
+    /// starting anew beside them.
+    private mutating func advance(mask: UInt64) -> Int32 {
+        for word in 0..<wordCount { advancing[word] = scratch[word] }
+        startState(mask: mask)
+        for word in 0..<wordCount {
+            var rest = advancing[word]
+            while rest != 0 {
+                let pc = word << 6 | rest.trailingZeroBitCount
+                rest &= rest &- 1
+                let closure = pc * stride
+                for other in 0..<stride { scratch[other] |= successorClosures[closure + other] }
             }
         }
-        threads.removeAll { newMask & (UInt64(1) << UInt64(nfa.owner[$0])) != 0 }
-        threads.sort()
-        threads.append(Int(bitPattern: UInt(newMask)))
-        if let known = index[threads] { return known }
-        let number = Int32(states.count)
-        index[threads] = number
-        states.append(threads)
-        masks.append(newMask)
+        return state()
+    }
+
+    /// Puts into `scratch` the closure of the start of every pattern not in `mask`, and `mask`: a match
+    /// may start at every position.
+    private mutating func startState(mask: UInt64) {
+        for word in 0..<wordCount { scratch[word] = 0 }
+        scratch[wordCount] = mask
+        for pattern in nfa.starts.indices where mask & (UInt64(1) << UInt64(pattern)) == 0 {
+            let closure = pattern * stride
+            for word in 0..<stride { scratch[word] |= startClosures[closure + word] }
+        }
+    }
+
+    /// The number of the state in `scratch`, made if new: the threads of patterns matched dropped first.
+    private mutating func state() -> Int32 {
+        let mask = scratch[wordCount]
+        var matched = mask
+        while matched != 0 {
+            let pattern = matched.trailingZeroBitCount
+            matched &= matched &- 1
+            let end = pattern + 1 < nfa.starts.count ? nfa.starts[pattern + 1] : nfa.code.count
+            clear(nfa.starts[pattern]..<end)
+        }
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for word in 0..<stride { hash = (hash ^ scratch[word]) &* 0x100_0000_01B3 ^ (hash >> 29) }
+        var slot = Self.slot(hash, in: slots.count)
+        while slots[slot] >= 0 {
+            let number = Int(slots[slot])
+            if hashes[number] == hash {
+                var same = true
+                for word in 0..<stride where pool[number * stride + word] != scratch[word] {
+                    same = false
+                    break
+                }
+                if same { return Int32(number) }
+            }
+            slot = (slot + 1) & (slots.count - 1)
+        }
+        let number = Int32(masks.count)
+        slots[slot] = number
+        hashes.append(hash)
+        pool.append(contentsOf: scratch)
+        masks.append(mask)
+        if 2 * masks.count > slots.count { rehash() }
         return number
+    }
+
+    /// Clears the bits of the instructions in `range` in `scratch`, a word at a time.
+    private mutating func clear(_ range: Range<Int>) {
+        var pc = range.lowerBound
+        while pc < range.upperBound {
+            let bit = pc & 63
+            let count = min(64 - bit, range.upperBound - pc)
+            let bits = count == 64 ? ~UInt64(0) : ((UInt64(1) << UInt64(count)) - 1) << UInt64(bit)
+            scratch[pc >> 6] &= ~bits
+            pc += count
+        }
+    }
+
+    /// The first slot to try for a hash, in a table of `count` slots (a power of two).
+    private static func slot(_ hash: UInt64, in count: Int) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & (count - 1)
+    }
+
+    /// Doubles the hash table, keeping it at most half full.
+    private mutating func rehash() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        for number in hashes.indices {
+            var slot = Self.slot(hashes[number], in: slots.count)
+            while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+            slots[slot] = Int32(number)
+        }
     }
 }
