@@ -46,6 +46,19 @@ struct AutomatonProductTests {
         }
     }
 
+    @Test("bytes fall into the classes that the construction as first written gives them")
+    func byteClassesAsFirstWritten() throws {
+        let sources = ["[a]b[a]", ".", "[^a-z]x", "a.b|[^\\n]", "é|[éa]", "\\w+\\s*\\d", "[^\\s]", "(?c)[A-Z][a-z]+ [^A-Z]", "", "x*"]
+        for source in sources {
+            let program = try #require(CombinedProgram([try Pattern(source).program]))
+            let (classOf, representatives) = program.byteClasses()
+            let expected = program.referenceByteClasses()
+            #expect(classOf == expected.classOf && representatives == expected.representatives, "`\(source)`")
+        }
+        let all = try #require(CombinedProgram(try Self.programs(sources)))
+        #expect(all.byteClasses().classOf == all.referenceByteClasses().classOf)
+    }
+
     @Test("the rule set's patterns get the automata that the subset construction as first written builds")
     func realRuleSetAsFirstWritten() throws {
         let patterns = try RealRules.ruleSet().patterns.filter { !$0.hasAssertions }

@@ -56,31 +56,85 @@ struct CombinedProgram {
     }()
 
     /// Bytes that every instruction treats alike, as classes numbered by their first byte: the class of
-    /// each byte, and one byte of each. Each distinct set of bytes that an instruction consumes splits the
-    /// classes once (a program repeats its letters and sets often).
+    /// each byte, and one byte of each.
+    ///
+    /// Bytes are alike when every instruction consumes both or neither. The classes are kept as sets of
+    /// bytes and split by each distinct set of more than one byte that an instruction consumes, a few
+    /// words at a time; a byte that an instruction consumes alone (a letter of the pattern, the most
+    /// common) ends in a class of its own, so those bytes are set apart at the end, all at once.
     func byteClasses() -> (classOf: [Int], representatives: [Int]) {
-        var classOf = [Int](repeating: 0, count: 256)
-        var classCount = 1
-        var seen = Set<SIMD4<UInt64>>()
-        var renamed: [Int] = []
+        var classes = [Self.anyByte.union(Self.lineFeed)]
+        var alone = Pattern.ByteSet()
+        var splitBy: [Pattern.ByteSet] = []
         for pc in code.indices {
-            guard let set = bytes(consumedAt: pc),
-                  seen.insert(SIMD4(set.words.0, set.words.1, set.words.2, set.words.3)).inserted else { continue }
-            // split every class into its bytes inside and outside this set
-            renamed.removeAll(keepingCapacity: true)
-            renamed.append(contentsOf: repeatElement(-1, count: classCount * 2))
-            var next = 0
-            for byte in 0..<256 {
-                let key = classOf[byte] &* 2 &+ (set.contains(UInt8(truncatingIfNeeded: byte)) ? 1 : 0)
-                if renamed[key] < 0 { renamed[key] = next; next += 1 }
-                classOf[byte] = renamed[key]
+            guard let set = bytes(consumedAt: pc) else { continue }
+            if set.count == 1 {
+                alone.merge(set)
+                continue
             }
-            classCount = next
+            guard !splitBy.contains(where: { $0.words == set.words }) else { continue }
+            splitBy.append(set)
+            var split: [Pattern.ByteSet] = []
+            for piece in classes {
+                let inside = piece.intersection(set)
+                let outside = piece.subtracting(set)
+                if !inside.isEmpty { split.append(inside) }
+                if !outside.isEmpty { split.append(outside) }
+            }
+            classes = split
         }
-        var representatives = [Int](repeating: -1, count: classCount)
-        for byte in 0..<256 where representatives[classOf[byte]] < 0 { representatives[classOf[byte]] = byte }
+        var representatives: [Int] = []
+        var classOf = [Int](repeating: 0, count: 256)
+        var pieces: [(first: Int, bytes: Pattern.ByteSet)] = []
+        for piece in classes {
+            let rest = piece.subtracting(alone)
+            if !rest.isEmpty { pieces.append((rest.members[0].asInt, rest)) }
+            for byte in piece.intersection(alone).members {
+                var single = Pattern.ByteSet()
+                single.insert(byte)
+                pieces.append((byte.asInt, single))
+            }
+        }
+        pieces.sort { $0.first < $1.first }
+        for (index, piece) in pieces.enumerated() {
+            representatives.append(piece.first)
+            for byte in piece.bytes.members { classOf[byte.asInt] = index }
+        }
         return (classOf, representatives)
     }
+
+    /// A line feed, the one byte that `.` does not consume.
+    private static let lineFeed: Pattern.ByteSet = {
+        var set = Pattern.ByteSet()
+        set.insert(0x0A)
+        return set
+    }()
+}
+
+private extension UInt8 {
+    var asInt: Int { Int(self) }
+}
+
+private extension Pattern.ByteSet {
+    func intersection(_ other: Pattern.ByteSet) -> Pattern.ByteSet {
+        var result = self
+        result.words = (words.0 & other.words.0, words.1 & other.words.1, words.2 & other.words.2, words.3 & other.words.3)
+        return result
+    }
+
+    func subtracting(_ other: Pattern.ByteSet) -> Pattern.ByteSet {
+        var result = self
+        result.words = (words.0 & ~other.words.0, words.1 & ~other.words.1, words.2 & ~other.words.2, words.3 & ~other.words.3)
+        return result
+    }
+
+    func union(_ other: Pattern.ByteSet) -> Pattern.ByteSet {
+        var result = self
+        result.merge(other)
+        return result
+    }
+
+    var isEmpty: Bool { (words.0 | words.1 | words.2 | words.3) == 0 }
 }
 
 /// The subset construction of a `PatternDFA` (see `DFADraft.init(programs:limit:)`).
@@ -205,27 +259,25 @@ struct SubsetBuilder {
             threadCounts.append(Int32(threadCount))
             advanced.removeAll(keepingCapacity: true)
             targets.removeAll(keepingCapacity: true)
+            // a class that no thread consumes leads to the fallback
+            let row = table.count
+            table.append(contentsOf: repeatElement(fallback, count: classCount))
             for classIndex in 0..<classCount {
                 // the threads that consume this class
+                let consumers = classIndex * wordCount
                 var any: UInt64 = 0
-                for word in 0..<wordCount {
-                    let bits = pool[base + word] & classConsumers[classIndex * wordCount + word]
-                    scratch[word] = bits
-                    any |= bits
-                }
-                guard any != 0 else {
-                    table.append(fallback)
-                    continue
-                }
+                for word in 0..<wordCount { any |= pool[base + word] & classConsumers[consumers + word] }
+                guard any != 0 else { continue }
+                for word in 0..<wordCount { scratch[word] = pool[base + word] & classConsumers[consumers + word] }
                 // many classes advance the same threads: each distinct set is closed once per state
                 if let known = known(advanced, targets) {
-                    table.append(known)
+                    table[row + classIndex] = known
                     continue
                 }
                 advanced.append(contentsOf: scratch[0..<wordCount])
                 let target = advance(mask: mask)
                 targets.append(target)
-                table.append(target)
+                table[row + classIndex] = target
             }
             current += 1
         }
