@@ -444,6 +444,11 @@ struct PatternParser {
     }
 
     mutating func literal(_ scalar: Unicode.Scalar) -> Pattern.Node {
+        // an ASCII character folds to itself, lower-cased for a caseless pattern (as `FoldedText` folds it)
+        if scalar.isASCII {
+            let byte = UInt8(truncatingIfNeeded: scalar.value)
+            return .byte(caseSensitive ? byte : FoldedText.lowercased(byte))
+        }
         let folded = FoldedText.fold(entry: String(Character(scalar)))
         let bytes = caseSensitive ? folded.cased : folded.lower
         return bytes.count == 1 ? .byte(bytes[0]) : .sequence(bytes.map { .byte($0) })

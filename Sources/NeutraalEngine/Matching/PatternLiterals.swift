@@ -20,7 +20,7 @@ enum PatternLiterals {
 
     /// What a part of a pattern tells of the strings it matches.
     struct Summary {
-        /// Every string it can match (the empty one included), when they are few; nil otherwise.
+        /// Every string it can match (the empty one included), each once, when they are few; nil otherwise.
         var exact: [[UInt8]]?
         /// Strings of which every match contains one; nil when nothing is known.
         var required: [[UInt8]]?
@@ -94,8 +94,16 @@ enum PatternLiterals {
         var broken = false
         var best: [[UInt8]]?
         for part in parts {
-            if let current = run, let next = part.exact, current.count * next.count <= exactLimit {
-                run = unique(current.flatMap { prefix in next.map { prefix + $0 } })
+            if var current = run, let next = part.exact, current.count * next.count <= exactLimit {
+                // (no second reference left: the strings are extended in place)
+                run = nil
+                if next.count == 1 {
+                    // one string after each (a letter, most often): distinct strings stay distinct, in order
+                    for index in current.indices { current[index].append(contentsOf: next[0]) }
+                    run = current
+                } else {
+                    run = unique(current.flatMap { prefix in next.map { prefix + $0 } })
+                }
                 continue
             }
             broken = true
