@@ -52,32 +52,49 @@ extension DFADraft {
         var threadCounts: [Int32] = []
         var fallbacks: [Int32] = []
         let shift = UInt64(first.patternCount)
-        var current = 0
-        while current < firsts.count {
-            let a = Int(firsts[current])
-            let b = Int(seconds[current])
-            let threads = first.threadCounts[a] + second.threadCounts[b]
-            guard threads <= SubsetBuilder.threadLimit,
-                  let fallback = number(first.fallbacks[a], second.fallbacks[b]) else { return nil }
-            masks.append(first.masks[a] | second.masks[b] << shift)
-            threadCounts.append(threads)
-            fallbacks.append(fallback)
-            let firstRow = a * first.width
-            let secondRow = b * second.width
-            // neighbouring classes often lead to the same pair: looked up once
-            var lastPair: (Int32, Int32) = (-1, -1)
-            var lastTarget: Int32 = 0
-            for classIndex in 0..<width {
-                let pair = (first.rows[firstRow + firstClasses[classIndex]], second.rows[secondRow + secondClasses[classIndex]])
-                if pair != lastPair {
-                    guard let target = number(pair.0, pair.1) else { return nil }
-                    lastPair = pair
-                    lastTarget = target
+        // each state's row is put together here and then appended whole
+        var row = [Int32](repeating: 0, count: width)
+        let completed = first.rows.withUnsafeBufferPointer { firstRows in
+            second.rows.withUnsafeBufferPointer { secondRows in
+                firstClasses.withUnsafeBufferPointer { firstClasses in
+                    secondClasses.withUnsafeBufferPointer { secondClasses in
+                        var current = 0
+                        while current < firsts.count {
+                            let a = Int(firsts[current])
+                            let b = Int(seconds[current])
+                            let threads = first.threadCounts[a] + second.threadCounts[b]
+                            guard threads <= SubsetBuilder.threadLimit,
+                                  let fallback = number(first.fallbacks[a], second.fallbacks[b]) else { return false }
+                            masks.append(first.masks[a] | second.masks[b] << shift)
+                            threadCounts.append(threads)
+                            fallbacks.append(fallback)
+                            let firstRow = firstRows.baseAddress.map { $0 + a * first.width }
+                            let secondRow = secondRows.baseAddress.map { $0 + b * second.width }
+                            guard let firstRow, let secondRow else { return false }
+                            // neighbouring classes often lead to the same pair: looked up once
+                            var lastA: Int32 = -1
+                            var lastB: Int32 = -1
+                            var lastTarget: Int32 = 0
+                            for classIndex in 0..<width {
+                                let targetA = firstRow[firstClasses[classIndex]]
+                                let targetB = secondRow[secondClasses[classIndex]]
+                                if targetA != lastA || targetB != lastB {
+                                    guard let target = number(targetA, targetB) else { return false }
+                                    lastA = targetA
+                                    lastB = targetB
+                                    lastTarget = target
+                                }
+                                row[classIndex] = lastTarget
+                            }
+                            rows.append(contentsOf: row)
+                            current += 1
+                        }
+                        return true
+                    }
                 }
-                rows.append(lastTarget)
             }
-            current += 1
         }
+        guard completed else { return nil }
         return DFADraft(classOf: classOf, width: width, rows: rows, masks: masks, threadCounts: threadCounts,
                         fallbacks: fallbacks, patternCount: first.patternCount + second.patternCount)
     }
