@@ -32,104 +32,109 @@ extension DFADraft {
         }
         let width = firstClasses.count
 
-        // the pairs met so far, by number
-        var firsts: [Int32] = []
-        var seconds: [Int32] = []
-        var numbers = PairNumbers(capacity: min(limit + 1, first.stateCount * second.stateCount))
-        // the number of the pair, given it if new; nil when a new pair would be one state too many
-        func number(_ a: Int32, _ b: Int32) -> Int32? {
-            let found = numbers.number(of: Int(a) * second.stateCount + Int(b), orNext: Int32(firsts.count))
-            guard found.isNew else { return found.number }
-            guard firsts.count < limit else { return nil }
-            firsts.append(a)
-            seconds.append(b)
-            return found.number
-        }
-        _ = number(0, 0)
-
+        var pairs = PairStates(secondCount: second.stateCount, limit: limit)
+        _ = pairs.number(0, 0)
         var rows: [Int32] = []
         var masks: [UInt64] = []
         var threadCounts: [Int32] = []
         var fallbacks: [Int32] = []
         let shift = UInt64(first.patternCount)
+        let (firstRows, secondRows) = (first.rows, second.rows)
         // each state's row is put together here and then appended whole
         var row = [Int32](repeating: 0, count: width)
-        let completed = first.rows.withUnsafeBufferPointer { firstRows in
-            second.rows.withUnsafeBufferPointer { secondRows in
-                firstClasses.withUnsafeBufferPointer { firstClasses in
-                    secondClasses.withUnsafeBufferPointer { secondClasses in
-                        var current = 0
-                        while current < firsts.count {
-                            let a = Int(firsts[current])
-                            let b = Int(seconds[current])
-                            let threads = first.threadCounts[a] + second.threadCounts[b]
-                            guard threads <= SubsetBuilder.threadLimit,
-                                  let fallback = number(first.fallbacks[a], second.fallbacks[b]) else { return false }
-                            masks.append(first.masks[a] | second.masks[b] << shift)
-                            threadCounts.append(threads)
-                            fallbacks.append(fallback)
-                            let firstRow = firstRows.baseAddress.map { $0 + a * first.width }
-                            let secondRow = secondRows.baseAddress.map { $0 + b * second.width }
-                            guard let firstRow, let secondRow else { return false }
-                            // neighbouring classes often lead to the same pair: looked up once
-                            var lastA: Int32 = -1
-                            var lastB: Int32 = -1
-                            var lastTarget: Int32 = 0
-                            for classIndex in 0..<width {
-                                let targetA = firstRow[firstClasses[classIndex]]
-                                let targetB = secondRow[secondClasses[classIndex]]
-                                if targetA != lastA || targetB != lastB {
-                                    guard let target = number(targetA, targetB) else { return false }
-                                    lastA = targetA
-                                    lastB = targetB
-                                    lastTarget = target
-                                }
-                                row[classIndex] = lastTarget
-                            }
-                            rows.append(contentsOf: row)
-                            current += 1
-                        }
-                        return true
-                    }
+        var current = 0
+        while current < pairs.count {
+            let a = Int(pairs.firsts[current])
+            let b = Int(pairs.seconds[current])
+            let threads = first.threadCounts[a] + second.threadCounts[b]
+            guard threads <= SubsetBuilder.threadLimit,
+                  let fallback = pairs.number(first.fallbacks[a], second.fallbacks[b]) else { return nil }
+            masks.append(first.masks[a] | second.masks[b] << shift)
+            threadCounts.append(threads)
+            fallbacks.append(fallback)
+            let firstRow = a * first.width
+            let secondRow = b * second.width
+            // neighbouring classes often lead to the same pair: looked up once
+            var lastA: Int32 = -1
+            var lastB: Int32 = -1
+            var lastTarget: Int32 = 0
+            for classIndex in 0..<width {
+                let targetA = firstRows[firstRow + firstClasses[classIndex]]
+                let targetB = secondRows[secondRow + secondClasses[classIndex]]
+                if targetA != lastA || targetB != lastB {
+                    guard let target = pairs.number(targetA, targetB) else { return nil }
+                    lastA = targetA
+                    lastB = targetB
+                    lastTarget = target
                 }
+                row[classIndex] = lastTarget
             }
+            rows.append(contentsOf: row)
+            current += 1
         }
-        guard completed else { return nil }
         return DFADraft(classOf: classOf, width: width, rows: rows, masks: masks, threadCounts: threadCounts,
                         fallbacks: fallbacks, patternCount: first.patternCount + second.patternCount)
     }
 }
 
-/// The numbers given to pairs of states, each pair a key `first * secondCount + second`: a table with open
-/// addressing, never more than half full.
-private struct PairNumbers {
-    private var keys: [Int]
-    private var numbers: [Int32]
-    /// Slots are numbered by the top bits of a key times a large odd number (Fibonacci hashing).
-    private let slotShift: UInt64
+/// The pairs of states of a product met so far, numbered in the order met: each pair a key
+/// `first * secondCount + second` in a table with open addressing, kept at most half full.
+private struct PairStates {
+    /// The states of the first and of the second automaton of each pair, by number.
+    private(set) var firsts: [Int32] = []
+    private(set) var seconds: [Int32] = []
+    private let secondCount: Int
+    private let limit: Int
+    private var keys = [Int](repeating: -1, count: 256)
+    private var numbers = [Int32](repeating: 0, count: 256)
 
-    /// A table for up to `capacity` pairs.
-    init(capacity: Int) {
-        var size = 16
-        while size < 2 * capacity { size <<= 1 }
-        keys = [Int](repeating: -1, count: size)
-        numbers = [Int32](repeating: 0, count: size)
-        slotShift = UInt64(64 - size.trailingZeroBitCount)
+    init(secondCount: Int, limit: Int) {
+        self.secondCount = secondCount
+        self.limit = limit
     }
 
-    /// The number of `key`; when it has none, `next`, which it gets.
-    mutating func number(of key: Int, orNext next: Int32) -> (number: Int32, isNew: Bool) {
-        let slotMask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: key) &* 0x9E37_79B9_7F4A_7C15) >> slotShift)
+    /// How many pairs have been met.
+    var count: Int { firsts.count }
+
+    /// The number of the pair of `a` and `b`, given to it if it is new; nil when a new pair would be
+    /// more than `limit`.
+    mutating func number(_ a: Int32, _ b: Int32) -> Int32? {
+        let key = Int(a) * secondCount + Int(b)
+        var slot = Self.slot(of: key, in: keys.count)
         while true {
             let found = keys[slot]
-            if found == key { return (numbers[slot], false) }
-            if found < 0 {
-                keys[slot] = key
-                numbers[slot] = next
-                return (next, true)
-            }
-            slot = (slot &+ 1) & slotMask
+            if found == key { return numbers[slot] }
+            if found < 0 { break }
+            slot = (slot &+ 1) & (keys.count - 1)
+        }
+        guard firsts.count < limit else { return nil }
+        let number = Int32(firsts.count)
+        keys[slot] = key
+        numbers[slot] = number
+        firsts.append(a)
+        seconds.append(b)
+        if 2 * firsts.count > keys.count { grow() }
+        return number
+    }
+
+    /// The first slot to try for a key, in a table of `size` slots (a power of two): the top bits of the
+    /// key times a large odd number (Fibonacci hashing).
+    private static func slot(of key: Int, in size: Int) -> Int {
+        let hash = UInt64(truncatingIfNeeded: key) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: hash >> UInt64(64 - size.trailingZeroBitCount))
+    }
+
+    /// Doubles the table.
+    private mutating func grow() {
+        let size = keys.count * 2
+        keys = [Int](repeating: -1, count: size)
+        numbers = [Int32](repeating: 0, count: size)
+        for number in firsts.indices {
+            let key = Int(firsts[number]) * secondCount + Int(seconds[number])
+            var slot = Self.slot(of: key, in: size)
+            while keys[slot] >= 0 { slot = (slot &+ 1) & (size - 1) }
+            keys[slot] = key
+            numbers[slot] = Int32(number)
         }
     }
 }
