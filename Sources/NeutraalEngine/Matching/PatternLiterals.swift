@@ -163,11 +163,16 @@ enum PatternLiterals {
     /// Lists up to this long are made unique by comparison rather than by hashing.
     static let uniqueByComparison = 32
 
-    /// Whether `text` contains `part`.
+    /// Whether `text` contains `part`: compared byte by byte where the first byte of `part` is found
+    /// (`minimal(_:)` asks this of every pair of strings of a list, such as a pattern's 25 party names).
     static func contains(_ text: [UInt8], _ part: [UInt8]) -> Bool {
-        guard !part.isEmpty else { return true }
+        guard let first = part.first else { return true }
         guard part.count <= text.count else { return false }
-        for start in 0...(text.count - part.count) where text[start..<start + part.count].elementsEqual(part) { return true }
+        for start in 0...(text.count - part.count) where text[start] == first {
+            var offset = 1
+            while offset < part.count, text[start + offset] == part[offset] { offset += 1 }
+            if offset == part.count { return true }
+        }
         return false
     }
 }
