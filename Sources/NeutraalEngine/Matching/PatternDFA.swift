@@ -52,7 +52,13 @@ struct PatternDFA: Sendable, Equatable {
         precondition(draft.patternCount == programs.count, "a draft is laid out with the programs it was built for")
         // every entry is a state's row or a class: not negative
         let width = Int32(draft.width)
-        self.transitions = draft.rows.map { UInt32(truncatingIfNeeded: $0 &* width) }
+        // written in place: a table has tens of thousands of entries
+        self.transitions = draft.rows.withUnsafeBufferPointer { rows in
+            [UInt32](unsafeUninitializedCapacity: rows.count) { entries, count in
+                for index in 0..<rows.count { entries[index] = UInt32(truncatingIfNeeded: rows[index] &* width) }
+                count = rows.count
+            }
+        }
         let classOf = draft.classOf.map { UInt32(truncatingIfNeeded: $0) }
         var caselessClassOf = classOf
         for capital in 65...90 { caselessClassOf[capital] = classOf[capital + 32] }

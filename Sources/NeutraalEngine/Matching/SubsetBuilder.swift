@@ -274,7 +274,7 @@ struct SubsetBuilder {
                     table[row + classIndex] = known
                     continue
                 }
-                advanced.append(contentsOf: scratch[0..<wordCount])
+                for word in 0..<wordCount { advanced.append(scratch[word]) }
                 let target = advance(mask: mask)
                 targets.append(target)
                 table[row + classIndex] = target
