@@ -224,12 +224,15 @@ struct SubsetBuilder {
         let classCount = representatives.count
         self.classOf = classOf.map(Int32.init)
         self.width = classCount
-        // for each class, the instructions that consume it, as `wordCount` words
+        // for each class, the instructions that consume it, as `wordCount` words; and for each instruction,
+        // the classes it consumes, as four words (at most 256 classes)
         var classConsumers = [UInt64](repeating: 0, count: classCount * wordCount)
+        var consumedClasses = [UInt64](repeating: 0, count: nfa.code.count * 4)
         for pc in nfa.code.indices {
             guard let set = nfa.bytes(consumedAt: pc) else { continue }
             for classIndex in 0..<classCount where set.contains(UInt8(truncatingIfNeeded: representatives[classIndex])) {
                 classConsumers[classIndex * wordCount + pc >> 6] |= UInt64(1) << UInt64(pc & 63)
+                consumedClasses[pc * 4 + classIndex >> 6] |= UInt64(1) << UInt64(classIndex & 63)
             }
         }
         startState(mask: 0)
@@ -262,22 +265,37 @@ struct SubsetBuilder {
             // a class that no thread consumes leads to the fallback
             let row = table.count
             table.append(contentsOf: repeatElement(fallback, count: classCount))
-            for classIndex in 0..<classCount {
-                // the threads that consume this class
-                let consumers = classIndex * wordCount
-                var any: UInt64 = 0
-                for word in 0..<wordCount { any |= pool[base + word] & classConsumers[consumers + word] }
-                guard any != 0 else { continue }
-                for word in 0..<wordCount { scratch[word] = pool[base + word] & classConsumers[consumers + word] }
-                // many classes advance the same threads: each distinct set is closed once per state
-                if let known = known(advanced, targets) {
-                    table[row + classIndex] = known
-                    continue
+            // the classes that some thread of the state consumes (the others lead to the fallback), in order
+            var classes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            for word in 0..<wordCount {
+                var rest = pool[base + word]
+                while rest != 0 {
+                    let pc = word << 6 | rest.trailingZeroBitCount
+                    rest &= rest &- 1
+                    classes.0 |= consumedClasses[pc * 4]
+                    classes.1 |= consumedClasses[pc * 4 + 1]
+                    classes.2 |= consumedClasses[pc * 4 + 2]
+                    classes.3 |= consumedClasses[pc * 4 + 3]
                 }
-                for word in 0..<wordCount { advanced.append(scratch[word]) }
-                let target = advance(mask: mask)
-                targets.append(target)
-                table[row + classIndex] = target
+            }
+            for quarter in 0..<4 {
+                var rest = quarter == 0 ? classes.0 : quarter == 1 ? classes.1 : quarter == 2 ? classes.2 : classes.3
+                while rest != 0 {
+                    let classIndex = quarter << 6 | rest.trailingZeroBitCount
+                    rest &= rest &- 1
+                    // the threads that consume this class
+                    let consumers = classIndex * wordCount
+                    for word in 0..<wordCount { scratch[word] = pool[base + word] & classConsumers[consumers + word] }
+                    // many classes advance the same threads: each distinct set is closed once per state
+                    if let known = known(advanced, targets) {
+                        table[row + classIndex] = known
+                        continue
+                    }
+                    for word in 0..<wordCount { advanced.append(scratch[word]) }
+                    let target = advance(mask: mask)
+                    targets.append(target)
+                    table[row + classIndex] = target
+                }
             }
             current += 1
         }
