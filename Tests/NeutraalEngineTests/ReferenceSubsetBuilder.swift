@@ -34,7 +34,8 @@ extension DFADraft {
         var builder = ReferenceSubsetBuilder(nfa: nfa)
         guard builder.build(limit: limit) else { return nil }
         self.init(classOf: builder.classOf, width: builder.width, rows: builder.table, masks: builder.masks,
-                  threadCounts: builder.threadCounts, fallbacks: builder.fallbacks, patternCount: programs.count)
+                  threadCounts: builder.threadCounts, fallbacks: builder.fallbacks,
+                  consumedClasses: builder.consumedClasses, patternCount: programs.count)
     }
 }
 
@@ -49,6 +50,8 @@ struct ReferenceSubsetBuilder {
     private(set) var fallbacks: [Int32] = []
     /// For each state worked out, how many threads it holds.
     private(set) var threadCounts: [Int32] = []
+    /// For each state worked out, the classes that some thread of it consumes, four words each.
+    private(set) var consumedClasses: [UInt64] = []
     /// The class of each byte, and the number of classes (the width of a row of `table`).
     private(set) var classOf: [Int32] = []
     private(set) var width = 1
@@ -120,6 +123,9 @@ struct ReferenceSubsetBuilder {
             restart[mask] = fallback
             fallbacks.append(fallback)
             threadCounts.append(Int32(threads.count))
+            var consumed = [UInt64](repeating: 0, count: 4)
+            for classIndex in 0..<classCount where consumers[classIndex] != 0 { consumed[classIndex >> 6] |= UInt64(1) << UInt64(classIndex & 63) }
+            consumedClasses.append(contentsOf: consumed)
             var row = [Int32](repeating: fallback, count: classCount)
             // many classes advance the same threads: each distinct set is closed once per state
             var targets: [(consumers: UInt64, target: Int32)] = []

@@ -31,6 +31,14 @@ extension DFADraft {
             classOf[byte] = classOfPair[pair]
         }
         let width = firstClasses.count
+        // for each class of either part, the classes of the pair within it, four words each
+        var withinFirst = [UInt64](repeating: 0, count: first.width * 4)
+        var withinSecond = [UInt64](repeating: 0, count: second.width * 4)
+        for classIndex in 0..<width {
+            let bit = UInt64(1) << UInt64(classIndex & 63)
+            withinFirst[firstClasses[classIndex] * 4 + classIndex >> 6] |= bit
+            withinSecond[secondClasses[classIndex] * 4 + classIndex >> 6] |= bit
+        }
 
         var pairs = PairStates(secondCount: second.stateCount, limit: limit)
         _ = pairs.number(0, 0)
@@ -38,6 +46,7 @@ extension DFADraft {
         var masks: [UInt64] = []
         var threadCounts: [Int32] = []
         var fallbacks: [Int32] = []
+        var consumedClasses: [UInt64] = []
         let shift = UInt64(first.patternCount)
         let (firstRows, secondRows) = (first.rows, second.rows)
         // each state's row is put together here and then appended whole
@@ -54,26 +63,60 @@ extension DFADraft {
             fallbacks.append(fallback)
             let firstRow = a * first.width
             let secondRow = b * second.width
+            // the classes that a thread of either consumes, the pair's; every other class leads to the fallback
+            var consumed: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            Self.addClasses(consumedBy: a, of: first, within: withinFirst, to: &consumed)
+            Self.addClasses(consumedBy: b, of: second, within: withinSecond, to: &consumed)
+            consumedClasses.append(consumed.0)
+            consumedClasses.append(consumed.1)
+            consumedClasses.append(consumed.2)
+            consumedClasses.append(consumed.3)
+            for classIndex in 0..<width { row[classIndex] = fallback }
             // neighbouring classes often lead to the same pair: looked up once
             var lastA: Int32 = -1
             var lastB: Int32 = -1
             var lastTarget: Int32 = 0
-            for classIndex in 0..<width {
-                let targetA = firstRows[firstRow + firstClasses[classIndex]]
-                let targetB = secondRows[secondRow + secondClasses[classIndex]]
-                if targetA != lastA || targetB != lastB {
-                    guard let target = pairs.number(targetA, targetB) else { return nil }
-                    lastA = targetA
-                    lastB = targetB
-                    lastTarget = target
+            for quarter in 0..<4 {
+                var rest = quarter == 0 ? consumed.0 : quarter == 1 ? consumed.1 : quarter == 2 ? consumed.2 : consumed.3
+                while rest != 0 {
+                    let classIndex = quarter << 6 | rest.trailingZeroBitCount
+                    rest &= rest &- 1
+                    let targetA = firstRows[firstRow + firstClasses[classIndex]]
+                    let targetB = secondRows[secondRow + secondClasses[classIndex]]
+                    if targetA != lastA || targetB != lastB {
+                        guard let target = pairs.number(targetA, targetB) else { return nil }
+                        lastA = targetA
+                        lastB = targetB
+                        lastTarget = target
+                    }
+                    row[classIndex] = lastTarget
                 }
-                row[classIndex] = lastTarget
             }
             rows.append(contentsOf: row)
             current += 1
         }
         return DFADraft(classOf: classOf, width: width, rows: rows, masks: masks, threadCounts: threadCounts,
-                        fallbacks: fallbacks, patternCount: first.patternCount + second.patternCount)
+                        fallbacks: fallbacks, consumedClasses: consumedClasses,
+                        patternCount: first.patternCount + second.patternCount)
+    }
+}
+
+extension DFADraft {
+    /// Adds to `classes` the classes of a product within the classes that `state` of `part` consumes
+    /// (`within`: for each class of `part`, the product's classes within it, four words each).
+    fileprivate static func addClasses(consumedBy state: Int, of part: DFADraft, within: [UInt64],
+                                       to classes: inout (UInt64, UInt64, UInt64, UInt64)) {
+        for quarter in 0..<4 {
+            var rest = part.consumedClasses[state * 4 + quarter]
+            while rest != 0 {
+                let partClass = quarter << 6 | rest.trailingZeroBitCount
+                rest &= rest &- 1
+                classes.0 |= within[partClass * 4]
+                classes.1 |= within[partClass * 4 + 1]
+                classes.2 |= within[partClass * 4 + 2]
+                classes.3 |= within[partClass * 4 + 3]
+            }
+        }
     }
 }
 

@@ -20,6 +20,9 @@ struct DFADraft: Equatable {
     /// For each state, the state that a byte no thread of it consumes leads to: the one where every
     /// pattern not yet matched starts anew.
     let fallbacks: [Int32]
+    /// For each state, the classes that some thread of it consumes, as four words (at most 256 classes):
+    /// every other class leads to its fallback.
+    let consumedClasses: [UInt64]
     /// How many patterns the group has (the bits of `masks`).
     let patternCount: Int
 
@@ -34,17 +37,19 @@ struct DFADraft: Equatable {
         var builder = SubsetBuilder(nfa: nfa)
         guard builder.build(limit: limit) else { return nil }
         self.init(classOf: builder.classOf, width: builder.width, rows: builder.table, masks: builder.masks,
-                  threadCounts: builder.threadCounts, fallbacks: builder.fallbacks, patternCount: programs.count)
+                  threadCounts: builder.threadCounts, fallbacks: builder.fallbacks,
+                  consumedClasses: builder.consumedClasses, patternCount: programs.count)
     }
 
     init(classOf: [Int32], width: Int, rows: [Int32], masks: [UInt64], threadCounts: [Int32], fallbacks: [Int32],
-         patternCount: Int) {
+         consumedClasses: [UInt64], patternCount: Int) {
         self.classOf = classOf
         self.width = width
         self.rows = rows
         self.masks = masks
         self.threadCounts = threadCounts
         self.fallbacks = fallbacks
+        self.consumedClasses = consumedClasses
         self.patternCount = patternCount
     }
 }

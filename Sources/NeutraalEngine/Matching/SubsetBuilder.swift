@@ -153,6 +153,8 @@ struct SubsetBuilder {
     private(set) var fallbacks: [Int32] = []
     /// For each state worked out, how many threads it holds.
     private(set) var threadCounts: [Int32] = []
+    /// For each state worked out, the classes that some thread of it consumes, four words each.
+    private(set) var consumedClasses: [UInt64] = []
     /// The class of each byte, and the number of classes (the width of a row of `table`).
     private(set) var classOf: [Int32] = []
     private(set) var width = 1
@@ -227,12 +229,12 @@ struct SubsetBuilder {
         // for each class, the instructions that consume it, as `wordCount` words; and for each instruction,
         // the classes it consumes, as four words (at most 256 classes)
         var classConsumers = [UInt64](repeating: 0, count: classCount * wordCount)
-        var consumedClasses = [UInt64](repeating: 0, count: nfa.code.count * 4)
+        var classesOfInstruction = [UInt64](repeating: 0, count: nfa.code.count * 4)
         for pc in nfa.code.indices {
             guard let set = nfa.bytes(consumedAt: pc) else { continue }
             for classIndex in 0..<classCount where set.contains(UInt8(truncatingIfNeeded: representatives[classIndex])) {
                 classConsumers[classIndex * wordCount + pc >> 6] |= UInt64(1) << UInt64(pc & 63)
-                consumedClasses[pc * 4 + classIndex >> 6] |= UInt64(1) << UInt64(classIndex & 63)
+                classesOfInstruction[pc * 4 + classIndex >> 6] |= UInt64(1) << UInt64(classIndex & 63)
             }
         }
         startState(mask: 0)
@@ -272,12 +274,16 @@ struct SubsetBuilder {
                 while rest != 0 {
                     let pc = word << 6 | rest.trailingZeroBitCount
                     rest &= rest &- 1
-                    classes.0 |= consumedClasses[pc * 4]
-                    classes.1 |= consumedClasses[pc * 4 + 1]
-                    classes.2 |= consumedClasses[pc * 4 + 2]
-                    classes.3 |= consumedClasses[pc * 4 + 3]
+                    classes.0 |= classesOfInstruction[pc * 4]
+                    classes.1 |= classesOfInstruction[pc * 4 + 1]
+                    classes.2 |= classesOfInstruction[pc * 4 + 2]
+                    classes.3 |= classesOfInstruction[pc * 4 + 3]
                 }
             }
+            consumedClasses.append(classes.0)
+            consumedClasses.append(classes.1)
+            consumedClasses.append(classes.2)
+            consumedClasses.append(classes.3)
             for quarter in 0..<4 {
                 var rest = quarter == 0 ? classes.0 : quarter == 1 ? classes.1 : quarter == 2 ? classes.2 : classes.3
                 while rest != 0 {
