@@ -33,11 +33,14 @@ enum RulesLocator {
         loading(arguments, console) { try RuleSetLoader().load(folder: $0, copies: copies, patternAutomata: true) }
     }
 
-    /// What `load` makes of the rule folder, or nil after writing why it failed.
+    /// What `load` makes of the rule folder (kept until the process exits, see `KeptUntilExit`), or nil
+    /// after writing why it failed.
     private static func loading<Loaded>(_ arguments: ParsedArguments, _ console: Console, _ load: (String) throws -> Loaded) -> Loaded? {
         let folder = folder(explicit: arguments.value("--rules"), environment: console.environment)
         do {
-            return try load(folder)
+            let loaded = try load(folder)
+            KeptUntilExit.shared.keep(loaded)
+            return loaded
         } catch let list as DiagnosticList {
             console.error(list.diagnostics.map { TerminalSafe.clean($0.description) }.joined(separator: "\n") + "\n")
             let errors = list.diagnostics.filter { $0.severity == .error }.count

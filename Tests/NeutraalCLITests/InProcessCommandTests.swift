@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NeutraalCLI
+import NeutraalEngine
 
 /// The commands run in-process through `NeutraalCommand.run(_:console:)`, with a console that captures.
 @Suite("neutraal commands in-process")
@@ -15,6 +16,29 @@ struct InProcessCommandTests {
             #expect(asked.out.contains("\n  \(command)"), "help lists `\(command)`")
         }
         #expect(bare.out == asked.out)
+    }
+
+    @Test("the rule set a command loaded is kept until the process exits, one value at a time")
+    func ruleSetKept() throws {
+        let workspace = try Workspace()
+        let path = try workspace.write("post.md", CLIFixture.violation)
+        _ = InProcess.run(["check", path, "--rules", workspace.rules])
+        // (other tests run commands side by side: which rule set is kept now is theirs to decide)
+        #expect(KeptUntilExit.shared.kept != nil)
+        // a keeper of its own: the value kept before is let go, the last one held
+        final class Token {}
+        let keeper = KeptUntilExit()
+        weak var released: Token?
+        do {
+            let first = Token()
+            released = first
+            keeper.keep(first)
+        }
+        #expect(released != nil)
+        let second = Token()
+        keeper.keep(second)
+        #expect(released == nil)
+        #expect(keeper.kept as? Token === second)
     }
 
     @Test("a command's --help lists its options and exits 0")

@@ -232,4 +232,41 @@ struct JSONEscapingTests {
             }
         }
     }
+
+    @Test("the writer of strings and the writer of bytes quote every text alike", arguments: cases)
+    func writersAgree(_ example: Case) {
+        var writer = JSONWriter()
+        writer.value(example.text)
+        #expect(writer.output == String(decoding: JSONBytes.quoted(example.text), as: UTF8.self))
+    }
+
+    @Test("a rule's citation is written in bytes as the writer of strings wrote it, for every rule of the rule set")
+    func citations() throws {
+        let ruleSet = try RealRules.ruleSet()
+        let context = ReportContext(ruleSet: ruleSet, language: .dutch)
+        var quotedIn = 0
+        for rule in ruleSet.rules {
+            // the citation as first written, with `JSONWriter`
+            var writer = JSONWriter()
+            writer.beginObject()
+            writer.field("source", rule.citation.sourceID)
+            if let source = ruleSet.sources[rule.citation.sourceID] {
+                writer.field("document", source.title)
+                writer.field("date", source.date)
+                writer.field("identifier", source.identifier)
+                writer.field("url", source.url)
+                if let quoted = source.quotedIn, let outer = ruleSet.sources[quoted] {
+                    writer.field("quotedIn", outer.title)
+                    writer.field("quotedInDate", outer.date)
+                    quotedIn += 1
+                }
+            }
+            writer.field("locator", rule.citation.locator)
+            writer.endObject()
+            var json = JSONBytes()
+            JSONReporter.writeCitation(rule, context, into: &json)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == writer.output, "\(rule.id)")
+        }
+        #expect(quotedIn > 0)
+    }
 }

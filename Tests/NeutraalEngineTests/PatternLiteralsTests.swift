@@ -128,4 +128,27 @@ struct PatternLiteralsTests {
         }
         if corpus != .everyConstruct { #expect(patternEvidence >= 10) }
     }
+
+    @Test("a string contains another where its bytes follow in a row, the empty string everywhere")
+    func containment() {
+        let cases: [(String, String, Bool)] = [("abc", "", true), ("", "", true), ("", "a", false), ("abc", "abc", true),
+                                               ("abc", "abcd", false), ("aab", "ab", true), ("abab", "bab", true), ("ab", "ba", false),
+                                               ("stem op ons", " op ", true), ("stem op", "op ", false), ("aaa", "aa", true), ("xyz", "z", true)]
+        for (text, part, expected) in cases {
+            #expect(PatternLiterals.contains(Array(text.utf8), Array(part.utf8)) == expected, "`\(text)` contains `\(part)`")
+        }
+        // against a comparison at every start, over short strings of few letters
+        let letters: [UInt8] = [97, 98, 32]
+        var state: UInt64 = 3
+        func string() -> [UInt8] {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return (0..<Int(state >> 60) % 6).map { letters[Int((state >> UInt64(8 * $0)) & 0xFF) % 3] }
+        }
+        for _ in 0..<3_000 {
+            let (text, part) = (string(), string())
+            let expected = part.isEmpty || (part.count <= text.count
+                && (0...(text.count - part.count)).contains { text[$0..<$0 + part.count].elementsEqual(part) })
+            #expect(PatternLiterals.contains(text, part) == expected, "\(text) contains \(part)")
+        }
+    }
 }

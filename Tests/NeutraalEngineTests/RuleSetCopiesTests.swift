@@ -70,24 +70,37 @@ struct RuleSetCopiesTests {
     func sameJudgements() throws {
         let copies = try Self.copies()
         let (first, third) = (copies[0], copies[2])
+        let expected = Self.rendered(first)
+        #expect(expected.contains("\"verdict\":\"violation\""))
+        #expect(Self.rendered(third) == expected)
+    }
+
+    @Test("a rule set loaded with its pattern automata is the one given them after loading")
+    func automataAtLoad() throws {
+        let given = try RealRules.ruleSet().withPatternAutomata()
+        let loaded = try #require(try RuleSetLoader().load(folder: PackageRoot.path() + "/Rules", copies: 1, patternAutomata: true).first)
+        #expect(loaded.patterns.allSatisfy(\.hasAutomaton) && loaded.patterns.contains { $0.literalBit != 0 })
+        #expect(loaded.patterns.map(\.automaton) == given.patterns.map(\.automaton))
+        #expect(loaded.patterns.map(\.automatonGroup) == given.patterns.map(\.automatonGroup))
+        #expect(loaded.patterns.map(\.literalBit) == given.patterns.map(\.literalBit))
+        #expect(Self.rendered(loaded) == Self.rendered(given))
+    }
+
+    /// 400 generated records judged with `ruleSet`, as JSON Lines.
+    static func rendered(_ ruleSet: RuleSet) -> String {
         var generator = GeneratedActivities(seed: 11)
         let source = SourceText(path: "batch.jsonl", bytes: Array((generator.lines(400).joined(separator: "\n") + "\n").utf8))
-        func rendered(_ ruleSet: RuleSet) -> String {
-            let evaluator = Evaluator(ruleSet: ruleSet, asOf: Self.day)
-            let context = ReportContext(ruleSet: ruleSet, language: .english)
-            var reporter = JSONReporter(preparedFor: context)
-            var text = ""
-            for outcome in DescriptionReader(vocabulary: ruleSet.vocabulary).read(source) {
-                switch outcome {
-                case .description(let description): text += reporter.add(.evaluated(evaluator.evaluate(description)), context)
-                case .failure(let path, let id, let diagnostics): text += reporter.add(.failed(source: path, id: id, diagnostics: diagnostics), context)
-                }
+        let evaluator = Evaluator(ruleSet: ruleSet, asOf: Self.day)
+        let context = ReportContext(ruleSet: ruleSet, language: .english)
+        var reporter = JSONReporter(preparedFor: context)
+        var text = ""
+        for outcome in DescriptionReader(vocabulary: ruleSet.vocabulary).read(source) {
+            switch outcome {
+            case .description(let description): text += reporter.add(.evaluated(evaluator.evaluate(description)), context)
+            case .failure(let path, let id, let diagnostics): text += reporter.add(.failed(source: path, id: id, diagnostics: diagnostics), context)
             }
-            return text
         }
-        let expected = rendered(first)
-        #expect(expected.contains("\"verdict\":\"violation\""))
-        #expect(rendered(third) == expected)
+        return text
     }
 
     @Test("the kits of a batch: its own first, then its copies, then its own lent when none is free")

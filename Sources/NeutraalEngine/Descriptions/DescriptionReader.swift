@@ -314,7 +314,8 @@ public struct DescriptionReader: Sendable {
         var index = start
         while index < bytes.count {
             let lead = bytes[index]
-            if lead < 0x80 { index += 1; continue }
+            // the ASCII bytes that follow, eight at a time (rule files and descriptions are mostly ASCII)
+            if lead < 0x80 { index = asciiEnd(bytes, from: index + 1); continue }
             let length: Int
             switch lead {
             case 0xC2...0xDF: length = 2
@@ -331,5 +332,18 @@ public struct DescriptionReader: Sendable {
             index += length
         }
         return nil
+    }
+
+    /// `start` moved past every eight bytes in a row that are all ASCII, read eight at a time: where the
+    /// caller reads on byte by byte (the end of `bytes`, or up to eight bytes before the first that is
+    /// not ASCII).
+    static func asciiEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var index = start
+            while index + 8 <= raw.count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            return index
+        }
     }
 }

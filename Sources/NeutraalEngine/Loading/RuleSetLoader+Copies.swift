@@ -20,7 +20,7 @@ extension RuleSetLoader {
             let own = index == 0 ? sources : sources.map {
                 SourceText(path: String(decoding: Array($0.path.utf8), as: UTF8.self), bytes: Array($0.bytes))
             }
-            let result = Result { try load(sources: own, names: names) }.map { patternAutomata ? $0.withPatternAutomata() : $0 }
+            let result = Result { try load(sources: own, names: names, patternAutomata: patternAutomata) }
             results.set(index, result)
         }
         var loaded: [RuleSet] = []

@@ -54,8 +54,10 @@ public struct RuleSetLoader: Sendable {
         return files.sorted()
     }
 
-    /// Loads a rule set from sources already in memory (`names` are the paths used for the hash).
-    public func load(sources: [SourceText], names: [String]? = nil) throws -> RuleSet {
+    /// Loads a rule set from sources already in memory (`names` are the paths used for the hash); with
+    /// `patternAutomata`, the rule set that `RuleSet.withPatternAutomata()` makes of it, built at once (its
+    /// lexicon scanner built once, with the patterns' literals).
+    public func load(sources: [SourceText], names: [String]? = nil, patternAutomata: Bool = false) throws -> RuleSet {
         var diagnostics: [Diagnostic] = []
         var blocks: [Block] = []
         let reader = BlockReader()
@@ -94,10 +96,11 @@ public struct RuleSetLoader: Sendable {
         }
         var indexByID: [String: Int] = [:]
         for (index, rule) in compiled.rules.enumerated() { indexByID[rule.id] = index }
+        let (patterns, literals) = patternAutomata ? RuleSet.automataAndLiterals(compiled.patterns) : (compiled.patterns, [])
         return RuleSet(vocabulary: vocabulary, sources: compiled.sources, lexicons: compiled.lexicons,
-                       patterns: compiled.patterns, rules: compiled.rules, ruleIndexByID: indexByID, rulesByKind: byKind, kindIndex: KindIndex(byKind),
+                       patterns: patterns, rules: compiled.rules, ruleIndexByID: indexByID, rulesByKind: byKind, kindIndex: KindIndex(byKind),
                        validDays: compiled.rules.map(ValidDays.init),
-                       scanner: LexiconScanner(lexicons: compiled.lexicons), program: ConditionProgram(rules: compiled.rules), version: "sha256:" + hasher.finalizeHex(),
+                       scanner: LexiconScanner(lexicons: compiled.lexicons, literals: literals), program: ConditionProgram(rules: compiled.rules), version: "sha256:" + hasher.finalizeHex(),
                        files: names ?? sources.map(\.path), factPaths: compiled.factPaths)
     }
 }

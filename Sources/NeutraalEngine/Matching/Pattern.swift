@@ -135,40 +135,58 @@ public struct Pattern: Sendable {
 
     /// The patterns with their automata built, shared: the patterns of one case mode (up to 64 at a time)
     /// go into one automaton, numbered by `automatonGroup`, so that one pass over a text answers for all
-    /// of them (`groupMatches(in:)`). A group too large for one automaton is split; a pattern with
-    /// assertions gets none. The matches are the same as without automata.
+    /// of them (`groupMatches(in:)`). A group too large for one automaton is split in halves, and so on
+    /// (see `sharedDrafts(_:programs:limit:)`); a pattern with assertions gets none. The matches are the same as
+    /// without automata.
     public static func withSharedAutomata(_ patterns: [Pattern]) -> [Pattern] {
         var result = patterns
         var groupCount = 0
+        let programs = patterns.map(\.program)
         for caseSensitive in [false, true] {
             let members = patterns.indices.filter {
                 patterns[$0].caseSensitive == caseSensitive && !patterns[$0].hasAssertions
             }
             var start = 0
             while start < members.count {
-                let chunk = Array(members[start..<min(start + PatternDFA.groupLimit, members.count)])
-                share(chunk, in: &result, groupCount: &groupCount)
+                let chunk = members[start..<min(start + PatternDFA.groupLimit, members.count)]
+                for group in sharedDrafts(chunk, programs: programs) {
+                    let automaton = PatternDFA(group.draft, programs: group.members.map { programs[$0] })
+                    for (bit, member) in group.members.enumerated() {
+                        result[member].automaton = automaton
+                        result[member].automatonBit = UInt64(1) << UInt64(bit)
+                        result[member].automatonGroup = groupCount
+                    }
+                    groupCount += 1
+                }
                 start += chunk.count
             }
         }
         return result
     }
 
-    /// Builds one automaton for the patterns at `members`, or, when it grows too large, one for each half.
-    private static func share(_ members: [Int], in patterns: inout [Pattern], groupCount: inout Int) {
-        guard !members.isEmpty else { return }
-        guard let automaton = PatternDFA(programs: members.map { patterns[$0].program }) else {
-            guard members.count > 1 else { return }
-            share(Array(members[..<(members.count / 2)]), in: &patterns, groupCount: &groupCount)
-            share(Array(members[(members.count / 2)...]), in: &patterns, groupCount: &groupCount)
-            return
+    /// The groups that the patterns at `members` share automata in, in order: all of them in one when its
+    /// automaton has at most `limit` states (and no state too many threads), else the
+    /// groups of each half, found the same way; a single pattern whose automaton is too large has none.
+    ///
+    /// Built from the halves up, each group's automaton the product of its halves' (`DFADraft.product`,
+    /// the same automaton as the subset construction over the group's programs): a group does not fit
+    /// when a half of it does not, for every state of the half is the group's state read for the half's
+    /// patterns alone; so a group too large costs only the product that finds so, not a subset
+    /// construction that grows to the limit before it gives up.
+    static func sharedDrafts(_ members: ArraySlice<Int>, programs: [[Instruction]],
+                             limit: Int = PatternDFA.stateLimit) -> [(members: ArraySlice<Int>, draft: DFADraft)] {
+        guard members.count > 1 else {
+            guard let member = members.first, let draft = DFADraft(programs: [programs[member]], limit: limit) else { return [] }
+            return [(members, draft)]
         }
-        for (bit, member) in members.enumerated() {
-            patterns[member].automaton = automaton
-            patterns[member].automatonBit = UInt64(1) << UInt64(bit)
-            patterns[member].automatonGroup = groupCount
+        let middle = members.startIndex + members.count / 2
+        let first = sharedDrafts(members[..<middle], programs: programs, limit: limit)
+        let second = sharedDrafts(members[middle...], programs: programs, limit: limit)
+        if first.count == 1, second.count == 1, first[0].members.count + second[0].members.count == members.count,
+           let draft = DFADraft.product(first[0].draft, second[0].draft, limit: limit) {
+            return [(members, draft)]
         }
-        groupCount += 1
+        return first + second
     }
 
     /// Whether the program has assertions (`\b \B ^ $`), which the automata do not handle.
@@ -426,6 +444,11 @@ struct PatternParser {
     }
 
     mutating func literal(_ scalar: Unicode.Scalar) -> Pattern.Node {
+        // an ASCII character folds to itself, lower-cased for a caseless pattern (as `FoldedText` folds it)
+        if scalar.isASCII {
+            let byte = UInt8(truncatingIfNeeded: scalar.value)
+            return .byte(caseSensitive ? byte : FoldedText.lowercased(byte))
+        }
         let folded = FoldedText.fold(entry: String(Character(scalar)))
         let bytes = caseSensitive ? folded.cased : folded.lower
         return bytes.count == 1 ? .byte(bytes[0]) : .sequence(bytes.map { .byte($0) })

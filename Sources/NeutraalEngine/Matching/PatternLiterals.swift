@@ -20,7 +20,7 @@ enum PatternLiterals {
 
     /// What a part of a pattern tells of the strings it matches.
     struct Summary {
-        /// Every string it can match (the empty one included), when they are few; nil otherwise.
+        /// Every string it can match (the empty one included), each once, when they are few; nil otherwise.
         var exact: [[UInt8]]?
         /// Strings of which every match contains one; nil when nothing is known.
         var required: [[UInt8]]?
@@ -94,8 +94,16 @@ enum PatternLiterals {
         var broken = false
         var best: [[UInt8]]?
         for part in parts {
-            if let current = run, let next = part.exact, current.count * next.count <= exactLimit {
-                run = unique(current.flatMap { prefix in next.map { prefix + $0 } })
+            if var current = run, let next = part.exact, current.count * next.count <= exactLimit {
+                // (no second reference left: the strings are extended in place)
+                run = nil
+                if next.count == 1 {
+                    // one string after each (a letter, most often): distinct strings stay distinct, in order
+                    for index in current.indices { current[index].append(contentsOf: next[0]) }
+                    run = current
+                } else {
+                    run = unique(current.flatMap { prefix in next.map { prefix + $0 } })
+                }
                 continue
             }
             broken = true
@@ -155,11 +163,16 @@ enum PatternLiterals {
     /// Lists up to this long are made unique by comparison rather than by hashing.
     static let uniqueByComparison = 32
 
-    /// Whether `text` contains `part`.
+    /// Whether `text` contains `part`: compared byte by byte where the first byte of `part` is found
+    /// (`minimal(_:)` asks this of every pair of strings of a list, such as a pattern's 25 party names).
     static func contains(_ text: [UInt8], _ part: [UInt8]) -> Bool {
-        guard !part.isEmpty else { return true }
+        guard let first = part.first else { return true }
         guard part.count <= text.count else { return false }
-        for start in 0...(text.count - part.count) where text[start..<start + part.count].elementsEqual(part) { return true }
+        for start in 0...(text.count - part.count) where text[start] == first {
+            var offset = 1
+            while offset < part.count, text[start + offset] == part[offset] { offset += 1 }
+            if offset == part.count { return true }
+        }
         return false
     }
 }

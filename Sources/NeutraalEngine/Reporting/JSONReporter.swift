@@ -299,7 +299,7 @@ public struct JSONReporter: Reporter, Sendable {
             tail.quoted(weigh)
         }
         tail.raw(",\"citation\":")
-        tail.raw(Array(citation(rule, context).utf8))
+        Self.writeCitation(rule, context, into: &tail)
         tail.raw(",\"evidence\":[")
         var fixedMessage: [UInt8]?
         var firedPrefix: [UInt8]?
@@ -319,23 +319,36 @@ public struct JSONReporter: Reporter, Sendable {
         return Unmanaged.passUnretained(made)
     }
 
-    private func citation(_ rule: Rule, _ context: ReportContext) -> String {
-        var json = JSONWriter()
-        json.beginObject()
-        json.field("source", rule.citation.sourceID)
+    /// The rule's citation as a JSON object, written into `json`: the source, its document, date,
+    /// identifier and address (and the document that quotes it) when the rule set has it, and the locator.
+    /// Every text goes through `JSONBytes.quoted(_:)`, as through `JSONWriter`, which writes a text as it is
+    /// only when it holds none of the bytes that `JSONBytes` escapes.
+    static func writeCitation(_ rule: Rule, _ context: ReportContext, into json: inout JSONBytes) {
+        json.raw("{\"source\":")
+        json.quoted(rule.citation.sourceID)
         if let source = context.ruleSet.sources[rule.citation.sourceID] {
-            json.field("document", source.title)
-            json.field("date", source.date)
-            json.field("identifier", source.identifier)
-            json.field("url", source.url)
+            json.raw(",\"document\":")
+            json.quoted(source.title)
+            json.raw(",\"date\":")
+            json.quoted(source.date)
+            if let identifier = source.identifier {
+                json.raw(",\"identifier\":")
+                json.quoted(identifier)
+            }
+            if let url = source.url {
+                json.raw(",\"url\":")
+                json.quoted(url)
+            }
             if let quoted = source.quotedIn, let outer = context.ruleSet.sources[quoted] {
-                json.field("quotedIn", outer.title)
-                json.field("quotedInDate", outer.date)
+                json.raw(",\"quotedIn\":")
+                json.quoted(outer.title)
+                json.raw(",\"quotedInDate\":")
+                json.quoted(outer.date)
             }
         }
-        json.field("locator", rule.citation.locator)
-        json.endObject()
-        return json.output
+        json.raw(",\"locator\":")
+        json.quoted(rule.citation.locator)
+        json.raw("}")
     }
 
     /// Writes one finding, read where it is stored (through a pointer, so that it is not copied with its

@@ -37,11 +37,19 @@ public struct RuleSet: Sendable {
     /// either way.
     public func withPatternAutomata() -> RuleSet {
         var copy = self
-        var shared = Pattern.withSharedAutomata(patterns)
-        let literals = Pattern.withLiteralBits(&shared)
+        let (shared, literals) = Self.automataAndLiterals(patterns)
         copy.patterns = shared
         if !literals.isEmpty { copy.scanner = LexiconScanner(lexicons: lexicons, literals: literals) }
         return copy
+    }
+
+    /// The patterns with their shared automata built and their literal bits given, and the literals by
+    /// bit, for the lexicon scanner to look for (see `withPatternAutomata()`; `RuleSetLoader` builds a rule
+    /// set so at once, without a scanner that would be built again).
+    static func automataAndLiterals(_ patterns: [Pattern]) -> (patterns: [Pattern], literals: [[[UInt8]]]) {
+        var shared = Pattern.withSharedAutomata(patterns)
+        let literals = Pattern.withLiteralBits(&shared)
+        return (shared, literals)
     }
 }
 

@@ -3,9 +3,20 @@
 extension Block {
     /// Each attribute whose key an earlier attribute of the block already has (examples aside: those are
     /// told apart by name), with the earlier one.
+    ///
+    /// A block has a handful of attributes, each compared with those before it; past `comparedKeys`, the
+    /// keys seen are hashed instead.
     var repeatedAttributes: [(repeated: Attribute, first: Attribute)] {
-        var seen: [String: Attribute] = [:]
         var repeated: [(repeated: Attribute, first: Attribute)] = []
+        guard attributes.count > Self.comparedKeys else {
+            for index in attributes.indices where !attributes[index].key.hasPrefix("example ") {
+                let key = attributes[index].key
+                // an earlier attribute with the same key is no example either
+                if let first = attributes[..<index].first(where: { $0.key == key }) { repeated.append((attributes[index], first)) }
+            }
+            return repeated
+        }
+        var seen: [String: Attribute] = [:]
         for attribute in attributes where !attribute.key.hasPrefix("example ") {
             if let first = seen[attribute.key] {
                 repeated.append((attribute, first))
@@ -15,6 +26,9 @@ extension Block {
         }
         return repeated
     }
+
+    /// Blocks with up to this many attributes find their repeated keys by comparison.
+    static let comparedKeys = 32
 }
 
 extension Diagnostic {
