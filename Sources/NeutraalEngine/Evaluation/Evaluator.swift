@@ -94,19 +94,21 @@ public struct Evaluator: Sendable {
                 }
                 if quick == .false && !explain { continue }
                 if quick == .unknown && ruleSet.rules[index].verdict == .allowed && !explain { continue }
-                let rule = ruleSet.rules[index]
                 workspace.trace.reset()
                 let outcome = tracedOutcome(ofRuleAt: index, program, &workspace.scope, &workspace.trace)
                 let status: Finding.Status
                 switch outcome {
                 case .true: status = .fired
-                case .unknown: status = rule.verdict == .allowed ? .silent : .undetermined
+                case .unknown: status = ruleSet.rules[index].verdict == .allowed ? .silent : .undetermined
                 case .false: status = .silent
                 }
-                findings.append(Finding(rule: rule, status: status,
-                                        evidenceList: outcome == .false ? .empty : Self.evidence(&workspace.trace, &locations, &workspace.spareEvidence),
-                                        missingFacts: outcome == .unknown ? Self.unique(workspace.trace.missing) : nil,
-                                        explanation: explain ? workspace.trace.root : nil))
+                let evidenceList = outcome == .false ? .empty : Self.evidence(&workspace.trace, &locations, &workspace.spareEvidence)
+                let missingFacts = outcome == .unknown ? Self.unique(workspace.trace.missing) : nil
+                let explanation = explain ? workspace.trace.root : nil
+                // the rule taken out of the rule set once, for the finding, after everything else the finding
+                // holds is made: taken out before, it was counted once more and let go of after the finding
+                findings.append(Finding(rule: ruleSet.rules[index], status: status, evidenceList: evidenceList,
+                                        missingFacts: missingFacts, explanation: explanation))
             }
         } }
         // exceptions: a fired rule sets aside the fired rules it overrides
