@@ -23,7 +23,7 @@ enum ItemRenderers {
         case .json:
             // fragments rendered once per rule, shared by the renderers of every unit of work
             let prepared = JSONReporter(preparedFor: context)
-            return { JSONLines(reporter: prepared, context: context) }
+            return { JSONLines(reporter: prepared) }
         case .text, .github:
             return { Strings(reporter: format.makeReporter(), context: context) }
         default:
@@ -31,13 +31,14 @@ enum ItemRenderers {
         }
     }
 
-    /// JSON Lines written straight into the unit's bytes.
+    /// JSON Lines written straight into the unit's bytes, in the context the reporter was prepared for (kept
+    /// by the reporter and lent by its address: a context passed from here would be copied aside for each
+    /// record).
     struct JSONLines: ItemRendering {
         var reporter: JSONReporter
-        let context: ReportContext
 
         mutating func render(_ item: ReportItem, into output: inout JSONBytes) {
-            reporter.add(item, context, into: &output)
+            reporter.add(item, into: &output)
         }
     }
 

@@ -40,6 +40,51 @@ struct HashtagTests {
         }
     }
 
+    @Test("a text without `#` adds no tags (the hashtags given stay as they are, and none are made up)")
+    func textWithoutHash() throws {
+        let vocabulary = try RealRules.ruleSet().vocabulary
+        let reader = DescriptionReader(vocabulary: vocabulary)
+        let slot = try #require(vocabulary.root.slotByPath["hashtags"])
+        let cases: [(line: String, tags: [String]?)] = [
+            (##"{"kind":"post","hashtags":["#VVD"],"text":"Stem VVD"}"##, ["#VVD"]),
+            (##"{"kind":"post","text":"Stem VVD, of D66"}"##, nil),
+            (##"{"kind":"post","text":"Stem #VVD"}"##, ["#VVD"]),
+            (##"{"kind":"post","text":"Stem#VVD"}"##, nil),
+        ]
+        for (line, expected) in cases {
+            let source = SourceText(path: "tags.jsonl", text: line)
+            // both ways: the fast reader and the ordinary one
+            let outcomes = [reader.vocabulary.directReader.read(source, range: 0..<source.bytes.count, number: 1).map(ReadOutcome.description),
+                            reader.readLineParsed(source, range: 0..<source.bytes.count, number: 1)]
+            for outcome in outcomes {
+                guard case .description(let description)? = outcome else {
+                    Issue.record("`\(line)` was not read")
+                    continue
+                }
+                let tags: [String]? = if case .list(let items)? = description.record.values[slot] {
+                    items.compactMap { if case .string(let tag) = $0 { tag } else { nil } }
+                } else {
+                    nil
+                }
+                #expect(tags == expected, "\(line)")
+            }
+        }
+    }
+
+    @Test("the scan from a first `#` found by the caller finds what the scan from the start finds")
+    func scanFromFirstHash() {
+        let texts = ["Kom ook! #D66 #onderwijs_2024, en#niet # #GroenLinks-PvdA- #één", "#", "##a", "#a#b", "a#b #c-#d",
+                     "x #😀 #a😀", "é#a #b", "#Financiën-"]
+        for text in texts {
+            var bytes = Array(text.utf8)
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                let bytes = UnsafeBufferPointer(buffer)
+                let first = ByteScan.firstIndex(of: UInt8(ascii: "#"), in: bytes, from: 0)
+                #expect(Derivations.hashtags(utf8: bytes, firstHash: first) == Derivations.hashtags(utf8: bytes), "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test("generated texts give the same tags both ways")
     func generated() {
         var state: UInt64 = 0x2545_F491_4F6C_DD1D

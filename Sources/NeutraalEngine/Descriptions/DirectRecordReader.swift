@@ -201,38 +201,36 @@ public final class DirectRecordReader: Sendable {
                 let start = cursor.position
                 // nil until an `expect` member is read: most records have none, and nothing is then let go of
                 var expectation: Expectation?
-                // the description read last is filled again when all but the room have dropped it
-                let reused = room?.reusableDescription(slotCount: slotCounts[0])
-                var fresh: Record?
-                let hasID: Bool
-                if let reused {
-                    hasID = try reused.withRecord { (record: inout Record) throws(Unusual) in
+                // the description read last is filled again when all but the room have dropped it; bound once and
+                // used up by the room and the caller (kept in an optional looked at twice, it was counted once
+                // more for the reading and let go of after it)
+                if let reused = room?.reusableDescription(slotCount: slotCounts[0]) {
+                    let hasID = try reused.withRecord { (record: inout Record) throws(Unusual) in
                         try readTopRecord(&cursor, into: &record, expectation: &expectation)
                     }
-                } else {
-                    var record = Record(slotCount: slotCounts[0])
-                    hasID = try readTopRecord(&cursor, into: &record, expectation: &expectation)
-                    fresh = record
-                }
-                let idSlotIndex = idSlot ?? -1
-                let id: Description.ReadID = hasID ? .slot(idSlotIndex) : .fixed("\(source.path)#\(number)")
-                let asciiEnd = min(cursor.firstNonASCII, cursor.end)
-                if let reused {
-                    reused.refill(id: id, source: source, offset: start, expectation: expectation, lineIndex: lineIndex,
-                                  asciiEnd: asciiEnd)
+                    reused.refill(id: readID(hasID: hasID, source, number), source: source, offset: start, expectation: expectation,
+                                  lineIndex: lineIndex, asciiEnd: min(cursor.firstNonASCII, cursor.end))
                     room?.keep(reused)
                     return reused
                 }
-                guard let record = fresh else { throw Unusual() }
+                var record = Record(slotCount: slotCounts[0])
+                let hasID = try readTopRecord(&cursor, into: &record, expectation: &expectation)
                 let description = Description(id: "", record: record, source: source, offset: start, expectation: expectation ?? Expectation(),
-                                              waivers: [], lineIndex: lineIndex, asciiEnd: asciiEnd)
-                description.setID(id)
+                                              waivers: [], lineIndex: lineIndex, asciiEnd: min(cursor.firstNonASCII, cursor.end))
+                description.setID(readID(hasID: hasID, source, number))
                 room?.keep(description)
                 return description
             } catch {
                 return nil
             }
         }
+    }
+
+    /// How the description of line `number` of `source` is named: by its id field where it has one that is
+    /// not empty, else by the file and line. (Inlined: called, it cost more than the count it saved.)
+    @inline(__always)
+    private func readID(hasID: Bool, _ source: SourceText, _ number: Int) -> Description.ReadID {
+        hasID ? .slot(idSlot ?? -1) : .fixed("\(source.path)#\(number)")
     }
 
     // MARK: Objects

@@ -257,8 +257,13 @@ extension Evaluator {
         guard let (elements, layoutIndex) = quantifiedElements(node, values, layout: layout) else { return Self.noElementsOutcome(node, values) }
         let body = program.children[Int(node.first)]
         var tally = QuantifiedTally(node.operation)
-        for element in elements {
-            if tally.add(outcome(of: body, program, element.values, layout: layoutIndex)) { break }
+        for index in elements.indices {
+            // the element's values lent to the body, not counted: the list holds them while the body is judged
+            // (going through the list's elements counted each one and let go of it again)
+            let outcome = Unmanaged.passUnretained(elements[index].values.storage)._withUnsafeGuaranteedRef { storage in
+                self.outcome(of: body, program, SlotValues(storage: storage), layout: layoutIndex)
+            }
+            if tally.add(outcome) { break }
         }
         return tally.result
     }

@@ -168,11 +168,18 @@ extension Evaluator {
             return SourceLocation(file: file, line: place.line, column: place.column)
         }
 
-        /// The line and column of `offset` (nil for a negative offset).
+        /// The line and column of `offset` (nil for a negative offset). On the line located last, within its
+        /// part known to be ASCII (most offsets after a description's first), worked out in the caller.
+        @inline(__always)
         mutating func place(at offset: Int) -> (line: Int, column: Int)? {
+            if offset >= 0, let line, offset >= line.start, offset < line.asciiEnd { return (line.number, offset - line.start + 1) }
+            return locate(offset)
+        }
+
+        /// `place(at:)` for an offset off the part of the line known to be ASCII, or on another line.
+        @inline(never)
+        private mutating func locate(_ offset: Int) -> (line: Int, column: Int)? {
             guard offset >= 0 else { return nil }
-            // on the line located last, within its part known to be ASCII: most offsets, without a call
-            if let line, offset >= line.start, offset < line.asciiEnd { return (line.number, offset - line.start + 1) }
             if let column = asciiColumn(offset), let line {
                 return (line.number, column)
             }

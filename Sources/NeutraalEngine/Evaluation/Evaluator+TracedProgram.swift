@@ -28,7 +28,7 @@ extension Evaluator {
             let marks = trace.marks
             var result = Outcome.true
             for child in node.first..<node.first + node.count {
-                let outcome = traced(program.children[Int(child)], program, info, &scope, &trace)
+                let outcome = tracedChild(program.children[Int(child)], program, info, &scope, &trace)
                 if outcome == .false {
                     // false whatever the other parts are, and what a false part recorded is dropped
                     trace.prune(marks, .false)
@@ -43,7 +43,7 @@ extension Evaluator {
             var result = Outcome.false
             for child in node.first..<node.first + node.count {
                 let before = trace.evidence.count
-                let outcome = traced(program.children[Int(child)], program, info, &scope, &trace)
+                let outcome = tracedChild(program.children[Int(child)], program, info, &scope, &trace)
                 if outcome == .true { result = .true }
                 if outcome == .unknown, result == .false { result = .unknown }
                 if outcome != .true { trace.dropEvidence(from: before) }
@@ -74,6 +74,28 @@ extension Evaluator {
             return result
         case .some, .every, .no:
             return tracedQuantified(index, node, program, info, &scope, &trace)
+        }
+    }
+
+    /// A child of `all` or `any`, traced: a test or a leaf decided and recorded right here, without a call of
+    /// `traced` (a frame of its own for each, most of the calls of the traced pass), any other node through it.
+    @inline(__always)
+    private func tracedChild(_ index: Int32, _ program: ConditionProgram.View, _ info: UnsafeBufferPointer<ConditionProgram.TraceInfo>,
+                             _ scope: inout Scope, _ trace: inout Trace) -> Outcome {
+        let node = program.nodes[Int(index)]
+        switch node.operation {
+        case .test:
+            return program.tests[Int(node.first)]._withUnsafeGuaranteedRef { test in
+                let result = outcome(of: test, &scope)
+                record(test, result, &scope, &trace)
+                return result
+            }
+        case .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
+            let result = leafOutcome(node, scope.record.values)
+            if let test = info[Int(index)].test { test._withUnsafeGuaranteedRef { record($0, result, &scope, &trace) } }
+            return result
+        default:
+            return traced(index, program, info, &scope, &trace)
         }
     }
 

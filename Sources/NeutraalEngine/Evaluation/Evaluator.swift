@@ -69,8 +69,10 @@ public struct Evaluator: Sendable {
         var notInForce: [String]? = nil
         // the scope and the trace are the workspace's, worked on where it keeps them
         workspace.begin(&record, explains: explain, &locations)
-        // the values the rules' gates read, taken once (read from the scope for each rule, they were counted each time)
-        let values = workspace.scope.record.values
+        // the values the rules' gates read, taken once (read from the scope for each rule, they were counted each
+        // time) and lent to each gate, not counted: the description holds its record while its rules are evaluated
+        // (kept as values across the loop, they were counted for it and let go of after it)
+        let values = Unmanaged.passUnretained(workspace.scope.record.values.storage)
         // the program's arrays are read through buffer pointers taken once for every rule of the description
         ruleSet.program.withView { program in rows.withRows(ofKind: Int(kind)) { rowsOfKind in
             for row in rowsOfKind {
@@ -86,27 +88,29 @@ public struct Evaluator: Sendable {
                 let quick: Outcome
                 switch row.gate {
                 case .symbol:
-                    let gate = row.symbolOutcome(values)
+                    let gate = values._withUnsafeGuaranteedRef { row.symbolOutcome(SlotValues(storage: $0)) }
                     if gate == .false && !explain { continue }
                     quick = gate == .false ? .false : quickOutcome(ofRuleAt: index, afterGate: gate, program, &workspace.scope)
                 case .other, .none:
-                    quick = gatedOutcome(ofRuleAt: index, program, values, &workspace.scope)
+                    quick = values._withUnsafeGuaranteedRef { gatedOutcome(ofRuleAt: index, program, SlotValues(storage: $0), &workspace.scope) }
                 }
                 if quick == .false && !explain { continue }
                 if quick == .unknown && ruleSet.rules[index].verdict == .allowed && !explain { continue }
-                let rule = ruleSet.rules[index]
                 workspace.trace.reset()
                 let outcome = tracedOutcome(ofRuleAt: index, program, &workspace.scope, &workspace.trace)
                 let status: Finding.Status
                 switch outcome {
                 case .true: status = .fired
-                case .unknown: status = rule.verdict == .allowed ? .silent : .undetermined
+                case .unknown: status = ruleSet.rules[index].verdict == .allowed ? .silent : .undetermined
                 case .false: status = .silent
                 }
-                findings.append(Finding(rule: rule, status: status,
-                                        evidenceList: outcome == .false ? .empty : Self.evidence(&workspace.trace, &locations, &workspace.spareEvidence),
-                                        missingFacts: outcome == .unknown ? Self.unique(workspace.trace.missing) : nil,
-                                        explanation: explain ? workspace.trace.root : nil))
+                let evidenceList = outcome == .false ? .empty : Self.evidence(&workspace.trace, &locations, &workspace.spareEvidence)
+                let missingFacts = outcome == .unknown ? Self.unique(workspace.trace.missing) : nil
+                let explanation = explain ? workspace.trace.root : nil
+                // the rule taken out of the rule set once, for the finding, after everything else the finding
+                // holds is made: taken out before, it was counted once more and let go of after the finding
+                findings.append(Finding(rule: ruleSet.rules[index], status: status, evidenceList: evidenceList,
+                                        missingFacts: missingFacts, explanation: explanation))
             }
         } }
         // exceptions: a fired rule sets aside the fired rules it overrides

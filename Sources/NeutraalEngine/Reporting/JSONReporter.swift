@@ -65,14 +65,19 @@ public struct JSONReporter: Reporter, Sendable {
     /// mostly show the same few (the election period of their date), which are then copied, not escaped again.
     private var recentContext: [(field: String, value: String)] = []
     private var renderedContext: [UInt8] = []
+    /// The context given to `init(preparedFor:)`, lent by its address to `add(_:into:)`.
+    private var preparedContext: LentContext?
 
     public init() {}
 
     /// A reporter with the fragments of every rule rendered already, to be copied for each unit of work
     /// (copies share the fragments).
     public init(preparedFor context: ReportContext) {
-        for rule in context.ruleSet.rules { _ = ruleFragments(rule, context) }
+        withUnsafePointer(to: context) { context in
+            for rule in context.pointee.ruleSet.rules { _ = ruleFragments(rule, context) }
+        }
         keep(EvidenceTexts(context.ruleSet))
+        preparedContext = LentContext(context)
     }
 
     /// Keeps the texts evidence is written with, and lends them.
@@ -91,6 +96,22 @@ public struct JSONReporter: Reporter, Sendable {
 
     /// Appends the line of one item (with its line end) to `json`.
     public mutating func add(_ item: ReportItem, _ context: ReportContext, into json: inout JSONBytes) {
+        withUnsafePointer(to: context) { add(item, lent: $0, into: &json) }
+    }
+
+    /// Appends the line of one item (with its line end) to `json`, in the context the reporter was prepared
+    /// for (`init(preparedFor:)`): what a worker's renderer calls for each record, the context lent where it
+    /// lies rather than copied aside for the call (see `LentContext`).
+    public mutating func add(_ item: ReportItem, into json: inout JSONBytes) {
+        // only the address read out (taking the whole value would count a reference to its room)
+        guard let address = preparedContext?.address else {
+            preconditionFailure("JSONReporter.add(_:into:) needs a reporter made with init(preparedFor:)")
+        }
+        add(item, lent: address, into: &json)
+    }
+
+    /// `add(_:_:into:)` with the context read where it lies.
+    private mutating func add(_ item: ReportItem, lent context: UnsafePointer<ReportContext>, into json: inout JSONBytes) {
         switch item {
         case .failed(let source, let id, let diagnostics):
             json.raw("{\"id\":")
@@ -112,7 +133,7 @@ public struct JSONReporter: Reporter, Sendable {
         }
     }
 
-    private mutating func write(_ evaluation: Evaluation, _ context: ReportContext, into json: inout JSONBytes) {
+    private mutating func write(_ evaluation: Evaluation, _ context: UnsafePointer<ReportContext>, into json: inout JSONBytes) {
         let description = evaluation.description
         // the line and column only: a location would count a reference to the file's path
         let location = description.place
@@ -138,8 +159,8 @@ public struct JSONReporter: Reporter, Sendable {
             members.raw(",\"line\":")
             sourceMembers = Kept(members.take())
         }
-        if datedVersion.bytes.isEmpty || versionText != context.ruleSet.version {
-            versionText = context.ruleSet.version
+        if datedVersion.bytes.isEmpty || versionText != context.pointee.ruleSet.version {
+            versionText = context.pointee.ruleSet.version
             var dated = JSONBytes(), undated = JSONBytes()
             dated.raw(",\"dated\":true,\"rulesetVersion\":")
             dated.quoted(versionText)
@@ -224,13 +245,13 @@ public struct JSONReporter: Reporter, Sendable {
 
     /// The findings of `evaluation` after `"findings":[`, and the end of the record's line.
     @inline(__always)
-    private mutating func writeFindings(of evaluation: Evaluation, _ context: ReportContext, into json: inout JSONBytes) {
+    private mutating func writeFindings(of evaluation: Evaluation, _ context: UnsafePointer<ReportContext>, into json: inout JSONBytes) {
         var first = true
         // through pointers into the array: each finding read in place, not copied
         evaluation.findings.withUnsafeBufferPointer { findings in
             guard let start = findings.baseAddress else { return }
             for finding in start..<start + findings.count {
-                if case .silent = finding.pointee.status, !context.explain { continue }
+                if case .silent = finding.pointee.status, !context.pointee.explain { continue }
                 if !first { json.raw(",") }
                 first = false
                 write(finding, evaluation, context, into: &json)
@@ -278,9 +299,9 @@ public struct JSONReporter: Reporter, Sendable {
     /// The fragments of `rule`, made on first use and kept in `fragments`, which holds them (the result is
     /// unretained). The look-up is compiled into each finding's writing; the making, once per rule, is not.
     @inline(__always)
-    private mutating func ruleFragments(_ rule: Rule, _ context: ReportContext) -> Unmanaged<RuleFragments> {
+    private mutating func ruleFragments(_ rule: Rule, _ context: UnsafePointer<ReportContext>) -> Unmanaged<RuleFragments> {
         if rule.index >= 0, rule.index < fragments.count, let cached = fragments[rule.index] { return Unmanaged.passUnretained(cached) }
-        return makeFragments(rule, context)
+        return makeFragments(rule, context.pointee)
     }
 
     /// `ruleFragments` for a rule whose fragments are not made yet.
@@ -353,7 +374,8 @@ public struct JSONReporter: Reporter, Sendable {
 
     /// Writes one finding, read where it is stored (through a pointer, so that it is not copied with its
     /// rule, evidence and explanation for the call).
-    private mutating func write(_ finding: UnsafePointer<Finding>, _ evaluation: Evaluation, _ context: ReportContext, into json: inout JSONBytes) {
+    private mutating func write(_ finding: UnsafePointer<Finding>, _ evaluation: Evaluation, _ context: UnsafePointer<ReportContext>,
+                                into json: inout JSONBytes) {
         // the rule and its fragments lent, not counted: the finding holds the rule, the cache the fragments
         Unmanaged.passUnretained(finding.pointee.rule)._withUnsafeGuaranteedRef { rule in
             ruleFragments(rule, context)._withUnsafeGuaranteedRef { parts in
@@ -364,7 +386,7 @@ public struct JSONReporter: Reporter, Sendable {
 
     /// Writes one finding of `rule`, with the rule's fragments.
     private mutating func write(_ finding: UnsafePointer<Finding>, _ rule: Rule, _ parts: RuleFragments, _ evaluation: Evaluation,
-                                _ context: ReportContext, into json: inout JSONBytes) {
+                                _ context: UnsafePointer<ReportContext>, into json: inout JSONBytes) {
         if case .fired = finding.pointee.status, let prefix = parts.firedPrefix {
             json.raw(prefix)
         } else {
@@ -391,15 +413,15 @@ public struct JSONReporter: Reporter, Sendable {
             if let fixed = parts.fixedMessage {
                 json.raw(fixed)
             } else if let template = parts.template {
-                template.write(finding.pointee, evaluation, context, into: &json)
+                template.write(finding.pointee, evaluation, lent: context, into: &json)
             } else {
                 json.raw(",\"message\":")
-                json.quoted(FactDisplay.message(finding.pointee, evaluation, context))
+                json.quoted(FactDisplay.message(finding.pointee, evaluation, context.pointee))
             }
             json.raw(parts.tail)
         }
         // the texts prepared for the rule set serve only evidence found by that very rule set
-        if lentEvidenceTexts == nil { keep(EvidenceTexts(context.ruleSet)) }
+        if lentEvidenceTexts == nil { keep(EvidenceTexts(context.pointee.ruleSet)) }
         let texts = lentEvidenceTexts.flatMap { $0._withUnsafeGuaranteedRef { $0.serve(rule) } ? $0 : nil }
         // the evidence written from its numbers, read in place through the buffer
         finding.pointee.evidenceList.entries.withUnsafeBufferPointer { entries in
@@ -408,7 +430,7 @@ public struct JSONReporter: Reporter, Sendable {
             }
         }
         // the evidence's closing bracket and the finding's brace written together where nothing comes between
-        if finding.pointee.status != .undetermined, !context.explain {
+        if finding.pointee.status != .undetermined, !context.pointee.explain {
             json.raw("]}")
             return
         }
@@ -423,7 +445,7 @@ public struct JSONReporter: Reporter, Sendable {
             json.quoted(rule.verdict.rawValue)
             json.raw(",\"ifFalse\":\"none\"}")
         }
-        if context.explain, let explanation = finding.pointee.explanation {
+        if context.pointee.explain, let explanation = finding.pointee.explanation {
             json.raw(",\"explanation\":")
             Self.write(explanation, into: &json)
         }

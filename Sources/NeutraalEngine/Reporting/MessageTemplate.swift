@@ -41,6 +41,11 @@ struct MessageTemplate: Sendable {
 
     /// Writes `,"message":"…"` for a finding of an evaluation.
     func write(_ finding: Finding, _ evaluation: Evaluation, _ context: ReportContext, into json: inout JSONBytes) {
+        withUnsafePointer(to: context) { write(finding, evaluation, lent: $0, into: &json) }
+    }
+
+    /// `write(_:_:_:into:)` with the context read where it lies (see `LentContext`).
+    func write(_ finding: Finding, _ evaluation: Evaluation, lent context: UnsafePointer<ReportContext>, into json: inout JSONBytes) {
         json.raw(",\"message\":\"")
         for part in parts {
             switch part {
@@ -50,7 +55,8 @@ struct MessageTemplate: Sendable {
                 json.escaped(finding.evidenceList.firstMatch ?? "…")
             case .fact(let slot):
                 let shown = slot.flatMap {
-                    Evaluator.displayFact(slot: $0, of: evaluation.description, vocabulary: context.ruleSet.vocabulary, language: context.language)
+                    Evaluator.displayFact(slot: $0, of: evaluation.description, vocabulary: context.pointee.ruleSet.vocabulary,
+                                            language: context.pointee.language)
                 }
                 json.escaped(shown ?? "?")
             }

@@ -1,18 +1,21 @@
 extension Derivations {
     /// Every `#word` in a text (letters, digits, `_` and `-` after the `#`), with the `#`.
     public static func hashtags(in text: String) -> [String] {
-        if let found = text.utf8.withContiguousStorageIfAvailable(hashtags(utf8:)), let tags = found { return tags }
+        if let found = text.utf8.withContiguousStorageIfAvailable({ hashtags(utf8: $0) }), let tags = found { return tags }
         guard text.utf8.contains(UInt8(ascii: "#")) else { return [] }
         return scalarHashtags(in: text)
     }
 
     /// `hashtags(in:)` over the UTF-8 of a text: from one `#` to the next (found with `memchr`), looking
     /// at the scalar before it and the scalars of the tag after it; the same tags as `scalarHashtags(in:)`,
-    /// which looks at every scalar. Nil for bytes that are not valid UTF-8.
-    static func hashtags(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+    /// which looks at every scalar. Nil for bytes that are not valid UTF-8. `firstHash`, where the caller
+    /// has found it already, is the offset of the first `#`.
+    static func hashtags(utf8 bytes: UnsafeBufferPointer<UInt8>, firstHash: Int? = nil) -> [String]? {
         var result: [String] = []
         var from = 0
-        while let hash = ByteScan.firstIndex(of: UInt8(ascii: "#"), in: bytes, from: from) {
+        var known = firstHash
+        while let hash = known ?? ByteScan.firstIndex(of: UInt8(ascii: "#"), in: bytes, from: from) {
+            known = nil
             from = hash + 1
             // a `#` right after a letter or a digit starts no tag (the text starts after a space)
             if hash > 0 {

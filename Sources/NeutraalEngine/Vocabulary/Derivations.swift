@@ -13,11 +13,12 @@ public enum Derivations {
             let targetSlot = derivations[index].targetSlot
             switch derivations[index].op {
             case .hashtags:
-                // the text's bytes looked at where they are (a text read in place is not spelled out)
-                guard let found = record.values.withTextBytes(at: sourceSlot, { bytes in
-                    hashtags(utf8: bytes) ?? scalarHashtags(in: String(decoding: bytes, as: UTF8.self))
-                }) else { continue }
-                guard !found.isEmpty else { continue }
+                // the text's bytes looked at where they are (a text read in place is not spelled out); a text
+                // without `#` (most) has no tags: told by one `memchr`, with no list made and let go of
+                guard let found = record.values.withTextBytes(at: sourceSlot, { bytes -> [String]? in
+                    guard let firstHash = ByteScan.firstIndex(of: UInt8(ascii: "#"), in: bytes, from: 0) else { return nil }
+                    return hashtags(utf8: bytes, firstHash: firstHash) ?? scalarHashtags(in: String(decoding: bytes, as: UTF8.self))
+                }) ?? nil, !found.isEmpty else { continue }
                 var list: [FactValue] = []
                 if case .list(let existing)? = record.values.nonTextValue(at: targetSlot) {
                     list = existing
