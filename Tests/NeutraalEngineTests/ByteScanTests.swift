@@ -33,6 +33,21 @@ struct ByteScanTests {
         }
     }
 
+    @Test("every byte value in every lane of a long plain run stops the vector scan exactly when it is a string stop")
+    func vectorStops() {
+        let count = 48
+        for byte in 0...255 {
+            for lane in 0..<count {
+                var bytes = [UInt8](repeating: 0x61, count: count)
+                bytes[lane] = UInt8(byte)
+                let expected = ByteScan.isStringStop(UInt8(byte)) ? lane : count
+                bytes.withUnsafeBufferPointer { buffer in
+                    #expect(ByteScan.firstStringStop(buffer, from: 0, to: count) == expected, "byte \(byte) in lane \(lane)")
+                }
+            }
+        }
+    }
+
     @Test("one stop in a long plain run is found wherever it is, from every start (the runs read thirty-two bytes at a time)")
     func longRuns() {
         let count = 100

@@ -38,10 +38,13 @@ enum ByteScan {
     /// The string stops (see `isStringStop`) among sixteen bytes, as a mask.
     @inline(__always)
     private static func stopMask(_ block: SIMD16<Int8>) -> SIMDMask<SIMD16<Int8>> {
-        // as signed bytes, those of 0x80 and above are negative, so `< 0x20` takes them with the control
-        // characters; the operands are typed in full so that the concrete (vector) comparisons are chosen
-        (block .== SIMD16<Int8>(repeating: 0x22)) .| (block .== SIMD16<Int8>(repeating: 0x5C))
-            .| (block .< SIMD16<Int8>(repeating: 0x20))
+        // as signed bytes, those of 0x80 and above are negative, so one `<` takes them with the control
+        // characters; with bit 1 flipped, the quote (0x22) becomes 0x20 and the control characters stay
+        // below it, so `< 0x21` takes the quote too (the space becomes 0x22, `#` 0x21: neither taken),
+        // one compare fewer for each sixteen bytes. The operands are typed in full so that the concrete
+        // (vector) operations are chosen.
+        ((block ^ SIMD16<Int8>(repeating: 0x02)) .< SIMD16<Int8>(repeating: 0x21))
+            .| (block .== SIMD16<Int8>(repeating: 0x5C))
     }
 
     /// The index of the first byte in `buffer[start..<end]` for which `isStringStop` holds, or `end`.
