@@ -43,8 +43,18 @@ enum ByteScan {
         // below it, so `< 0x21` takes the quote too (the space becomes 0x22, `#` 0x21: neither taken),
         // one compare fewer for each sixteen bytes. The operands are typed in full so that the concrete
         // (vector) operations are chosen.
-        ((block ^ SIMD16<Int8>(repeating: 0x02)) .< SIMD16<Int8>(repeating: 0x21))
-            .| (block .== SIMD16<Int8>(repeating: 0x5C))
+        (flipped(block) .<= lastStopFlipped) .| (block .== SIMD16<Int8>(repeating: 0x5C))
+    }
+
+    /// The bytes of `block` with bit 1 flipped, as `stopMask` compares them.
+    @inline(__always)
+    private static func flipped(_ block: SIMD16<Int8>) -> SIMD16<Int8> {
+        block ^ SIMD16<Int8>(repeating: 0x02)
+    }
+
+    /// The largest flipped byte that is a stop (the quote, 0x22, flipped).
+    private static var lastStopFlipped: SIMD16<Int8> {
+        @inline(__always) get { SIMD16<Int8>(repeating: 0x20) }
     }
 
     /// The index of the first byte in `buffer[start..<end]` for which `isStringStop` holds, or `end`.
@@ -58,8 +68,12 @@ enum ByteScan {
             while index + 32 <= end {
                 let first = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<Int8>.self)
                 let second = raw.loadUnaligned(fromByteOffset: index + 16, as: SIMD16<Int8>.self)
-                let either = unsafeBitCast(stopMask(first) .| stopMask(second), to: SIMD2<UInt64>.self)
-                if either[0] | either[1] != 0 { break }
+                // the bytes that pass the signed compare (no quote, control or high byte), less the backslashes:
+                // the compare's result is kept rather than turned into the stops, one operation fewer a half
+                let passing = (Self.flipped(first) .> Self.lastStopFlipped) .& (Self.flipped(second) .> Self.lastStopFlipped)
+                let backslashes = (first .== SIMD16<Int8>(repeating: 0x5C)) .| (second .== SIMD16<Int8>(repeating: 0x5C))
+                let plain = unsafeBitCast(passing .& .!backslashes, to: SIMD2<UInt64>.self)
+                if plain[0] & plain[1] != UInt64.max { break }
                 index += 32
             }
             while index + 16 <= end {
