@@ -751,7 +751,12 @@ public struct Evaluator: Sendable {
             // or a text the list holds, counted without a copy): appended to a string item by item, the text
             // was copied into a larger room as it grew, several hundred instructions an item
             var length = 2 * (items.count - 1)
-            for item in items { length += display(item, type: element, vocabulary: vocabulary).utf8.count }
+            // a text item (the most common) read where the list holds it, not through `display`, which copies it
+            for item in items {
+                if case .string(let text) = item { length += text.utf8.count } else {
+                    length += display(item, type: element, vocabulary: vocabulary).utf8.count
+                }
+            }
             return String(unsafeUninitializedCapacity: length) { buffer in
                 var end = 0
                 for (position, item) in items.enumerated() {
@@ -760,7 +765,8 @@ public struct Evaluator: Sendable {
                         buffer[end + 1] = UInt8(ascii: " ")
                         end += 2
                     }
-                    var shown = display(item, type: element, vocabulary: vocabulary)
+                    var shown: String
+                    if case .string(let text) = item { shown = text } else { shown = display(item, type: element, vocabulary: vocabulary) }
                     shown.withUTF8 { bytes in
                         for byte in bytes {
                             buffer[end] = byte
