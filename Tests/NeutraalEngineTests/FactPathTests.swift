@@ -64,7 +64,9 @@ struct FactPathTests {
     func displayedTextLists() throws {
         let vocabulary = try RealRules.ruleSet().vocabulary
         let type = FieldType.list(.text)
-        for items in [[], ["#zorg"], ["#zorg", "#asiel"], ["#a", "#b", "#c"]] {
+        // texts written straight into the joined text's storage: short and long ones, and ones that are not ASCII
+        for items in [[], ["#zorg"], ["#zorg", "#asiel"], ["#a", "#b", "#c"], ["", ""],
+                      ["#café", "een tekst van meer dan vijftien bytes", "ǅ"]] {
             let shown = Evaluator.display(.list(items.map { FactValue.string($0) }), type: type, vocabulary: vocabulary)
             #expect(shown == items.joined(separator: ", "))
         }

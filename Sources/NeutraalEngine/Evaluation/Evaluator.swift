@@ -746,13 +746,36 @@ public struct Evaluator: Sendable {
             return Int(index) < cases.count ? cases[Int(index)].name : "?"
         case (.list(let items), .list(let element)):
             // a list of one is its item as shown; a longer one is joined without a list of the items shown
-            if items.count == 1 { return display(items[0], type: element, vocabulary: vocabulary) }
-            var text = ""
-            for (position, item) in items.enumerated() {
-                if position > 0 { text += ", " }
-                text += display(item, type: element, vocabulary: vocabulary)
+            if items.count < 2 { return items.first.map { display($0, type: element, vocabulary: vocabulary) } ?? "" }
+            // written straight into one string's storage, its length counted first (an item shown is a name
+            // or a text the list holds, counted without a copy): appended to a string item by item, the text
+            // was copied into a larger room as it grew, several hundred instructions an item
+            var length = 2 * (items.count - 1)
+            // a text item (the most common) read where the list holds it, not through `display`, which copies it
+            for item in items {
+                if case .string(let text) = item { length += text.utf8.count } else {
+                    length += display(item, type: element, vocabulary: vocabulary).utf8.count
+                }
             }
-            return text
+            return String(unsafeUninitializedCapacity: length) { buffer in
+                var end = 0
+                for (position, item) in items.enumerated() {
+                    if position > 0 {
+                        buffer[end] = UInt8(ascii: ",")
+                        buffer[end + 1] = UInt8(ascii: " ")
+                        end += 2
+                    }
+                    var shown: String
+                    if case .string(let text) = item { shown = text } else { shown = display(item, type: element, vocabulary: vocabulary) }
+                    shown.withUTF8 { bytes in
+                        for byte in bytes {
+                            buffer[end] = byte
+                            end += 1
+                        }
+                    }
+                }
+                return end
+            }
         case (.bool(let flag), _): return flag ? "true" : "false"
         case (.string(let text), _): return text
         case (.date(let day), _): return CivilDate.format(day)
