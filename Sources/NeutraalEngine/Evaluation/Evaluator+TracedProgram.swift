@@ -62,16 +62,8 @@ extension Evaluator {
             // a definition the first pass found false on this record records nothing that would be kept
             if scope.programDefinitions[Int(node.mask)] == .false { return .false }
             return traced(program.children[Int(node.first)], program, info, &scope, &trace)
-        case .test:
-            return program.tests[Int(node.first)]._withUnsafeGuaranteedRef { test in
-                let result = outcome(of: test, &scope)
-                record(test, result, &scope, &trace)
-                return result
-            }
-        case .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
-            let result = leafOutcome(node, scope.record.values)
-            if let test = info[Int(index)].test { test._withUnsafeGuaranteedRef { record($0, result, &scope, &trace) } }
-            return result
+        case .test, .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
+            return tracedLeaf(index, node, program, info, &scope, &trace)
         case .some, .every, .no:
             return tracedQuantified(index, node, program, info, &scope, &trace)
         }
@@ -84,19 +76,28 @@ extension Evaluator {
                              _ scope: inout Scope, _ trace: inout Trace) -> Outcome {
         let node = program.nodes[Int(index)]
         switch node.operation {
-        case .test:
+        case .test, .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
+            return tracedLeaf(index, node, program, info, &scope, &trace)
+        default:
+            return traced(index, program, info, &scope, &trace)
+        }
+    }
+
+    /// A test (`node.operation == .test`) or a leaf of the program, decided and recorded: the one place for
+    /// both `traced` and `tracedChild`, inlined into each.
+    @inline(__always)
+    private func tracedLeaf(_ index: Int32, _ node: ConditionProgram.Node, _ program: ConditionProgram.View,
+                            _ info: UnsafeBufferPointer<ConditionProgram.TraceInfo>, _ scope: inout Scope, _ trace: inout Trace) -> Outcome {
+        if node.operation == .test {
             return program.tests[Int(node.first)]._withUnsafeGuaranteedRef { test in
                 let result = outcome(of: test, &scope)
                 record(test, result, &scope, &trace)
                 return result
             }
-        case .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
-            let result = leafOutcome(node, scope.record.values)
-            if let test = info[Int(index)].test { test._withUnsafeGuaranteedRef { record($0, result, &scope, &trace) } }
-            return result
-        default:
-            return traced(index, program, info, &scope, &trace)
         }
+        let result = leafOutcome(node, scope.record.values)
+        if let test = info[Int(index)].test { test._withUnsafeGuaranteedRef { record($0, result, &scope, &trace) } }
+        return result
     }
 
     /// `some`, `every` or `no` element of a list of objects, traced: every element is looked at (its
