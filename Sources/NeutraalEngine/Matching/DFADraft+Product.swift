@@ -64,20 +64,17 @@ extension DFADraft {
             let firstRow = a * first.width
             let secondRow = b * second.width
             // the classes that a thread of either consumes, the pair's; every other class leads to the fallback
-            var consumed: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            var consumed: ClassSet = (0, 0, 0, 0)
             Self.addClasses(consumedBy: a, of: first, within: withinFirst, to: &consumed)
             Self.addClasses(consumedBy: b, of: second, within: withinSecond, to: &consumed)
-            consumedClasses.append(consumed.0)
-            consumedClasses.append(consumed.1)
-            consumedClasses.append(consumed.2)
-            consumedClasses.append(consumed.3)
+            ClassSets.append(consumed, to: &consumedClasses)
             for classIndex in 0..<width { row[classIndex] = fallback }
             // neighbouring classes often lead to the same pair: looked up once
             var lastA: Int32 = -1
             var lastB: Int32 = -1
             var lastTarget: Int32 = 0
             for quarter in 0..<4 {
-                var rest = quarter == 0 ? consumed.0 : quarter == 1 ? consumed.1 : quarter == 2 ? consumed.2 : consumed.3
+                var rest = ClassSets.word(quarter, of: consumed)
                 while rest != 0 {
                     let classIndex = quarter << 6 | rest.trailingZeroBitCount
                     rest &= rest &- 1
@@ -105,17 +102,9 @@ extension DFADraft {
     /// Adds to `classes` the classes of a product within the classes that `state` of `part` consumes
     /// (`within`: for each class of `part`, the product's classes within it, four words each).
     fileprivate static func addClasses(consumedBy state: Int, of part: DFADraft, within: [UInt64],
-                                       to classes: inout (UInt64, UInt64, UInt64, UInt64)) {
+                                       to classes: inout ClassSet) {
         for quarter in 0..<4 {
-            var rest = part.consumedClasses[state * 4 + quarter]
-            while rest != 0 {
-                let partClass = quarter << 6 | rest.trailingZeroBitCount
-                rest &= rest &- 1
-                classes.0 |= within[partClass * 4]
-                classes.1 |= within[partClass * 4 + 1]
-                classes.2 |= within[partClass * 4 + 2]
-                classes.3 |= within[partClass * 4 + 3]
-            }
+            ClassSets.addSets(atBitsOf: part.consumedClasses[state * 4 + quarter], from: quarter << 6, in: within, to: &classes)
         }
     }
 }

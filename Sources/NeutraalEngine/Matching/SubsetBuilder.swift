@@ -268,24 +268,13 @@ struct SubsetBuilder {
             let row = table.count
             table.append(contentsOf: repeatElement(fallback, count: classCount))
             // the classes that some thread of the state consumes (the others lead to the fallback), in order
-            var classes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            var classes: ClassSet = (0, 0, 0, 0)
             for word in 0..<wordCount {
-                var rest = pool[base + word]
-                while rest != 0 {
-                    let pc = word << 6 | rest.trailingZeroBitCount
-                    rest &= rest &- 1
-                    classes.0 |= classesOfInstruction[pc * 4]
-                    classes.1 |= classesOfInstruction[pc * 4 + 1]
-                    classes.2 |= classesOfInstruction[pc * 4 + 2]
-                    classes.3 |= classesOfInstruction[pc * 4 + 3]
-                }
+                ClassSets.addSets(atBitsOf: pool[base + word], from: word << 6, in: classesOfInstruction, to: &classes)
             }
-            consumedClasses.append(classes.0)
-            consumedClasses.append(classes.1)
-            consumedClasses.append(classes.2)
-            consumedClasses.append(classes.3)
+            ClassSets.append(classes, to: &consumedClasses)
             for quarter in 0..<4 {
-                var rest = quarter == 0 ? classes.0 : quarter == 1 ? classes.1 : quarter == 2 ? classes.2 : classes.3
+                var rest = ClassSets.word(quarter, of: classes)
                 while rest != 0 {
                     let classIndex = quarter << 6 | rest.trailingZeroBitCount
                     rest &= rest &- 1
