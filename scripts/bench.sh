@@ -49,8 +49,8 @@ echo
 # is emptied from time to time, and a run that reads the file from disk is slower. The share of the floor is
 # given three ways: median against median, fastest against fastest, and the median of the shares of each pair
 # of readings taken in turn (the least moved by the machine's phases).
-printf '| batch | MB | neutraal s | activities/s | fastest s | MB/s | peak MB | Swift read+split floor /s | share of floor | floor fastest /s | share, fastest runs | share, runs in turn |\n'
-printf '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+printf '| batch | MB | neutraal s | activities/s | fastest s | processor s | MB/s | peak MB | Swift read+split floor /s | share of floor | floor fastest /s | share, fastest runs | share, runs in turn |\n'
+printf '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n'
 first=""; peerfile=""
 : > "$out/neutraal-times.txt"
 for n in "${sizes[@]}"; do
@@ -59,15 +59,18 @@ for n in "${sizes[@]}"; do
   [ -n "$first" ] || first=$file
   [ "$n" != 100000 ] || peerfile=$file
   mb=$(awk -v b="$(stat -c %s "$file")" 'BEGIN {printf "%.1f", b/1e6}')
-  times=(); floors=(); floorBests=(); shares=(); peak=0
+  times=(); cpus=(); floors=(); floorBests=(); shares=(); peak=0
   cat "$file" > /dev/null
   for _ in $(seq "$REPS"); do
     # wall time from the clock in nanoseconds (`time`'s own is in hundredths); peak memory from `time`
     started=$(date +%s%N)
-    /usr/bin/time -f "%M" -o "$out/time.txt" "$bin" lint "$file" --format json --no-progress > /dev/null || [ $? -eq 1 ]
+    /usr/bin/time -f "%M %U %S" -o "$out/time.txt" "$bin" lint "$file" --format json --no-progress > /dev/null || [ $? -eq 1 ]
     seconds=$(awk -v a="$started" -v b="$(date +%s%N)" 'BEGIN {printf "%.3f", (b - a) / 1e9}')
-    kb=$(tail -n 1 "$out/time.txt")
+    read -r kb user system < <(tail -n 1 "$out/time.txt")
     times+=("$seconds"); [ "$kb" -gt "$peak" ] && peak=$kb
+    # processor time (user + system, both cores): what the engine costs, less moved by the machine's phases
+    # than the clock, though not unmoved (a slow phase slows the processor too)
+    cpus+=("$(awk -v u="$user" -v s="$system" 'BEGIN {printf "%.2f", u + s}')")
     if [ -x "$out/split_only" ]; then
       # the floor as ../shared/bench/peers/run.sh measures it: the median of REPS readings in one process
       # (its first reading in a new process is up to twice as slow at a million records: it faults in the
@@ -79,6 +82,7 @@ for n in "${sizes[@]}"; do
   done
   med=$(printf '%s\n' "${times[@]}" | median)
   fastest=$(printf '%s\n' "${times[@]}" | sort -g | head -n 1)
+  cpu=$(printf '%s\n' "${cpus[@]}" | median)
   floor="n/a"; share="n/a"; floorBest="n/a"; shareBest="n/a"; sharePaired="n/a"
   if [ ${#floors[@]} -gt 0 ]; then
     floor=$(printf '%s\n' "${floors[@]}" | median)
@@ -87,9 +91,9 @@ for n in "${sizes[@]}"; do
     shareBest=$(awk -v n="$n" -v s="$fastest" -v f="$floorBest" 'BEGIN {printf "%.1f%%", 100 * (n / s) / f}')
     sharePaired=$(printf '%s\n' "${shares[@]}" | median | awk '{printf "%.1f%%", $1}')
   fi
-  awk -v n="$n" -v mb="$mb" -v s="$med" -v f="$fastest" -v kb="$peak" -v floor="$floor" -v share="$share" \
+  awk -v n="$n" -v mb="$mb" -v s="$med" -v f="$fastest" -v c="$cpu" -v kb="$peak" -v floor="$floor" -v share="$share" \
     -v floorBest="$floorBest" -v shareBest="$shareBest" -v sharePaired="$sharePaired" \
-    'BEGIN {printf "| %d | %s | %.3f | %.0f | %.3f | %.1f | %.1f | %s | %s | %s | %s | %s |\n", n, mb, s, n / s, f, mb / s, kb / 1024, floor, share, floorBest, shareBest, sharePaired}'
+    'BEGIN {printf "| %d | %s | %.3f | %.0f | %.3f | %.2f | %.1f | %.1f | %s | %s | %s | %s | %s |\n", n, mb, s, n / s, f, c, mb / s, kb / 1024, floor, share, floorBest, shareBest, sharePaired}'
   echo "$n $med" >> "$out/neutraal-times.txt"
 done
 
