@@ -216,9 +216,9 @@ struct JSONEscapingTests {
         }
     }
 
-    @Test("short strings take the fast path exactly when they need no escape, at every length up to 20")
+    @Test("short strings take the fast paths exactly when they need no escape, at every length up to 36")
     func shortStrings() {
-        for length in 0...20 {
+        for length in 0...36 {
             for special in ["", "\"", "\\", "<", "&", "\n", "\u{7F}", "é", "\u{85}", "\u{2028}"] {
                 for position in 0...max(0, length - 1) {
                     var characters = Array(repeating: Character("a"), count: length)
@@ -228,6 +228,9 @@ struct JSONEscapingTests {
                     let fast = text.utf8.withContiguousStorageIfAvailable { JSONBytes.isShortPlainASCII($0) }
                     let plain = text.utf8.count <= 16 && text.utf8.allSatisfy { $0 < 0x80 && JSONBytes.isPlain($0) }
                     #expect(fast == plain, "\(text.debugDescription)")
+                    let upTo32 = text.utf8.withContiguousStorageIfAvailable { JSONBytes.isPlainASCII(upTo32: $0) }
+                    let plainUpTo32 = text.utf8.count <= 32 && text.utf8.allSatisfy { $0 < 0x80 && JSONBytes.isPlain($0) }
+                    #expect(upTo32 == plainUpTo32, "\(text.debugDescription)")
                 }
             }
         }

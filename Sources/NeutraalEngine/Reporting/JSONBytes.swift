@@ -440,17 +440,41 @@ public struct JSONBytes: ~Copyable {
         withUTF8(text) { json, bytes in json.appendEscaped(bytes) }
     }
 
-    /// Appends a string literal: room for the text and both quotes is made once, and text of at most
-    /// sixteen bytes that needs no escape is copied as it is, without the scan.
+    /// Appends a string literal: room for the text and both quotes is made once, and text of at most 32
+    /// bytes that needs no escape (fact paths, values, matches: most of what is quoted per record) is
+    /// copied as it is with its quotes through a cursor, without the scan and its loop.
     private mutating func appendQuoted(_ text: UnsafeBufferPointer<UInt8>) {
         reserve(text.count + 2)
-        put(UInt8(ascii: "\""))
-        if Self.isShortPlainASCII(text) {
-            append(text)
-        } else {
-            appendEscaped(text)
+        if Self.isPlainASCII(upTo32: text) {
+            var out = Cursor(position: base + count)
+            out.put(UInt8(ascii: "\""))
+            out.put(text)
+            out.put(UInt8(ascii: "\""))
+            commit(out)
+            return
         }
+        put(UInt8(ascii: "\""))
+        appendEscaped(text)
         append(UInt8(ascii: "\""))
+    }
+
+    /// Whether `text` is at most 32 bytes, all copied as they are: up to sixteen tested as
+    /// `isShortPlainASCII` tests them, 17 to 32 as two blocks of sixteen that overlap, whose lanes that are
+    /// not plain (see `specialLanes`) are taken together.
+    @inline(__always)
+    static func isPlainASCII(upTo32 text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = text.count
+        guard length > 16 else { return isShortPlainASCII(text) }
+        guard length <= 32, let start = text.baseAddress else { return false }
+        let from = UnsafeRawPointer(start)
+        return noneSpecial(specialLanes(from.loadUnaligned(as: SIMD16<Int8>.self))
+            | specialLanes(from.loadUnaligned(fromByteOffset: length - 16, as: SIMD16<Int8>.self)))
+    }
+
+    /// Whether `specialLanes` marked no byte.
+    @inline(__always)
+    private static func noneSpecial(_ lanes: SIMD2<UInt64>) -> Bool {
+        lanes[0] | lanes[1] == 0
     }
 
     /// Whether `text` is at most sixteen bytes, all copied as they are, tested a word at a time: the text
