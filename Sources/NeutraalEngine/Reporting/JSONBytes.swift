@@ -477,9 +477,9 @@ public struct JSONBytes: ~Copyable {
         lanes[0] | lanes[1] == 0
     }
 
-    /// Whether `text` is at most sixteen bytes, all copied as they are, tested a word at a time: the text
-    /// is read as two words that overlap (8 to 16 bytes), two four-byte halves that overlap (4 to 7), or
-    /// byte by byte into a word of spaces (below 4).
+    /// Whether `text` is at most sixteen bytes, all copied as they are: the text is read as two words that
+    /// overlap (8 to 16 bytes), tested together as a block of sixteen, or as a word tested alone: two
+    /// four-byte halves that overlap (4 to 7), or byte by byte into a word of spaces (below 4).
     @inline(__always)
     static func isShortPlainASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let start = text.baseAddress else { return true }
@@ -487,8 +487,9 @@ public struct JSONBytes: ~Copyable {
         let from = UnsafeRawPointer(start)
         if length >= 8 {
             guard length <= 16 else { return false }
-            return isPlainASCII(from.loadUnaligned(as: UInt64.self))
-                && isPlainASCII(from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self))
+            // the two words as one block of sixteen: one vector test costs a third of two tests of words
+            let block = SIMD2<UInt64>(from.loadUnaligned(as: UInt64.self), from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self))
+            return noneSpecial(specialLanes(unsafeBitCast(block, to: SIMD16<Int8>.self)))
         }
         if length >= 4 {
             // two four-byte halves that overlap in the middle
