@@ -107,6 +107,16 @@ public struct JSONBytes: ~Copyable {
             position += 12
         }
 
+        /// Writes the members of a line rendered before: 32 bytes stored, of which the text's are taken (the
+        /// room made must hold all 32).
+        @inline(__always)
+        mutating func put(_ line: RenderedLine) {
+            let target = UnsafeMutableRawPointer(position)
+            target.storeBytes(of: line.blocks.0, as: SIMD16<UInt8>.self)
+            (target + 16).storeBytes(of: line.blocks.1, as: SIMD16<UInt8>.self)
+            position += line.count
+        }
+
         /// Writes a decimal integer of 0 or more (up to `JSONBytes.longestInteger` bytes): two digits at a time,
         /// copied from `JSONBytes.digitPairs`, each pair split off with one division by a constant (a
         /// multiplication), from the most significant.
@@ -414,6 +424,63 @@ public struct JSONBytes: ~Copyable {
             head = quote | digit(year / 1000) << 8 | digit(year / 100 % 10) << 16 | digit(year / 10 % 10) << 24
                 | digit(year % 10) << 32 | dash << 40 | digit(month / 10) << 48 | digit(month % 10) << 56
             tail = UInt32(truncatingIfNeeded: dash | digit(day / 10) << 8 | digit(day % 10) << 16 | quote << 24)
+        }
+    }
+
+    /// `,"line":N,"column":` for one line number, kept as two blocks of sixteen bytes, to be written with two
+    /// stores: in a file of JSON Lines a record's line number is written in its head and again for each piece
+    /// of its evidence, which would otherwise each put both keys and split the digits off again. It is made
+    /// for each record, mostly from the last record's by adding one to its last digit.
+    struct RenderedLine {
+        /// The line written, or -1 for none (a line whose text would not fit in 32 bytes is not rendered).
+        private(set) var line = -1
+        fileprivate var blocks = (SIMD16<UInt8>(), SIMD16<UInt8>())
+        /// How many of the 32 bytes are the text.
+        fileprivate var count = 0
+
+        /// None yet.
+        init() {}
+
+        /// The members of `line`; lines below 0 or of fifteen digits or more (which with the keys' 18 bytes
+        /// would not fit) are not rendered.
+        private init(_ line: Int) {
+            guard line >= 0, line < 100_000_000_000_000 else { return }
+            count = withUnsafeMutableBytes(of: &blocks) { room -> Int in
+                guard let start = room.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
+                var out = Cursor(position: start)
+                out.put(",\"line\":")
+                out.putCount(line)
+                out.put(",\"column\":")
+                return out.position - start
+            }
+            self.line = line
+        }
+
+        /// Makes these the members of `line`: the line after the one they are of by adding one to the last
+        /// digit (unless it is a 9: one line in ten), any other rendered afresh.
+        @inline(__always)
+        mutating func set(_ line: Int) {
+            guard line != self.line else { return }
+            if line == self.line &+ 1, self.line >= 0 {
+                // the last digit comes just before `,"column":` (10 bytes)
+                let last = count &- 11
+                let added = withUnsafeMutableBytes(of: &blocks) { bytes -> Bool in
+                    guard bytes[last] != UInt8(ascii: "9") else { return false }
+                    bytes[last] &+= 1
+                    return true
+                }
+                if added {
+                    self.line = line
+                    return
+                }
+            }
+            render(line)
+        }
+
+        /// `set` for a line that is not the next: rendered afresh.
+        @inline(never)
+        private mutating func render(_ line: Int) {
+            self = RenderedLine(line)
         }
     }
 
