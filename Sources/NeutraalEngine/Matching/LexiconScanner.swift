@@ -207,7 +207,9 @@ public struct LexiconScanner: Sendable {
     private func scan(_ lane: inout Lane, _ table: Table,
                       _ bytes: UnsafeBufferPointer<UInt8>, into matches: inout [Match],
                       literals: inout UInt64) {
-        while true {
+        // no call for a part read to its end already: after the lanes read side by side, every part but the
+        // last (a few bytes longer) is
+        while lane.next < lane.end {
             let (index, row) = Self.run(table, bytes, from: lane.next, to: lane.end, row: lane.row,
                                         threshold: firstOutputRow)
             lane.row = row
