@@ -203,6 +203,27 @@ struct JSONEscapingTests {
         }
     }
 
+    @Test("a line's members made from the last line's read as those of the line written afresh, across carries, jumps and repeats")
+    func renderedLines() {
+        var rendered = JSONBytes.RenderedLine()
+        let lines = Array(0...1_200) + [1_200, 9_999, 10_000, 10_001, 99_999_999, 100_000_000, 100_000_001, 5, 4,
+                                          99_999_999_999_999, 100_000_000_000_000, 100_000_000_000_001, 7, 8, -1, 19, 20]
+        for line in lines {
+            rendered.set(line)
+            var json = JSONBytes(capacity: 64)
+            var out = json.cursor(reserving: 32)
+            out.put(rendered)
+            json.commit(out)
+            if (0..<100_000_000_000_000).contains(line) {
+                #expect(rendered.line == line, "line \(line)")
+                #expect(String(decoding: json.bytes, as: UTF8.self) == ",\"line\":\(line),\"column\":", "line \(line)")
+            } else {
+                // too long to keep: none, which no line of evidence is taken for
+                #expect(rendered.line == -1 && json.bytes.isEmpty, "line \(line)")
+            }
+        }
+    }
+
     @Test("a rendered date is written as quotedDate writes it, and exists for the years 0 to 9999")
     func renderedFarDates() {
         for day in [Int32.min, -3_000_000, -800_000, -719_528, 0, 2_932_896, 2_932_897, 3_000_000, Int32.max] {
@@ -216,9 +237,9 @@ struct JSONEscapingTests {
         }
     }
 
-    @Test("short strings take the fast path exactly when they need no escape, at every length up to 20")
+    @Test("short strings take the fast paths exactly when they need no escape, at every length up to 36")
     func shortStrings() {
-        for length in 0...20 {
+        for length in 0...36 {
             for special in ["", "\"", "\\", "<", "&", "\n", "\u{7F}", "é", "\u{85}", "\u{2028}"] {
                 for position in 0...max(0, length - 1) {
                     var characters = Array(repeating: Character("a"), count: length)
@@ -228,6 +249,9 @@ struct JSONEscapingTests {
                     let fast = text.utf8.withContiguousStorageIfAvailable { JSONBytes.isShortPlainASCII($0) }
                     let plain = text.utf8.count <= 16 && text.utf8.allSatisfy { $0 < 0x80 && JSONBytes.isPlain($0) }
                     #expect(fast == plain, "\(text.debugDescription)")
+                    let upTo32 = text.utf8.withContiguousStorageIfAvailable { JSONBytes.isPlainASCII(upTo32: $0) }
+                    let plainUpTo32 = text.utf8.count <= 32 && text.utf8.allSatisfy { $0 < 0x80 && JSONBytes.isPlain($0) }
+                    #expect(upTo32 == plainUpTo32, "\(text.debugDescription)")
                 }
             }
         }

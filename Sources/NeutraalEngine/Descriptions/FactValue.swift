@@ -254,7 +254,9 @@ public final class Description: @unchecked Sendable {
     }
 
     /// Calls `body` with the UTF-8 bytes of `id`, where they are (in the record or the source) when it is read
-    /// from the record.
+    /// from the record. Compiled into its caller (the JSON writer, once a record), so that `body` is too,
+    /// rather than called through a closure.
+    @inline(__always)
     func withIDBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         // the storage lent, not counted: the description holds its record while `body` runs
         if idSlot >= 0, let result = Unmanaged.passUnretained(record.values.storage)._withUnsafeGuaranteedRef({

@@ -34,10 +34,14 @@ public struct LexiconScanner: Sendable {
     /// state's row is its number times the alphabet's width (one more than the bytes the entries use).
     /// Kept this narrow (not 256 entries a state) so that the table stays in the nearest cache: every
     /// step of the scan waits for the one before it. States that end some entry are numbered last, their
-    /// rows from `firstOutputRow` on, a power of two that every other row is below: one comparison tells
-    /// the scan to look at outputs, and for lanes read side by side one comparison of their rows' bits
-    /// together (`a | b | c | d >= firstOutputRow`). The rows between the last silent state's and
-    /// `firstOutputRow` are never reached: room in memory, not in the cache.
+    /// rows from `firstOutputRow` on, twice a power of two above every other row: one comparison tells
+    /// the scan to look at outputs, and for lanes read side by side one comparison of their rows taken
+    /// together as `(a + b) | (c + d) >= firstOutputRow`: two silent rows add up to less than that power
+    /// of two doubled, and so do their bits together, while one row with outputs reaches it alone. Sums
+    /// rather than an OR of the four rows because the processor adds two registers into a third in one
+    /// instruction (`lea`), where an OR overwrites one of them and the row it holds must be copied first
+    /// (five instructions a test for four lanes instead of seven). The rows between the last silent
+    /// state's and `firstOutputRow` are never reached: room in memory, not in the cache.
     private let transitions: [UInt32]
     private let firstOutputRow: UInt32
     private let width: UInt32
@@ -70,7 +74,7 @@ public struct LexiconScanner: Sendable {
         let automaton = CompactAutomaton(patterns.map(\.lower))
         let dense = automaton.dense()
         self.patterns = patterns
-        self.transitions = dense.columnOf + dense.transitions
+        self.transitions = dense.columnsAndRows
         self.firstOutputRow = dense.firstOutputRow
         self.width = dense.width
         self.outputStart = dense.outputStart
@@ -140,8 +144,8 @@ public struct LexiconScanner: Sendable {
     /// The automaton's table as the scan reads it: the columns of the 256 bytes and then the rows (see
     /// `transitions`), both read through one pointer, to the first row, so that the loops that read four
     /// lanes side by side need a register less.
-    private struct Table {
-        /// How many columns come before the rows.
+    fileprivate struct Table {
+        /// How many columns come before the rows (also for `CompactAutomaton.dense()`, which lays them out).
         static let columns = 256
         let rows: UnsafePointer<UInt32>
 
@@ -203,7 +207,9 @@ public struct LexiconScanner: Sendable {
     private func scan(_ lane: inout Lane, _ table: Table,
                       _ bytes: UnsafeBufferPointer<UInt8>, into matches: inout [Match],
                       literals: inout UInt64) {
-        while true {
+        // no call for a part read to its end already: after the lanes read side by side, every part but the
+        // last (a few bytes longer) is
+        while lane.next < lane.end {
             let (index, row) = Self.run(table, bytes, from: lane.next, to: lane.end, row: lane.row,
                                         threshold: firstOutputRow)
             lane.row = row
@@ -272,7 +278,7 @@ public struct LexiconScanner: Sendable {
     }
 
     /// `run` for four lanes: four steps between tests of the count, each step testing the four rows
-    /// together (the threshold is a power of two above every silent row: see `transitions`).
+    /// together (the threshold is a power of two above the sum of any two silent rows: see `transitions`).
     @inline(__always)
     private static func runFour(_ table: Table, _ bytes: UnsafeBufferPointer<UInt8>, _ lanes: UnsafeMutableBufferPointer<Lane>,
                                 steps: Int, threshold: UInt32) -> Int {
@@ -285,7 +291,7 @@ public struct LexiconScanner: Sendable {
             rowB = table.next(rowB, bytes[b &+ taken &+ offset])
             rowC = table.next(rowC, bytes[c &+ taken &+ offset])
             rowD = table.next(rowD, bytes[d &+ taken &+ offset])
-            return rowA | rowB | rowC | rowD >= threshold
+            return (rowA &+ rowB) | (rowC &+ rowD) >= threshold
         }
         @inline(__always) func stop(after taken: Int) -> Int {
             (lanes[0].row, lanes[1].row, lanes[2].row, lanes[3].row) = (rowA, rowB, rowC, rowD)
@@ -307,7 +313,8 @@ public struct LexiconScanner: Sendable {
         return stop(after: taken)
     }
 
-    /// `run` for two lanes: four steps between tests of the count, each step testing the two rows together.
+    /// `run` for two lanes: four steps between tests of the count, each step testing the two rows together
+    /// by their sum.
     @inline(__always)
     private static func runTwo(_ table: Table, _ bytes: UnsafeBufferPointer<UInt8>, _ lanes: UnsafeMutableBufferPointer<Lane>,
                                steps: Int, threshold: UInt32) -> Int {
@@ -318,7 +325,7 @@ public struct LexiconScanner: Sendable {
         @inline(__always) func step(_ offset: Int) -> Bool {
             rowA = table.next(rowA, bytes[a &+ taken &+ offset])
             rowB = table.next(rowB, bytes[b &+ taken &+ offset])
-            return rowA | rowB >= threshold
+            return rowA &+ rowB >= threshold
         }
         @inline(__always) func stop(after taken: Int) -> Int {
             (lanes[0].row, lanes[1].row) = (rowA, rowB)
@@ -527,35 +534,37 @@ struct CompactAutomaton {
 
     /// The automaton as the scan reads it: a column for each byte the strings use and one (column 0) for
     /// all others, its states renumbered so that those with outputs come last, from the first row at or
-    /// past a power of two above every other row (see `LexiconScanner.transitions`); the numbers between
-    /// belong to no state and end nothing.
-    func dense() -> (transitions: [UInt32], firstOutputRow: UInt32, width: UInt32, columnOf: [UInt32],
+    /// past twice a power of two above every other row (see `LexiconScanner.transitions`); the numbers
+    /// between belong to no state and end nothing. The table is made with the 256 bytes' columns before the
+    /// rows, as the scan reads it, so that it is not copied once more to put them there.
+    func dense() -> (columnsAndRows: [UInt32], firstOutputRow: UInt32, width: UInt32,
                      outputStart: [Int32], outputs: [Int32], depths: [Int32]) {
         let width = alphabet.count + 1
         let silent = order.filter { outputBegin[Int($0)] == outputEnd[Int($0)] }
         let speaking = order.filter { outputBegin[Int($0)] < outputEnd[Int($0)] }
-        let threshold = Self.powerOfTwo(atLeast: silent.count * width)
+        // two silent rows add up to less than the first row with outputs (see `transitions`)
+        let threshold = 2 * Self.powerOfTwo(atLeast: silent.count * width)
         let firstSpeaking = (threshold + width - 1) / width
         // each state's row in the table
         var rowOf = Array(repeatElement(UInt32(0), count: stateCount))
         for (index, state) in silent.enumerated() { rowOf[Int(state)] = UInt32(index * width) }
         for (index, state) in speaking.enumerated() { rowOf[Int(state)] = UInt32((firstSpeaking + index) * width) }
         let renumbered = silent + speaking
-        var transitions = [UInt32](repeating: 0, count: (firstSpeaking + speaking.count) * width)
-        transitions.withUnsafeMutableBufferPointer { table in
-            fillRows(table, states: renumbered, rowOf: rowOf)
+        let columns = LexiconScanner.Table.columns
+        var table = [UInt32](repeating: 0, count: columns + (firstSpeaking + speaking.count) * width)
+        table.withUnsafeMutableBufferPointer { table in
+            fillRows(UnsafeMutableBufferPointer(rebasing: table[columns...]), states: renumbered, rowOf: rowOf)
         }
-        var columnOf = [UInt32](repeating: 0, count: 256)
-        for (index, byte) in alphabet.enumerated() { columnOf[Int(byte)] = UInt32(index + 1) }
+        for (index, byte) in alphabet.enumerated() { table[Int(byte)] = UInt32(index + 1) }
         // capitals read as their lower-case letters (the strings are lower-cased: a capital among them
         // could never match a lower-cased text, and matches nothing here either)
-        for capital in 65...90 { columnOf[capital] = columnOf[capital + 32] }
+        for capital in 65...90 { table[capital] = table[capital + 32] }
         if column[32] >= 0 {
             // a run of white space reads as one space: every byte of white space takes the space's column,
             // and a state entered by a space stays there on more of it
-            let space = columnOf[32]
-            for byte in SpaceRuns.bytes { columnOf[Int(byte)] = space }
-            for state in enteredBySpace.map(Int.init) { transitions[Int(rowOf[state] + space)] = rowOf[state] }
+            let space = table[32]
+            for byte in SpaceRuns.bytes { table[Int(byte)] = space }
+            for state in enteredBySpace.map(Int.init) { table[columns + Int(rowOf[state] + space)] = rowOf[state] }
         }
         var outputStart: [Int32] = []
         var outputs: [Int32] = []
@@ -573,7 +582,7 @@ struct CompactAutomaton {
         outputStart.append(Int32(outputs.count))
         let depths = silent.map { depth[Int($0)] } + repeatElement(0, count: firstSpeaking - silent.count)
             + speaking.map { depth[Int($0)] }
-        return (transitions, UInt32(threshold), UInt32(width), columnOf, outputStart, outputs, depths)
+        return (table, UInt32(threshold), UInt32(width), outputStart, outputs, depths)
     }
 
     /// The least power of two that is at least `count` (and at least 1).

@@ -164,12 +164,17 @@ struct PatternDFA: Sendable, Equatable {
         // in blocks, looking at the matched patterns only between blocks
         while index < end {
             let blockEnd = min(index &+ 64, end)
-            while index &+ 4 <= blockEnd {
+            // eight bytes between tests of the count
+            while index &+ 8 <= blockEnd {
                 row = table[Int(row &+ classes[Int(bytes[index])])]
                 row = table[Int(row &+ classes[Int(bytes[index &+ 1])])]
                 row = table[Int(row &+ classes[Int(bytes[index &+ 2])])]
                 row = table[Int(row &+ classes[Int(bytes[index &+ 3])])]
-                index &+= 4
+                row = table[Int(row &+ classes[Int(bytes[index &+ 4])])]
+                row = table[Int(row &+ classes[Int(bytes[index &+ 5])])]
+                row = table[Int(row &+ classes[Int(bytes[index &+ 6])])]
+                row = table[Int(row &+ classes[Int(bytes[index &+ 7])])]
+                index &+= 8
             }
             while index < blockEnd {
                 row = table[Int(row &+ classes[Int(bytes[index])])]
@@ -193,13 +198,18 @@ struct PatternDFA: Sendable, Equatable {
         let offset = b &- a
         while a < first.upperBound {
             let blockEnd = min(a &+ 64, first.upperBound)
-            while a &+ 2 <= blockEnd {
-                b = a &+ offset
+            // four bytes of each lane between tests of the count, the second lane's read at `a + offset`
+            // (an address the processor adds up itself: no register kept for it)
+            while a &+ 4 <= blockEnd {
                 rowA = table[Int(rowA &+ classes[Int(bytes[a])])]
-                rowB = table[Int(rowB &+ classes[Int(bytes[b])])]
+                rowB = table[Int(rowB &+ classes[Int(bytes[a &+ offset])])]
                 rowA = table[Int(rowA &+ classes[Int(bytes[a &+ 1])])]
-                rowB = table[Int(rowB &+ classes[Int(bytes[b &+ 1])])]
-                a &+= 2
+                rowB = table[Int(rowB &+ classes[Int(bytes[a &+ offset &+ 1])])]
+                rowA = table[Int(rowA &+ classes[Int(bytes[a &+ 2])])]
+                rowB = table[Int(rowB &+ classes[Int(bytes[a &+ offset &+ 2])])]
+                rowA = table[Int(rowA &+ classes[Int(bytes[a &+ 3])])]
+                rowB = table[Int(rowB &+ classes[Int(bytes[a &+ offset &+ 3])])]
+                a &+= 4
             }
             while a < blockEnd {
                 rowB = table[Int(rowB &+ classes[Int(bytes[a &+ offset])])]

@@ -107,6 +107,16 @@ public struct JSONBytes: ~Copyable {
             position += 12
         }
 
+        /// Writes the members of a line rendered before: 32 bytes stored, of which the text's are taken (the
+        /// room made must hold all 32).
+        @inline(__always)
+        mutating func put(_ line: RenderedLine) {
+            let target = UnsafeMutableRawPointer(position)
+            target.storeBytes(of: line.blocks.0, as: SIMD16<UInt8>.self)
+            (target + 16).storeBytes(of: line.blocks.1, as: SIMD16<UInt8>.self)
+            position += line.count
+        }
+
         /// Writes a decimal integer of 0 or more (up to `JSONBytes.longestInteger` bytes): two digits at a time,
         /// copied from `JSONBytes.digitPairs`, each pair split off with one division by a constant (a
         /// multiplication), from the most significant.
@@ -417,6 +427,63 @@ public struct JSONBytes: ~Copyable {
         }
     }
 
+    /// `,"line":N,"column":` for one line number, kept as two blocks of sixteen bytes, to be written with two
+    /// stores: in a file of JSON Lines a record's line number is written in its head and again for each piece
+    /// of its evidence, which would otherwise each put both keys and split the digits off again. It is made
+    /// for each record, mostly from the last record's by adding one to its last digit.
+    struct RenderedLine {
+        /// The line written, or -1 for none (a line whose text would not fit in 32 bytes is not rendered).
+        private(set) var line = -1
+        fileprivate var blocks = (SIMD16<UInt8>(), SIMD16<UInt8>())
+        /// How many of the 32 bytes are the text.
+        fileprivate var count = 0
+
+        /// None yet.
+        init() {}
+
+        /// The members of `line`; lines below 0 or of fifteen digits or more (which with the keys' 18 bytes
+        /// would not fit) are not rendered.
+        private init(_ line: Int) {
+            guard line >= 0, line < 100_000_000_000_000 else { return }
+            count = withUnsafeMutableBytes(of: &blocks) { room -> Int in
+                guard let start = room.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
+                var out = Cursor(position: start)
+                out.put(",\"line\":")
+                out.putCount(line)
+                out.put(",\"column\":")
+                return out.position - start
+            }
+            self.line = line
+        }
+
+        /// Makes these the members of `line`: the line after the one they are of by adding one to the last
+        /// digit (unless it is a 9: one line in ten), any other rendered afresh.
+        @inline(__always)
+        mutating func set(_ line: Int) {
+            guard line != self.line else { return }
+            if line == self.line &+ 1, self.line >= 0 {
+                // the last digit comes just before `,"column":` (10 bytes)
+                let last = count &- 11
+                let added = withUnsafeMutableBytes(of: &blocks) { bytes -> Bool in
+                    guard bytes[last] != UInt8(ascii: "9") else { return false }
+                    bytes[last] &+= 1
+                    return true
+                }
+                if added {
+                    self.line = line
+                    return
+                }
+            }
+            render(line)
+        }
+
+        /// `set` for a line that is not the next: rendered afresh.
+        @inline(never)
+        private mutating func render(_ line: Int) {
+            self = RenderedLine(line)
+        }
+    }
+
     /// Appends a date rendered before.
     @inline(__always)
     public mutating func raw(_ date: RenderedDate) {
@@ -440,22 +507,46 @@ public struct JSONBytes: ~Copyable {
         withUTF8(text) { json, bytes in json.appendEscaped(bytes) }
     }
 
-    /// Appends a string literal: room for the text and both quotes is made once, and text of at most
-    /// sixteen bytes that needs no escape is copied as it is, without the scan.
+    /// Appends a string literal: room for the text and both quotes is made once, and text of at most 32
+    /// bytes that needs no escape (fact paths, values, matches: most of what is quoted per record) is
+    /// copied as it is with its quotes through a cursor, without the scan and its loop.
     private mutating func appendQuoted(_ text: UnsafeBufferPointer<UInt8>) {
         reserve(text.count + 2)
-        put(UInt8(ascii: "\""))
-        if Self.isShortPlainASCII(text) {
-            append(text)
-        } else {
-            appendEscaped(text)
+        if Self.isPlainASCII(upTo32: text) {
+            var out = Cursor(position: base + count)
+            out.put(UInt8(ascii: "\""))
+            out.put(text)
+            out.put(UInt8(ascii: "\""))
+            commit(out)
+            return
         }
+        put(UInt8(ascii: "\""))
+        appendEscaped(text)
         append(UInt8(ascii: "\""))
     }
 
-    /// Whether `text` is at most sixteen bytes, all copied as they are, tested a word at a time: the text
-    /// is read as two words that overlap (8 to 16 bytes), two four-byte halves that overlap (4 to 7), or
-    /// byte by byte into a word of spaces (below 4).
+    /// Whether `text` is at most 32 bytes, all copied as they are: up to sixteen tested as
+    /// `isShortPlainASCII` tests them, 17 to 32 as two blocks of sixteen that overlap, whose lanes that are
+    /// not plain (see `specialLanes`) are taken together.
+    @inline(__always)
+    static func isPlainASCII(upTo32 text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let length = text.count
+        guard length > 16 else { return isShortPlainASCII(text) }
+        guard length <= 32, let start = text.baseAddress else { return false }
+        let from = UnsafeRawPointer(start)
+        return noneSpecial(specialLanes(from.loadUnaligned(as: SIMD16<Int8>.self))
+            | specialLanes(from.loadUnaligned(fromByteOffset: length - 16, as: SIMD16<Int8>.self)))
+    }
+
+    /// Whether `specialLanes` marked no byte.
+    @inline(__always)
+    private static func noneSpecial(_ lanes: SIMD2<UInt64>) -> Bool {
+        lanes[0] | lanes[1] == 0
+    }
+
+    /// Whether `text` is at most sixteen bytes, all copied as they are: the text is read as two words that
+    /// overlap (8 to 16 bytes), tested together as a block of sixteen, or as a word tested alone: two
+    /// four-byte halves that overlap (4 to 7), or byte by byte into a word of spaces (below 4).
     @inline(__always)
     static func isShortPlainASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let start = text.baseAddress else { return true }
@@ -463,8 +554,9 @@ public struct JSONBytes: ~Copyable {
         let from = UnsafeRawPointer(start)
         if length >= 8 {
             guard length <= 16 else { return false }
-            return isPlainASCII(from.loadUnaligned(as: UInt64.self))
-                && isPlainASCII(from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self))
+            // the two words as one block of sixteen: one vector test costs a third of two tests of words
+            let block = SIMD2<UInt64>(from.loadUnaligned(as: UInt64.self), from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self))
+            return noneSpecial(specialLanes(unsafeBitCast(block, to: SIMD16<Int8>.self)))
         }
         if length >= 4 {
             // two four-byte halves that overlap in the middle

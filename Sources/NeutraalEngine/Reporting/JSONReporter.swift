@@ -51,8 +51,10 @@ public struct JSONReporter: Reporter, Sendable {
     /// The source the quoted path in `sourceMembers` is of, held so that it is compared by identity: the path
     /// is one string shared by every worker thread, whose count each comparison would pass from core to core.
     private var quotedSourceOwner: SourceText?
-    /// `,"source":` with the quoted path of `quotedSourceOwner`, and `,"line":`.
+    /// `,"source":` with the quoted path of `quotedSourceOwner`.
     private var sourceMembers = Kept()
+    /// The line of the last description written, with its keys (see `JSONBytes.RenderedLine`), for its evidence.
+    private var recentLine = JSONBytes.RenderedLine()
     /// The rule set version the next two hold the quoted text of (empty before the first description).
     private var versionText = ""
     /// `,"dated":true,"rulesetVersion":` and the quoted version.
@@ -156,7 +158,6 @@ public struct JSONReporter: Reporter, Sendable {
             var members = JSONBytes()
             members.raw(",\"source\":")
             members.quoted(description.source.path)
-            members.raw(",\"line\":")
             sourceMembers = Kept(members.take())
         }
         if datedVersion.bytes.isEmpty || versionText != context.pointee.ruleSet.version {
@@ -174,10 +175,12 @@ public struct JSONReporter: Reporter, Sendable {
             // the members from the source to the version in room made once (the derived facts are read only
             // after it: read before, their array would be retained across it)
             let source = sourceMembers.bytes, version = evaluation.dated ? datedVersion.bytes : undatedVersion.bytes
-            var out = json.cursor(reserving: source.count + version.count + 2 * JSONBytes.longestInteger + 66)
+            recentLine.set(location.line)
+            // the keys of the line and column 18 bytes, the verdict's member and the date's key at most 31, the
+            // date 12, the findings' key 13
+            var out = json.cursor(reserving: source.count + version.count + 2 * JSONBytes.longestInteger + 74)
             out.put(source)
-            out.putCount(location.line)
-            out.put(",\"column\":")
+            Self.putLine(location.line, recentLine, into: &out)
             out.putCount(location.column)
             switch evaluation.verdict {
             case .allowed: out.put(",\"verdict\":\"allowed\",\"date\":")
@@ -197,6 +200,7 @@ public struct JSONReporter: Reporter, Sendable {
             json.commit(out)
         } else {
             json.raw(sourceMembers.bytes)
+            json.raw(",\"line\":")
             json.integer(location.line)
             json.raw(",\"column\":")
             json.integer(location.column)
@@ -424,9 +428,10 @@ public struct JSONReporter: Reporter, Sendable {
         if lentEvidenceTexts == nil { keep(EvidenceTexts(context.pointee.ruleSet)) }
         let texts = lentEvidenceTexts.flatMap { $0._withUnsafeGuaranteedRef { $0.serve(rule) } ? $0 : nil }
         // the evidence written from its numbers, read in place through the buffer
+        let line = recentLine
         finding.pointee.evidenceList.entries.withUnsafeBufferPointer { entries in
             for index in entries.indices {
-                Self.write(entries[index], first: index == 0, finding, rule, texts, into: &json)
+                Self.write(entries[index], first: index == 0, finding, rule, texts, line, into: &json)
             }
         }
         // the evidence's closing bracket and the finding's brace written together where nothing comes between
@@ -453,10 +458,11 @@ public struct JSONReporter: Reporter, Sendable {
     }
 
     /// Writes a piece of evidence of `finding` (after a comma unless it is the first). The common piece, a
-    /// path and a value from `texts` and a place in the input, is written in room made once for all of it.
+    /// path and a value from `texts` and a place in the input, is written in room made once for all of it;
+    /// a place on `line` (the record's) with that line's members rendered before.
     @inline(__always)
     private static func write(_ entry: EvidenceList.Entry, first: Bool, _ finding: UnsafePointer<Finding>, _ rule: Rule,
-                              _ texts: Unmanaged<EvidenceTexts>?, into json: inout JSONBytes) {
+                              _ texts: Unmanaged<EvidenceTexts>?, _ line: JSONBytes.RenderedLine, into json: inout JSONBytes) {
         if entry.factText < 0, entry.valueText < 0, entry.match < 0, entry.start < 0, entry.end < 0, entry.line > 0, entry.column >= 0,
            let texts, let fact = texts._withUnsafeGuaranteedRef({ $0.fact(entry.fact) }),
            let value = texts._withUnsafeGuaranteedRef({ $0.value(entry.value) }) {
@@ -464,30 +470,41 @@ public struct JSONReporter: Reporter, Sendable {
             out.put(first ? "{\"fact\":" : ",{\"fact\":")
             out.put(fact)
             out.put(value)
-            putPlace(entry, closing: &out)
+            putPlace(entry, line, closing: &out)
             json.commit(out)
             return
         }
         json.raw(first ? "{\"fact\":" : ",{\"fact\":")
-        writeMembers(of: entry, finding, rule, texts, into: &json)
+        writeMembers(of: entry, finding, rule, texts, line, into: &json)
     }
 
     /// Writes the line and column of a piece of evidence and its closing brace through `out`, whose room
-    /// (19 bytes and two numbers) the caller has made.
+    /// (19 bytes and two numbers, which is more than the 32 bytes `putLine` may store) the caller has made.
     @inline(__always)
-    private static func putPlace(_ entry: EvidenceList.Entry, closing out: inout JSONBytes.Cursor) {
-        out.put(",\"line\":")
-        out.putCount(entry.line)
-        out.put(",\"column\":")
+    private static func putPlace(_ entry: EvidenceList.Entry, _ line: JSONBytes.RenderedLine, closing out: inout JSONBytes.Cursor) {
+        putLine(entry.line, line, into: &out)
         out.putCount(entry.column)
         out.put(UInt8(ascii: "}"))
+    }
+
+    /// Writes `,"line":` with line number `number` and `,"column":` through `out` (room for 18 bytes and a
+    /// number made, and at least 32): copied from `rendered` when it is that line's.
+    @inline(__always)
+    private static func putLine(_ number: Int, _ rendered: JSONBytes.RenderedLine, into out: inout JSONBytes.Cursor) {
+        if number == rendered.line {
+            out.put(rendered)
+        } else {
+            out.put(",\"line\":")
+            out.putCount(number)
+            out.put(",\"column\":")
+        }
     }
 
     /// Writes the members of a piece of evidence of `finding` after `"fact":`, and the closing brace. Its
     /// path and value are copied from `texts` where its keys point there (or spelled from the rule's names
     /// for findings of another rule set); the texts without a key are read where the finding keeps them.
     private static func writeMembers(of entry: EvidenceList.Entry, _ finding: UnsafePointer<Finding>, _ rule: Rule,
-                                     _ texts: Unmanaged<EvidenceTexts>?, into json: inout JSONBytes) {
+                                     _ texts: Unmanaged<EvidenceTexts>?, _ line: JSONBytes.RenderedLine, into json: inout JSONBytes) {
         if entry.factText >= 0 {
             json.quoted(finding.pointee.evidenceList.texts[Int(entry.factText)])
         } else if let fact = texts?._withUnsafeGuaranteedRef({ $0.fact(entry.fact) }) {
@@ -523,7 +540,7 @@ public struct JSONReporter: Reporter, Sendable {
         if entry.line > 0, entry.column >= 0 {
             // the place and the closing brace in room made once, as for the common piece
             var out = json.cursor(reserving: 19 + 2 * JSONBytes.longestInteger)
-            putPlace(entry, closing: &out)
+            putPlace(entry, line, closing: &out)
             json.commit(out)
             return
         }
