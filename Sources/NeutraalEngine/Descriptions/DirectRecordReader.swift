@@ -235,7 +235,7 @@ public final class DirectRecordReader: Sendable {
 
     // MARK: Objects
 
-    /// The record of a line at the cursor, read into `record` (empty, laid out by the top-level layout), with
+    /// The record of a line at the cursor, read into `record` (holding nothing counted, laid out by the top-level layout), with
     /// its derived facts and nothing after it on the line; returns whether it has an `id` field that is not empty.
     @inline(__always)
     private func readTopRecord(_ cursor: inout Cursor, into record: inout Record,
@@ -253,26 +253,31 @@ public final class DirectRecordReader: Sendable {
     private func readRecord(_ cursor: inout Cursor, layout: Int, expectation: inout Expectation?,
                             depth: Int) throws(Unusual) -> Record {
         let slotCount = slotCounts[layout]
-        // into the emptied storage of an element of an earlier record, where one is kept
+        // into the cleared storage of an element of an earlier record, where one is kept
         var record = cursor.spareLists?.pointee.takeStorage(slotCount: slotCount).map { Record(storage: $0) } ?? Record(slotCount: slotCount)
         try fill(&record, from: &cursor, layout: layout, expectation: &expectation, depth: depth)
         return record
     }
 
-    /// `readRecord` into `record`, empty and laid out by `layout`.
+    /// `readRecord` into `record`, laid out by `layout` and holding nothing counted: empty, or with values of an
+    /// earlier record in slots that this one fills (written over) or not (emptied once it is read).
     @inline(__always)
     private func fill(_ record: inout Record, from cursor: inout Cursor, layout: Int, expectation: inout Expectation?,
                       depth: Int) throws(Unusual) {
         let outerTexts = cursor.textsInPlace
+        let outerCounted = cursor.countedSlots
         cursor.textsInPlace = false
+        cursor.countedSlots = SlotSet()
         let filled = try record.values.withUnsafeMutableSlots { slots, filled throws(Unusual) in
             try readMembers(&cursor, into: slots, filled: &filled, layout: layout,
                             node: layoutRoots[layout], expectation: &expectation, depth: depth)
             return filled
         }
+        record.values.storage.finishFilling(filled: filled, counted: cursor.countedSlots)
         // the record's texts read in place are bytes of the source: the record holds it
         if cursor.textsInPlace, let source = cursor.source { record.values.storage.keep(source: source) }
         cursor.textsInPlace = outerTexts
+        cursor.countedSlots = outerCounted
         guard requiredSlots[layout].isSubset(of: filled) else { throw Unusual() }
         if layout == 0, let kind = record.values.symbol(at: kindSlot) {
             guard kind >= 0, Int(kind) < kindCount, filled.isDisjoint(with: forbiddenSlots[Int(kind)]) else { throw Unusual() }
@@ -327,6 +332,8 @@ public final class DirectRecordReader: Sendable {
                     let stored: StoredSlot
                     if kind.isText, cursor.source != nil {
                         stored = try cursor.textSlot(offset: Int32(truncatingIfNeeded: keyOffset))
+                        // a text with an escape is a `String` of its own (one read in place has no value)
+                        if stored.value != nil { _ = cursor.countedSlots.insert(slot) }
                     } else if case .enumeration(let index) = kind, let found = cursor.plainSymbol(spellings, index) {
                         // the most common value, a case written as one of its spellings, read here
                         stored = StoredSlot(value: .symbol(found), offset: Int32(truncatingIfNeeded: keyOffset))
@@ -338,8 +345,11 @@ public final class DirectRecordReader: Sendable {
                     } else {
                         cursor.skipWhitespace()
                         stored = StoredSlot(value: try readValue(&cursor, kind: kind, depth: depth + 1), offset: Int32(truncatingIfNeeded: keyOffset))
+                        // a list, objects or a text of its own (taken to be so: numbers and the rest are rare here)
+                        _ = cursor.countedSlots.insert(slot)
                     }
-                    // the slot was empty (`filled` says so): nothing to release before writing it
+                    // the slot holds nothing counted (`fill` says so, and `filled` that it was not written by this
+                    // record): nothing to release before writing it
                     slots.initializeElement(at: slot, to: stored)
                 } else {
                     cursor.skipWhitespace()
