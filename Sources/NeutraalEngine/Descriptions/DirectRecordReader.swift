@@ -265,18 +265,22 @@ public final class DirectRecordReader: Sendable {
     private func fill(_ record: inout Record, from cursor: inout Cursor, layout: Int, expectation: inout Expectation?,
                       depth: Int) throws(Unusual) {
         let outerTexts = cursor.textsInPlace
+        let outerFilled = cursor.filledSlots
         let outerCounted = cursor.countedSlots
         cursor.textsInPlace = false
+        cursor.filledSlots = SlotSet()
         cursor.countedSlots = SlotSet()
         let filled = try record.values.withUnsafeMutableSlots { slots, filled throws(Unusual) in
-            try readMembers(&cursor, into: slots, filled: &filled, layout: layout,
-                            node: layoutRoots[layout], expectation: &expectation, depth: depth)
-            return filled
+            // the slots filled, gathered in the cursor, handed on however the reading ends
+            defer { filled = cursor.filledSlots }
+            try readMembers(&cursor, into: slots, layout: layout, node: layoutRoots[layout], expectation: &expectation, depth: depth)
+            return cursor.filledSlots
         }
         record.values.storage.finishFilling(filled: filled, counted: cursor.countedSlots)
         // the record's texts read in place are bytes of the source: the record holds it
         if cursor.textsInPlace, let source = cursor.source { record.values.storage.keep(source: source) }
         cursor.textsInPlace = outerTexts
+        cursor.filledSlots = outerFilled
         cursor.countedSlots = outerCounted
         guard requiredSlots[layout].isSubset(of: filled) else { throw Unusual() }
         if layout == 0, let kind = record.values.symbol(at: kindSlot) {
@@ -286,8 +290,8 @@ public final class DirectRecordReader: Sendable {
     }
 
     /// The members of the object at the cursor, into `slots` (laid out by `layout`) from key node `node`;
-    /// `filled` gains the slots they fill.
-    private func readMembers(_ cursor: inout Cursor, into slots: Slots, filled: inout SlotSet, layout: Int, node: Int,
+    /// `cursor.filledSlots` gains the slots they fill.
+    private func readMembers(_ cursor: inout Cursor, into slots: Slots, layout: Int, node: Int,
                              expectation: inout Expectation?, depth: Int) throws(Unusual) {
         guard depth < Self.maximumDepth else { throw Unusual() }
         cursor.position += 1
@@ -327,7 +331,7 @@ public final class DirectRecordReader: Sendable {
                 let node = nodes[child]
                 let slot = node.slot
                 if slot >= 0 {
-                    guard slot < slots.count, filled.insert(slot) else { throw Unusual() }
+                    guard slot < slots.count, cursor.filledSlots.insert(slot) else { throw Unusual() }
                     let kind = node.kind
                     let stored: StoredSlot
                     if kind.isText, cursor.source != nil {
@@ -348,13 +352,13 @@ public final class DirectRecordReader: Sendable {
                         // a list, objects or a text of its own (taken to be so: numbers and the rest are rare here)
                         _ = cursor.countedSlots.insert(slot)
                     }
-                    // the slot holds nothing counted (`fill` says so, and `filled` that it was not written by this
+                    // the slot holds nothing counted (`fill` says so, and `filledSlots` that it was not written by this
                     // record): nothing to release before writing it
                     slots.initializeElement(at: slot, to: stored)
                 } else {
                     cursor.skipWhitespace()
                     guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
-                    try readMembers(&cursor, into: slots, filled: &filled, layout: layout, node: child,
+                    try readMembers(&cursor, into: slots, layout: layout, node: child,
                                     expectation: &expectation, depth: depth + 1)
                 }
             } else if found == Self.expectKey {
