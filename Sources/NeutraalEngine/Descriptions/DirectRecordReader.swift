@@ -346,6 +346,14 @@ public final class DirectRecordReader: Sendable {
                         stored = StoredSlot(value: .date(day), offset: Int32(truncatingIfNeeded: keyOffset))
                     } else if case .bool = kind, let value = cursor.plainBool() {
                         stored = StoredSlot(value: .bool(value), offset: Int32(truncatingIfNeeded: keyOffset))
+                    } else if case .list(let elementIndex) = kind {
+                        // a list of values (`draftedBy`, `partyRoles`: most records have one) read from here, without
+                        // the call of `readValue` and its dispatch on the kind, whose depth check is made here
+                        guard depth + 1 < Self.maximumDepth else { throw Unusual() }
+                        cursor.skipWhitespace()
+                        stored = StoredSlot(value: .list(try readValueList(&cursor, elementIndex: elementIndex, depth: depth + 1)),
+                                            offset: Int32(truncatingIfNeeded: keyOffset))
+                        _ = cursor.countedSlots.insert(slot)
                     } else {
                         cursor.skipWhitespace()
                         stored = StoredSlot(value: try readValue(&cursor, kind: kind, depth: depth + 1), offset: Int32(truncatingIfNeeded: keyOffset))
@@ -455,9 +463,7 @@ public final class DirectRecordReader: Sendable {
             }
             return .symbol(try symbol(cursor.buffer, text.raw, enumeration: index))
         case .list(let elementIndex):
-            var items = cursor.spareLists?.pointee.take() ?? []
-            try readValues(&cursor, kind: kinds[elementIndex], depth: depth, into: &items)
-            return .list(items)
+            return .list(try readValueList(&cursor, elementIndex: elementIndex, depth: depth))
         case .objects(let layout):
             guard layout > 0, layout < slotCounts.count else { throw Unusual() }
             let spare = cursor.spareLists?.pointee.takeRecords() ?? []
@@ -465,6 +471,15 @@ public final class DirectRecordReader: Sendable {
                 try readElement(&cursor, layout: layout, depth: depth)
             })
         }
+    }
+
+    /// A list of values of kind `kinds[elementIndex]` (or a single one, a list of one), read into a spare list's
+    /// room where one is kept.
+    @inline(__always)
+    private func readValueList(_ cursor: inout Cursor, elementIndex: Int, depth: Int) throws(Unusual) -> [FactValue] {
+        var items = cursor.spareLists?.pointee.take() ?? []
+        try readValues(&cursor, kind: kinds[elementIndex], depth: depth, into: &items)
+        return items
     }
 
     /// The case written as `bytes[range]`: as written, or (ASCII only) lower-cased, as `EnumType.caseIndex(of:)` tries.
@@ -497,11 +512,19 @@ public final class DirectRecordReader: Sendable {
         cursor.skipWhitespace()
         // an empty list takes no room beyond a spare one's
         if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return }
+        // the elements' depth, checked once here rather than by `readValue` for each (which gives up on the first)
+        guard depth + 1 < Self.maximumDepth else { throw Unusual() }
         // most lists are short: room for them at once rather than growing one element at a time
         items.reserveCapacity(4)
         while true {
             cursor.skipWhitespace()
-            items.append(try readValue(&cursor, kind: kind, depth: depth + 1))
+            // most elements are cases written as one of their spellings (`draftedBy`, `partyRoles`): read here,
+            // without a call of `readValue` and its dispatch on the kind for each
+            if case .enumeration(let index) = kind, let found = cursor.plainSymbol(spellings, index) {
+                items.append(.symbol(found))
+            } else {
+                items.append(try readValue(&cursor, kind: kind, depth: depth + 1))
+            }
             let next = cursor.skipWhitespaceAndPeek()
             if next == UInt8(ascii: ",") { cursor.position += 1; continue }
             if next == UInt8(ascii: "]") { cursor.position += 1; return }
