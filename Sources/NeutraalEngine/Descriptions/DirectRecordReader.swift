@@ -208,7 +208,7 @@ public final class DirectRecordReader: Sendable {
                     let hasID = try reused.withRecord { (record: inout Record) throws(Unusual) in
                         try readTopRecord(&cursor, into: &record, expectation: &expectation)
                     }
-                    reused.refill(id: readID(hasID: hasID, source, number), source: source, offset: start, expectation: expectation,
+                    reused.refill(id: readID(hasID: hasID, source, number), source: source, offset: start, expectation: consume expectation,
                                   lineIndex: lineIndex, asciiEnd: min(cursor.firstNonASCII, cursor.end))
                     room?.keep(reused)
                     return reused

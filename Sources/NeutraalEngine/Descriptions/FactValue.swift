@@ -221,9 +221,10 @@ public final class Description: @unchecked Sendable {
     }
 
     /// Fills the rest of this description again for the record `withRecord` read into it (no waivers, as
-    /// `DirectRecordReader` reads none; nil for no expectation). Only for a description nothing but the
-    /// reader's `RecordRoom` holds.
-    func refill(id: ReadID, source: SourceText, offset: Int, expectation: Expectation?, lineIndex: Int, asciiEnd: Int) {
+    /// `DirectRecordReader` reads none; nil for no expectation, taken rather than lent: the reader has no use
+    /// for it after, and would otherwise destroy its optional, nil or not, with a call for every record). Only
+    /// for a description nothing but the reader's `RecordRoom` holds.
+    func refill(id: ReadID, source: SourceText, offset: Int, expectation: consuming Expectation?, lineIndex: Int, asciiEnd: Int) {
         setID(id)
         if self.source !== source { self.source = source }
         self.offset = offset
