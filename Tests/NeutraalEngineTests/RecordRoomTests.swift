@@ -68,7 +68,7 @@ struct RecordRoomTests {
         #expect(descriptions.count == storages.count && Set(descriptions).count == descriptions.count)
     }
 
-    @Test("a cleared storage holds no values and no offsets, within and beyond the tracked slots; its list goes to the spares, emptied",
+    @Test("a cleared storage holds nothing counted, and once a reading that fills none of its slots is finished no values and no offsets, within and beyond the tracked slots; its list goes to the spares, emptied",
           arguments: [5, SlotSet.capacity + 9])
     func clearedStorage(slotCount: Int) {
         var record = Record(slotCount: slotCount)
@@ -82,8 +82,13 @@ struct RecordRoomTests {
         let storage = record.values.storage
         record = Record(slotCount: 1)
         let room = RecordRoom()
-        storage.clear(keepingListsIn: room.spareLists)
+        storage.clearCounted(keepingListsIn: room.spareLists)
         let cleared = Record(storage: storage)
+        // the text and the list are let go of at once; the truth value (nothing counted) may stay until the
+        // reading into the storage is finished, which empties every slot it did not fill
+        #expect(cleared.values[0] == nil && cleared.values[slotCount - 1] == nil)
+        #expect(cleared.offsets[0] == -1 && cleared.offsets[slotCount - 1] == -1)
+        if slotCount <= SlotSet.capacity { storage.finishFilling(filled: SlotSet(), counted: SlotSet()) }
         #expect(cleared.values.allSatisfy { $0 == nil })
         #expect(cleared.offsets.allSatisfy { $0 == -1 })
         let spare = room.spareLists.pointee.take()

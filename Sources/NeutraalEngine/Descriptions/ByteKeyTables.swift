@@ -222,13 +222,16 @@ final class ByteKeyTables: @unchecked Sendable {
     private func sameMiddle(_ bytes: UnsafeBufferPointer<UInt8>, _ probe: Probe, _ start: Int) -> Bool {
         guard probe.start >= 0, probe.start + probe.length <= bytes.count, let base = bytes.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
-        var offset = probe.start + 8
+        // the string lies within the buffer (checked above), and its middle words within the stored ones: no sum
+        // below can overflow, and none is checked
+        var offset = probe.start &+ 8
         var index = start
-        while offset < probe.start + probe.length - 8 {
+        let lastWord = probe.start &+ probe.length &- 8
+        while offset < lastWord {
             let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             if word != middles[index] { return false }
-            offset += 8
-            index += 1
+            offset &+= 8
+            index &+= 1
         }
         return true
     }

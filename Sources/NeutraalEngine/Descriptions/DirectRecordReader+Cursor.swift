@@ -18,6 +18,11 @@ extension DirectRecordReader {
         var source: Unmanaged<SourceText>?
         /// Whether a text of the record being read was read in place (see `textSlot(offset:)`).
         var textsInPlace = false
+        /// The slots of the record being read that its members have filled so far: kept here, where the member
+        /// loop reaches them through the cursor it holds, rather than through a pointer of their own.
+        var filledSlots = SlotSet()
+        /// The slots of the record being read that hold something counted (see `SlotHeader.counted`).
+        var countedSlots = SlotSet()
 
         /// A cursor at `position` of `buffer`, which ends the line at `end`; nil for a buffer without bytes.
         init?(buffer: UnsafeBufferPointer<UInt8>, position: Int, end: Int) {

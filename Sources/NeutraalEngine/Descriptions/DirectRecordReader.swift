@@ -208,7 +208,7 @@ public final class DirectRecordReader: Sendable {
                     let hasID = try reused.withRecord { (record: inout Record) throws(Unusual) in
                         try readTopRecord(&cursor, into: &record, expectation: &expectation)
                     }
-                    reused.refill(id: readID(hasID: hasID, source, number), source: source, offset: start, expectation: expectation,
+                    reused.refill(id: readID(hasID: hasID, source, number), source: source, offset: start, expectation: consume expectation,
                                   lineIndex: lineIndex, asciiEnd: min(cursor.firstNonASCII, cursor.end))
                     room?.keep(reused)
                     return reused
@@ -235,7 +235,7 @@ public final class DirectRecordReader: Sendable {
 
     // MARK: Objects
 
-    /// The record of a line at the cursor, read into `record` (empty, laid out by the top-level layout), with
+    /// The record of a line at the cursor, read into `record` (holding nothing counted, laid out by the top-level layout), with
     /// its derived facts and nothing after it on the line; returns whether it has an `id` field that is not empty.
     @inline(__always)
     private func readTopRecord(_ cursor: inout Cursor, into record: inout Record,
@@ -253,26 +253,35 @@ public final class DirectRecordReader: Sendable {
     private func readRecord(_ cursor: inout Cursor, layout: Int, expectation: inout Expectation?,
                             depth: Int) throws(Unusual) -> Record {
         let slotCount = slotCounts[layout]
-        // into the emptied storage of an element of an earlier record, where one is kept
+        // into the cleared storage of an element of an earlier record, where one is kept
         var record = cursor.spareLists?.pointee.takeStorage(slotCount: slotCount).map { Record(storage: $0) } ?? Record(slotCount: slotCount)
         try fill(&record, from: &cursor, layout: layout, expectation: &expectation, depth: depth)
         return record
     }
 
-    /// `readRecord` into `record`, empty and laid out by `layout`.
+    /// `readRecord` into `record`, laid out by `layout` and holding nothing counted: empty, or with values of an
+    /// earlier record in slots that this one fills (written over) or not (emptied once it is read).
     @inline(__always)
     private func fill(_ record: inout Record, from cursor: inout Cursor, layout: Int, expectation: inout Expectation?,
                       depth: Int) throws(Unusual) {
         let outerTexts = cursor.textsInPlace
+        let outerFilled = cursor.filledSlots
+        let outerCounted = cursor.countedSlots
         cursor.textsInPlace = false
+        cursor.filledSlots = SlotSet()
+        cursor.countedSlots = SlotSet()
         let filled = try record.values.withUnsafeMutableSlots { slots, filled throws(Unusual) in
-            try readMembers(&cursor, into: slots, filled: &filled, layout: layout,
-                            node: layoutRoots[layout], expectation: &expectation, depth: depth)
-            return filled
+            // the slots filled, gathered in the cursor, handed on however the reading ends
+            defer { filled = cursor.filledSlots }
+            try readMembers(&cursor, into: slots, layout: layout, node: layoutRoots[layout], expectation: &expectation, depth: depth)
+            return cursor.filledSlots
         }
+        record.values.storage.finishFilling(filled: filled, counted: cursor.countedSlots)
         // the record's texts read in place are bytes of the source: the record holds it
         if cursor.textsInPlace, let source = cursor.source { record.values.storage.keep(source: source) }
         cursor.textsInPlace = outerTexts
+        cursor.filledSlots = outerFilled
+        cursor.countedSlots = outerCounted
         guard requiredSlots[layout].isSubset(of: filled) else { throw Unusual() }
         if layout == 0, let kind = record.values.symbol(at: kindSlot) {
             guard kind >= 0, Int(kind) < kindCount, filled.isDisjoint(with: forbiddenSlots[Int(kind)]) else { throw Unusual() }
@@ -281,8 +290,8 @@ public final class DirectRecordReader: Sendable {
     }
 
     /// The members of the object at the cursor, into `slots` (laid out by `layout`) from key node `node`;
-    /// `filled` gains the slots they fill.
-    private func readMembers(_ cursor: inout Cursor, into slots: Slots, filled: inout SlotSet, layout: Int, node: Int,
+    /// `cursor.filledSlots` gains the slots they fill.
+    private func readMembers(_ cursor: inout Cursor, into slots: Slots, layout: Int, node: Int,
                              expectation: inout Expectation?, depth: Int) throws(Unusual) {
         guard depth < Self.maximumDepth else { throw Unusual() }
         cursor.position += 1
@@ -322,11 +331,13 @@ public final class DirectRecordReader: Sendable {
                 let node = nodes[child]
                 let slot = node.slot
                 if slot >= 0 {
-                    guard slot < slots.count, filled.insert(slot) else { throw Unusual() }
+                    guard slot < slots.count, cursor.filledSlots.insert(slot) else { throw Unusual() }
                     let kind = node.kind
                     let stored: StoredSlot
                     if kind.isText, cursor.source != nil {
                         stored = try cursor.textSlot(offset: Int32(truncatingIfNeeded: keyOffset))
+                        // a text with an escape is a `String` of its own (one read in place has no value)
+                        if stored.value != nil { _ = cursor.countedSlots.insert(slot) }
                     } else if case .enumeration(let index) = kind, let found = cursor.plainSymbol(spellings, index) {
                         // the most common value, a case written as one of its spellings, read here
                         stored = StoredSlot(value: .symbol(found), offset: Int32(truncatingIfNeeded: keyOffset))
@@ -335,16 +346,27 @@ public final class DirectRecordReader: Sendable {
                         stored = StoredSlot(value: .date(day), offset: Int32(truncatingIfNeeded: keyOffset))
                     } else if case .bool = kind, let value = cursor.plainBool() {
                         stored = StoredSlot(value: .bool(value), offset: Int32(truncatingIfNeeded: keyOffset))
+                    } else if case .list(let elementIndex) = kind {
+                        // a list of values (`draftedBy`, `partyRoles`: most records have one) read from here, without
+                        // the call of `readValue` and its dispatch on the kind, whose depth check is made here
+                        guard depth + 1 < Self.maximumDepth else { throw Unusual() }
+                        cursor.skipWhitespace()
+                        stored = StoredSlot(value: .list(try readValueList(&cursor, elementIndex: elementIndex, depth: depth + 1)),
+                                            offset: Int32(truncatingIfNeeded: keyOffset))
+                        _ = cursor.countedSlots.insert(slot)
                     } else {
                         cursor.skipWhitespace()
                         stored = StoredSlot(value: try readValue(&cursor, kind: kind, depth: depth + 1), offset: Int32(truncatingIfNeeded: keyOffset))
+                        // a list, objects or a text of its own (taken to be so: numbers and the rest are rare here)
+                        _ = cursor.countedSlots.insert(slot)
                     }
-                    // the slot was empty (`filled` says so): nothing to release before writing it
+                    // the slot holds nothing counted (`fill` says so, and `filledSlots` that it was not written by this
+                    // record): nothing to release before writing it
                     slots.initializeElement(at: slot, to: stored)
                 } else {
                     cursor.skipWhitespace()
                     guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
-                    try readMembers(&cursor, into: slots, filled: &filled, layout: layout, node: child,
+                    try readMembers(&cursor, into: slots, layout: layout, node: child,
                                     expectation: &expectation, depth: depth + 1)
                 }
             } else if found == Self.expectKey {
@@ -441,9 +463,7 @@ public final class DirectRecordReader: Sendable {
             }
             return .symbol(try symbol(cursor.buffer, text.raw, enumeration: index))
         case .list(let elementIndex):
-            var items = cursor.spareLists?.pointee.take() ?? []
-            try readValues(&cursor, kind: kinds[elementIndex], depth: depth, into: &items)
-            return .list(items)
+            return .list(try readValueList(&cursor, elementIndex: elementIndex, depth: depth))
         case .objects(let layout):
             guard layout > 0, layout < slotCounts.count else { throw Unusual() }
             let spare = cursor.spareLists?.pointee.takeRecords() ?? []
@@ -451,6 +471,15 @@ public final class DirectRecordReader: Sendable {
                 try readElement(&cursor, layout: layout, depth: depth)
             })
         }
+    }
+
+    /// A list of values of kind `kinds[elementIndex]` (or a single one, a list of one), read into a spare list's
+    /// room where one is kept.
+    @inline(__always)
+    private func readValueList(_ cursor: inout Cursor, elementIndex: Int, depth: Int) throws(Unusual) -> [FactValue] {
+        var items = cursor.spareLists?.pointee.take() ?? []
+        try readValues(&cursor, kind: kinds[elementIndex], depth: depth, into: &items)
+        return items
     }
 
     /// The case written as `bytes[range]`: as written, or (ASCII only) lower-cased, as `EnumType.caseIndex(of:)` tries.
@@ -483,11 +512,19 @@ public final class DirectRecordReader: Sendable {
         cursor.skipWhitespace()
         // an empty list takes no room beyond a spare one's
         if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return }
+        // the elements' depth, checked once here rather than by `readValue` for each (which gives up on the first)
+        guard depth + 1 < Self.maximumDepth else { throw Unusual() }
         // most lists are short: room for them at once rather than growing one element at a time
         items.reserveCapacity(4)
         while true {
             cursor.skipWhitespace()
-            items.append(try readValue(&cursor, kind: kind, depth: depth + 1))
+            // most elements are cases written as one of their spellings (`draftedBy`, `partyRoles`): read here,
+            // without a call of `readValue` and its dispatch on the kind for each
+            if case .enumeration(let index) = kind, let found = cursor.plainSymbol(spellings, index) {
+                items.append(.symbol(found))
+            } else {
+                items.append(try readValue(&cursor, kind: kind, depth: depth + 1))
+            }
             let next = cursor.skipWhitespaceAndPeek()
             if next == UInt8(ascii: ",") { cursor.position += 1; continue }
             if next == UInt8(ascii: "]") { cursor.position += 1; return }

@@ -62,7 +62,8 @@ public struct Record: Sendable {
         values = SlotValues(count: max(0, slotCount))
     }
 
-    /// A record over `storage`, whose slots are empty.
+    /// A record over `storage`, whose slots are empty or (for a record about to be read into a storage kept
+    /// from an earlier one) hold nothing counted (see `SlotStorage.clearCounted(keepingListsIn:)`).
     init(storage: SlotStorage) {
         values = SlotValues(storage: storage)
     }
@@ -202,13 +203,14 @@ public final class Description: @unchecked Sendable {
         self.lineIndex = lineIndex
     }
 
-    /// Empties the record for the next record of a batch, when the record has `slotCount` slots and its
-    /// storage is held by this description alone; false (and nothing emptied) otherwise. Only for a
+    /// Lets go of what the record holds that is counted, for the next record of a batch to be read into it
+    /// (see `SlotStorage.clearCounted(keepingListsIn:)`), when the record has `slotCount` slots and its
+    /// storage is held by this description alone; false (and nothing let go of) otherwise. Only for a
     /// description nothing but the reader's `RecordRoom` holds.
     func emptyRecord(slotCount: Int, keepingListsIn spares: UnsafeMutablePointer<SpareLists>) -> Bool {
         guard record.values.storage.count == slotCount, isKnownUniquelyReferenced(&record.values.storage) else { return false }
-        // lent, not counted: the record holds its storage while it is emptied
-        Unmanaged.passUnretained(record.values.storage)._withUnsafeGuaranteedRef { $0.clear(keepingListsIn: spares) }
+        // lent, not counted: the record holds its storage while it is cleared
+        Unmanaged.passUnretained(record.values.storage)._withUnsafeGuaranteedRef { $0.clearCounted(keepingListsIn: spares) }
         return true
     }
 
@@ -219,9 +221,10 @@ public final class Description: @unchecked Sendable {
     }
 
     /// Fills the rest of this description again for the record `withRecord` read into it (no waivers, as
-    /// `DirectRecordReader` reads none; nil for no expectation). Only for a description nothing but the
-    /// reader's `RecordRoom` holds.
-    func refill(id: ReadID, source: SourceText, offset: Int, expectation: Expectation?, lineIndex: Int, asciiEnd: Int) {
+    /// `DirectRecordReader` reads none; nil for no expectation, taken rather than lent: the reader has no use
+    /// for it after, and would otherwise destroy its optional, nil or not, with a call for every record). Only
+    /// for a description nothing but the reader's `RecordRoom` holds.
+    func refill(id: ReadID, source: SourceText, offset: Int, expectation: consuming Expectation?, lineIndex: Int, asciiEnd: Int) {
         setID(id)
         if self.source !== source { self.source = source }
         self.offset = offset

@@ -20,7 +20,7 @@ final class RecordRoom {
         spareLists.deallocate()
     }
 
-    /// The description read last, taken out of the room with its record emptied, when nothing but this room
+    /// The description read last, taken out of the room with its record cleared (`Description.emptyRecord`), when nothing but this room
     /// held it or the record's storage and the record has `slotCount` slots; else nil (and the description let
     /// go of). Given back with `keep` once filled again.
     func reusableDescription(slotCount: Int) -> Description? {

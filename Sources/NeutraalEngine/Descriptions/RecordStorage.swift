@@ -47,12 +47,16 @@ struct SlotHeader {
     /// The slots ever written (a value may have to be released there); unused when `count` is above
     /// `SlotSet.capacity`, where every slot is looked at.
     var written: SlotSet
+    /// The slots among `written` that may hold something counted (a text of its own, a list, objects): the
+    /// only ones `clearCounted(keepingListsIn:)` has to look at, a few of a record's dozen.
+    var counted: SlotSet
     /// The source whose bytes the texts read in place are (see `StoredSlot.span`).
     var source: SourceText?
 
     init(count: Int, written: SlotSet) {
         self.count = count
         self.written = written
+        self.counted = written
     }
 
     /// Whether `written` covers the slots (the record has no more slots than a `SlotSet` holds).
@@ -192,26 +196,49 @@ final class SlotStorage: ManagedBuffer<SlotHeader, StoredSlot> {
         withUnsafeMutablePointerToHeader { $0.pointee.written.formUnion(slots) }
     }
 
-    /// Records that `slot` may hold a value from now on.
+    /// Records that `slot` may hold a value from now on, and (taken to be so) something counted.
     @inline(__always)
     func markWritten(_ slot: Int) {
         withUnsafeMutablePointerToHeader { header in
-            if header.pointee.tracksWrites { _ = header.pointee.written.insert(slot) }
+            if header.pointee.tracksWrites {
+                _ = header.pointee.written.insert(slot)
+                _ = header.pointee.counted.insert(slot)
+            }
         }
     }
 
-    /// Empties every slot again (as `make(count:)` leaves them), releasing the values written, so that the
-    /// storage can hold another record of the same layout; the lists of values among them go to `spares`,
-    /// emptied, for the next records' lists. Only for a storage nothing else holds.
-    func clear(keepingListsIn spares: UnsafeMutablePointer<SpareLists>) {
-        let (count, written) = countAndWritten
+    /// Lets go of what the slots hold that is counted, so that the storage can hold another record of the
+    /// same layout: the lists of values among them go to `spares`, emptied, for the next records' lists. The
+    /// other slots written keep their values (cases, dates, truth values, numbers, texts in place: nothing to
+    /// release), which the next record's reading writes over or empties (`finishFilling(filled:counted:)`):
+    /// most slots of a batch's records are written again by the next record, and emptying each of them first
+    /// cost a loop step and a store of its own. Only for a storage nothing else holds, to be filled again by
+    /// `DirectRecordReader` (which ends with `finishFilling`).
+    func clearCounted(keepingListsIn spares: UnsafeMutablePointer<SpareLists>) {
+        let (count, counted) = withUnsafeMutablePointerToHeader { ($0.pointee.count, $0.pointee.counted) }
         let slots = self.slots
         if count <= SlotSet.capacity {
-            written.forEach { slot in Self.empty(slots + slot, keepingListsIn: spares) }
+            counted.forEach { slot in Self.empty(slots + slot, keepingListsIn: spares) }
+            withUnsafeMutablePointerToHeader { $0.pointee.counted = SlotSet() }
         } else {
             for slot in 0..<count { Self.empty(slots + slot, keepingListsIn: spares) }
         }
-        withUnsafeMutablePointerToHeader { $0.pointee.written = SlotSet() }
+    }
+
+    /// Ends the reading of a record into the storage: the slots written before and not `filled` now (left by
+    /// `clearCounted(keepingListsIn:)` to the reading) are emptied, and the slots written are those filled, the
+    /// `counted` among them holding something counted. Only for a storage nothing else holds, with no more
+    /// slots than a `SlotSet` holds.
+    @inline(__always)
+    func finishFilling(filled: SlotSet, counted: SlotSet) {
+        let slots = self.slots
+        withUnsafeMutablePointerToHeader { header in
+            // the stale slots hold nothing counted (`clearCounted` let go of it, and the reader counts what it
+            // writes): written over without a look at their values
+            header.pointee.written.subtracting(filled).forEach { slot in (slots + slot).initialize(to: .empty) }
+            header.pointee.written = filled
+            header.pointee.counted.formUnion(counted)
+        }
     }
 
     /// Empties one slot; a list it holds (of values or of objects) is moved out (not copied) and given to `spares`.
@@ -269,7 +296,8 @@ public struct SlotValues: RandomAccessCollection, MutableCollection, @unchecked 
         storage = SlotStorage.make(count: count)
     }
 
-    /// The slots of `storage` (empty ones, for a record about to be read).
+    /// The slots of `storage` (for a record about to be read: holding nothing counted, the values left in them
+    /// written over or emptied by the reading, see `SlotStorage.clearCounted(keepingListsIn:)`).
     init(storage: SlotStorage) {
         self.storage = storage
     }

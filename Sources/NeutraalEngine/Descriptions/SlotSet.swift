@@ -51,6 +51,15 @@ struct SlotSet: Sendable, Equatable {
         }
     }
 
+    /// The slots of this set that are not in `other`.
+    @inline(__always)
+    func subtracting(_ other: SlotSet) -> SlotSet {
+        var result = self
+        result.low &= ~other.low
+        result.high &= ~other.high
+        return result
+    }
+
     /// Whether every slot of this set is in `other`.
     @inline(__always)
     func isSubset(of other: SlotSet) -> Bool {

@@ -8,8 +8,8 @@
 /// array: taking one moves it out and giving one moves it in, without the uniqueness checks and the general
 /// paths of `popLast()` and `append(_:)` (some thirty instructions each, for every list of every record).
 /// The one that holds it frees it with `free()`. The short texts of lists read lately travel with the lists
-/// (`recentTexts`), through the same pointer, and so do the emptied storages of the elements of lists of
-/// objects (`takeStorage(slotCount:)`), which the next elements are read into.
+/// (`recentTexts`), through the same pointer, and so do the storages of the elements of lists of objects,
+/// holding nothing counted any more (`takeStorage(slotCount:)`), which the next elements are read into.
 struct SpareLists {
     /// At most this many lists are kept (a record has only a few lists).
     static let limit = 8
@@ -22,7 +22,8 @@ struct SpareLists {
     private var recordCount = 0
     /// The short texts of lists read lately (see `RecentTexts`).
     let recentTexts = RecentTexts()
-    /// Room for `storageLimit` storages of elements of lists of objects, emptied, the first `storageCount` kept.
+    /// Room for `storageLimit` storages of elements of lists of objects, holding nothing counted (see
+    /// `SlotStorage.clearCounted(keepingListsIn:)`), the first `storageCount` kept.
     private let storages: UnsafeMutablePointer<SlotStorage>
     private var storageCount = 0
 
@@ -71,21 +72,23 @@ struct SpareLists {
     }
 
     /// `give(records:)` for the spares `spares` points to, keeping the storages of the elements too: each one
-    /// that nothing else holds is emptied (its own lists given to `spares`) and kept for a later element, up to
+    /// that nothing else holds lets go of what it holds that is counted (its own lists given to `spares`; see
+    /// `SlotStorage.clearCounted(keepingListsIn:)`) and is kept for a later element, up to
     /// `storageLimit`, rather than freed and allocated again for the next record's elements.
     static func give(records: consuming [Record], to spares: UnsafeMutablePointer<SpareLists>) {
         var records = records
         while var record = records.popLast() {
             guard spares.pointee.storageCount < storageLimit, isKnownUniquelyReferenced(&record.values.storage) else { continue }
             let storage = record.values.storage
-            storage.clear(keepingListsIn: spares)
+            storage.clearCounted(keepingListsIn: spares)
             (spares.pointee.storages + spares.pointee.storageCount).initialize(to: storage)
             spares.pointee.storageCount += 1
         }
         spares.pointee.give(records: records)
     }
 
-    /// An emptied storage of `slotCount` slots for an element of a list of objects, when the one kept last has
+    /// A storage of `slotCount` slots holding nothing counted, for an element of a list of objects (which
+    /// the reading fills or empties slot by slot), when the one kept last has
     /// that many; nil otherwise.
     @inline(__always)
     mutating func takeStorage(slotCount: Int) -> SlotStorage? {

@@ -64,28 +64,30 @@ enum ByteScan {
         #if _endian(little)
         if let base = buffer.baseAddress {
             let raw = UnsafeRawPointer(base)
+            // the index lies within the buffer, whose size is far from `Int.max`: a block's end past it cannot
+            // overflow, and the sums below are not checked (a check and a branch for every block of a text)
             // long runs (the words of a text) thirty-two bytes at a time, one test for both halves
-            while index + 32 <= end {
+            while index &+ 32 <= end {
                 let first = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<Int8>.self)
-                let second = raw.loadUnaligned(fromByteOffset: index + 16, as: SIMD16<Int8>.self)
+                let second = raw.loadUnaligned(fromByteOffset: index &+ 16, as: SIMD16<Int8>.self)
                 // the bytes that pass the signed compare (no quote, control or high byte), less the backslashes:
                 // the compare's result is kept rather than turned into the stops, one operation fewer a half
                 let passing = (Self.flipped(first) .> Self.lastStopFlipped) .& (Self.flipped(second) .> Self.lastStopFlipped)
                 let backslashes = (first .== SIMD16<Int8>(repeating: 0x5C)) .| (second .== SIMD16<Int8>(repeating: 0x5C))
                 let plain = unsafeBitCast(passing .& .!backslashes, to: SIMD2<UInt64>.self)
                 if plain[0] & plain[1] != UInt64.max { break }
-                index += 32
+                index &+= 32
             }
-            while index + 16 <= end {
+            while index &+ 16 <= end {
                 let lanes = stringStopLanes(raw.loadUnaligned(fromByteOffset: index, as: SIMD16<Int8>.self))
-                if lanes[0] != 0 { return index + lanes[0].trailingZeroBitCount / 8 }
-                if lanes[1] != 0 { return index + 8 + lanes[1].trailingZeroBitCount / 8 }
-                index += 16
+                if lanes[0] != 0 { return index &+ lanes[0].trailingZeroBitCount / 8 }
+                if lanes[1] != 0 { return index &+ 8 &+ lanes[1].trailingZeroBitCount / 8 }
+                index &+= 16
             }
-            if index + 8 <= end {
+            if index &+ 8 <= end {
                 let stops = stringStops(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                if stops != 0 { return index + stops.trailingZeroBitCount / 8 }
-                index += 8
+                if stops != 0 { return index &+ stops.trailingZeroBitCount / 8 }
+                index &+= 8
             }
         }
         #endif
