@@ -116,10 +116,12 @@ extension Evaluator {
         switch scope.record.values.nonTextValue(at: slot) {
         case .objects(let elements)?:
             var tally = QuantifiedTally(node.operation)
-            if case .objects(let layoutIndex) = ruleSet.vocabulary.layouts[scope.layout].fields[slot].type {
+            if case .objects(let layoutIndex) = ruleSet.vocabulary.layouts[scope.layout].fields[slot].type, let first = elements.first {
                 let body = program.children[Int(node.first)]
+                // one scope for every element, moved on from one to the next
+                var inner = scope.element(first, layout: layoutIndex, path: path, index: 0)
                 for (number, element) in elements.enumerated() {
-                    var inner = scope.element(element, layout: layoutIndex, path: path, index: number)
+                    if number > 0 { inner.moveOn(to: element, index: number) }
                     let before = trace.evidence.count
                     let outcome = traced(body, program, info, &inner, &trace)
                     // every element is looked at, also once the outcome is decided (its evidence may be kept),
