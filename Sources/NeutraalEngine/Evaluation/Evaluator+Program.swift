@@ -95,11 +95,7 @@ extension Evaluator {
         case .not:
             return outcome(of: program.children[Int(node.first)], program, &scope).negated
         case .named:
-            let definition = Int(node.mask)
-            if let known = scope.programDefinitions[definition] { return known }
-            let result = outcome(of: program.children[Int(node.first)], program, &scope)
-            scope.programDefinitions[definition] = result
-            return result
+            return definitionOutcome(node, program, &scope)
         case .test:
             return program.tests[Int(node.first)]._withUnsafeGuaranteedRef { outcome(of: $0, &scope) }
         case .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
@@ -111,7 +107,8 @@ extension Evaluator {
     }
 
     /// The outcome of a child of `all` or `any`: a test is decided right here, without a call of
-    /// `outcome(of:_:_:)` (whose frame is large), any other node through it.
+    /// `outcome(of:_:_:)` (whose frame is large), and so is a definition (a definition known already costs
+    /// no call at all, one not yet known the call for its condition alone); any other node through it.
     @inline(__always)
     private func childOutcome(_ index: Int32, _ program: ConditionProgram.View, _ scope: inout Scope) -> Outcome {
         let node = program.nodes[Int(index)]
@@ -120,9 +117,22 @@ extension Evaluator {
             return leafOutcome(node, scope.record.values)
         case .test:
             return program.tests[Int(node.first)]._withUnsafeGuaranteedRef { outcome(of: $0, &scope) }
+        case .named:
+            return definitionOutcome(node, program, &scope)
         default:
             return outcome(of: index, program, &scope)
         }
+    }
+
+    /// The outcome of a definition's node: as the record's cache of definitions knows it, or its condition
+    /// evaluated once and kept there.
+    @inline(__always)
+    private func definitionOutcome(_ node: ConditionProgram.Node, _ program: ConditionProgram.View, _ scope: inout Scope) -> Outcome {
+        let definition = Int(node.mask)
+        if let known = scope.programDefinitions[definition] { return known }
+        let result = outcome(of: program.children[Int(node.first)], program, &scope)
+        scope.programDefinitions[definition] = result
+        return result
     }
 
     /// The outcome of node `index` on a record's values alone, for the body of a quantified node that reads
