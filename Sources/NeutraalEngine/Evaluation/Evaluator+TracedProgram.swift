@@ -59,9 +59,7 @@ extension Evaluator {
             trace.dropEvidence(from: marks.evidence)
             return result
         case .named:
-            // a definition the first pass found false on this record records nothing that would be kept
-            if scope.programDefinitions[Int(node.mask)] == .false { return .false }
-            return traced(program.children[Int(node.first)], program, info, &scope, &trace)
+            return tracedDefinition(node, program, info, &scope, &trace)
         case .test, .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
             return tracedLeaf(index, node, program, info, &scope, &trace)
         case .some, .every, .no:
@@ -70,7 +68,8 @@ extension Evaluator {
     }
 
     /// A child of `all` or `any`, traced: a test or a leaf decided and recorded right here, without a call of
-    /// `traced` (a frame of its own for each, most of the calls of the traced pass), any other node through it.
+    /// `traced` (a frame of its own for each, most of the calls of the traced pass), a definition through the
+    /// call for its condition alone, any other node through `traced`.
     @inline(__always)
     private func tracedChild(_ index: Int32, _ program: ConditionProgram.View, _ info: UnsafeBufferPointer<ConditionProgram.TraceInfo>,
                              _ scope: inout Scope, _ trace: inout Trace) -> Outcome {
@@ -78,9 +77,20 @@ extension Evaluator {
         switch node.operation {
         case .test, .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
             return tracedLeaf(index, node, program, info, &scope, &trace)
+        case .named:
+            return tracedDefinition(node, program, info, &scope, &trace)
         default:
             return traced(index, program, info, &scope, &trace)
         }
+    }
+
+    /// A definition's node, traced: its condition (a definition the first pass found false on this record
+    /// records nothing that would be kept, and is not walked).
+    @inline(__always)
+    private func tracedDefinition(_ node: ConditionProgram.Node, _ program: ConditionProgram.View,
+                                  _ info: UnsafeBufferPointer<ConditionProgram.TraceInfo>, _ scope: inout Scope, _ trace: inout Trace) -> Outcome {
+        if scope.programDefinitions[Int(node.mask)] == .false { return .false }
+        return traced(program.children[Int(node.first)], program, info, &scope, &trace)
     }
 
     /// A test (`node.operation == .test`) or a leaf of the program, decided and recorded: the one place for
