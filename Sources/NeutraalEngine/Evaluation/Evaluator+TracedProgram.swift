@@ -94,18 +94,20 @@ extension Evaluator {
     }
 
     /// A test (`node.operation == .test`) or a leaf of the program, decided and recorded: the one place for
-    /// both `traced` and `tracedChild`, inlined into each.
+    /// both `traced` and `tracedChild`, inlined into each. A test that came out false records nothing (`record`
+    /// keeps what supports a true test, or the missing fact of an unknown one), and costs no call of `record`.
     @inline(__always)
     private func tracedLeaf(_ index: Int32, _ node: ConditionProgram.Node, _ program: ConditionProgram.View,
                             _ info: UnsafeBufferPointer<ConditionProgram.TraceInfo>, _ scope: inout Scope, _ trace: inout Trace) -> Outcome {
         if node.operation == .test {
             return program.tests[Int(node.first)]._withUnsafeGuaranteedRef { test in
                 let result = outcome(of: test, &scope)
-                record(test, result, &scope, &trace)
+                if result != .false { record(test, result, &scope, &trace) }
                 return result
             }
         }
         let result = leafOutcome(node, scope.record.values)
+        guard result != .false else { return result }
         if let test = info[Int(index)].test { test._withUnsafeGuaranteedRef { record($0, result, &scope, &trace) } }
         return result
     }
