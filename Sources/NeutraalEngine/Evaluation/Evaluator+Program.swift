@@ -144,7 +144,7 @@ extension Evaluator {
         case .all:
             var result = Outcome.true
             for child in node.first..<node.first + node.count {
-                switch outcome(of: program.children[Int(child)], program, values, layout: layout) {
+                switch valuesChildOutcome(program.children[Int(child)], program, values, layout: layout) {
                 case .false: return .false
                 case .unknown: result = .unknown
                 case .true: break
@@ -154,7 +154,7 @@ extension Evaluator {
         case .any:
             var result = Outcome.false
             for child in node.first..<node.first + node.count {
-                switch outcome(of: program.children[Int(child)], program, values, layout: layout) {
+                switch valuesChildOutcome(program.children[Int(child)], program, values, layout: layout) {
                 case .true: return .true
                 case .unknown: result = .unknown
                 case .false: break
@@ -172,6 +172,16 @@ extension Evaluator {
         case .some, .every, .no:
             return quantified(node, program, values, layout: layout)
         }
+    }
+
+    /// The outcome of node `index` on a record's values alone, as a part of `all` or `any` or the body of a
+    /// quantified node: a leaf decided right here, without a call of `outcome(of:_:_:layout:)` (for each
+    /// element of a list, most bodies being one test), any other node through it.
+    @inline(__always)
+    private func valuesChildOutcome(_ index: Int32, _ program: ConditionProgram.View, _ values: SlotValues, layout: Int) -> Outcome {
+        let node = program.nodes[Int(index)]
+        if node.operation.isLeafTest { return leafOutcome(node, values) }
+        return outcome(of: index, program, values, layout: layout)
     }
 
     /// A test that the node decides by itself (no `FieldTest`), exactly as `valueOutcome` decides it.
@@ -271,7 +281,7 @@ extension Evaluator {
             // the element's values lent to the body, not counted: the list holds them while the body is judged
             // (going through the list's elements counted each one and let go of it again)
             let outcome = Unmanaged.passUnretained(elements[index].values.storage)._withUnsafeGuaranteedRef { storage in
-                self.outcome(of: body, program, SlotValues(storage: storage), layout: layoutIndex)
+                valuesChildOutcome(body, program, SlotValues(storage: storage), layout: layoutIndex)
             }
             if tally.add(outcome) { break }
         }

@@ -135,7 +135,8 @@ extension Evaluator {
                 for (number, element) in elements.enumerated() {
                     if number > 0 { inner.moveOn(to: element, index: number) }
                     let before = trace.evidence.count
-                    let outcome = traced(body, program, info, &inner, &trace)
+                    // the body decided as a part of `all` or `any` is (most bodies are one test: no call per element)
+                    let outcome = tracedChild(body, program, info, &inner, &trace)
                     // every element is looked at, also once the outcome is decided (its evidence may be kept),
                     // except after a false element of `every`, which is then false and keeps nothing
                     let decided = tally.add(outcome)
