@@ -40,18 +40,23 @@ extension Evaluator {
     func gateOutcome(ofRuleAt index: Int, _ program: ConditionProgram.View, _ values: SlotValues) -> Outcome? {
         guard index < program.gates.count else { return nil }
         let gate = program.gates[index]
-        switch gate.operation {
-        case .all:
-            return nil
+        guard gate.operation != .all else { return nil }
+        return inlineLeafOutcome(gate, values)
+    }
+
+    /// `leafOutcome`, with the most common leaf, a test of a case against a mask, decided right here where
+    /// the slot holds a case (as `symbolTest` decides it), without a call.
+    @inline(__always)
+    func inlineLeafOutcome(_ node: ConditionProgram.Node, _ values: SlotValues) -> Outcome {
+        switch node.operation {
         case .symbolIn, .symbolNotIn:
-            // the most common gate, decided right here where the slot holds a case (as `symbolTest` decides it)
-            if case .symbol(let value)? = values.nonTextValue(at: Int(gate.slot)) {
-                let inMask = value >= 0 && value < 64 && gate.mask & (1 << UInt64(value)) != 0
-                return .from(inMask != (gate.operation == .symbolNotIn))
+            if case .symbol(let value)? = values.nonTextValue(at: Int(node.slot)) {
+                let inMask = value >= 0 && value < 64 && node.mask & (1 << UInt64(value)) != 0
+                return .from(inMask != (node.operation == .symbolNotIn))
             }
-            return leafOutcome(gate, values)
+            return leafOutcome(node, values)
         default:
-            return leafOutcome(gate, values)
+            return leafOutcome(node, values)
         }
     }
 

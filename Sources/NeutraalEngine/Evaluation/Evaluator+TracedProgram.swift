@@ -106,7 +106,7 @@ extension Evaluator {
                 return result
             }
         }
-        let result = leafOutcome(node, scope.record.values)
+        let result = inlineLeafOutcome(node, scope.record.values)
         guard result != .false else { return result }
         if let test = info[Int(index)].test { test._withUnsafeGuaranteedRef { record($0, result, &scope, &trace) } }
         return result
