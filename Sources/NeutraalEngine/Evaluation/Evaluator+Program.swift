@@ -181,11 +181,12 @@ extension Evaluator {
 
     /// The outcome of node `index` on a record's values alone, as a part of `all` or `any` or the body of a
     /// quantified node: a leaf decided right here, without a call of `outcome(of:_:_:layout:)` (for each
-    /// element of a list, most bodies being one test), any other node through it.
+    /// element of a list, most bodies being one test), a case against a mask without a call at all
+    /// (`inlineLeafOutcome`), any other node through `outcome(of:_:_:layout:)`.
     @inline(__always)
     private func valuesChildOutcome(_ index: Int32, _ program: ConditionProgram.View, _ values: SlotValues, layout: Int) -> Outcome {
         let node = program.nodes[Int(index)]
-        if node.operation.isLeafTest { return leafOutcome(node, values) }
+        if node.operation.isLeafTest { return inlineLeafOutcome(node, values) }
         return outcome(of: index, program, values, layout: layout)
     }
 
