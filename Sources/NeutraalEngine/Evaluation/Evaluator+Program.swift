@@ -119,7 +119,7 @@ extension Evaluator {
         let node = program.nodes[Int(index)]
         switch node.operation {
         case .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
-            return leafOutcome(node, scope.record.values)
+            return inlineLeafOutcome(node, scope.record.values)
         case .test:
             return program.tests[Int(node.first)]._withUnsafeGuaranteedRef { outcome(of: $0, &scope) }
         case .named:
