@@ -40,18 +40,23 @@ extension Evaluator {
     func gateOutcome(ofRuleAt index: Int, _ program: ConditionProgram.View, _ values: SlotValues) -> Outcome? {
         guard index < program.gates.count else { return nil }
         let gate = program.gates[index]
-        switch gate.operation {
-        case .all:
-            return nil
+        guard gate.operation != .all else { return nil }
+        return inlineLeafOutcome(gate, values)
+    }
+
+    /// `leafOutcome`, with the most common leaf, a test of a case against a mask, decided right here where
+    /// the slot holds a case (as `symbolTest` decides it), without a call.
+    @inline(__always)
+    func inlineLeafOutcome(_ node: ConditionProgram.Node, _ values: SlotValues) -> Outcome {
+        switch node.operation {
         case .symbolIn, .symbolNotIn:
-            // the most common gate, decided right here where the slot holds a case (as `symbolTest` decides it)
-            if case .symbol(let value)? = values.nonTextValue(at: Int(gate.slot)) {
-                let inMask = value >= 0 && value < 64 && gate.mask & (1 << UInt64(value)) != 0
-                return .from(inMask != (gate.operation == .symbolNotIn))
+            if case .symbol(let value)? = values.nonTextValue(at: Int(node.slot)) {
+                let inMask = value >= 0 && value < 64 && node.mask & (1 << UInt64(value)) != 0
+                return .from(inMask != (node.operation == .symbolNotIn))
             }
-            return leafOutcome(gate, values)
+            return leafOutcome(node, values)
         default:
-            return leafOutcome(gate, values)
+            return leafOutcome(node, values)
         }
     }
 
@@ -95,11 +100,7 @@ extension Evaluator {
         case .not:
             return outcome(of: program.children[Int(node.first)], program, &scope).negated
         case .named:
-            let definition = Int(node.mask)
-            if let known = scope.programDefinitions[definition] { return known }
-            let result = outcome(of: program.children[Int(node.first)], program, &scope)
-            scope.programDefinitions[definition] = result
-            return result
+            return definitionOutcome(node, program, &scope)
         case .test:
             return program.tests[Int(node.first)]._withUnsafeGuaranteedRef { outcome(of: $0, &scope) }
         case .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
@@ -111,18 +112,32 @@ extension Evaluator {
     }
 
     /// The outcome of a child of `all` or `any`: a test is decided right here, without a call of
-    /// `outcome(of:_:_:)` (whose frame is large), any other node through it.
+    /// `outcome(of:_:_:)` (whose frame is large), and so is a definition (a definition known already costs
+    /// no call at all, one not yet known the call for its condition alone); any other node through it.
     @inline(__always)
     private func childOutcome(_ index: Int32, _ program: ConditionProgram.View, _ scope: inout Scope) -> Outcome {
         let node = program.nodes[Int(index)]
         switch node.operation {
         case .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
-            return leafOutcome(node, scope.record.values)
+            return inlineLeafOutcome(node, scope.record.values)
         case .test:
             return program.tests[Int(node.first)]._withUnsafeGuaranteedRef { outcome(of: $0, &scope) }
+        case .named:
+            return definitionOutcome(node, program, &scope)
         default:
             return outcome(of: index, program, &scope)
         }
+    }
+
+    /// The outcome of a definition's node: as the record's cache of definitions knows it, or its condition
+    /// evaluated once and kept there.
+    @inline(__always)
+    private func definitionOutcome(_ node: ConditionProgram.Node, _ program: ConditionProgram.View, _ scope: inout Scope) -> Outcome {
+        let definition = Int(node.mask)
+        if let known = scope.programDefinitions[definition] { return known }
+        let result = outcome(of: program.children[Int(node.first)], program, &scope)
+        scope.programDefinitions[definition] = result
+        return result
     }
 
     /// The outcome of node `index` on a record's values alone, for the body of a quantified node that reads
@@ -134,7 +149,7 @@ extension Evaluator {
         case .all:
             var result = Outcome.true
             for child in node.first..<node.first + node.count {
-                switch outcome(of: program.children[Int(child)], program, values, layout: layout) {
+                switch valuesChildOutcome(program.children[Int(child)], program, values, layout: layout) {
                 case .false: return .false
                 case .unknown: result = .unknown
                 case .true: break
@@ -144,7 +159,7 @@ extension Evaluator {
         case .any:
             var result = Outcome.false
             for child in node.first..<node.first + node.count {
-                switch outcome(of: program.children[Int(child)], program, values, layout: layout) {
+                switch valuesChildOutcome(program.children[Int(child)], program, values, layout: layout) {
                 case .true: return .true
                 case .unknown: result = .unknown
                 case .false: break
@@ -162,6 +177,17 @@ extension Evaluator {
         case .some, .every, .no:
             return quantified(node, program, values, layout: layout)
         }
+    }
+
+    /// The outcome of node `index` on a record's values alone, as a part of `all` or `any` or the body of a
+    /// quantified node: a leaf decided right here, without a call of `outcome(of:_:_:layout:)` (for each
+    /// element of a list, most bodies being one test), a case against a mask without a call at all
+    /// (`inlineLeafOutcome`), any other node through `outcome(of:_:_:layout:)`.
+    @inline(__always)
+    private func valuesChildOutcome(_ index: Int32, _ program: ConditionProgram.View, _ values: SlotValues, layout: Int) -> Outcome {
+        let node = program.nodes[Int(index)]
+        if node.operation.isLeafTest { return inlineLeafOutcome(node, values) }
+        return outcome(of: index, program, values, layout: layout)
     }
 
     /// A test that the node decides by itself (no `FieldTest`), exactly as `valueOutcome` decides it.
@@ -261,7 +287,7 @@ extension Evaluator {
             // the element's values lent to the body, not counted: the list holds them while the body is judged
             // (going through the list's elements counted each one and let go of it again)
             let outcome = Unmanaged.passUnretained(elements[index].values.storage)._withUnsafeGuaranteedRef { storage in
-                self.outcome(of: body, program, SlotValues(storage: storage), layout: layoutIndex)
+                valuesChildOutcome(body, program, SlotValues(storage: storage), layout: layoutIndex)
             }
             if tally.add(outcome) { break }
         }

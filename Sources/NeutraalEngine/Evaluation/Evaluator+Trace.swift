@@ -197,7 +197,9 @@ extension Evaluator {
             return place
         }
 
-        /// The column of `offset` when its line is ASCII from its start up to it (nil otherwise).
+        /// The column of `offset` when its line is ASCII from its start up to it (nil otherwise). Inlined in
+        /// `locate`, its one caller (once a description at least: a call of its own for each).
+        @inline(__always)
         private mutating func asciiColumn(_ offset: Int) -> Int? {
             if line == nil || offset < line?.start ?? 0 || offset > line?.end ?? 0 {
                 let found = unretainedSource._withUnsafeGuaranteedRef { source in

@@ -59,9 +59,7 @@ extension Evaluator {
             trace.dropEvidence(from: marks.evidence)
             return result
         case .named:
-            // a definition the first pass found false on this record records nothing that would be kept
-            if scope.programDefinitions[Int(node.mask)] == .false { return .false }
-            return traced(program.children[Int(node.first)], program, info, &scope, &trace)
+            return tracedDefinition(node, program, info, &scope, &trace)
         case .test, .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
             return tracedLeaf(index, node, program, info, &scope, &trace)
         case .some, .every, .no:
@@ -70,7 +68,8 @@ extension Evaluator {
     }
 
     /// A child of `all` or `any`, traced: a test or a leaf decided and recorded right here, without a call of
-    /// `traced` (a frame of its own for each, most of the calls of the traced pass), any other node through it.
+    /// `traced` (a frame of its own for each, most of the calls of the traced pass), a definition through the
+    /// call for its condition alone, any other node through `traced`.
     @inline(__always)
     private func tracedChild(_ index: Int32, _ program: ConditionProgram.View, _ info: UnsafeBufferPointer<ConditionProgram.TraceInfo>,
                              _ scope: inout Scope, _ trace: inout Trace) -> Outcome {
@@ -78,24 +77,37 @@ extension Evaluator {
         switch node.operation {
         case .test, .symbolIn, .symbolNotIn, .listIncludesSymbol, .present, .missing, .boolIs, .boolIsNot:
             return tracedLeaf(index, node, program, info, &scope, &trace)
+        case .named:
+            return tracedDefinition(node, program, info, &scope, &trace)
         default:
             return traced(index, program, info, &scope, &trace)
         }
     }
 
+    /// A definition's node, traced: its condition (a definition the first pass found false on this record
+    /// records nothing that would be kept, and is not walked).
+    @inline(__always)
+    private func tracedDefinition(_ node: ConditionProgram.Node, _ program: ConditionProgram.View,
+                                  _ info: UnsafeBufferPointer<ConditionProgram.TraceInfo>, _ scope: inout Scope, _ trace: inout Trace) -> Outcome {
+        if scope.programDefinitions[Int(node.mask)] == .false { return .false }
+        return traced(program.children[Int(node.first)], program, info, &scope, &trace)
+    }
+
     /// A test (`node.operation == .test`) or a leaf of the program, decided and recorded: the one place for
-    /// both `traced` and `tracedChild`, inlined into each.
+    /// both `traced` and `tracedChild`, inlined into each. A test that came out false records nothing (`record`
+    /// keeps what supports a true test, or the missing fact of an unknown one), and costs no call of `record`.
     @inline(__always)
     private func tracedLeaf(_ index: Int32, _ node: ConditionProgram.Node, _ program: ConditionProgram.View,
                             _ info: UnsafeBufferPointer<ConditionProgram.TraceInfo>, _ scope: inout Scope, _ trace: inout Trace) -> Outcome {
         if node.operation == .test {
             return program.tests[Int(node.first)]._withUnsafeGuaranteedRef { test in
                 let result = outcome(of: test, &scope)
-                record(test, result, &scope, &trace)
+                if result != .false { record(test, result, &scope, &trace) }
                 return result
             }
         }
-        let result = leafOutcome(node, scope.record.values)
+        let result = inlineLeafOutcome(node, scope.record.values)
+        guard result != .false else { return result }
         if let test = info[Int(index)].test { test._withUnsafeGuaranteedRef { record($0, result, &scope, &trace) } }
         return result
     }
@@ -116,12 +128,15 @@ extension Evaluator {
         switch scope.record.values.nonTextValue(at: slot) {
         case .objects(let elements)?:
             var tally = QuantifiedTally(node.operation)
-            if case .objects(let layoutIndex) = ruleSet.vocabulary.layouts[scope.layout].fields[slot].type {
+            if case .objects(let layoutIndex) = ruleSet.vocabulary.layouts[scope.layout].fields[slot].type, let first = elements.first {
                 let body = program.children[Int(node.first)]
+                // one scope for every element, moved on from one to the next
+                var inner = scope.element(first, layout: layoutIndex, path: path, index: 0)
                 for (number, element) in elements.enumerated() {
-                    var inner = scope.element(element, layout: layoutIndex, path: path, index: number)
+                    if number > 0 { inner.moveOn(to: element, index: number) }
                     let before = trace.evidence.count
-                    let outcome = traced(body, program, info, &inner, &trace)
+                    // the body decided as a part of `all` or `any` is (most bodies are one test: no call per element)
+                    let outcome = tracedChild(body, program, info, &inner, &trace)
                     // every element is looked at, also once the outcome is decided (its evidence may be kept),
                     // except after a false element of `every`, which is then false and keeps nothing
                     let decided = tally.add(outcome)

@@ -249,11 +249,13 @@ public struct Evaluator: Sendable {
     struct Scope {
         var record: Record
         let layout: Int
-        /// The path up to this record's fields, without the element's own part (see `element`).
+        /// The path up to this record's fields, without the element's own part (see `elementPath`).
         private let basePrefix: String
-        /// For an element of a list of objects: the list's path and the element's number (from 1). Kept apart
-        /// and only spelled out when a fact of the element is shown (see `fact(_:)`).
-        private let element: (path: String, number: Int)?
+        /// For an element of a list of objects: the list's path (nil for a description's top level) and the
+        /// element's number (from 1). Kept apart and only spelled out when a fact of the element is shown (see
+        /// `fact(_:)`); the number is moved on from one element to the next (see `moveOn(to:index:)`).
+        private let elementPath: String?
+        private var elementNumber: Int
         /// Whether the paths of this record's fields are shown as they are (the top level of a description).
         private let showsPathsAsIs: Bool
         /// Texts already folded and scanned, by slot (a record has only a few texts: a list beats a hash
@@ -279,15 +281,16 @@ public struct Evaluator: Sendable {
         var programDefinitions = DefinitionOutcomes()
 
         init(record: Record, layout: Int, prefix: String) {
-            self.init(record: record, layout: layout, basePrefix: prefix, element: nil)
+            self.init(record: record, layout: layout, basePrefix: prefix, elementPath: nil, elementNumber: 0)
         }
 
-        private init(record: Record, layout: Int, basePrefix: String, element: (path: String, number: Int)?) {
+        private init(record: Record, layout: Int, basePrefix: String, elementPath: String?, elementNumber: Int) {
             self.record = record
             self.layout = layout
             self.basePrefix = basePrefix
-            self.element = element
-            showsPathsAsIs = element == nil && basePrefix.isEmpty
+            self.elementPath = elementPath
+            self.elementNumber = elementNumber
+            showsPathsAsIs = elementPath == nil && basePrefix.isEmpty
         }
 
         /// The same scope moved on to another record of the same layout, with nothing worked out about it:
@@ -295,6 +298,15 @@ public struct Evaluator: Sendable {
         /// (building a scope per element costs more than judging most elements).
         mutating func reuse(for record: Record) {
             self.record = record
+            forget()
+        }
+
+        /// The scope of an element moved on to element `index` (from 0) of the same list, with nothing worked
+        /// out about it: for the traced pass's quantified nodes, which look at the elements one by one through
+        /// one scope (a scope made and let go of per element counted its every reference twice).
+        mutating func moveOn(to record: Record, index: Int) {
+            self.record = record
+            elementNumber = index + 1
             forget()
         }
 
@@ -308,14 +320,14 @@ public struct Evaluator: Sendable {
 
         /// The scope of element `index` (from 0) of the list of objects at `path` in this record.
         func element(_ record: Record, layout: Int, path: String, index: Int) -> Scope {
-            Scope(record: record, layout: layout, basePrefix: element == nil ? basePrefix : prefix,
-                  element: (path, index + 1))
+            Scope(record: record, layout: layout, basePrefix: elementPath == nil ? basePrefix : prefix,
+                  elementPath: path, elementNumber: index + 1)
         }
 
         /// The path up to this record's fields, as shown in evidence (`sections[2].`).
         var prefix: String {
-            guard let element else { return basePrefix }
-            return Self.spell(basePrefix, element.path, number: element.number, then: "")
+            guard let elementPath else { return basePrefix }
+            return Self.spell(basePrefix, elementPath, number: elementNumber, then: "")
         }
 
         /// `base` + `path` + `[number].` + `suffix`, written straight into one string's storage.
@@ -368,18 +380,18 @@ public struct Evaluator: Sendable {
         @inline(__always)
         func fact(of test: FieldTest, _ spelled: inout SpelledFacts) -> String {
             if showsPathsAsIs { return test.path }
-            guard let element, basePrefix.isEmpty, test.pathKey >= 0 else { return fact(test.path) }
-            if let known = spelled.fact(list: element.path, number: element.number, field: test.pathKey) { return known }
-            let fact = Self.spell(basePrefix, element.path, number: element.number, then: test.path)
-            spelled.keep(fact, list: element.path, number: element.number, field: test.pathKey)
+            guard let elementPath, basePrefix.isEmpty, test.pathKey >= 0 else { return fact(test.path) }
+            if let known = spelled.fact(list: elementPath, number: elementNumber, field: test.pathKey) { return known }
+            let fact = Self.spell(basePrefix, elementPath, number: elementNumber, then: test.path)
+            spelled.keep(fact, list: elementPath, number: elementNumber, field: test.pathKey)
             return fact
         }
 
         /// The full path of a field of this record (for an element, spelled out in one go).
         func fact(_ path: String) -> String {
             if showsPathsAsIs { return path }
-            guard let element else { return basePrefix.isEmpty ? path : basePrefix + path }
-            return Self.spell(basePrefix, element.path, number: element.number, then: path)
+            guard let elementPath else { return basePrefix.isEmpty ? path : basePrefix + path }
+            return Self.spell(basePrefix, elementPath, number: elementNumber, then: path)
         }
     }
 
