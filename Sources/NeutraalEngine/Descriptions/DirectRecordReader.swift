@@ -270,6 +270,14 @@ public final class DirectRecordReader: Sendable {
         cursor.textsInPlace = false
         cursor.filledSlots = SlotSet()
         cursor.countedSlots = SlotSet()
+        // the enclosing record's sets given back however this reading ends: when an element of a list of objects
+        // failed part-way and they were not, the enclosing record's storage was told the element's slots as the
+        // ones it had written, and let go of none of what it had read before (a list, a text of its own) when freed
+        defer {
+            cursor.textsInPlace = outerTexts
+            cursor.filledSlots = outerFilled
+            cursor.countedSlots = outerCounted
+        }
         let filled = try record.values.withUnsafeMutableSlots { slots, filled throws(Unusual) in
             // the slots filled, gathered in the cursor, handed on however the reading ends
             defer { filled = cursor.filledSlots }
@@ -279,9 +287,6 @@ public final class DirectRecordReader: Sendable {
         record.values.storage.finishFilling(filled: filled, counted: cursor.countedSlots)
         // the record's texts read in place are bytes of the source: the record holds it
         if cursor.textsInPlace, let source = cursor.source { record.values.storage.keep(source: source) }
-        cursor.textsInPlace = outerTexts
-        cursor.filledSlots = outerFilled
-        cursor.countedSlots = outerCounted
         guard requiredSlots[layout].isSubset(of: filled) else { throw Unusual() }
         if layout == 0, let kind = record.values.symbol(at: kindSlot) {
             guard kind >= 0, Int(kind) < kindCount, filled.isDisjoint(with: forbiddenSlots[Int(kind)]) else { throw Unusual() }
