@@ -45,13 +45,14 @@ extension Evaluator {
             if explains { stack = [[]] }
         }
 
-        /// Empties the trace for the next description, explaining or not.
+        /// Makes the trace ready for the next description, explaining or not. What the last description's
+        /// rules recorded is not emptied here: every rule is traced from a trace that `reset()` has just
+        /// emptied, so it is emptied there, once, and a description with no rule traced (most of them) empties
+        /// nothing (three lists looked at, and emptied where they held something, for every description).
         mutating func start(explains: Bool) {
-            if explains != self.explains {
-                self.explains = explains
-                stack = explains ? [[]] : []
-            }
-            reset()
+            guard explains != self.explains else { return }
+            self.explains = explains
+            stack = explains ? [[]] : []
         }
 
         /// Records one piece of evidence (the list makes room for a few more the first time).
