@@ -135,6 +135,9 @@ public struct JSONReporter: Reporter, Sendable {
         }
     }
 
+    /// Writes the line of a judged description. Compiled into `add(_:lent:into:)`: called, the evaluation was
+    /// copied out of the item into room of its own for the call, and the call made, once a record.
+    @inline(__always)
     private mutating func write(_ evaluation: Evaluation, _ context: UnsafePointer<ReportContext>, into json: inout JSONBytes) {
         let description = evaluation.description
         // the line and column only: a location would count a reference to the file's path
