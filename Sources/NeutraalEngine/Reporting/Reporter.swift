@@ -74,6 +74,8 @@ public struct Summary: Sendable {
         return counts
     }
 
+    /// Counts one item. Compiled into its callers (a batch's, once a record), not called with the item for it.
+    @inline(__always)
     public mutating func add(_ item: ReportItem) {
         switch item {
         case .evaluated(let evaluation):
