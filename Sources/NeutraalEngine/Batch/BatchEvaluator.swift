@@ -182,7 +182,10 @@ public struct BatchEvaluator: Sendable {
         return result
     }
 
-    /// The unit's results one at a time, each judged as soon as it is read.
+    /// The unit's results one at a time, each judged as soon as it is read. Compiled into each `judge`, so that
+    /// `body` is called there directly rather than through a forwarder that reads the renderer's type out of
+    /// the closure's context for every record.
+    @inline(__always)
     private func forEachItem(_ unit: Unit, _ evaluator: Evaluator, _ body: (ReportItem) -> Void) {
         let reader = DescriptionReader(vocabulary: evaluator.ruleSet.vocabulary)
         var workspace = Evaluator.Workspace()

@@ -74,6 +74,8 @@ public struct Summary: Sendable {
         return counts
     }
 
+    /// Counts one item. Compiled into its callers (a batch's, once a record), not called with the item for it.
+    @inline(__always)
     public mutating func add(_ item: ReportItem) {
         switch item {
         case .evaluated(let evaluation):
@@ -85,7 +87,7 @@ public struct Summary: Sendable {
                 switch evaluation.findings[index].status {
                 case .fired:
                     Unmanaged.passUnretained(evaluation.findings[index].rule)._withUnsafeGuaranteedRef { rule in
-                        countFired(rule.id, index: rule.index, count: 1)
+                        countOneFired(rule.id, index: rule.index)
                     }
                 case .overridden: overridden += 1
                 case .undetermined: undetermined += 1
@@ -121,6 +123,20 @@ public struct Summary: Sendable {
         hidden += other.hidden
     }
 
+    /// Counts one standing finding of the rule `id` at `index`: where that rule was counted before (the case of
+    /// nearly every finding of a batch), its count raised in place, compiled into `add`'s loop; the rest (the
+    /// first of a rule, an index taken by another id) through `countFired`, out of line. The call and the
+    /// rarer paths cost two thirds of the counting when every finding went through them.
+    @inline(__always)
+    private mutating func countOneFired(_ id: String, index: Int) {
+        if index >= 0, index < firedByIndex.count, firedByIndex[index].count > 0, firedByIndex[index].id == id {
+            firedByIndex[index].count &+= 1
+            return
+        }
+        countFired(id, index: index, count: 1)
+    }
+
+    @inline(never)
     private mutating func countFired(_ id: String, index: Int, count: Int) {
         if index >= 0, index < 1 << 16 {
             if index >= firedByIndex.count {
