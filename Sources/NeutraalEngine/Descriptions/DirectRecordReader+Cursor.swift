@@ -179,7 +179,7 @@ extension DirectRecordReader {
             let start = position &+ 1
             guard start &+ 11 <= end, base[position] == UInt8(ascii: "\""),
                   base[start &+ 10] == UInt8(ascii: "\""),
-                  let day = CivilDate.parse(utf8: UnsafeBufferPointer(start: base + start, count: 10)) else { return nil }
+                  let day = CivilDate.parse(tenBytesAt: UnsafeRawPointer(base + start)) else { return nil }
             position = start &+ 11
             return day
         }

@@ -507,7 +507,10 @@ public final class DirectRecordReader: Sendable {
 
     /// `readList` for a list of values of kind `kind`, appended to `items` (an empty list, perhaps with room of
     /// its own): the same elements read the same way, with a loop of its own rather than through a closure,
-    /// whose context held the reader counted for every list.
+    /// whose context held the reader counted for every list. Inlined into `readValueList`, and so into the member
+    /// loop, which reads most lists (one or two a record and one in every element of `sections`): without the
+    /// call and the registers saved around it.
+    @inline(__always)
     private func readValues(_ cursor: inout Cursor, kind: ValueKind, depth: Int, into items: inout [FactValue]) throws(Unusual) {
         guard cursor.peek == UInt8(ascii: "[") else {
             items.append(try readValue(&cursor, kind: kind, depth: depth))

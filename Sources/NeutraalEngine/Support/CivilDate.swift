@@ -10,11 +10,36 @@ public enum CivilDate {
     }
 
     /// The day number of `YYYY-MM-DD` given as UTF-8 bytes, or nil when it is not a real date.
+    ///
+    /// Read as two little-endian words, `YYYY-MM-` and `DD`, rather than byte by byte: every description has a
+    /// date, and the ten bytes are checked and their numbers made with a handful of word operations.
     public static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = digits(bytes, 0, 4), let month = digits(bytes, 5, 2), let day = digits(bytes, 8, 2),
-              month >= 1, month <= 12, day >= 1, day <= length(ofMonth: month, in: year) else { return nil }
-        return dayNumber(year: year, month: month, day: day)
+        guard bytes.count == 10, let base = bytes.baseAddress else { return nil }
+        return parse(tenBytesAt: UnsafeRawPointer(base))
+    }
+
+    /// `parse(utf8:)` for the ten bytes at `raw`, which must be readable. Inlined into the reader's member
+    /// loop, which reads a date between quotes where it finds one (every description has one): without a
+    /// call, nor the checks of a buffer's size and address that the loop has made already.
+    @inline(__always)
+    static func parse(tenBytesAt raw: UnsafeRawPointer) -> Int32? {
+        // xored with `0000-00-` and `00`: a digit becomes its value (only the bytes 0x30 to 0x39 give 0 to 9),
+        // a dash 0
+        let head = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)) ^ 0x2D30_302D_3030_3030
+        let tail = UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)) ^ 0x3030)
+        // a byte's high bit is set where it is 0x80 or more, or (its low seven bits plus 0x76, no carry to the
+        // next byte) above 9 in a digit's place; plus 0x7F in a dash's place, where anything but 0 is wrong
+        let wrong = ((((head & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F76_767F_7676_7676) | head)
+            | (((tail & 0x7F7F) &+ 0x7676) | tail)) & 0x8080_8080_8080_8080
+        guard wrong == 0 else { return nil }
+        // each byte times ten plus the next: the numbers of two digits (at most 99, no carry), of which those
+        // that start at the bytes 0 and 2 (the year's halves) and 5 (the month) are taken
+        let pairs = head &* 10 &+ head &>> 8
+        let year = (pairs & 0xFF) &* 100 &+ (pairs &>> 16) & 0xFF
+        let month = (pairs &>> 40) & 0xFF
+        let day = (tail & 0xFF) &* 10 &+ tail &>> 8
+        guard month >= 1, month <= 12, day >= 1, day <= length(ofMonth: UInt(month), in: UInt(year)) else { return nil }
+        return dayNumber(year: UInt(year), month: UInt(month), day: UInt(day))
     }
 
     /// `daysInMonth` for a month of 1 to 12 in a year that is not negative, without a call or a signed
@@ -38,21 +63,6 @@ public enum CivilDate {
         let days = marchYear &* 365 &+ marchYear / 4 &- marchYear / 100 &+ marchYear / 400 &+ dayOfYear
         // 719,468 days from 0000-03-01 to 1970-01-01, and the 400 years added above
         return Int32(truncatingIfNeeded: Int(bitPattern: days) &- 719_468 &- 146_097)
-    }
-
-    /// The number written in ASCII digits as `bytes[start..<start + count]` (within the buffer), or nil
-    /// when one of them is not a digit.
-    @inline(__always)
-    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> UInt? {
-        var value: UInt = 0
-        var bad: UInt8 = 0
-        for index in start..<start + count {
-            let digit = bytes[index] &- 48
-            // a byte below "0" wraps around above 9 too; no early exit, so the loop stays branch-free
-            bad |= digit > 9 ? 1 : 0
-            value = value &* 10 &+ UInt(digit)
-        }
-        return bad == 0 ? value : nil
     }
 
     /// `YYYY-MM-DD` for a day number.
