@@ -466,6 +466,11 @@ extension RecordBuilder {
     /// The hint for an unknown field `path`: the fields of the group it names (`account` is `account.variant`,
     /// `account.holder`, …), or the closest field or group (a misspelled `acount` is `account`).
     static func unknownFieldHint(_ path: String, _ layout: RecordLayout) -> String {
+        layout.unknownFieldHints.hint(for: path) { workedOutHint($0, layout) }
+    }
+
+    /// `unknownFieldHint` worked out: the groups and the closest name looked for among every field and group.
+    private static func workedOutHint(_ path: String, _ layout: RecordLayout) -> String {
         let paths = layout.paths
         let members = paths.filter { $0.hasPrefix(path + ".") }
         if !members.isEmpty {

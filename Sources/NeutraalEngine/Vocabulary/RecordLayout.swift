@@ -14,6 +14,8 @@ public final class RecordLayout: @unchecked Sendable {
     @exclusivity(unchecked) public private(set) var fields: [FieldDefinition] = []
     public private(set) var slotByPath: [String: Int] = [:]
     public let keys = KeyNode()
+    /// The hints for unknown keys met in descriptions, kept once worked out (see `UnknownFieldHints`).
+    public let unknownFieldHints = UnknownFieldHints()
 
     public init() {}
 
