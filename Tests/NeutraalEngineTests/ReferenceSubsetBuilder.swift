@@ -29,32 +29,16 @@ extension CombinedProgram {
 extension DFADraft {
     /// The draft that the reference subset construction builds; nil where it gives up.
     init?(referenceOf programs: [[Pattern.Instruction]], limit: Int) {
-        guard !programs.isEmpty, programs.count <= PatternDFA.groupLimit,
-              let nfa = CombinedProgram(programs) else { return nil }
-        var builder = ReferenceSubsetBuilder(nfa: nfa)
-        guard builder.build(limit: limit) else { return nil }
-        self.init(classOf: builder.classOf, width: builder.width, rows: builder.table, masks: builder.masks,
-                  threadCounts: builder.threadCounts, fallbacks: builder.fallbacks,
-                  consumedClasses: builder.consumedClasses, patternCount: programs.count)
+        self.init(programs: programs, limit: limit, construction: ReferenceSubsetBuilder.self)
     }
 }
 
 /// The subset construction as first written (closing, sorting and hashing arrays of threads), kept as
 /// the reference that `SubsetBuilder` must build the same automata as, table for table.
-struct ReferenceSubsetBuilder {
+struct ReferenceSubsetBuilder: SubsetConstruction {
     let nfa: CombinedProgram
-    /// The next state of each state and class, as state numbers.
-    private(set) var table: [Int32] = []
-    private(set) var masks: [UInt64] = []
-    /// For each state worked out, the state that a byte no thread of it consumes leads to.
-    private(set) var fallbacks: [Int32] = []
-    /// For each state worked out, how many threads it holds.
-    private(set) var threadCounts: [Int32] = []
-    /// For each state worked out, the classes that some thread of it consumes, four words each.
-    private(set) var consumedClasses: [UInt64] = []
-    /// The class of each byte, and the number of classes (the width of a row of `table`).
-    private(set) var classOf: [Int32] = []
-    private(set) var width = 1
+    /// What the construction works out, state by state.
+    private(set) var tables = SubsetTables()
     /// Each state's consuming threads (sorted) followed by its mask, as the key to find it again.
     private var index: [[Int]: Int32] = [:]
     private var states: [[Int]] = []
@@ -98,8 +82,8 @@ struct ReferenceSubsetBuilder {
     mutating func build(limit: Int) -> Bool {
         let (classOf, representatives) = nfa.referenceByteClasses()
         let classCount = representatives.count
-        self.classOf = classOf.map(Int32.init)
-        self.width = classCount
+        tables.classOf = classOf.map(Int32.init)
+        tables.width = classCount
         // the classes each instruction consumes
         let classesOf: [[Int]] = nfa.code.indices.map { pc in
             (0..<classCount).filter { nfa.consumes(pc, UInt8(representatives[$0])) }
@@ -112,7 +96,7 @@ struct ReferenceSubsetBuilder {
         var current = 0
         while current < states.count {
             guard states.count <= limit else { return false }
-            let mask = masks[current]
+            let mask = tables.masks[current]
             let threads = states[current].dropLast()
             guard threads.count <= Self.threadLimit else { return false }
             for classIndex in 0..<classCount { consumers[classIndex] = 0 }
@@ -121,11 +105,11 @@ struct ReferenceSubsetBuilder {
             }
             let fallback = restart[mask] ?? state(seeds: unmatchedStarts(mask), mask: mask)
             restart[mask] = fallback
-            fallbacks.append(fallback)
-            threadCounts.append(Int32(threads.count))
+            tables.fallbacks.append(fallback)
+            tables.threadCounts.append(Int32(threads.count))
             var consumed = [UInt64](repeating: 0, count: 4)
             for classIndex in 0..<classCount where consumers[classIndex] != 0 { consumed[classIndex >> 6] |= UInt64(1) << UInt64(classIndex & 63) }
-            consumedClasses.append(contentsOf: consumed)
+            tables.consumedClasses.append(contentsOf: consumed)
             var row = [Int32](repeating: fallback, count: classCount)
             // many classes advance the same threads: each distinct set is closed once per state
             var targets: [(consumers: UInt64, target: Int32)] = []
@@ -141,7 +125,7 @@ struct ReferenceSubsetBuilder {
                 targets.append((bits, target))
                 row[classIndex] = target
             }
-            table.append(contentsOf: row)
+            tables.rows.append(contentsOf: row)
             current += 1
         }
         return states.count <= limit
@@ -171,7 +155,7 @@ struct ReferenceSubsetBuilder {
         let number = Int32(states.count)
         index[threads] = number
         states.append(threads)
-        masks.append(newMask)
+        tables.masks.append(newMask)
         return number
     }
 }

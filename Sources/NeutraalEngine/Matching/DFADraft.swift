@@ -32,13 +32,20 @@ struct DFADraft: Equatable {
     /// The subset construction over `programs` laid end to end; nil when a program has assertions, or the
     /// automaton would have more than `limit` states or a state more than `SubsetBuilder.threadLimit` threads.
     init?(programs: [[Pattern.Instruction]], limit: Int) {
+        self.init(programs: programs, limit: limit, construction: SubsetBuilder.self)
+    }
+
+    /// The same with the subset construction `construction` (the tests pass the construction as first
+    /// written, to compare).
+    init?<Construction: SubsetConstruction>(programs: [[Pattern.Instruction]], limit: Int, construction: Construction.Type) {
         guard !programs.isEmpty, programs.count <= PatternDFA.groupLimit,
               let nfa = CombinedProgram(programs) else { return nil }
-        var builder = SubsetBuilder(nfa: nfa)
+        var builder = Construction(nfa: nfa)
         guard builder.build(limit: limit) else { return nil }
-        self.init(classOf: builder.classOf, width: builder.width, rows: builder.table, masks: builder.masks,
-                  threadCounts: builder.threadCounts, fallbacks: builder.fallbacks,
-                  consumedClasses: builder.consumedClasses, patternCount: programs.count)
+        let tables = builder.tables
+        self.init(classOf: tables.classOf, width: tables.width, rows: tables.rows, masks: tables.masks,
+                  threadCounts: tables.threadCounts, fallbacks: tables.fallbacks,
+                  consumedClasses: tables.consumedClasses, patternCount: programs.count)
     }
 
     init(classOf: [Int32], width: Int, rows: [Int32], masks: [UInt64], threadCounts: [Int32], fallbacks: [Int32],

@@ -144,20 +144,10 @@ private extension Pattern.ByteSet {
 /// found again through a hash table over those words: the closure of a state's successors is a few ORs
 /// of precomputed closures, with nothing to sort. The states are numbered as the construction meets
 /// them: from the start state, each state's fallback first, then the targets of its classes in order.
-struct SubsetBuilder {
+struct SubsetBuilder: SubsetConstruction {
     let nfa: CombinedProgram
-    /// The next state of each state and class, as state numbers.
-    private(set) var table: [Int32] = []
-    private(set) var masks: [UInt64] = []
-    /// For each state worked out, the state that a byte no thread of it consumes leads to.
-    private(set) var fallbacks: [Int32] = []
-    /// For each state worked out, how many threads it holds.
-    private(set) var threadCounts: [Int32] = []
-    /// For each state worked out, the classes that some thread of it consumes, four words each.
-    private(set) var consumedClasses: [UInt64] = []
-    /// The class of each byte, and the number of classes (the width of a row of `table`).
-    private(set) var classOf: [Int32] = []
-    private(set) var width = 1
+    /// What the construction works out, state by state.
+    private(set) var tables = SubsetTables()
 
     /// Words of a set of instructions, one bit each.
     private let wordCount: Int
@@ -224,8 +214,8 @@ struct SubsetBuilder {
     mutating func build(limit: Int) -> Bool {
         let (classOf, representatives) = nfa.byteClasses()
         let classCount = representatives.count
-        self.classOf = classOf.map(Int32.init)
-        self.width = classCount
+        tables.classOf = classOf.map(Int32.init)
+        tables.width = classCount
         // for each class, the instructions that consume it, as `wordCount` words; and for each instruction,
         // the classes it consumes, as four words (at most 256 classes)
         var classConsumers = [UInt64](repeating: 0, count: classCount * wordCount)
@@ -245,8 +235,8 @@ struct SubsetBuilder {
         var advanced: [UInt64] = []
         var targets: [Int32] = []
         var current = 0
-        while current < masks.count {
-            guard masks.count <= limit else { return false }
+        while current < tables.masks.count {
+            guard tables.masks.count <= limit else { return false }
             let base = current * stride
             let mask = pool[base + wordCount]
             var threadCount = 0
@@ -260,19 +250,19 @@ struct SubsetBuilder {
                 fallback = state()
                 restart[mask] = fallback
             }
-            fallbacks.append(fallback)
-            threadCounts.append(Int32(threadCount))
+            tables.fallbacks.append(fallback)
+            tables.threadCounts.append(Int32(threadCount))
             advanced.removeAll(keepingCapacity: true)
             targets.removeAll(keepingCapacity: true)
             // a class that no thread consumes leads to the fallback
-            let row = table.count
-            table.append(contentsOf: repeatElement(fallback, count: classCount))
+            let row = tables.rows.count
+            tables.rows.append(contentsOf: repeatElement(fallback, count: classCount))
             // the classes that some thread of the state consumes (the others lead to the fallback), in order
             var classes: ClassSet = (0, 0, 0, 0)
             for word in 0..<wordCount {
                 ClassSets.addSets(atBitsOf: pool[base + word], from: word << 6, in: classesOfInstruction, to: &classes)
             }
-            ClassSets.append(classes, to: &consumedClasses)
+            ClassSets.append(classes, to: &tables.consumedClasses)
             for quarter in 0..<4 {
                 var rest = ClassSets.word(quarter, of: classes)
                 while rest != 0 {
@@ -283,18 +273,18 @@ struct SubsetBuilder {
                     for word in 0..<wordCount { scratch[word] = pool[base + word] & classConsumers[consumers + word] }
                     // many classes advance the same threads: each distinct set is closed once per state
                     if let known = known(advanced, targets) {
-                        table[row + classIndex] = known
+                        tables.rows[row + classIndex] = known
                         continue
                     }
                     for word in 0..<wordCount { advanced.append(scratch[word]) }
                     let target = advance(mask: mask)
                     targets.append(target)
-                    table[row + classIndex] = target
+                    tables.rows[row + classIndex] = target
                 }
             }
             current += 1
         }
-        return masks.count <= limit
+        return tables.masks.count <= limit
     }
 
     /// The target of the set of threads in `scratch` (its first `wordCount` words) among those already
@@ -366,12 +356,12 @@ struct SubsetBuilder {
             }
             slot = (slot + 1) & (slots.count - 1)
         }
-        let number = Int32(masks.count)
+        let number = Int32(tables.masks.count)
         slots[slot] = number
         hashes.append(hash)
         pool.append(contentsOf: scratch)
-        masks.append(mask)
-        if 2 * masks.count > slots.count { rehash() }
+        tables.masks.append(mask)
+        if 2 * tables.masks.count > slots.count { rehash() }
         return number
     }
 
