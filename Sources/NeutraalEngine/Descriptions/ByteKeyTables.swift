@@ -11,7 +11,7 @@
 final class ByteKeyTables: @unchecked Sendable {
     /// One bucket: a key (its length, first and last word, where its middle words start) and its value.
     /// An empty bucket has the length `Bucket.empty`.
-    fileprivate struct Bucket {
+    struct Bucket {
         static let empty = UInt32.max
         var length: UInt32
         var value: Int32
@@ -20,31 +20,14 @@ final class ByteKeyTables: @unchecked Sendable {
         var last: UInt64
     }
 
-    /// Where a table's buckets start, how far to shift a hash for its bucket, and its multiplier.
-    private struct Table {
-        var start: Int
-        var shift: UInt64
-        var mask: Int
-        var multiplier: UInt64
-    }
-
     private let buckets: UnsafeMutablePointer<Bucket>
     private let bucketCount: Int
     /// The middle words of keys longer than sixteen bytes (the words at offsets 8, 16, … before the last word).
     private let middles: UnsafeMutablePointer<UInt64>
-    private let tables: UnsafeMutablePointer<Table>
+    private let tables: UnsafeMutablePointer<HashedTableShape>
     private let tableCount: Int
     /// Each table's keys and values, for `entries(of:)`.
     private let pairs: [[(key: [UInt8], value: Int32)]]
-
-    /// Multipliers tried in turn for a table (odd, with well-mixed bits); the first that puts every key in a
-    /// bucket of its own is kept, otherwise the one with the fewest extra probes.
-    private static let multipliers: [UInt64] = [
-        0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9, 0xD6E8_FEB8_6659_FD93,
-        0xA076_1D64_78BD_642F, 0xE703_7ED1_A0B4_28DB, 0x8EBC_6AF0_9C88_C6E3, 0x5899_65CC_7537_4CC3,
-        0x1D8E_4E27_C47D_124F, 0xFF51_AFD7_ED55_8CCD, 0xC4CE_B9FE_1A85_EC53, 0x2127_599B_F432_5C37,
-        0x8803_55F2_1E6D_1965, 0x94D0_49BB_1331_11EB, 0xBF58_476D_1CE4_E5B9, 0x6C8E_9CF5_7093_2BD5,
-    ]
 
     /// One table per element of `tables`; within a table a later pair with the same bytes replaces an earlier one.
     init(_ tables: [[(key: [UInt8], value: Int32)]]) {
@@ -52,37 +35,16 @@ final class ByteKeyTables: @unchecked Sendable {
         pairs = unique
         var laidOut: [Bucket] = []
         var middleWords: [UInt64] = []
-        var tableInfo: [Table] = []
+        var tableInfo: [HashedTableShape] = []
         for keys in unique {
-            var bits: UInt64 = 2
-            while (1 << bits) < keys.count * 2 { bits += 1 }
-            let size = 1 << Int(bits)
-            let shift = 64 - bits
             let words = keys.map { Self.words(of: $0.key) }
-            var best: (multiplier: UInt64, probes: Int)?
-            for multiplier in Self.multipliers {
-                var used = [Bool](repeating: false, count: size)
-                var probes = 0
-                for (index, key) in keys.enumerated() {
-                    var bucket = Int(Self.hash(first: words[index].first, last: words[index].last, length: key.key.count,
-                                               multiplier: multiplier) >> shift)
-                    while used[bucket] { bucket = (bucket + 1) & (size - 1); probes += 1 }
-                    used[bucket] = true
-                }
-                if best == nil || probes < (best?.probes ?? 0) { best = (multiplier, probes) }
-                if probes == 0 { break }
-            }
-            let multiplier = best?.multiplier ?? Self.multipliers[0]
-            let start = laidOut.count
-            tableInfo.append(Table(start: start, shift: shift, mask: size - 1, multiplier: multiplier))
-            laidOut += repeatElement(Bucket(length: Bucket.empty, value: 0, middleStart: 0, first: 0, last: 0), count: size)
-            for (index, key) in keys.enumerated() {
-                let length = key.key.count
-                var bucket = Int(Self.hash(first: words[index].first, last: words[index].last, length: length,
-                                           multiplier: multiplier) >> shift)
-                while laidOut[start + bucket].length != Bucket.empty { bucket = (bucket + 1) & (size - 1) }
-                laidOut[start + bucket] = Bucket(length: UInt32(length), value: key.value, middleStart: UInt32(middleWords.count),
-                                                 first: words[index].first, last: words[index].last)
+            let mixed = keys.indices.map { Self.mix(first: words[$0].first, last: words[$0].last, length: keys[$0].key.count) }
+            let shape = HashedTableShape(start: laidOut.count, words: mixed)
+            tableInfo.append(shape)
+            laidOut += repeatElement(Bucket(length: Bucket.empty, value: 0, middleStart: 0, first: 0, last: 0), count: shape.size)
+            for (index, bucket) in shape.places(of: mixed).enumerated() {
+                laidOut[shape.start + bucket] = Bucket(length: UInt32(keys[index].key.count), value: keys[index].value,
+                                                       middleStart: UInt32(middleWords.count), first: words[index].first, last: words[index].last)
                 middleWords += words[index].middle
             }
         }
@@ -129,9 +91,10 @@ final class ByteKeyTables: @unchecked Sendable {
         return (first, word(at: key.count - 8), middle)
     }
 
+    /// The word a key is hashed by (see `HashedTableShape`): its first and last words and its length, mixed.
     @inline(__always)
-    private static func hash(first: UInt64, last: UInt64, length: Int, multiplier: UInt64) -> UInt64 {
-        (first ^ (last >> 7 | last << 57) ^ UInt64(truncatingIfNeeded: length)) &* multiplier
+    private static func mix(first: UInt64, last: UInt64, length: Int) -> UInt64 {
+        first ^ (last >> 7 | last << 57) ^ UInt64(truncatingIfNeeded: length)
     }
 
     /// A byte string to look up, as the tables see it: its first and last eight bytes (one word for up to
@@ -180,23 +143,15 @@ final class ByteKeyTables: @unchecked Sendable {
         return value(in: lookup, probe, bytes)
     }
 
-    /// What a look-up in one table reads before its buckets: where they start, how far to shift a hash, the
-    /// mask of a bucket's index and the multiplier. Made once (`lookup(_:)`) where many strings are looked up
-    /// in the same table, as the keys of one JSON object are; valid while the tables live.
-    struct Lookup {
-        fileprivate let buckets: UnsafePointer<Bucket>
-        fileprivate let shift: UInt64
-        fileprivate let mask: Int
-        fileprivate let multiplier: UInt64
-    }
+    /// What a look-up in one table reads before its buckets (see `HashedTableLookup`).
+    typealias Lookup = HashedTableLookup<Bucket>
 
     /// The look-up of table `table`, or nil when there is no such table.
     @inline(__always)
     func lookup(_ table: Int) -> Lookup? {
         // one unsigned comparison for 0 <= table < tableCount
         guard UInt(bitPattern: table) < UInt(bitPattern: tableCount) else { return nil }
-        let info = tables[table]
-        return Lookup(buckets: UnsafePointer(buckets + info.start), shift: info.shift, mask: info.mask, multiplier: info.multiplier)
+        return Lookup(buckets, tables[table])
     }
 
     /// The value the table of `lookup` holds for the string `probe` describes in `bytes`, if any.
@@ -204,17 +159,14 @@ final class ByteKeyTables: @unchecked Sendable {
     func value(in lookup: Lookup, _ probe: Probe, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         // the probe's length needs no check of its own: it is compared in full with a stored key's, which is
         // never 0 nor `Bucket.empty`
-        let hash = Self.hash(first: probe.first, last: probe.last, length: probe.length, multiplier: lookup.multiplier)
-        // a bucket is below the table's size, and a table's start plus its size is at most `bucketCount`:
-        // no sum here can overflow
-        var bucket = Int(truncatingIfNeeded: hash &>> lookup.shift)
+        var bucket = lookup.home(of: Self.mix(first: probe.first, last: probe.last, length: probe.length))
         while true {
             let entry = lookup.buckets[bucket]
             if entry.length == Bucket.empty { return nil }
             if Int(entry.length) == probe.length, entry.first == probe.first, entry.last == probe.last {
                 if probe.length <= 16 || sameMiddle(bytes, probe, Int(entry.middleStart)) { return entry.value }
             }
-            bucket = (bucket &+ 1) & lookup.mask
+            bucket = lookup.next(after: bucket)
         }
     }
 

@@ -115,6 +115,34 @@ extension DirectRecordReader {
             #endif
         }
 
+        /// The value of the key written at the cursor that `lookup` (of `tables`) holds, followed at once by its
+        /// colon (`"role":`, as JSON Lines are mostly written), with the cursor moved past the colon: the key, its
+        /// closing quote and the colon compared with the table's as they are written, without first finding where
+        /// the key ends (see `WrittenKeyTables`). Nil otherwise, with the cursor where it was; the key is then read
+        /// by `shortKey()` or the general way.
+        @inline(__always)
+        mutating func writtenKey(_ tables: WrittenKeyTables, _ lookup: WrittenKeyTables.Lookup) -> Int32? {
+            // sixteen bytes of the line after the opening quote: the two words `match` loads; as in `shortString()`,
+            // no other check is needed and no sum can overflow
+            let start = position &+ 1
+            guard start &+ 16 <= end, base[position] == UInt8(ascii: "\""),
+                  let found = tables.match(in: lookup, UnsafeRawPointer(base), at: start, end: end) else { return nil }
+            position = start &+ found.length
+            return found.value
+        }
+
+        /// The case of enumeration `index` written at the cursor as one of its spellings in `tables` between
+        /// quotes, with the cursor moved past the closing quote; nil otherwise (with the cursor where it was),
+        /// and the value is then read by `plainSymbol` or the general way.
+        @inline(__always)
+        mutating func writtenSymbol(_ tables: WrittenKeyTables, _ index: Int) -> Int32? {
+            let start = position &+ 1
+            guard start &+ 16 <= end, base[position] == UInt8(ascii: "\""), let lookup = tables.lookup(index),
+                  let found = tables.match(in: lookup, UnsafeRawPointer(base), at: start, end: end) else { return nil }
+            position = start &+ found.length
+            return found.value
+        }
+
         /// The plain run at the start of the sixteen bytes at `start` (up to its first string stop) as a probe
         /// for `ByteKeyTables`, when a stop ends it within the block; nil when the block has none. Whether the
         /// stop is the closing quote is left to the caller.

@@ -58,6 +58,8 @@ public final class DirectRecordReader: Sendable {
     /// Per key node, table `node` of `keys`: its children's node indices by their key (and, in the root
     /// table of layout 0, `expectKey` and `waiversKey`).
     let keys: ByteKeyTables
+    /// The keys of `keys` as they are mostly written, with their closing quote and colon (see `WrittenKeyTables`).
+    let writtenKeys: WrittenKeyTables
     /// The root node of each layout.
     let layoutRoots: [Int]
     /// The number of slots of each layout.
@@ -75,6 +77,8 @@ public final class DirectRecordReader: Sendable {
     let kindCount: Int
     /// Per enumeration (table `index` of `spellings`): every spelling `EnumType.caseIndex(of:)` accepts as written, to its case.
     let spellings: ByteKeyTables
+    /// The spellings of `spellings` as they are written, with their closing quote (see `WrittenKeyTables`).
+    let writtenSpellings: WrittenKeyTables
     let kindSlot: Int
     let idSlot: Int?
     let derivations: [Derivation]
@@ -110,6 +114,7 @@ public final class DirectRecordReader: Sendable {
             tables[root] += [(Array("expect".utf8), Self.expectKey), (Array("waivers".utf8), Self.waiversKey)]
         }
         keys = ByteKeyTables(tables)
+        writtenKeys = WrittenKeyTables(keys, tableCount: tables.count, ending: Array("\":".utf8))
         slotCounts = layouts.map(\.fields.count)
         enabled = !layouts.isEmpty && slotCounts.allSatisfy { $0 <= SlotSet.capacity }
 
@@ -155,6 +160,7 @@ public final class DirectRecordReader: Sendable {
         kindValueChecks = Self.kindValueChecks(kindCount: enabled ? kindCount : 0, fields: rootFields, enums: enums)
         checkedSlots = kindValueChecks.map { checks in SlotSet(checks.map(\.slot)) }
         spellings = ByteKeyTables(enums.map(Self.spellings))
+        writtenSpellings = WrittenKeyTables(spellings, tableCount: enums.count, ending: Array("\"".utf8))
         self.kindSlot = kindSlot
         self.idSlot = idSlot
         self.derivations = derivations
@@ -301,34 +307,20 @@ public final class DirectRecordReader: Sendable {
         guard depth < Self.maximumDepth else { throw Unusual() }
         cursor.position += 1
         // the node's table (one for every key node), looked up once for all the object's keys
-        guard let table = keys.lookup(node) else { throw Unusual() }
+        guard let written = writtenKeys.lookup(node) else { throw Unusual() }
         while true {
-            // most keys are short, right after the comma or brace and followed by the colon at once: read
-            // together, without a look for white space first (`shortKey()` finds none before the key's quote,
-            // and the rest of the line is then looked at once white space has been skipped)
+            // most keys are plain and short, right after the comma or brace and followed by the colon at once:
+            // compared as they are written, with their colon (`writtenKey`), without a look for white space first
             var keyOffset = cursor.position
-            var short = cursor.shortKey()
-            if short == nil {
-                cursor.skipWhitespace()
-                // an empty object (rare) is found here too: its closing brace after the opening one, not a comma
-                if cursor.peek == UInt8(ascii: "}"), cursor.buffer[keyOffset &- 1] == UInt8(ascii: "{") {
-                    cursor.position += 1
-                    return
-                }
-                keyOffset = cursor.position
-                short = cursor.shortKey()
-            }
-            let found: Int32?
-            if let probe = short {
-                found = keys.value(in: table, probe, cursor.buffer)
+            let found: Int32
+            if let quick = cursor.writtenKey(writtenKeys, written) {
+                found = quick
+            } else if let key = try readKey(&cursor, node: node, offset: &keyOffset) {
+                found = key
             } else {
-                let key = try cursor.plainKey()
-                found = ByteKeyTables.probe(cursor.buffer, key).flatMap { keys.value(in: table, $0, cursor.buffer) }
-                cursor.skipWhitespace()
-                guard cursor.peek == UInt8(ascii: ":") else { throw Unusual() }
-                cursor.position += 1
+                // an empty object, closed
+                return
             }
-            guard let found else { throw Unusual() }
             // the value most often follows the colon at once: the quick readers below take it only where it
             // starts right at the cursor (a quote, a `t` or an `f`), and white space is skipped on the general way
             if found >= 0 {
@@ -343,7 +335,8 @@ public final class DirectRecordReader: Sendable {
                         stored = try cursor.textSlot(offset: Int32(truncatingIfNeeded: keyOffset))
                         // a text with an escape is a `String` of its own (one read in place has no value)
                         if stored.value != nil { _ = cursor.countedSlots.insert(slot) }
-                    } else if case .enumeration(let index) = kind, let found = cursor.plainSymbol(spellings, index) {
+                    } else if case .enumeration(let index) = kind,
+                              let found = cursor.writtenSymbol(writtenSpellings, index) ?? cursor.plainSymbol(spellings, index) {
                         // the most common value, a case written as one of its spellings, read here
                         stored = StoredSlot(value: .symbol(found), offset: Int32(truncatingIfNeeded: keyOffset))
                     } else if case .date = kind, let day = cursor.plainDate() {
@@ -389,6 +382,41 @@ public final class DirectRecordReader: Sendable {
             if next == UInt8(ascii: "}") { cursor.position += 1; return }
             throw Unusual()
         }
+    }
+
+    /// What key node `node`'s table gives for the key at the cursor that `writtenKey` did not take (white space
+    /// before it or its colon, an escape, a key too near the line's end or not in the table), with the cursor
+    /// moved past the colon and `offset` moved to the key's quote; nil for an empty object, with the cursor past
+    /// its closing brace. Out of line: the member loop keeps only the common way in its registers.
+    @inline(never)
+    private func readKey(_ cursor: inout Cursor, node: Int, offset: inout Int) throws(Unusual) -> Int32? {
+        guard let table = keys.lookup(node) else { throw Unusual() }
+        // short keys followed by the colon at once are read together, without a look for white space first
+        // (`shortKey()` finds none before the key's quote, and the rest of the line is then looked at once white
+        // space has been skipped)
+        var short = cursor.shortKey()
+        if short == nil {
+            cursor.skipWhitespace()
+            // an empty object (rare) is found here too: its closing brace after the opening one, not a comma
+            if cursor.peek == UInt8(ascii: "}"), cursor.buffer[offset &- 1] == UInt8(ascii: "{") {
+                cursor.position += 1
+                return nil
+            }
+            offset = cursor.position
+            short = cursor.shortKey()
+        }
+        let found: Int32?
+        if let probe = short {
+            found = keys.value(in: table, probe, cursor.buffer)
+        } else {
+            let key = try cursor.plainKey()
+            found = ByteKeyTables.probe(cursor.buffer, key).flatMap { keys.value(in: table, $0, cursor.buffer) }
+            cursor.skipWhitespace()
+            guard cursor.peek == UInt8(ascii: ":") else { throw Unusual() }
+            cursor.position += 1
+        }
+        guard let found else { throw Unusual() }
+        return found
     }
 
     /// An element of a list of objects, laid out by `layout`.
@@ -458,7 +486,7 @@ public final class DirectRecordReader: Sendable {
             guard let day else { throw Unusual() }
             return .date(day)
         case .enumeration(let index):
-            if let found = cursor.plainSymbol(spellings, index) { return .symbol(found) }
+            if let found = cursor.writtenSymbol(writtenSpellings, index) ?? cursor.plainSymbol(spellings, index) { return .symbol(found) }
             // a spelling with an escape or outside ASCII, or one to lower-case first
             let text = try cursor.stringBytes()
             if let decoded = text.decoded {
@@ -528,7 +556,8 @@ public final class DirectRecordReader: Sendable {
             cursor.skipWhitespace()
             // most elements are cases written as one of their spellings (`draftedBy`, `partyRoles`): read here,
             // without a call of `readValue` and its dispatch on the kind for each
-            if case .enumeration(let index) = kind, let found = cursor.plainSymbol(spellings, index) {
+            if case .enumeration(let index) = kind,
+               let found = cursor.writtenSymbol(writtenSpellings, index) ?? cursor.plainSymbol(spellings, index) {
                 items.append(.symbol(found))
             } else {
                 items.append(try readValue(&cursor, kind: kind, depth: depth + 1))
