@@ -18,22 +18,26 @@ struct HashedTableShape {
     ]
 
     /// The shape of a table starting at bucket `start` for keys of these words (each key's word as its
-    /// look-up hashes it, before the multiplier).
+    /// look-up hashes it, before the multiplier): at least twice as many buckets as keys, up to eight times
+    /// as many where fewer would leave a key out of its home bucket with every multiplier (a key found past
+    /// its home takes a further probe, out of line in `WrittenKeyTables`, for every time it is read).
     init(start: Int, words: [UInt64]) {
         var bits: UInt64 = 2
         while (1 << bits) < words.count * 2 { bits += 1 }
-        let size = 1 << Int(bits)
-        let shift = 64 - bits
-        var best: (multiplier: UInt64, probes: Int)?
-        for multiplier in Self.multipliers {
-            var unused: [Int]?
-            let probes = Self.place(words, size: size, shift: shift, multiplier: multiplier, into: &unused)
-            if best == nil || probes < (best?.probes ?? 0) { best = (multiplier, probes) }
-            if probes == 0 { break }
+        var best: (bits: UInt64, multiplier: UInt64, probes: Int)?
+        search: for more: UInt64 in 0...2 {
+            let size = 1 << Int(bits + more)
+            for multiplier in Self.multipliers {
+                var unused: [Int]?
+                let probes = Self.place(words, size: size, shift: 64 - (bits + more), multiplier: multiplier, into: &unused)
+                if best == nil || probes < (best?.probes ?? 0) { best = (bits + more, multiplier, probes) }
+                if probes == 0 { break search }
+            }
         }
+        let chosen = best?.bits ?? bits
         self.start = start
-        self.shift = shift
-        self.mask = size - 1
+        self.shift = 64 - chosen
+        self.mask = (1 << Int(chosen)) - 1
         self.multiplier = best?.multiplier ?? Self.multipliers[0]
     }
 
