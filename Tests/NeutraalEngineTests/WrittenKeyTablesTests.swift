@@ -9,7 +9,7 @@ struct WrittenKeyTablesTests {
 
     /// `bytes` at `offset` of a buffer of `size` bytes filled with `filler`, looked up as `DirectRecordReader`
     /// does (only where sixteen bytes of the line follow `offset`).
-    static func match(_ tables: WrittenKeyTables, _ table: Int, _ bytes: [UInt8], offset: Int, size: Int,
+    static func match(_ tables: WrittenKeyTables<Int32>, _ table: Int, _ bytes: [UInt8], offset: Int, size: Int,
                       filler: UInt8) -> (value: Int32, length: Int)? {
         var buffer = [UInt8](repeating: filler, count: size)
         buffer.replaceSubrange(offset..<offset + bytes.count, with: bytes)
@@ -23,7 +23,7 @@ struct WrittenKeyTablesTests {
     func everyKey() {
         let keys = ByteKeyTablesTests.keys
         let byteTables = ByteKeyTables([[], ByteKeyTablesTests.pairs(keys)])
-        let tables = WrittenKeyTables(byteTables, tableCount: 2, ending: Self.ending)
+        let tables = WrittenKeyTables(byteTables, tableCount: 2, ending: Self.ending) { $0 }
         for (index, key) in keys.enumerated() {
             let written = key + Self.ending
             let plain = key.allSatisfy { $0 < 0x80 }
@@ -31,7 +31,7 @@ struct WrittenKeyTablesTests {
                 let size = offset + written.count + extra
                 for filler: UInt8 in [0x22, 0x3A, 0x00, 0x78] {
                     let found = Self.match(tables, 1, written, offset: offset, size: size, filler: filler)
-                    if plain && written.count <= WrittenKeyTables.maximumLength {
+                    if plain && written.count <= WrittenKeyTables<Int32>.maximumLength {
                         #expect(found?.value == Int32(index), "\(String(decoding: key, as: UTF8.self)) at \(offset)")
                         #expect(found?.length == written.count)
                     } else {
@@ -55,7 +55,7 @@ struct WrittenKeyTablesTests {
     @Test("a long key is found only when it lies within the line")
     func lineEnd() {
         let key = Array("communication-advisor".utf8)
-        let tables = WrittenKeyTables(ByteKeyTables([[(key, 4)]]), tableCount: 1, ending: [0x22])
+        let tables = WrittenKeyTables(ByteKeyTables([[(key, 4)]]), tableCount: 1, ending: [0x22]) { $0 }
         let written = key + [0x22]
         var buffer = [UInt8](repeating: 0x20, count: 64)
         buffer.replaceSubrange(10..<10 + written.count, with: written)
@@ -68,7 +68,7 @@ struct WrittenKeyTablesTests {
 
     @Test("an empty table finds nothing, and a table out of range has no look-up")
     func emptyTable() {
-        let tables = WrittenKeyTables(ByteKeyTables([[]]), tableCount: 1, ending: Self.ending)
+        let tables = WrittenKeyTables(ByteKeyTables([[]]), tableCount: 1, ending: Self.ending) { $0 }
         #expect(Self.match(tables, 0, [0, 0], offset: 0, size: 32, filler: 0) == nil)
         #expect(tables.lookup(1) == nil)
         #expect(tables.lookup(-1) == nil)

@@ -115,13 +115,13 @@ extension DirectRecordReader {
             #endif
         }
 
-        /// The value of the key written at the cursor that `lookup` (of `tables`) holds, followed at once by its
+        /// What the key written at the cursor leads to in `lookup` (of `tables`), followed at once by its
         /// colon (`"role":`, as JSON Lines are mostly written), with the cursor moved past the colon: the key, its
         /// closing quote and the colon compared with the table's as they are written, without first finding where
         /// the key ends (see `WrittenKeyTables`). Nil otherwise, with the cursor where it was; the key is then read
         /// by `shortKey()` or the general way.
         @inline(__always)
-        mutating func writtenKey(_ tables: WrittenKeyTables, _ lookup: WrittenKeyTables.Lookup) -> Int32? {
+        mutating func writtenKey(_ tables: WrittenKeyTables<NodeInfo>, _ lookup: WrittenKeyTables<NodeInfo>.Lookup) -> NodeInfo? {
             // sixteen bytes of the line after the opening quote: the two words `match` loads; as in `shortString()`,
             // no other check is needed and no sum can overflow
             let start = position &+ 1
@@ -135,7 +135,7 @@ extension DirectRecordReader {
         /// quotes, with the cursor moved past the closing quote; nil otherwise (with the cursor where it was),
         /// and the value is then read by `plainSymbol` or the general way.
         @inline(__always)
-        mutating func writtenSymbol(_ tables: WrittenKeyTables, _ index: Int) -> Int32? {
+        mutating func writtenSymbol(_ tables: WrittenKeyTables<Int32>, _ index: Int) -> Int32? {
             let start = position &+ 1
             guard start &+ 16 <= end, base[position] == UInt8(ascii: "\""), let lookup = tables.lookup(index),
                   let found = tables.match(in: lookup, UnsafeRawPointer(base), at: start, end: end) else { return nil }

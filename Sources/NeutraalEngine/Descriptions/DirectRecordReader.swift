@@ -45,9 +45,11 @@ public final class DirectRecordReader: Sendable {
     static let expectKey: Int32 = -2
     static let waiversKey: Int32 = -3
 
-    /// What a key node leads to: its slot, or -1 for an object of further keys, and the kind of its slot
-    /// (`kinds[kindBase[layout] + slot]`; `.string` for an object of further keys).
+    /// What a key leads to: its node (or `expectKey` or `waiversKey`), the node's slot, or -1 for an object of
+    /// further keys (and for `expect` and `waivers`), and the kind of its slot (`kinds[kindBase[layout] + slot]`;
+    /// `.string` for the others).
     struct NodeInfo: Sendable {
+        let node: Int32
         let slot: Int
         let kind: ValueKind
     }
@@ -58,8 +60,9 @@ public final class DirectRecordReader: Sendable {
     /// Per key node, table `node` of `keys`: its children's node indices by their key (and, in the root
     /// table of layout 0, `expectKey` and `waiversKey`).
     let keys: ByteKeyTables
-    /// The keys of `keys` as they are mostly written, with their closing quote and colon (see `WrittenKeyTables`).
-    let writtenKeys: WrittenKeyTables
+    /// The keys of `keys` as they are mostly written, with their closing quote and colon (see `WrittenKeyTables`),
+    /// each with what its node leads to (`target(_:in:)`).
+    let writtenKeys: WrittenKeyTables<NodeInfo>
     /// The root node of each layout.
     let layoutRoots: [Int]
     /// The number of slots of each layout.
@@ -78,7 +81,7 @@ public final class DirectRecordReader: Sendable {
     /// Per enumeration (table `index` of `spellings`): every spelling `EnumType.caseIndex(of:)` accepts as written, to its case.
     let spellings: ByteKeyTables
     /// The spellings of `spellings` as they are written, with their closing quote (see `WrittenKeyTables`).
-    let writtenSpellings: WrittenKeyTables
+    let writtenSpellings: WrittenKeyTables<Int32>
     let kindSlot: Int
     let idSlot: Int?
     let derivations: [Derivation]
@@ -114,7 +117,6 @@ public final class DirectRecordReader: Sendable {
             tables[root] += [(Array("expect".utf8), Self.expectKey), (Array("waivers".utf8), Self.waiversKey)]
         }
         keys = ByteKeyTables(tables)
-        writtenKeys = WrittenKeyTables(keys, tableCount: tables.count, ending: Array("\":".utf8))
         slotCounts = layouts.map(\.fields.count)
         enabled = !layouts.isEmpty && slotCounts.allSatisfy { $0 <= SlotSet.capacity }
 
@@ -144,9 +146,12 @@ public final class DirectRecordReader: Sendable {
         }
         self.kinds = kinds
         self.kindBase = kindBase
-        nodes = nodeSlot.indices.map { node in
-            NodeInfo(slot: nodeSlot[node], kind: nodeSlot[node] >= 0 ? kinds[kindBase[nodeLayout[node]] + nodeSlot[node]] : .string)
+        let nodes = nodeSlot.indices.map { node in
+            NodeInfo(node: Int32(node), slot: nodeSlot[node],
+                     kind: nodeSlot[node] >= 0 ? kinds[kindBase[nodeLayout[node]] + nodeSlot[node]] : .string)
         }
+        self.nodes = nodes
+        writtenKeys = WrittenKeyTables(keys, tableCount: tables.count, ending: Array("\":".utf8)) { Self.target($0, in: nodes) }
 
         let enabled = self.enabled
         requiredSlots = layouts.map { layout in
@@ -160,7 +165,7 @@ public final class DirectRecordReader: Sendable {
         kindValueChecks = Self.kindValueChecks(kindCount: enabled ? kindCount : 0, fields: rootFields, enums: enums)
         checkedSlots = kindValueChecks.map { checks in SlotSet(checks.map(\.slot)) }
         spellings = ByteKeyTables(enums.map(Self.spellings))
-        writtenSpellings = WrittenKeyTables(spellings, tableCount: enums.count, ending: Array("\"".utf8))
+        writtenSpellings = WrittenKeyTables(spellings, tableCount: enums.count, ending: Array("\"".utf8)) { $0 }
         self.kindSlot = kindSlot
         self.idSlot = idSlot
         self.derivations = derivations
@@ -312,62 +317,58 @@ public final class DirectRecordReader: Sendable {
             // most keys are plain and short, right after the comma or brace and followed by the colon at once:
             // compared as they are written, with their colon (`writtenKey`), without a look for white space first
             var keyOffset = cursor.position
-            let found: Int32
+            let target: NodeInfo
             if let quick = cursor.writtenKey(writtenKeys, written) {
-                found = quick
+                target = quick
             } else if let key = try readKey(&cursor, node: node, offset: &keyOffset) {
-                found = key
+                target = Self.target(key, in: nodes)
             } else {
                 // an empty object, closed
                 return
             }
             // the value most often follows the colon at once: the quick readers below take it only where it
             // starts right at the cursor (a quote, a `t` or an `f`), and white space is skipped on the general way
-            if found >= 0 {
-                let child = Int(found)
-                let node = nodes[child]
-                let slot = node.slot
-                if slot >= 0 {
-                    guard slot < slots.count, cursor.filledSlots.insert(slot) else { throw Unusual() }
-                    let kind = node.kind
-                    let stored: StoredSlot
-                    if kind.isText, cursor.source != nil {
-                        stored = try cursor.textSlot(offset: Int32(truncatingIfNeeded: keyOffset))
-                        // a text with an escape is a `String` of its own (one read in place has no value)
-                        if stored.value != nil { _ = cursor.countedSlots.insert(slot) }
-                    } else if case .enumeration(let index) = kind,
-                              let found = cursor.writtenSymbol(writtenSpellings, index) ?? cursor.plainSymbol(spellings, index) {
-                        // the most common value, a case written as one of its spellings, read here
-                        stored = StoredSlot(value: .symbol(found), offset: Int32(truncatingIfNeeded: keyOffset))
-                    } else if case .date = kind, let day = cursor.plainDate() {
-                        // a date as ten bytes between quotes (every record has one), read here too
-                        stored = StoredSlot(value: .date(day), offset: Int32(truncatingIfNeeded: keyOffset))
-                    } else if case .bool = kind, let value = cursor.plainBool() {
-                        stored = StoredSlot(value: .bool(value), offset: Int32(truncatingIfNeeded: keyOffset))
-                    } else if case .list(let elementIndex) = kind {
-                        // a list of values (`draftedBy`, `partyRoles`: most records have one) read from here, without
-                        // the call of `readValue` and its dispatch on the kind, whose depth check is made here
-                        guard depth + 1 < Self.maximumDepth else { throw Unusual() }
-                        cursor.skipWhitespace()
-                        stored = StoredSlot(value: .list(try readValueList(&cursor, elementIndex: elementIndex, depth: depth + 1)),
-                                            offset: Int32(truncatingIfNeeded: keyOffset))
-                        _ = cursor.countedSlots.insert(slot)
-                    } else {
-                        cursor.skipWhitespace()
-                        stored = StoredSlot(value: try readValue(&cursor, kind: kind, depth: depth + 1), offset: Int32(truncatingIfNeeded: keyOffset))
-                        // a list, objects or a text of its own (taken to be so: numbers and the rest are rare here)
-                        _ = cursor.countedSlots.insert(slot)
-                    }
-                    // the slot holds nothing counted (`fill` says so, and `filledSlots` that it was not written by this
-                    // record): nothing to release before writing it
-                    slots.initializeElement(at: slot, to: stored)
+            let slot = target.slot
+            if slot >= 0 {
+                guard slot < slots.count, cursor.filledSlots.insert(slot) else { throw Unusual() }
+                let kind = target.kind
+                let stored: StoredSlot
+                if kind.isText, cursor.source != nil {
+                    stored = try cursor.textSlot(offset: Int32(truncatingIfNeeded: keyOffset))
+                    // a text with an escape is a `String` of its own (one read in place has no value)
+                    if stored.value != nil { _ = cursor.countedSlots.insert(slot) }
+                } else if case .enumeration(let index) = kind,
+                          let found = cursor.writtenSymbol(writtenSpellings, index) ?? cursor.plainSymbol(spellings, index) {
+                    // the most common value, a case written as one of its spellings, read here
+                    stored = StoredSlot(value: .symbol(found), offset: Int32(truncatingIfNeeded: keyOffset))
+                } else if case .date = kind, let day = cursor.plainDate() {
+                    // a date as ten bytes between quotes (every record has one), read here too
+                    stored = StoredSlot(value: .date(day), offset: Int32(truncatingIfNeeded: keyOffset))
+                } else if case .bool = kind, let value = cursor.plainBool() {
+                    stored = StoredSlot(value: .bool(value), offset: Int32(truncatingIfNeeded: keyOffset))
+                } else if case .list(let elementIndex) = kind {
+                    // a list of values (`draftedBy`, `partyRoles`: most records have one) read from here, without
+                    // the call of `readValue` and its dispatch on the kind, whose depth check is made here
+                    guard depth + 1 < Self.maximumDepth else { throw Unusual() }
+                    cursor.skipWhitespace()
+                    stored = StoredSlot(value: .list(try readValueList(&cursor, elementIndex: elementIndex, depth: depth + 1)),
+                                        offset: Int32(truncatingIfNeeded: keyOffset))
+                    _ = cursor.countedSlots.insert(slot)
                 } else {
                     cursor.skipWhitespace()
-                    guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
-                    try readMembers(&cursor, into: slots, layout: layout, node: child,
-                                    expectation: &expectation, depth: depth + 1)
+                    stored = StoredSlot(value: try readValue(&cursor, kind: kind, depth: depth + 1), offset: Int32(truncatingIfNeeded: keyOffset))
+                    // a list, objects or a text of its own (taken to be so: numbers and the rest are rare here)
+                    _ = cursor.countedSlots.insert(slot)
                 }
-            } else if found == Self.expectKey {
+                // the slot holds nothing counted (`fill` says so, and `filledSlots` that it was not written by this
+                // record): nothing to release before writing it
+                slots.initializeElement(at: slot, to: stored)
+            } else if target.node >= 0 {
+                cursor.skipWhitespace()
+                guard cursor.peek == UInt8(ascii: "{") else { throw Unusual() }
+                try readMembers(&cursor, into: slots, layout: layout, node: Int(target.node),
+                                expectation: &expectation, depth: depth + 1)
+            } else if target.node == Self.expectKey {
                 // into what an earlier `expect` member gave, if any
                 var read = expectation ?? Expectation()
                 cursor.skipWhitespace()
@@ -417,6 +418,12 @@ public final class DirectRecordReader: Sendable {
         }
         guard let found else { throw Unusual() }
         return found
+    }
+
+    /// What a key's table value leads to: node `value`'s slot and kind, or `value` itself (`expectKey`,
+    /// `waiversKey`) without a slot.
+    static func target(_ value: Int32, in nodes: [NodeInfo]) -> NodeInfo {
+        nodes.indices.contains(Int(value)) ? nodes[Int(value)] : NodeInfo(node: value, slot: -1, kind: .string)
     }
 
     /// An element of a list of objects, laid out by `layout`.

@@ -20,49 +20,73 @@ struct HashedTableShape {
     /// The shape of a table starting at bucket `start` for keys of these words (each key's word as its
     /// look-up hashes it, before the multiplier): at least twice as many buckets as keys, up to eight times
     /// as many where fewer would leave a key out of its home bucket with every multiplier (a key found past
-    /// its home takes a further probe, out of line in `WrittenKeyTables`, for every time it is read).
+    /// its home takes a further probe, out of line in `WrittenKeyTables`, for every time it is read). Keys whose
+    /// word an earlier key has (as `WrittenKeyTables` hashes only the bytes all its entries have) share a home
+    /// with every multiplier: they are placed after the others, and their probes are not counted.
     init(start: Int, words: [UInt64]) {
         var bits: UInt64 = 2
         while (1 << bits) < words.count * 2 { bits += 1 }
+        self.start = start
+        // a table without keys (every leaf of a key tree has one) needs no search
+        guard !words.isEmpty else {
+            shift = 64 - bits
+            mask = (1 << Int(bits)) - 1
+            multiplier = Self.multipliers[0]
+            return
+        }
+        let repeats = Self.repeats(words)
         var best: (bits: UInt64, multiplier: UInt64, probes: Int)?
         search: for more: UInt64 in 0...2 {
             let size = 1 << Int(bits + more)
             for multiplier in Self.multipliers {
                 var unused: [Int]?
-                let probes = Self.place(words, size: size, shift: 64 - (bits + more), multiplier: multiplier, into: &unused)
+                let probes = Self.place(words, repeats, size: size, shift: 64 - (bits + more), multiplier: multiplier, into: &unused)
                 if best == nil || probes < (best?.probes ?? 0) { best = (bits + more, multiplier, probes) }
                 if probes == 0 { break search }
             }
         }
         let chosen = best?.bits ?? bits
-        self.start = start
-        self.shift = 64 - chosen
-        self.mask = (1 << Int(chosen)) - 1
-        self.multiplier = best?.multiplier ?? Self.multipliers[0]
+        shift = 64 - chosen
+        mask = (1 << Int(chosen)) - 1
+        multiplier = best?.multiplier ?? Self.multipliers[0]
+    }
+
+    /// Which keys have the word of an earlier key (see `init`): compared with each earlier one, which for the
+    /// few dozen keys of a table costs less than hashing them into a set.
+    private static func repeats(_ words: [UInt64]) -> [Bool] {
+        words.indices.map { index in words[..<index].contains(words[index]) }
     }
 
     /// The number of buckets.
     var size: Int { mask + 1 }
 
-    /// The bucket of each key (from the table's start), in the order of `words`, each key in its home bucket
-    /// or the next free one after the keys before it.
+    /// The bucket of each key (from the table's start), in the order of `words`: each key in its home bucket or
+    /// the next free one after those placed before it (the keys with words of their own first, in order, then
+    /// the others).
     func places(of words: [UInt64]) -> [Int] {
-        var buckets: [Int]? = []
-        Self.place(words, size: size, shift: shift, multiplier: multiplier, into: &buckets)
+        var buckets: [Int]? = Array(repeating: 0, count: words.count)
+        Self.place(words, Self.repeats(words), size: size, shift: shift, multiplier: multiplier, into: &buckets)
         return buckets ?? []
     }
 
-    /// The number of probes past their home buckets that keys of these words take, with their buckets appended
-    /// to `buckets` unless it is nil (while multipliers are tried).
+    /// The number of probes past their home buckets that the keys with words of their own take, with each key's
+    /// bucket written in `buckets` unless it is nil (while multipliers are tried).
     @discardableResult
-    private static func place(_ words: [UInt64], size: Int, shift: UInt64, multiplier: UInt64, into buckets: inout [Int]?) -> Int {
+    private static func place(_ words: [UInt64], _ repeats: [Bool], size: Int, shift: UInt64, multiplier: UInt64,
+                              into buckets: inout [Int]?) -> Int {
         var used = [Bool](repeating: false, count: size)
         var probes = 0
-        for word in words {
-            var bucket = Int((word &* multiplier) >> shift)
-            while used[bucket] { bucket = (bucket + 1) & (size - 1); probes += 1 }
-            used[bucket] = true
-            buckets?.append(bucket)
+        for pass in 0..<2 {
+            let placingRepeats = pass == 1
+            for (index, word) in words.enumerated() where repeats[index] == placingRepeats {
+                var bucket = Int((word &* multiplier) >> shift)
+                while used[bucket] {
+                    bucket = (bucket + 1) & (size - 1)
+                    if !placingRepeats { probes += 1 }
+                }
+                used[bucket] = true
+                buckets?[index] = bucket
+            }
         }
         return probes
     }

@@ -1,5 +1,5 @@
 /// Immutable tables from byte strings *as written*, with the bytes that end them (a key's closing quote and
-/// colon, `":`, or an enumeration spelling's closing quote), to small integers: looked up by the bytes at the
+/// colon, `":`, or an enumeration spelling's closing quote), to values: looked up by the bytes at the
 /// cursor without first finding where the string ends. A look-up loads sixteen bytes as two words, hashes the
 /// bytes every entry of the table has in common (its shortest entry's length, up to eight), and compares the
 /// words, masked to the entry's length, with the entry's: a string matches only where the bytes are the entry's
@@ -14,23 +14,28 @@
 /// not found here and is read the way of `ByteKeyTables`.
 ///
 /// All tables live in one block of memory owned by the object and never written after `init`; the object is
-/// therefore safe to share between threads. Used by `DirectRecordReader` for JSON keys (one table per key
-/// node) and enumeration spellings, built from the same pairs as its `ByteKeyTables`.
-final class WrittenKeyTables: @unchecked Sendable {
+/// therefore safe to share between threads (its values are plain data). Used by `DirectRecordReader` for JSON
+/// keys (one table per key node; the value is what the key's node leads to, held in the bucket itself, so that a
+/// key's slot and kind come with the match rather than from a further array) and enumeration spellings (their
+/// cases), built from the same pairs as its `ByteKeyTables`.
+final class WrittenKeyTables<Value>: @unchecked Sendable {
     /// One bucket: the first sixteen bytes of an entry as written (its string and ending), as two words and
     /// the masks that keep the entry's bytes of them, its length with the ending, where the words of the bytes
     /// past the sixteenth start in `rest`, and its value. An empty bucket has the length 0, and a first word
-    /// that no bytes match (`empty`).
+    /// that no bytes match (`empty(_:)`).
     struct Bucket {
         var first: UInt64
         var firstMask: UInt64
         var second: UInt64
         var secondMask: UInt64
-        var value: Int32
         var length: UInt16
         var restStart: UInt16
+        var value: Value
 
-        static let empty = Bucket(first: 1, firstMask: 0, second: 0, secondMask: 0, value: 0, length: 0, restStart: 0)
+        /// An empty bucket, holding `value` (never given out).
+        static func empty(_ value: Value) -> Bucket {
+            Bucket(first: 1, firstMask: 0, second: 0, secondMask: 0, length: 0, restStart: 0, value: value)
+        }
     }
 
     /// A table's shape, and the mask of the bytes of an entry's first word that are hashed: those that every
@@ -41,7 +46,7 @@ final class WrittenKeyTables: @unchecked Sendable {
     }
 
     /// The longest entry kept, with its ending.
-    static let maximumLength = 64
+    static var maximumLength: Int { 64 }
 
     private let buckets: UnsafeMutablePointer<Bucket>
     /// The words of entries longer than sixteen bytes past their sixteenth byte: at offsets 16, 24, … before
@@ -51,8 +56,10 @@ final class WrittenKeyTables: @unchecked Sendable {
     private let tableCount: Int
 
     /// One table per table of `keys`, holding its entries that are plain ASCII, each written with `ending`
-    /// after it (entries longer than `maximumLength` with it are left out).
-    init(_ keys: ByteKeyTables, tableCount: Int, ending: [UInt8]) {
+    /// after it (entries longer than `maximumLength` with it are left out), with the value `value` gives for
+    /// the entry's value in `keys` (and for -1, in empty buckets).
+    init(_ keys: ByteKeyTables, tableCount: Int, ending: [UInt8], value: (Int32) -> Value) {
+        let emptyBucket = Bucket.empty(value(-1))
         var laidOut: [Bucket] = []
         var restWords: [UInt64] = []
         var tableInfo: [Table] = []
@@ -67,7 +74,7 @@ final class WrittenKeyTables: @unchecked Sendable {
                 tableInfo.append(emptyTable)
                 continue
             }
-            let written = entries.compactMap { entry -> (bytes: [UInt8], value: Int32)? in
+            let written = entries.compactMap { entry -> (bytes: [UInt8], value: Value)? in
                 guard entry.key.allSatisfy(Self.isPlain) else { return nil }
                 let bytes = entry.key + ending
                 guard bytes.count <= Self.maximumLength else { return nil }
@@ -75,22 +82,22 @@ final class WrittenKeyTables: @unchecked Sendable {
                     guard restCount + Self.restWords(bytes).count <= Int(UInt16.max) else { return nil }
                     restCount += Self.restWords(bytes).count
                 }
-                return (bytes, entry.value)
+                return (bytes, value(entry.value))
             }
             // the bytes every entry has: its shortest entry's, up to a word
-            let hashed = min(8, written.map(\.bytes.count).min() ?? 8)
+            let hashed = min(8, written.map { $0.bytes.count }.min() ?? 8)
             let hashMask = Self.mask(bytes: hashed)
             let hashedWords = written.map { Self.word($0.bytes, at: 0) & hashMask }
             let shape = HashedTableShape(start: laidOut.count, words: hashedWords)
             tableInfo.append(Table(shape: shape, hashMask: hashMask))
             if entries.isEmpty { emptyTable = tableInfo[tableInfo.count - 1] }
-            laidOut += repeatElement(Bucket.empty, count: shape.size)
+            laidOut += repeatElement(emptyBucket, count: shape.size)
             for (index, bucket) in shape.places(of: hashedWords).enumerated() {
                 let bytes = written[index].bytes
                 let length = bytes.count
                 laidOut[shape.start + bucket] = Bucket(first: Self.word(bytes, at: 0), firstMask: Self.mask(bytes: length),
                                                        second: Self.word(bytes, at: 8), secondMask: Self.mask(bytes: length - 8),
-                                                       value: written[index].value, length: UInt16(length), restStart: UInt16(restWords.count))
+                                                       length: UInt16(length), restStart: UInt16(restWords.count), value: written[index].value)
                 if length > 16 { restWords += Self.restWords(bytes) }
             }
         }
@@ -150,7 +157,7 @@ final class WrittenKeyTables: @unchecked Sendable {
     /// caller has checked that the sixteen bytes from `start` lie within the line (an entry longer than that
     /// is checked here against `end`, the line's end).
     @inline(__always)
-    func match(in lookup: Lookup, _ base: UnsafeRawPointer, at start: Int, end: Int) -> (value: Int32, length: Int)? {
+    func match(in lookup: Lookup, _ base: UnsafeRawPointer, at start: Int, end: Int) -> (value: Value, length: Int)? {
         #if _endian(little)
         let first = base.loadUnaligned(fromByteOffset: start, as: UInt64.self)
         let second = base.loadUnaligned(fromByteOffset: start &+ 8, as: UInt64.self)
@@ -172,7 +179,7 @@ final class WrittenKeyTables: @unchecked Sendable {
     /// that is not in its home bucket, or none.
     @inline(never)
     private func match(in lookup: HashedTableLookup<Bucket>, _ first: UInt64, _ second: UInt64, _ base: UnsafeRawPointer,
-                       at start: Int, end: Int, from home: Int) -> (value: Int32, length: Int)? {
+                       at start: Int, end: Int, from home: Int) -> (value: Value, length: Int)? {
         var bucket = home
         while true {
             let entry = lookup.buckets + bucket
