@@ -52,7 +52,9 @@ final class WrittenKeyTables<Value>: @unchecked Sendable {
     /// The words of entries longer than sixteen bytes past their sixteenth byte: at offsets 16, 24, … before
     /// the last eight bytes, then the last eight bytes (which may overlap the words before them).
     private let rest: UnsafeMutablePointer<UInt64>
-    private let tables: UnsafeMutablePointer<Table>
+    /// Each table's look-up, made once here rather than from its shape at each look-up (for every
+    /// enumeration value read).
+    private let lookups: UnsafeMutablePointer<Lookup>
     private let tableCount: Int
 
     /// One table per table of `keys`, holding its entries that are plain ASCII, each written with `ending`
@@ -106,14 +108,16 @@ final class WrittenKeyTables<Value>: @unchecked Sendable {
         rest = .allocate(capacity: max(1, restWords.count))
         rest.initialize(from: restWords, count: restWords.count)
         self.tableCount = tableInfo.count
-        tables = .allocate(capacity: max(1, tableInfo.count))
-        tables.initialize(from: tableInfo, count: tableInfo.count)
+        lookups = .allocate(capacity: max(1, tableInfo.count))
+        for (index, table) in tableInfo.enumerated() {
+            (lookups + index).initialize(to: Lookup(table: HashedTableLookup(buckets, table.shape), hashMask: table.hashMask))
+        }
     }
 
     deinit {
         buckets.deallocate()
         rest.deallocate()
-        tables.deallocate()
+        lookups.deallocate()
     }
 
     /// Whether a byte may be one of a kept entry's: ASCII, not a control character, a quote or a backslash
@@ -150,7 +154,7 @@ final class WrittenKeyTables<Value>: @unchecked Sendable {
     func lookup(_ table: Int) -> Lookup? {
         // one unsigned comparison for 0 <= table < tableCount
         guard UInt(bitPattern: table) < UInt(bitPattern: tableCount) else { return nil }
-        return Lookup(table: HashedTableLookup(buckets, tables[table].shape), hashMask: tables[table].hashMask)
+        return lookups[table]
     }
 
     /// The value of the entry written at `start` in `base`, and its length with its ending, if one is; the
