@@ -66,6 +66,22 @@ struct WrittenKeyTablesTests {
         }
     }
 
+    @Test("each entry's value is the one made from its value in the byte key tables, of any type")
+    func madeValues() {
+        let pairs: [(key: [UInt8], value: Int32)] = [(Array("role".utf8), 3), (Array("ministry".utf8), 5), (Array("id".utf8), -2)]
+        let tables = WrittenKeyTables(ByteKeyTables([pairs]), tableCount: 1, ending: Self.ending) { "node \($0)" }
+        for (key, value) in pairs {
+            let written = key + Self.ending
+            var buffer = [UInt8](repeating: 0x2C, count: written.count + 16)
+            buffer.replaceSubrange(0..<written.count, with: written)
+            let found = buffer.withUnsafeBytes { raw in
+                raw.baseAddress.flatMap { base in tables.lookup(0).flatMap { tables.match(in: $0, base, at: 0, end: buffer.count) } }
+            }
+            #expect(found?.value == "node \(value)")
+            #expect(found?.length == written.count)
+        }
+    }
+
     @Test("an empty table finds nothing, and a table out of range has no look-up")
     func emptyTable() {
         let tables = WrittenKeyTables(ByteKeyTables([[]]), tableCount: 1, ending: Self.ending) { $0 }

@@ -49,6 +49,7 @@ final class WrittenKeyTables<Value>: @unchecked Sendable {
     static var maximumLength: Int { 64 }
 
     private let buckets: UnsafeMutablePointer<Bucket>
+    private let bucketCount: Int
     /// The words of entries longer than sixteen bytes past their sixteenth byte: at offsets 16, 24, … before
     /// the last eight bytes, then the last eight bytes (which may overlap the words before them).
     private let rest: UnsafeMutablePointer<UInt64>
@@ -103,6 +104,7 @@ final class WrittenKeyTables<Value>: @unchecked Sendable {
                 if length > 16 { restWords += Self.restWords(bytes) }
             }
         }
+        bucketCount = laidOut.count
         buckets = .allocate(capacity: max(1, laidOut.count))
         buckets.initialize(from: laidOut, count: laidOut.count)
         rest = .allocate(capacity: max(1, restWords.count))
@@ -115,6 +117,8 @@ final class WrittenKeyTables<Value>: @unchecked Sendable {
     }
 
     deinit {
+        // the buckets hold values of any type: destroyed before their room is freed
+        buckets.deinitialize(count: bucketCount)
         buckets.deallocate()
         rest.deallocate()
         lookups.deallocate()
