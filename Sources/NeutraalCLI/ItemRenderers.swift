@@ -40,6 +40,10 @@ enum ItemRenderers {
         mutating func render(_ item: ReportItem, into output: inout JSONBytes) {
             reporter.add(item, into: &output)
         }
+
+        /// A line depends on its result alone: what the reporter keeps (dates, the source's and the version's
+        /// members, the line's) is rendered again whenever it differs.
+        static var carriesOver: Bool { true }
     }
 
     /// A reporter that writes strings, its text appended as UTF-8.
