@@ -160,7 +160,13 @@ public struct BatchEvaluator: Sendable {
         var workspace = room?.workspace.take() ?? Evaluator.Workspace()
         var result = UnitResult()
         if let renderer = room?.renderer.take() ?? kit.makeRenderer?() {
-            result = judge(unit, kit.evaluator, renderer, &workspace, room: room, keepItems: keepItems, outputs: outputs)
+            if let lines = renderer as? JSONReporter {
+                // JSON Lines (`lint`'s format for large batches) with the renderer's type known: its lines written
+                // by a direct call, not through the protocol's witness
+                result = judge(unit, kit.evaluator, lines, &workspace, room: room, keepItems: keepItems, outputs: outputs)
+            } else {
+                result = judge(unit, kit.evaluator, renderer, &workspace, room: room, keepItems: keepItems, outputs: outputs)
+            }
         } else {
             forEachItem(unit, kit.evaluator, &workspace) { item in
                 result.summary.add(item)

@@ -103,7 +103,9 @@ public struct JSONReporter: Reporter, Sendable {
 
     /// Appends the line of one item (with its line end) to `json`, in the context the reporter was prepared
     /// for (`init(preparedFor:)`): what a worker's renderer calls for each record, the context lent where it
-    /// lies rather than copied aside for the call (see `LentContext`).
+    /// lies rather than copied aside for the call (see `LentContext`). Not compiled into the batch's loop, which
+    /// calls it directly (see `render(_:into:)`): compiled there, the writer's helpers were left as calls.
+    @inline(never)
     public mutating func add(_ item: ReportItem, into json: inout JSONBytes) {
         // only the address read out (taking the whole value would count a reference to its room)
         guard let address = preparedContext?.address else {
