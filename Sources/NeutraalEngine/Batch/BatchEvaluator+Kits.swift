@@ -14,16 +14,25 @@ extension BatchEvaluator {
         let room = KitRoom()
     }
 
-    /// What a worker judged and rendered a unit of work with, left for the next unit judged with the same
-    /// kit: the evaluator's workspace (with the element paths spelled, the lists of cases joined and the
+    /// What a worker read, judged and rendered a unit of work with, left for the next unit judged with the
+    /// same kit: the reader's room (the last description, read into again, and the spare lists of its
+    /// record), the evaluator's workspace (with the element paths spelled, the lists of cases joined and the
     /// rooms of lists it keeps from one description to the next) and a renderer that carries over (see
     /// `ItemRendering.carriesOver`). Made afresh for each unit of 512 KB, they cost some 140 instructions a
-    /// record: the workspace's making and freeing, and everything both learn again in the unit's first
-    /// records. Only a worker that holds the kit as its own (see `KitPool.take`) uses the room, so one
-    /// thread at a time.
+    /// record: their making and freeing, and everything they learn again in the unit's first records. Only a
+    /// worker that holds the kit as its own (see `KitPool.take`) uses the room, so one thread at a time.
     final class KitRoom: @unchecked Sendable {
+        var records: RecordRoom?
         var workspace: Evaluator.Workspace?
         var renderer: (any ItemRendering)?
+
+        /// The reader's room, made on first use.
+        var recordRoom: RecordRoom {
+            if let records { return records }
+            let made = RecordRoom()
+            records = made
+            return made
+        }
     }
 
     /// The kits of a run: the batch's own, and one for each of its `copies` (evaluators of the same rule

@@ -158,17 +158,18 @@ public struct BatchEvaluator: Sendable {
         // taken out of the room, not copied: a copy left there would share the workspace's lists, which would then
         // be copied as they changed
         var workspace = room?.workspace.take() ?? Evaluator.Workspace()
+        let records = room?.recordRoom ?? RecordRoom()
         var result = UnitResult()
         if let renderer = room?.renderer.take() ?? kit.makeRenderer?() {
             if let lines = renderer as? JSONReporter {
                 // JSON Lines (`lint`'s format for large batches) with the renderer's type known: its lines written
                 // by a direct call, not through the protocol's witness
-                result = judge(unit, kit.evaluator, lines, &workspace, room: room, keepItems: keepItems, outputs: outputs)
+                result = judge(unit, kit.evaluator, lines, records, &workspace, room: room, keepItems: keepItems, outputs: outputs)
             } else {
-                result = judge(unit, kit.evaluator, renderer, &workspace, room: room, keepItems: keepItems, outputs: outputs)
+                result = judge(unit, kit.evaluator, renderer, records, &workspace, room: room, keepItems: keepItems, outputs: outputs)
             }
         } else {
-            forEachItem(unit, kit.evaluator, &workspace) { item in
+            forEachItem(unit, kit.evaluator, records, &workspace) { item in
                 result.summary.add(item)
                 if keepItems { result.items.append(item) }
             }
@@ -180,14 +181,14 @@ public struct BatchEvaluator: Sendable {
     /// The same with a renderer, whose type is opened here once for the unit: called through the
     /// existential, each mutating `render` projected the renderer out of its box (a call into the runtime
     /// and a uniqueness check per record).
-    private func judge<Renderer: ItemRendering>(_ unit: Unit, _ evaluator: Evaluator, _ renderer: Renderer,
+    private func judge<Renderer: ItemRendering>(_ unit: Unit, _ evaluator: Evaluator, _ renderer: Renderer, _ records: RecordRoom,
                                                 _ workspace: inout Evaluator.Workspace, room: KitRoom?, keepItems: Bool,
                                                 outputs: OutputBuffers) -> UnitResult {
         var result = UnitResult()
         var renderer = renderer
         // JSON Lines come out about twice as long as they go in: room for that, and a little more
         var output = JSONBytes(capacity: unit.size * 5 / 2, from: outputs)
-        forEachItem(unit, evaluator, &workspace) { item in
+        forEachItem(unit, evaluator, records, &workspace) { item in
             result.summary.add(item)
             renderer.render(item, into: &output)
             if keepItems { result.items.append(item) }
@@ -201,14 +202,15 @@ public struct BatchEvaluator: Sendable {
     /// `body` is called there directly rather than through a forwarder that reads the renderer's type out of
     /// the closure's context for every record.
     @inline(__always)
-    private func forEachItem(_ unit: Unit, _ evaluator: Evaluator, _ workspace: inout Evaluator.Workspace, _ body: (ReportItem) -> Void) {
+    private func forEachItem(_ unit: Unit, _ evaluator: Evaluator, _ records: RecordRoom, _ workspace: inout Evaluator.Workspace,
+                             _ body: (ReportItem) -> Void) {
         let reader = DescriptionReader(vocabulary: evaluator.ruleSet.vocabulary)
         switch unit.content {
         case .problem(let problem): body(problem)
         case .whole(let source): for outcome in reader.read(source) { judge(outcome, evaluator, &workspace, body) }
         case .lines(let source, let firstNumber):
             reader.forEachLine(source, from: source.firstLine == 1 && source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0,
-                               firstNumber: firstNumber, allowEmpty: firstNumber > 1, room: RecordRoom()) {
+                               firstNumber: firstNumber, allowEmpty: firstNumber > 1, room: records) {
                 judge($0, evaluator, &workspace, body)
             }
         }
