@@ -434,12 +434,17 @@ public struct JSONReporter: Reporter, Sendable {
         // the texts prepared for the rule set serve only evidence found by that very rule set
         if lentEvidenceTexts == nil { keep(EvidenceTexts(context.pointee.ruleSet)) }
         let texts = lentEvidenceTexts.flatMap { $0._withUnsafeGuaranteedRef { $0.serve(rule) } ? $0 : nil }
-        // the evidence written from its numbers, read in place through the buffer
+        // the evidence written from its numbers, read in place through the list's address, taken out of
+        // `withUnsafeBufferPointer`: the address stays valid while the finding holds the list (the evaluation,
+        // which holds the finding, is the caller's for the whole line) and nothing changes it while it is written.
+        // Borrowed for the loop instead, the list was counted once a finding (since the writes through pointers
+        // might have reached it): 40 instructions a record. The loop is a closure, whose body, each piece's
+        // writing, is compiled into it before the closure is compiled into this function (written as a loop
+        // here, the piece's writing was left a call).
         let line = recentLine
-        finding.pointee.evidenceList.entries.withUnsafeBufferPointer { entries in
-            for index in entries.indices {
-                Self.write(entries[index], first: index == 0, finding, rule, texts, line, into: &json)
-            }
+        let entries = finding.pointee.evidenceList.entries.withUnsafeBufferPointer { $0 }
+        Self.forEachIndex(of: entries) { index in
+            Self.write(entries[index], first: index == 0, finding, rule, texts, line, into: &json)
         }
         // the evidence's closing bracket and the finding's brace written together where nothing comes between
         if finding.pointee.status != .undetermined, !context.pointee.explain {
@@ -462,6 +467,12 @@ public struct JSONReporter: Reporter, Sendable {
             Self.write(explanation, into: &json)
         }
         json.raw("}")
+    }
+
+    /// Calls `body` with each index of `entries`, in order.
+    @inline(__always)
+    private static func forEachIndex(of entries: UnsafeBufferPointer<EvidenceList.Entry>, _ body: (Int) -> Void) {
+        for index in entries.indices { body(index) }
     }
 
     /// Writes a piece of evidence of `finding` (after a comma unless it is the first). The common piece, a
