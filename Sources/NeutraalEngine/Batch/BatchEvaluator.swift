@@ -163,8 +163,11 @@ public struct BatchEvaluator: Sendable {
         if let renderer = room?.renderer.take() ?? kit.makeRenderer?() {
             if let lines = renderer as? JSONReporter {
                 // JSON Lines (`lint`'s format for large batches) with the renderer's type known: its lines written
-                // by a direct call, not through the protocol's witness
-                result = judge(unit, kit.evaluator, lines, records, &workspace, room: room, keepItems: keepItems, outputs: outputs)
+                // by a direct call, not through the protocol's witness. The box let go of, and the renderer handed
+                // on, not copied: the one renderer then holds what it keeps, which it writes only while it is
+                // the only holder (see `QuotedTexts`).
+                _ = consume renderer
+                result = judge(unit, kit.evaluator, consume lines, records, &workspace, room: room, keepItems: keepItems, outputs: outputs)
             } else {
                 result = judge(unit, kit.evaluator, renderer, records, &workspace, room: room, keepItems: keepItems, outputs: outputs)
             }
@@ -181,11 +184,10 @@ public struct BatchEvaluator: Sendable {
     /// The same with a renderer, whose type is opened here once for the unit: called through the
     /// existential, each mutating `render` projected the renderer out of its box (a call into the runtime
     /// and a uniqueness check per record).
-    private func judge<Renderer: ItemRendering>(_ unit: Unit, _ evaluator: Evaluator, _ renderer: Renderer, _ records: RecordRoom,
+    private func judge<Renderer: ItemRendering>(_ unit: Unit, _ evaluator: Evaluator, _ renderer: consuming Renderer, _ records: RecordRoom,
                                                 _ workspace: inout Evaluator.Workspace, room: KitRoom?, keepItems: Bool,
                                                 outputs: OutputBuffers) -> UnitResult {
         var result = UnitResult()
-        var renderer = renderer
         // JSON Lines come out about twice as long as they go in: room for that, and a little more
         var output = JSONBytes(capacity: unit.size * 5 / 2, from: outputs)
         forEachItem(unit, evaluator, records, &workspace) { item in
