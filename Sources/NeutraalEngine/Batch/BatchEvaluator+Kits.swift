@@ -1,7 +1,8 @@
 import Foundation
 
 extension BatchEvaluator {
-    /// Prepares, for the rule set a worker judges with, a maker of fresh renderers (one per unit of work);
+    /// Prepares, for the rule set a worker judges with, a maker of fresh renderers (one per unit of work, unless
+    /// a renderer carries over: see `KitRoom`);
     /// nil when the format renders only at the end of the run. Called once for the batch's rule set and
     /// once for each copy of it, so that what a renderer prepares per rule is the worker's own.
     public typealias RendererPreparation = @Sendable (RuleSet) -> (@Sendable () -> any ItemRendering)?

@@ -46,7 +46,7 @@ public struct BatchEvaluator: Sendable {
     /// Runs the batch; `emit` receives what each unit of work came to, in input order, on the calling thread.
     ///
     /// Each record is read, judged, tallied and rendered (by a renderer that `renderers` prepares, one per
-    /// unit of work) on a worker thread, and then dropped there unless `keepItems`: a record's memory is
+    /// unit of work, or one a worker carries on to its next unit, see `KitRoom`) on a worker thread, and then dropped there unless `keepItems`: a record's memory is
     /// freed by the thread that made it while it is still in the cache, and only text and counts travel back.
     /// Units are judged on `jobs` worker threads while the calling thread reads the next units and emits
     /// finished ones in order; at most `jobs * 3` units are read but not yet emitted, so memory stays flat.
