@@ -21,24 +21,15 @@ enum ItemRenderers {
     static func make(_ format: ReportFormat, _ context: ReportContext) -> (@Sendable () -> any ItemRendering)? {
         switch format {
         case .json:
-            // fragments rendered once per rule, shared by the renderers of every unit of work
+            // fragments rendered once per rule, shared by the renderers of every unit of work; the reporter renders
+            // each line itself, in the context it was prepared for (kept by the reporter and lent by its address: a
+            // context passed from here would be copied aside for each record)
             let prepared = JSONReporter(preparedFor: context)
-            return { JSONLines(reporter: prepared) }
+            return { prepared }
         case .text, .github:
             return { Strings(reporter: format.makeReporter(), context: context) }
         default:
             return nil
-        }
-    }
-
-    /// JSON Lines written straight into the unit's bytes, in the context the reporter was prepared for (kept
-    /// by the reporter and lent by its address: a context passed from here would be copied aside for each
-    /// record).
-    struct JSONLines: ItemRendering {
-        var reporter: JSONReporter
-
-        mutating func render(_ item: ReportItem, into output: inout JSONBytes) {
-            reporter.add(item, into: &output)
         }
     }
 

@@ -46,7 +46,7 @@ public struct BatchEvaluator: Sendable {
     /// Runs the batch; `emit` receives what each unit of work came to, in input order, on the calling thread.
     ///
     /// Each record is read, judged, tallied and rendered (by a renderer that `renderers` prepares, one per
-    /// unit of work) on a worker thread, and then dropped there unless `keepItems`: a record's memory is
+    /// unit of work, or one a worker carries on to its next unit, see `KitRoom`) on a worker thread, and then dropped there unless `keepItems`: a record's memory is
     /// freed by the thread that made it while it is still in the cache, and only text and counts travel back.
     /// Units are judged on `jobs` worker threads while the calling thread reads the next units and emits
     /// finished ones in order; at most `jobs * 3` units are read but not yet emitted, so memory stays flat.
@@ -86,7 +86,7 @@ public struct BatchEvaluator: Sendable {
             workers.wait()
             DispatchQueue.global().async {
                 let (kit, owned) = kits.take()
-                pipeline.put(sequence, self.judge(unit, with: kit, keepItems: keepItems, outputs: outputs))
+                pipeline.put(sequence, self.judge(unit, with: kit, room: owned ? kit.room : nil, keepItems: keepItems, outputs: outputs))
                 if owned { kits.give(kit) }
                 workers.signal()
             }
@@ -151,34 +151,52 @@ public struct BatchEvaluator: Sendable {
         }
     }
 
-    /// Reads, judges, tallies and renders one unit of work, record by record, its text into memory from `outputs`.
-    private func judge(_ unit: Unit, with kit: Kit, keepItems: Bool, outputs: OutputBuffers) -> UnitResult {
-        guard let renderer = kit.makeRenderer?() else {
-            var result = UnitResult()
-            forEachItem(unit, kit.evaluator) { item in
+    /// Reads, judges, tallies and renders one unit of work, record by record, its text into memory from `outputs`;
+    /// with the workspace and renderer left in `room` by the last unit judged with the kit, and leaving them there
+    /// for the next (`room` is nil for a kit lent to more than one worker at once: see `KitPool.take`).
+    private func judge(_ unit: Unit, with kit: Kit, room: KitRoom?, keepItems: Bool, outputs: OutputBuffers) -> UnitResult {
+        // taken out of the room, not copied: a copy left there would share the workspace's lists, which would then
+        // be copied as they changed
+        var workspace = room?.workspace.take() ?? Evaluator.Workspace()
+        let records = room?.recordRoom ?? RecordRoom()
+        var result = UnitResult()
+        if let renderer = room?.renderer.take() ?? kit.makeRenderer?() {
+            if let lines = renderer as? JSONReporter {
+                // JSON Lines (`lint`'s format for large batches) with the renderer's type known: its lines written
+                // by a direct call, not through the protocol's witness. The box let go of, and the renderer handed
+                // on, not copied: the one renderer then holds what it keeps, which it writes only while it is
+                // the only holder (see `QuotedTexts`).
+                _ = consume renderer
+                result = judge(unit, kit.evaluator, consume lines, records, &workspace, room: room, keepItems: keepItems, outputs: outputs)
+            } else {
+                result = judge(unit, kit.evaluator, renderer, records, &workspace, room: room, keepItems: keepItems, outputs: outputs)
+            }
+        } else {
+            forEachItem(unit, kit.evaluator, records, &workspace) { item in
                 result.summary.add(item)
                 if keepItems { result.items.append(item) }
             }
-            return result
         }
-        return judge(unit, kit.evaluator, renderer, keepItems: keepItems, outputs: outputs)
+        room?.workspace = consume workspace
+        return result
     }
 
     /// The same with a renderer, whose type is opened here once for the unit: called through the
     /// existential, each mutating `render` projected the renderer out of its box (a call into the runtime
     /// and a uniqueness check per record).
-    private func judge<Renderer: ItemRendering>(_ unit: Unit, _ evaluator: Evaluator, _ renderer: Renderer, keepItems: Bool,
+    private func judge<Renderer: ItemRendering>(_ unit: Unit, _ evaluator: Evaluator, _ renderer: consuming Renderer, _ records: RecordRoom,
+                                                _ workspace: inout Evaluator.Workspace, room: KitRoom?, keepItems: Bool,
                                                 outputs: OutputBuffers) -> UnitResult {
         var result = UnitResult()
-        var renderer = renderer
         // JSON Lines come out about twice as long as they go in: room for that, and a little more
         var output = JSONBytes(capacity: unit.size * 5 / 2, from: outputs)
-        forEachItem(unit, evaluator) { item in
+        forEachItem(unit, evaluator, records, &workspace) { item in
             result.summary.add(item)
             renderer.render(item, into: &output)
             if keepItems { result.items.append(item) }
         }
         result.rendered = output.take()
+        if Renderer.carriesOver { room?.renderer = renderer }
         return result
     }
 
@@ -186,15 +204,15 @@ public struct BatchEvaluator: Sendable {
     /// `body` is called there directly rather than through a forwarder that reads the renderer's type out of
     /// the closure's context for every record.
     @inline(__always)
-    private func forEachItem(_ unit: Unit, _ evaluator: Evaluator, _ body: (ReportItem) -> Void) {
+    private func forEachItem(_ unit: Unit, _ evaluator: Evaluator, _ records: RecordRoom, _ workspace: inout Evaluator.Workspace,
+                             _ body: (ReportItem) -> Void) {
         let reader = DescriptionReader(vocabulary: evaluator.ruleSet.vocabulary)
-        var workspace = Evaluator.Workspace()
         switch unit.content {
         case .problem(let problem): body(problem)
         case .whole(let source): for outcome in reader.read(source) { judge(outcome, evaluator, &workspace, body) }
         case .lines(let source, let firstNumber):
             reader.forEachLine(source, from: source.firstLine == 1 && source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0,
-                               firstNumber: firstNumber, allowEmpty: firstNumber > 1, room: RecordRoom()) {
+                               firstNumber: firstNumber, allowEmpty: firstNumber > 1, room: records) {
                 judge($0, evaluator, &workspace, body)
             }
         }

@@ -10,9 +10,19 @@ public struct UnitResult: Sendable {
     public init() {}
 }
 
-/// Turns results into output text on a worker thread; a batch makes a fresh one for each unit of work,
-/// so a renderer may keep state (say, the quoted file name) from one result to the next.
+/// Turns results into output text on a worker thread; a batch makes a fresh one for each unit of work
+/// (unless it `carriesOver`), so a renderer may keep state (say, the quoted file name) from one result to
+/// the next.
 public protocol ItemRendering {
     /// Appends the text of one result to `output`.
     mutating func render(_ item: ReportItem, into output: inout JSONBytes)
+
+    /// Whether the renderer may go on to the next unit of work a worker judges, rather than a fresh one:
+    /// for a renderer whose text for a result does not depend on the results before it (what it keeps is
+    /// only a faster way to the same text). False unless a renderer says so.
+    static var carriesOver: Bool { get }
+}
+
+extension ItemRendering {
+    public static var carriesOver: Bool { false }
 }

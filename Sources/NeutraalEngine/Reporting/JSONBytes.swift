@@ -40,6 +40,11 @@ public struct JSONBytes: ~Copyable {
     /// How many bytes are written so far.
     var written: Int { count }
 
+    /// Calls `body` with the bytes written from `start` on (valid during the call only).
+    func withBytes(from start: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        body(UnsafeBufferPointer(start: base + start, count: count - start))
+    }
+
     /// The bytes written so far.
     public var bytes: [UInt8] {
         [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in

@@ -69,6 +69,10 @@ public struct JSONReporter: Reporter, Sendable {
     private var renderedContext: [UInt8] = []
     /// The context given to `init(preparedFor:)`, lent by its address to `add(_:into:)`.
     private var preparedContext: LentContext?
+    /// Evidence texts quoted lately (see `QuotedTexts`), made for the first finding written, and again whenever
+    /// another copy of the reporter holds them; also held as `lentQuotedTexts`, read without counting.
+    private var quotedTexts: QuotedTexts?
+    private var lentQuotedTexts: Unmanaged<QuotedTexts>?
 
     public init() {}
 
@@ -103,7 +107,9 @@ public struct JSONReporter: Reporter, Sendable {
 
     /// Appends the line of one item (with its line end) to `json`, in the context the reporter was prepared
     /// for (`init(preparedFor:)`): what a worker's renderer calls for each record, the context lent where it
-    /// lies rather than copied aside for the call (see `LentContext`).
+    /// lies rather than copied aside for the call (see `LentContext`). Not compiled into the batch's loop, which
+    /// calls it directly (see `render(_:into:)`): compiled there, the writer's helpers were left as calls.
+    @inline(never)
     public mutating func add(_ item: ReportItem, into json: inout JSONBytes) {
         // only the address read out (taking the whole value would count a reference to its room)
         guard let address = preparedContext?.address else {
@@ -400,8 +406,7 @@ public struct JSONReporter: Reporter, Sendable {
             json.raw(prefix)
         } else {
             json.raw(parts.head)
-            json.raw(",\"status\":")
-            json.quoted(finding.pointee.statusWord)
+            Self.writeStatus(finding.pointee.status, into: &json)
             if case .overridden(let by) = finding.pointee.status {
                 json.raw(",\"overriddenBy\":")
                 json.quoted(by)
@@ -432,12 +437,18 @@ public struct JSONReporter: Reporter, Sendable {
         // the texts prepared for the rule set serve only evidence found by that very rule set
         if lentEvidenceTexts == nil { keep(EvidenceTexts(context.pointee.ruleSet)) }
         let texts = lentEvidenceTexts.flatMap { $0._withUnsafeGuaranteedRef { $0.serve(rule) } ? $0 : nil }
-        // the evidence written from its numbers, read in place through the buffer
+        // the evidence written from its numbers, read in place through the list's address, taken out of
+        // `withUnsafeBufferPointer`: the address stays valid while the finding holds the list (the evaluation,
+        // which holds the finding, is the caller's for the whole line) and nothing changes it while it is written.
+        // Borrowed for the loop instead, the list was counted once a finding (since the writes through pointers
+        // might have reached it): 40 instructions a record. The loop is a closure, whose body, each piece's
+        // writing, is compiled into it before the closure is compiled into this function (written as a loop
+        // here, the piece's writing was left a call).
         let line = recentLine
-        finding.pointee.evidenceList.entries.withUnsafeBufferPointer { entries in
-            for index in entries.indices {
-                Self.write(entries[index], first: index == 0, finding, rule, texts, line, into: &json)
-            }
+        let kept = keptQuotes()
+        let entries = finding.pointee.evidenceList.entries.withUnsafeBufferPointer { $0 }
+        Self.forEachIndex(of: entries) { index in
+            Self.write(entries[index], first: index == 0, finding, rule, texts, kept, line, into: &json)
         }
         // the evidence's closing bracket and the finding's brace written together where nothing comes between
         if finding.pointee.status != .undetermined, !context.pointee.explain {
@@ -462,12 +473,19 @@ public struct JSONReporter: Reporter, Sendable {
         json.raw("}")
     }
 
+    /// Calls `body` with each index of `entries`, in order.
+    @inline(__always)
+    private static func forEachIndex(of entries: UnsafeBufferPointer<EvidenceList.Entry>, _ body: (Int) -> Void) {
+        for index in entries.indices { body(index) }
+    }
+
     /// Writes a piece of evidence of `finding` (after a comma unless it is the first). The common piece, a
     /// path and a value from `texts` and a place in the input, is written in room made once for all of it;
     /// a place on `line` (the record's) with that line's members rendered before.
     @inline(__always)
     private static func write(_ entry: EvidenceList.Entry, first: Bool, _ finding: UnsafePointer<Finding>, _ rule: Rule,
-                              _ texts: Unmanaged<EvidenceTexts>?, _ line: JSONBytes.RenderedLine, into json: inout JSONBytes) {
+                              _ texts: Unmanaged<EvidenceTexts>?, _ kept: Unmanaged<QuotedTexts>, _ line: JSONBytes.RenderedLine,
+                              into json: inout JSONBytes) {
         if entry.factText < 0, entry.valueText < 0, entry.match < 0, entry.start < 0, entry.end < 0, entry.line > 0, entry.column >= 0,
            let texts, let fact = texts._withUnsafeGuaranteedRef({ $0.fact(entry.fact) }),
            let value = texts._withUnsafeGuaranteedRef({ $0.value(entry.value) }) {
@@ -480,7 +498,7 @@ public struct JSONReporter: Reporter, Sendable {
             return
         }
         json.raw(first ? "{\"fact\":" : ",{\"fact\":")
-        writeMembers(of: entry, finding, rule, texts, line, into: &json)
+        writeMembers(of: entry, finding, rule, texts, kept, line, into: &json)
     }
 
     /// Writes the line and column of a piece of evidence and its closing brace through `out`, whose room
@@ -509,9 +527,10 @@ public struct JSONReporter: Reporter, Sendable {
     /// path and value are copied from `texts` where its keys point there (or spelled from the rule's names
     /// for findings of another rule set); the texts without a key are read where the finding keeps them.
     private static func writeMembers(of entry: EvidenceList.Entry, _ finding: UnsafePointer<Finding>, _ rule: Rule,
-                                     _ texts: Unmanaged<EvidenceTexts>?, _ line: JSONBytes.RenderedLine, into json: inout JSONBytes) {
+                                     _ texts: Unmanaged<EvidenceTexts>?, _ kept: Unmanaged<QuotedTexts>, _ line: JSONBytes.RenderedLine,
+                                     into json: inout JSONBytes) {
         if entry.factText >= 0 {
-            json.quoted(finding.pointee.evidenceList.texts[Int(entry.factText)])
+            quotedText(entry.factText, of: finding, kept, into: &json)
         } else if let fact = texts?._withUnsafeGuaranteedRef({ $0.fact(entry.fact) }) {
             json.raw(fact)
         } else {
@@ -519,7 +538,7 @@ public struct JSONReporter: Reporter, Sendable {
         }
         if entry.valueText >= 0 {
             json.raw(",\"value\":")
-            json.quoted(finding.pointee.evidenceList.texts[Int(entry.valueText)])
+            quotedText(entry.valueText, of: finding, kept, into: &json)
         } else if let value = texts?._withUnsafeGuaranteedRef({ $0.value(entry.value) }) {
             json.raw(value)
         } else if entry.value == EvidenceKeys.trueValue {
@@ -532,7 +551,7 @@ public struct JSONReporter: Reporter, Sendable {
         }
         if entry.match >= 0 {
             json.raw(",\"match\":")
-            json.quoted(finding.pointee.evidenceList.texts[Int(entry.match)])
+            quotedText(entry.match, of: finding, kept, into: &json)
         }
         if entry.start >= 0 {
             json.raw(",\"start\":")
@@ -556,6 +575,45 @@ public struct JSONReporter: Reporter, Sendable {
             json.integer(entry.column)
         }
         json.raw("}")
+    }
+
+    /// The table of quoted evidence texts, lent: made when there is none, or when another copy of the reporter
+    /// holds it (a table is written by one reporter only, see `QuotedTexts`).
+    @inline(__always)
+    private mutating func keptQuotes() -> Unmanaged<QuotedTexts> {
+        if let lent = lentQuotedTexts, isKnownUniquelyReferenced(&quotedTexts) { return lent }
+        return makeQuotedTexts()
+    }
+
+    @inline(never)
+    private mutating func makeQuotedTexts() -> Unmanaged<QuotedTexts> {
+        let made = QuotedTexts()
+        quotedTexts = made
+        lentQuotedTexts = Unmanaged.passUnretained(made)
+        return Unmanaged.passUnretained(made)
+    }
+
+    /// Appends the evidence text at `index` of `finding` quoted, copied from `kept` when it holds its rendering:
+    /// only the string's words read for the look-up (the string itself, copied out of the list, would be
+    /// counted).
+    @inline(__always)
+    private static func quotedText(_ index: Int32, of finding: UnsafePointer<Finding>, _ kept: Unmanaged<QuotedTexts>,
+                                   into json: inout JSONBytes) {
+        let words = QuotedTexts.words(finding.pointee.evidenceList.texts[Int(index)])
+        if kept._withUnsafeGuaranteedRef({ $0.append(words, into: &json) }) { return }
+        kept._withUnsafeGuaranteedRef { $0.quoteAndKeep(finding.pointee.evidenceList.texts[Int(index)], into: &json) }
+    }
+
+    /// Writes `,"status":` and the word of a status, from literals.
+    private static func writeStatus(_ status: Finding.Status, into json: inout JSONBytes) {
+        switch status {
+        case .fired: json.raw(",\"status\":\"fired\"")
+        case .overridden: json.raw(",\"status\":\"overridden\"")
+        case .undetermined: json.raw(",\"status\":\"undetermined\"")
+        case .silent: json.raw(",\"status\":\"silent\"")
+        case .waived: json.raw(",\"status\":\"waived\"")
+        case .baselined: json.raw(",\"status\":\"baselined\"")
+        }
     }
 
     static func write(_ node: ExplainNode, into json: inout JSONBytes) {
