@@ -65,6 +65,9 @@ public struct Evaluator: Sendable {
         var locations = Locations(source: description.source, firstLineIndex: description.lineIndex,
                                   knownASCII: description.asciiEnd >= 0 ? (description.offset, description.asciiEnd) : nil)
         var findings = workspace.takeFindings()
+        // the store of the findings' evidence, lent to each finding's evidence, not counted for it: the
+        // workspace holds it while the rules are evaluated
+        let evidenceStore = Unmanaged.passUnretained(workspace.evidence)
         // nil until a rule is found not in force (most descriptions have none: no list made or dropped)
         var notInForce: [String]? = nil
         // the scope and the trace are the workspace's, worked on where it keeps them
@@ -104,13 +107,15 @@ public struct Evaluator: Sendable {
                 case .unknown: status = ruleSet.rules[index].verdict == .allowed ? .silent : .undetermined
                 case .false: status = .silent
                 }
-                let evidenceList = outcome == .false ? .empty : Self.evidence(&workspace.trace, &locations, &workspace.spareEvidence)
+                let evidenceList = outcome == .false ? .empty : Self.evidence(&workspace.trace, &locations, into: evidenceStore)
                 let missingFacts = outcome == .unknown ? Self.unique(workspace.trace.missing) : nil
                 let explanation = explain ? workspace.trace.root : nil
                 // the rule taken out of the rule set once, for the finding, after everything else the finding
-                // holds is made: taken out before, it was counted once more and let go of after the finding
-                findings.append(Finding(rule: ruleSet.rules[index], status: status, evidenceList: evidenceList,
-                                        missingFacts: missingFacts, explanation: explanation))
+                // holds is made: taken out before, it was counted once more and let go of after the finding; the
+                // rest moved into it (without `consume`, the evidence's store was counted for the finding and let
+                // go of with the local)
+                findings.append(Finding(rule: ruleSet.rules[index], status: consume status, evidenceList: consume evidenceList,
+                                        missingFacts: consume missingFacts, explanation: consume explanation))
             }
         } }
         // exceptions: a fired rule sets aside the fired rules it overrides

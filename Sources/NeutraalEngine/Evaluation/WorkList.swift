@@ -10,7 +10,7 @@
 ///
 /// The price is the semantics of a reference: a copy of a work list shares its room, and a change made
 /// through one copy shows through the other. Work lists are therefore kept only where one owner changes
-/// them in place (the trace and the spare rooms of a workspace, passed `inout`); a copy is only read,
+/// them in place (the trace of a workspace and the lists of its scope, passed `inout`); a copy is only read,
 /// never changed (as the tests read a trace).
 struct WorkList<Element>: RandomAccessCollection {
     /// The room: the header, then the elements; its `deinit` destroys the elements there are.

@@ -432,9 +432,9 @@ public struct JSONReporter: Reporter, Sendable {
         // the texts prepared for the rule set serve only evidence found by that very rule set
         if lentEvidenceTexts == nil { keep(EvidenceTexts(context.pointee.ruleSet)) }
         let texts = lentEvidenceTexts.flatMap { $0._withUnsafeGuaranteedRef { $0.serve(rule) } ? $0 : nil }
-        // the evidence written from its numbers, read in place through the buffer
+        // the evidence written from its numbers, read in place where the finding's store keeps them
         let line = recentLine
-        finding.pointee.evidenceList.entries.withUnsafeBufferPointer { entries in
+        finding.pointee.evidenceList.withEntries { entries in
             for index in entries.indices {
                 Self.write(entries[index], first: index == 0, finding, rule, texts, line, into: &json)
             }
@@ -511,7 +511,7 @@ public struct JSONReporter: Reporter, Sendable {
     private static func writeMembers(of entry: EvidenceList.Entry, _ finding: UnsafePointer<Finding>, _ rule: Rule,
                                      _ texts: Unmanaged<EvidenceTexts>?, _ line: JSONBytes.RenderedLine, into json: inout JSONBytes) {
         if entry.factText >= 0 {
-            json.quoted(finding.pointee.evidenceList.texts[Int(entry.factText)])
+            json.quoted(finding.pointee.evidenceList.keptText(entry.factText))
         } else if let fact = texts?._withUnsafeGuaranteedRef({ $0.fact(entry.fact) }) {
             json.raw(fact)
         } else {
@@ -519,7 +519,7 @@ public struct JSONReporter: Reporter, Sendable {
         }
         if entry.valueText >= 0 {
             json.raw(",\"value\":")
-            json.quoted(finding.pointee.evidenceList.texts[Int(entry.valueText)])
+            json.quoted(finding.pointee.evidenceList.keptText(entry.valueText))
         } else if let value = texts?._withUnsafeGuaranteedRef({ $0.value(entry.value) }) {
             json.raw(value)
         } else if entry.value == EvidenceKeys.trueValue {
@@ -532,7 +532,7 @@ public struct JSONReporter: Reporter, Sendable {
         }
         if entry.match >= 0 {
             json.raw(",\"match\":")
-            json.quoted(finding.pointee.evidenceList.texts[Int(entry.match)])
+            json.quoted(finding.pointee.evidenceList.keptText(entry.match))
         }
         if entry.start >= 0 {
             json.raw(",\"start\":")
