@@ -264,9 +264,22 @@ public struct Evaluator: Sendable {
         /// Whether the paths of this record's fields are shown as they are (the top level of a description).
         private let showsPathsAsIs: Bool
         /// Texts already folded and scanned, by slot (a record has only a few texts: a list beats a hash
-        /// table): the slot, where its folded text is in `texts`, the lexicon entries found in it, and the bits
-        /// of the patterns whose required literals it holds (see `Pattern.literalBit`).
-        var scans: [(slot: Int, text: Int, matches: [LexiconScanner.Match], literals: UInt64)] = []
+        /// table): the slot, where its folded text is in `texts`, where the lexicon entries found in it are in
+        /// `matches`, and the bits of the patterns whose required literals it holds (see `Pattern.literalBit`).
+        var scans: [(slot: Int, text: Int, matches: Range<Int>, literals: UInt64)] = []
+        /// The lexicon entries found in the texts of `scans`, text after text: one list, kept from one record
+        /// to the next in the workspace's scope and emptied by its count (a list for each text was an
+        /// allocation for most records, and a release with the deallocation of its room).
+        var matches = WorkList<LexiconScanner.Match>()
+        /// Whether the text `scope` scanned at `index` mentions an entry of lexicon `lexicon`. Out of line
+        /// (inlined, the loop made `outcome(of:_:)` too large to be inlined in the first pass, +80 instructions
+        /// a record), with the scope passed `inout` (as the method of a scope passed `inout`, the whole scope
+        /// was copied for the call).
+        @inline(never)
+        static func mentions(_ lexicon: Int, scanned index: Int, _ scope: inout Scope) -> Bool {
+            for position in scope.scans[index].matches where scope.matches[position].lexicon == lexicon { return true }
+            return false
+        }
         /// The index in `scans` of the text at `slot`, when it is scanned already.
         @inline(__always)
         func scanned(_ slot: Int) -> Int? {
@@ -318,6 +331,7 @@ public struct Evaluator: Sendable {
         /// Forgets what was worked out about the record (its record stays).
         mutating func forget() {
             scans.trim(to: 0)
+            matches.trim(to: 0)
             if !patternMatches.isEmpty { patternMatches.removeAll(keepingCapacity: true) }
             if !patternGroupMatches.isEmpty { patternGroupMatches.removeAll(keepingCapacity: true) }
             programDefinitions.reset()
@@ -528,7 +542,7 @@ public struct Evaluator: Sendable {
         switch test.operation {
         case .mentions(let lexicon):
             guard let index = scan(slot: test.slot, &scope) else { return valueOutcome(of: test, in: scope.record.values) }
-            return .from(scope.scans[index].matches.contains { $0.lexicon == lexicon })
+            return .from(Scope.mentions(lexicon, scanned: index, &scope))
         case .matches(let pattern):
             guard scope.record.values.isText(at: test.slot) else { return valueOutcome(of: test, in: scope.record.values) }
             return .from(patternFound(pattern, slot: test.slot, &scope))
@@ -585,8 +599,8 @@ public struct Evaluator: Sendable {
             // the folded text and its matches read where the scope keeps them (copies would count their arrays)
             guard let index = scan(slot: test.slot, &scope) else { return }
             let text = scope.scans[index].text
-            for position in scope.scans[index].matches.indices where scope.scans[index].matches[position].lexicon == lexicon {
-                let range = scope.scans[index].matches[position].range
+            for position in scope.scans[index].matches where scope.matches[position].lexicon == lexicon {
+                let range = scope.matches[position].range
                 let fact = factNumbers(test, &scope, &trace)
                 trace.add(Self.textEvidence(fact, range, in: &scope.texts[text], offset: offset, &trace))
             }
@@ -676,8 +690,9 @@ public struct Evaluator: Sendable {
         guard folded != nil else { return nil }
         var literals: UInt64 = 0
         // the folded text read where it is kept (copying it out of the list would count its arrays)
-        let matches = ruleSet.scanner.scan(inPlace: &scope.texts[position], literals: &literals)
-        scope.scans.append((slot, position, matches, literals))
+        let first = scope.matches.count
+        ruleSet.scanner.scan(inPlace: &scope.texts[position], into: &scope.matches, literals: &literals)
+        scope.scans.append((slot, position, first..<scope.matches.count, literals))
         return position
     }
 

@@ -45,8 +45,14 @@ struct WorkList<Element>: RandomAccessCollection {
     /// Element `position`, bounds checked as an array's.
     @inline(__always)
     subscript(position: Int) -> Element {
-        guard position >= 0, position < header.pointee.count, let elements else { preconditionFailure("WorkList index out of range") }
-        return elements[position]
+        get {
+            guard position >= 0, position < header.pointee.count, let elements else { preconditionFailure("WorkList index out of range") }
+            return elements[position]
+        }
+        set {
+            guard position >= 0, position < header.pointee.count, let elements else { preconditionFailure("WorkList index out of range") }
+            elements[position] = newValue
+        }
     }
 
     /// Adds an element at the end (room for 8 at the first, then twice as much each time it is full). The
