@@ -29,7 +29,7 @@ public struct Evaluator: Sendable {
 
     /// Judges one description in the room of `workspace`, which a batch keeps from one description to
     /// the next (no allocation for the trace and the caches of each description).
-    func evaluate(_ description: Description, reusing workspace: inout Workspace) -> Evaluation {
+    func evaluate(_ description: consuming Description, reusing workspace: inout Workspace) -> Evaluation {
         let vocabulary = ruleSet.vocabulary
         // the record is lent to the workspace's scope while the rules are evaluated (see `Workspace.begin`)
         var record = description.record
@@ -133,7 +133,7 @@ public struct Evaluator: Sendable {
         // `defer`, which would run after it): the lists then go into the evaluation as they are, where with the
         // locals still alive after it each was retained for the evaluation and released with its local
         workspace.end(&record, &locations)
-        return Evaluation(description: description, verdict: verdict, findings: findings, day: day, dated: dated,
+        return Evaluation(description: consume description, verdict: verdict, findings: findings, day: day, dated: dated,
                           context: context, notInForce: notInForce, problems: problems)
     }
 
