@@ -26,7 +26,11 @@ final class EvidenceStore: @unchecked Sendable {
     /// Whether `file` is the file of the evidence added since the store was last emptied.
     @exclusivity(unchecked) private var fileNoted = false
 
-    init(entryCapacity: Int = 16, textCapacity: Int = 8) {
+    /// A store with room for `entryCapacity` entries and `textCapacity` texts to begin with. Small by
+    /// default: a workspace's store grows to what its descriptions need within a few of them and keeps its
+    /// room, while a store made for each description whose findings the caller keeps (`keepItems`, a
+    /// baseline written) stays as large as it was made.
+    init(entryCapacity: Int = 4, textCapacity: Int = 2) {
         self.entryCapacity = max(1, entryCapacity)
         self.textCapacity = max(1, textCapacity)
         entries = .allocate(capacity: self.entryCapacity)
