@@ -167,8 +167,8 @@ struct CountingTests {
         ]
         for piece in [first, first] + others + [first] + again + others { trace.add(piece) }
         var locations = Evaluator.Locations(source: source)
-        var spares = SpareEvidence()
-        let kept = Evaluator.evidence(&trace, &locations, &spares).evidence(names: names)
+        let store = EvidenceStore()
+        let kept = Evaluator.evidence(&trace, &locations, into: store).evidence(names: names)
         func evidence(_ fact: String, _ value: String?, match: String? = nil, start: Int? = nil, line: Int = 1, column: Int = 2) -> Evidence {
             Evidence(fact: fact, value: value, match: match, start: start, end: start.map { $0 + 4 },
                      location: SourceLocation(file: "a.jsonl", line: line, column: column))
@@ -181,6 +181,6 @@ struct CountingTests {
             evidence("account.variant", "hybrid", line: 2, column: 2),
         ])
         var empty = Evaluator.Trace(explains: false)
-        #expect(Evaluator.evidence(&empty, &locations, &spares).isEmpty)
+        #expect(Evaluator.evidence(&empty, &locations, into: store).isEmpty)
     }
 }

@@ -64,7 +64,11 @@ struct QuotedTextsTests {
             keeping.render(item, into: &kept)
             #expect(kept.bytes == afresh.bytes)
             if case .evaluated(let evaluation) = item {
-                quotedTexts += evaluation.findings.reduce(0) { $0 + $1.evidenceList.texts.count }
+                quotedTexts += evaluation.findings.reduce(0) { count, finding in
+                    count + finding.evidenceList.withEntries { entries in
+                        entries.reduce(0) { $0 + [$1.factText, $1.valueText, $1.match].filter { $0 >= 0 }.count }
+                    }
+                }
             }
             workspace.recycle(item)
         }

@@ -104,8 +104,11 @@ struct TracedPassTests {
         var differing: [String] = []
         var withEvidence = 0
         var elementFacts = 0
+        // the store of the findings' evidence, emptied for the next description once its findings are given back
+        var stores = Set<ObjectIdentifier>()
         for description in descriptions {
             let reused = evaluator.evaluate(description, reusing: &workspace)
+            stores.insert(ObjectIdentifier(workspace.evidence))
             if rendered(reused) != rendered(evaluator.evaluate(description)) { differing.append(description.id) }
             if reused.findings.contains(where: { !$0.evidence.isEmpty }) { withEvidence += 1 }
             // facts of elements of lists, whose paths the workspace spells once for the batch
@@ -116,6 +119,7 @@ struct TracedPassTests {
         #expect(differing.isEmpty, "\(differing.prefix(10))")
         #expect(withEvidence > descriptions.count / 2)
         #expect(elementFacts > descriptions.count / 10)
+        #expect(stores.count == 1)
     }
 
     @Test("speeches whose sections' texts do and do not call for votes, judged in turn in one workspace: each as judged afresh")
@@ -181,13 +185,17 @@ struct TracedPassTests {
         var workspace = Evaluator.Workspace()
         // each is also given back to the workspace, as a batch that keeps its results does: the lists it
         // shares with the kept evaluation must stay as they are when the workspace empties them for the next
+        // the store of the findings' evidence that a kept evaluation holds is left to it: a new one is made
+        var stores = Set<ObjectIdentifier>()
         let kept = descriptions.map { description in
             let evaluation = evaluator.evaluate(description, reusing: &workspace)
+            stores.insert(ObjectIdentifier(workspace.evidence))
             workspace.recycle(.evaluated(evaluation))
             return evaluation
         }
         let differing = zip(descriptions, kept).filter { rendered($1) != rendered(evaluator.evaluate($0)) }.map(\.0.id)
         #expect(differing.isEmpty, "\(differing.prefix(10))")
+        #expect(stores.count > descriptions.count / 2)
         #expect(kept.filter { $0.findings.count > 1 }.count > descriptions.count / 4)
     }
 }

@@ -221,10 +221,13 @@ public struct BatchEvaluator: Sendable {
     /// Judges what was read of one record and hands the result to `body`; the result, once used, gives the
     /// room of its lists back to `workspace` for the next. (The workspace is passed `inout` rather than
     /// captured by a local function, whose captured variables are checked for exclusive access at run time.)
-    private func judge(_ outcome: ReadOutcome, _ evaluator: Evaluator, _ workspace: inout Evaluator.Workspace, _ body: (ReportItem) -> Void) {
-        switch outcome {
+    private func judge(_ outcome: consuming ReadOutcome, _ evaluator: Evaluator, _ workspace: inout Evaluator.Workspace,
+                       _ body: (ReportItem) -> Void) {
+        switch consume outcome {
         case .description(let description):
-            var evaluation = evaluator.evaluate(description, reusing: &workspace)
+            // the description moved from what was read into the evaluation (lent, it was counted for the
+            // evaluation and let go of twice)
+            var evaluation = evaluator.evaluate(consume description, reusing: &workspace)
             if !baseline.isEmpty { evaluation = baseline.apply(to: evaluation, vocabulary: evaluator.ruleSet.vocabulary) }
             let item = ReportItem.evaluated(consume evaluation)
             body(item)

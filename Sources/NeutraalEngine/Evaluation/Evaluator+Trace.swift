@@ -163,6 +163,12 @@ extension Evaluator {
             unretainedSource._withUnsafeGuaranteedRef { $0.path }
         }
 
+        /// Notes the file of the source as the file of `store`'s evidence (its path read in place, not counted
+        /// for the comparison with the store's).
+        func note(fileIn store: EvidenceStore) {
+            unretainedSource._withUnsafeGuaranteedRef { store.note(file: $0.path) }
+        }
+
         /// The location of `offset` (nil for a negative offset).
         mutating func location(at offset: Int) -> SourceLocation? {
             guard let place = place(at: offset) else { return nil }
@@ -227,32 +233,36 @@ extension Evaluator {
     }
 
     /// A finding's evidence: the collected evidence without repeats (two definitions may test the same
-    /// fact), located, with the texts it uses copied out of the trace. Within one description the same fact
-    /// always has the same offset, so comparing offsets is comparing locations. The trace is passed `inout`
-    /// only to be read where it is kept (passed by value, its lists would be counted for the call).
-    static func evidence(_ trace: inout Trace, _ locations: inout Locations, _ spares: inout SpareEvidence) -> EvidenceList {
+    /// fact), located, with the texts it uses copied out of the trace, added to `store`. Within one
+    /// description the same fact always has the same offset, so comparing offsets is comparing locations.
+    /// The trace is passed `inout` only to be read where it is kept (passed by value, its lists would be
+    /// counted for the call).
+    static func evidence(_ trace: inout Trace, _ locations: inout Locations, into store: EvidenceStore) -> EvidenceList {
+        evidence(&trace, &locations, into: Unmanaged.passUnretained(store))
+    }
+
+    /// The same with the store lent, not counted (the caller holds it), but for the list made.
+    static func evidence(_ trace: inout Trace, _ locations: inout Locations, into lent: Unmanaged<EvidenceStore>) -> EvidenceList {
         guard !trace.evidence.isEmpty else { return .empty }
-        var entries = spares.takeEntries(reserving: trace.evidence.count)
-        var texts: [String] = []
-        var located = false
-        for index in trace.evidence.indices where !trace.evidence[..<index].contains(where: { same($0, trace.evidence[index], trace.texts) }) {
-            let item = trace.evidence[index]
-            func copied(_ text: Int32) -> Int32 {
-                guard text >= 0 else { return -1 }
-                // room for every text the trace holds, at the first (they are few)
-                if texts.capacity == 0 { texts = spares.takeTexts(reserving: trace.texts.count) }
-                texts.append(trace.texts[Int(text)])
-                return Int32(texts.count - 1)
+        return lent._withUnsafeGuaranteedRef { store in
+            let first = store.entryCount
+            var located = false
+            for index in trace.evidence.indices where !trace.evidence[..<index].contains(where: { same($0, trace.evidence[index], trace.texts) }) {
+                let item = trace.evidence[index]
+                func copied(_ text: Int32) -> Int32 {
+                    store.keep(trace.texts[Int(text)])
+                }
+                let place = locations.place(at: item.offset)
+                located = located || place != nil
+                // most pieces have no text to copy: the check is made here, without a call
+                store.append(EvidenceList.Entry(fact: item.fact, factText: item.factText < 0 ? -1 : copied(item.factText), value: item.value,
+                                                valueText: item.valueText < 0 ? -1 : copied(item.valueText),
+                                                match: item.match < 0 ? -1 : copied(item.match), fileText: -1,
+                                                start: item.start, end: item.end, line: place?.line ?? 0, column: place?.column ?? 0))
             }
-            let place = locations.place(at: item.offset)
-            located = located || place != nil
-            // most pieces have no text to copy: the check is made here, without a call
-            entries.append(EvidenceList.Entry(fact: item.fact, factText: item.factText < 0 ? -1 : copied(item.factText), value: item.value,
-                                              valueText: item.valueText < 0 ? -1 : copied(item.valueText),
-                                              match: item.match < 0 ? -1 : copied(item.match), fileText: -1,
-                                              start: item.start, end: item.end, line: place?.line ?? 0, column: place?.column ?? 0))
+            if located { locations.note(fileIn: store) }
+            return EvidenceList(store: lent.takeUnretainedValue(), first: first, count: store.entryCount - first, located: located)
         }
-        return EvidenceList(entries: entries, texts: texts, file: located ? locations.file : nil)
     }
 
     /// `==` on collected evidence, with the cheap comparisons first.
@@ -314,23 +324,23 @@ extension Evaluator {
         }
 
         /// An empty list of findings: the room of the list given back last (a list still shared, with an
-        /// evaluation kept by the caller, is left to it; a new one is made). The rooms of those findings'
-        /// evidence go to `spareEvidence` on the way (lists still shared are copied once as they are emptied,
-        /// and the caller's stay as they were).
+        /// evaluation kept by the caller, is left to it; a new one is made). The store of those findings'
+        /// evidence is emptied for the next ones once they are gone (a store still held, by findings the
+        /// caller keeps, is left to them; a new one is made).
         mutating func takeFindings() -> [Finding] {
             var taken: [Finding] = []
             swap(&taken, &findings)
-            // the rooms of the findings' evidence kept for the next findings, before the findings go (through a
-            // buffer pointer: one uniqueness check for the list, rather than one for each finding changed)
-            taken.withUnsafeMutableBufferPointer { buffer in
-                for index in buffer.indices { buffer[index].evidenceList.giveRooms(to: &spareEvidence) }
-            }
             taken.trim(to: 0)
+            if isKnownUniquelyReferenced(&evidence) {
+                evidence.empty()
+            } else {
+                evidence = EvidenceStore()
+            }
             return taken
         }
 
-        /// The rooms of the evidence of the findings dropped, for the next ones.
-        var spareEvidence = SpareEvidence()
+        /// The evidence of the findings being made (see `EvidenceStore`).
+        private(set) var evidence = EvidenceStore()
 
         /// The derived facts shown with an evaluation given back, like its findings.
         private var context: [(field: String, value: String)] = []

@@ -29,7 +29,7 @@ public struct Evaluator: Sendable {
 
     /// Judges one description in the room of `workspace`, which a batch keeps from one description to
     /// the next (no allocation for the trace and the caches of each description).
-    func evaluate(_ description: Description, reusing workspace: inout Workspace) -> Evaluation {
+    func evaluate(_ description: consuming Description, reusing workspace: inout Workspace) -> Evaluation {
         let vocabulary = ruleSet.vocabulary
         // the record is lent to the workspace's scope while the rules are evaluated (see `Workspace.begin`)
         var record = description.record
@@ -65,6 +65,9 @@ public struct Evaluator: Sendable {
         var locations = Locations(source: description.source, firstLineIndex: description.lineIndex,
                                   knownASCII: description.asciiEnd >= 0 ? (description.offset, description.asciiEnd) : nil)
         var findings = workspace.takeFindings()
+        // the store of the findings' evidence, lent to each finding's evidence, not counted for it: the
+        // workspace holds it while the rules are evaluated
+        let evidenceStore = Unmanaged.passUnretained(workspace.evidence)
         // nil until a rule is found not in force (most descriptions have none: no list made or dropped)
         var notInForce: [String]? = nil
         // the scope and the trace are the workspace's, worked on where it keeps them
@@ -104,13 +107,15 @@ public struct Evaluator: Sendable {
                 case .unknown: status = ruleSet.rules[index].verdict == .allowed ? .silent : .undetermined
                 case .false: status = .silent
                 }
-                let evidenceList = outcome == .false ? .empty : Self.evidence(&workspace.trace, &locations, &workspace.spareEvidence)
+                let evidenceList = outcome == .false ? .empty : Self.evidence(&workspace.trace, &locations, into: evidenceStore)
                 let missingFacts = outcome == .unknown ? Self.unique(workspace.trace.missing) : nil
                 let explanation = explain ? workspace.trace.root : nil
                 // the rule taken out of the rule set once, for the finding, after everything else the finding
-                // holds is made: taken out before, it was counted once more and let go of after the finding
-                findings.append(Finding(rule: ruleSet.rules[index], status: status, evidenceList: evidenceList,
-                                        missingFacts: missingFacts, explanation: explanation))
+                // holds is made: taken out before, it was counted once more and let go of after the finding; the
+                // rest moved into it (without `consume`, the evidence's store was counted for the finding and let
+                // go of with the local)
+                findings.append(Finding(rule: ruleSet.rules[index], status: consume status, evidenceList: consume evidenceList,
+                                        missingFacts: consume missingFacts, explanation: consume explanation))
             }
         } }
         // exceptions: a fired rule sets aside the fired rules it overrides
@@ -128,7 +133,7 @@ public struct Evaluator: Sendable {
         // `defer`, which would run after it): the lists then go into the evaluation as they are, where with the
         // locals still alive after it each was retained for the evaluation and released with its local
         workspace.end(&record, &locations)
-        return Evaluation(description: description, verdict: verdict, findings: findings, day: day, dated: dated,
+        return Evaluation(description: consume description, verdict: verdict, findings: findings, day: day, dated: dated,
                           context: context, notInForce: notInForce, problems: problems)
     }
 
@@ -259,9 +264,22 @@ public struct Evaluator: Sendable {
         /// Whether the paths of this record's fields are shown as they are (the top level of a description).
         private let showsPathsAsIs: Bool
         /// Texts already folded and scanned, by slot (a record has only a few texts: a list beats a hash
-        /// table): the slot, where its folded text is in `texts`, the lexicon entries found in it, and the bits
-        /// of the patterns whose required literals it holds (see `Pattern.literalBit`).
-        var scans: [(slot: Int, text: Int, matches: [LexiconScanner.Match], literals: UInt64)] = []
+        /// table): the slot, where its folded text is in `texts`, where the lexicon entries found in it are in
+        /// `matches`, and the bits of the patterns whose required literals it holds (see `Pattern.literalBit`).
+        var scans: [(slot: Int, text: Int, matches: Range<Int>, literals: UInt64)] = []
+        /// The lexicon entries found in the texts of `scans`, text after text: one list, kept from one record
+        /// to the next in the workspace's scope and emptied by its count (a list for each text was an
+        /// allocation for most records, and a release with the deallocation of its room).
+        var matches = WorkList<LexiconScanner.Match>()
+        /// Whether the text `scope` scanned at `index` mentions an entry of lexicon `lexicon`. Out of line
+        /// (inlined, the loop made `outcome(of:_:)` too large to be inlined in the first pass, +80 instructions
+        /// a record), with the scope passed `inout` (as the method of a scope passed `inout`, the whole scope
+        /// was copied for the call).
+        @inline(never)
+        static func mentions(_ lexicon: Int, scanned index: Int, _ scope: inout Scope) -> Bool {
+            for position in scope.scans[index].matches where scope.matches[position].lexicon == lexicon { return true }
+            return false
+        }
         /// The index in `scans` of the text at `slot`, when it is scanned already.
         @inline(__always)
         func scanned(_ slot: Int) -> Int? {
@@ -313,6 +331,7 @@ public struct Evaluator: Sendable {
         /// Forgets what was worked out about the record (its record stays).
         mutating func forget() {
             scans.trim(to: 0)
+            matches.trim(to: 0)
             if !patternMatches.isEmpty { patternMatches.removeAll(keepingCapacity: true) }
             if !patternGroupMatches.isEmpty { patternGroupMatches.removeAll(keepingCapacity: true) }
             programDefinitions.reset()
@@ -523,7 +542,7 @@ public struct Evaluator: Sendable {
         switch test.operation {
         case .mentions(let lexicon):
             guard let index = scan(slot: test.slot, &scope) else { return valueOutcome(of: test, in: scope.record.values) }
-            return .from(scope.scans[index].matches.contains { $0.lexicon == lexicon })
+            return .from(Scope.mentions(lexicon, scanned: index, &scope))
         case .matches(let pattern):
             guard scope.record.values.isText(at: test.slot) else { return valueOutcome(of: test, in: scope.record.values) }
             return .from(patternFound(pattern, slot: test.slot, &scope))
@@ -580,8 +599,8 @@ public struct Evaluator: Sendable {
             // the folded text and its matches read where the scope keeps them (copies would count their arrays)
             guard let index = scan(slot: test.slot, &scope) else { return }
             let text = scope.scans[index].text
-            for position in scope.scans[index].matches.indices where scope.scans[index].matches[position].lexicon == lexicon {
-                let range = scope.scans[index].matches[position].range
+            for position in scope.scans[index].matches where scope.matches[position].lexicon == lexicon {
+                let range = scope.matches[position].range
                 let fact = factNumbers(test, &scope, &trace)
                 trace.add(Self.textEvidence(fact, range, in: &scope.texts[text], offset: offset, &trace))
             }
@@ -671,8 +690,9 @@ public struct Evaluator: Sendable {
         guard folded != nil else { return nil }
         var literals: UInt64 = 0
         // the folded text read where it is kept (copying it out of the list would count its arrays)
-        let matches = ruleSet.scanner.scan(inPlace: &scope.texts[position], literals: &literals)
-        scope.scans.append((slot, position, matches, literals))
+        let first = scope.matches.count
+        ruleSet.scanner.scan(inPlace: &scope.texts[position], into: &scope.matches, literals: &literals)
+        scope.scans.append((slot, position, first..<scope.matches.count, literals))
         return position
     }
 

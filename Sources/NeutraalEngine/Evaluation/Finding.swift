@@ -94,8 +94,8 @@ public struct Finding: Sendable {
     public internal(set) var status: Status
     /// What made the rule fire, spelled out from `evidenceList` each time it is read.
     public var evidence: [Evidence] { evidenceList.evidence(names: rule.evidenceNames) }
-    /// The evidence as the evaluator keeps it (see `EvidenceList`); its rooms are taken back for the next
-    /// findings once the finding is dropped (see `SpareEvidence`).
+    /// The evidence as the evaluator keeps it (see `EvidenceList`); its store is emptied for the next
+    /// findings once the finding is dropped (see `EvidenceStore`).
     var evidenceList: EvidenceList
     /// The facts whose absence left the rule undetermined.
     public var missing: [String] { missingFacts ?? [] }

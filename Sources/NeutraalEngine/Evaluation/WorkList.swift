@@ -10,7 +10,7 @@
 ///
 /// The price is the semantics of a reference: a copy of a work list shares its room, and a change made
 /// through one copy shows through the other. Work lists are therefore kept only where one owner changes
-/// them in place (the trace and the spare rooms of a workspace, passed `inout`); a copy is only read,
+/// them in place (the trace of a workspace and the lists of its scope, passed `inout`); a copy is only read,
 /// never changed (as the tests read a trace).
 struct WorkList<Element>: RandomAccessCollection {
     /// The room: the header, then the elements; its `deinit` destroys the elements there are.
@@ -45,8 +45,14 @@ struct WorkList<Element>: RandomAccessCollection {
     /// Element `position`, bounds checked as an array's.
     @inline(__always)
     subscript(position: Int) -> Element {
-        guard position >= 0, position < header.pointee.count, let elements else { preconditionFailure("WorkList index out of range") }
-        return elements[position]
+        get {
+            guard position >= 0, position < header.pointee.count, let elements else { preconditionFailure("WorkList index out of range") }
+            return elements[position]
+        }
+        set {
+            guard position >= 0, position < header.pointee.count, let elements else { preconditionFailure("WorkList index out of range") }
+            elements[position] = newValue
+        }
     }
 
     /// Adds an element at the end (room for 8 at the first, then twice as much each time it is full). The

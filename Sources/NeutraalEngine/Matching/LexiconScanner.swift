@@ -101,18 +101,25 @@ public struct LexiconScanner: Sendable {
     /// `literals`.
     public func scan(_ text: FoldedText, literals: inout UInt64) -> [Match] {
         var text = text
-        return scan(inPlace: &text, literals: &literals)
+        var matches = WorkList<Match>()
+        scan(inPlace: &text, into: &matches, literals: &literals)
+        return Array(matches)
     }
 
-    /// The same, for a text read where it is kept (an element of a list, say): passed `inout`, its arrays are
-    /// read in place, where passing it by value would count a reference to each of them.
-    func scan(inPlace text: inout FoldedText, literals: inout UInt64) -> [Match] {
-        text.cased.withUnsafeBufferPointer { bytes in scan(bytes, literals: &literals) }
+    /// The same, for a text read where it is kept (an element of a list, say), its matches added to the end of
+    /// `matches` (a list the evaluator keeps for every text of a record, and from one record to the next:
+    /// a list of its own for each text was an allocation for most records). Passed `inout`, the text's
+    /// arrays are read in place, where passing it by value would count a reference to each of them. Out of
+    /// line: inlined, the evaluator's tests of a text grew and were no longer inlined in the first pass.
+    @inline(never)
+    func scan(inPlace text: inout FoldedText, into matches: inout WorkList<Match>, literals: inout UInt64) {
+        text.cased.withUnsafeBufferPointer { bytes in scan(bytes, into: &matches, literals: &literals) }
     }
 
-    /// The matches in a folded text given as its bytes with case kept (read as lower-cased: see `transitions`).
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, literals: inout UInt64) -> [Match] {
-        var matches: [Match] = []
+    /// The matches in a folded text given as its bytes with case kept (read as lower-cased: see `transitions`),
+    /// added to `matches`.
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into matches: inout WorkList<Match>, literals: inout UInt64) {
+        let start = matches.count
         transitions.withUnsafeBufferPointer { columnsAndRows in
             guard let first = columnsAndRows.baseAddress else { return }
             let table = Table(rows: first + Table.columns)
@@ -135,10 +142,9 @@ public struct LexiconScanner: Sendable {
                     }
                 }
                 // one match or none is in order already: no call for it
-                if count > 1, matches.count > 1 { Self.orderByEnd(&matches) }
+                if count > 1, matches.count > start + 1 { Self.orderByEnd(&matches, from: start) }
             }
         }
-        return matches
     }
 
     /// The automaton's table as the scan reads it: the columns of the 256 bytes and then the rows (see
@@ -205,7 +211,7 @@ public struct LexiconScanner: Sendable {
 
     /// Reads the rest of one lane's part, reporting the matches that end in it.
     private func scan(_ lane: inout Lane, _ table: Table,
-                      _ bytes: UnsafeBufferPointer<UInt8>, into matches: inout [Match],
+                      _ bytes: UnsafeBufferPointer<UInt8>, into matches: inout WorkList<Match>,
                       literals: inout UInt64) {
         // no call for a part read to its end already: after the lanes read side by side, every part but the
         // last (a few bytes longer) is
@@ -227,7 +233,7 @@ public struct LexiconScanner: Sendable {
     /// others. A run of white space counts as one character, as it does in the automaton, which stays where
     /// it is on the rest of a run.
     private func readOn(_ lane: Lane, _ table: Table,
-                        _ bytes: UnsafeBufferPointer<UInt8>, into matches: inout [Match],
+                        _ bytes: UnsafeBufferPointer<UInt8>, into matches: inout WorkList<Match>,
                         literals: inout UInt64) {
         var row = lane.row
         var index = lane.end
@@ -244,19 +250,19 @@ public struct LexiconScanner: Sendable {
         }
     }
 
-    /// The matches of several lanes in the order one reading finds them: by end, and those with the same
+    /// The matches of several lanes (those from `start` on) in the order one reading finds them: by end, and those with the same
     /// end by start (a reading finds the longest first: a state's own entries, then those of the states it
     /// falls back to); those with the same end and start (all from one lane) keep their order. An insertion
     /// sort: there are a handful, mostly in order.
-    private static func orderByEnd(_ matches: inout [Match]) {
-        guard matches.count > 1 else { return }
+    private static func orderByEnd(_ matches: inout WorkList<Match>, from start: Int) {
+        guard matches.count > start + 1 else { return }
         @inline(__always) func after(_ one: Range<Int>, _ other: Range<Int>) -> Bool {
             one.upperBound > other.upperBound || (one.upperBound == other.upperBound && one.lowerBound > other.lowerBound)
         }
-        for index in 1..<matches.count {
+        for index in start + 1..<matches.count {
             let moving = matches[index]
             var place = index
-            while place > 0, after(matches[place - 1].range, moving.range) {
+            while place > start, after(matches[place - 1].range, moving.range) {
                 matches[place] = matches[place - 1]
                 place -= 1
             }
@@ -381,7 +387,7 @@ public struct LexiconScanner: Sendable {
     /// literals that end there added to `literals`. Never inlined: the byte loop keeps its few registers
     /// to itself.
     @inline(never)
-    private func collect(_ state: Int, endingAt index: Int, in cased: UnsafeBufferPointer<UInt8>, into matches: inout [Match],
+    private func collect(_ state: Int, endingAt index: Int, in cased: UnsafeBufferPointer<UInt8>, into matches: inout WorkList<Match>,
                          literals: inout UInt64, startingBefore limit: Int = .max) {
         let begin = Int(outputStart[state])
         let end = Int(outputStart[state + 1])
@@ -410,14 +416,7 @@ public struct LexiconScanner: Sendable {
                pattern.spaced ? !SpaceRuns.equal(cased[start...index], pattern.cased) : !cased[start...index].elementsEqual(pattern.cased) {
                 continue
             }
-            let match = Match(lexicon: pattern.lexicon, entry: pattern.entry, range: start..<index + 1)
-            if matches.isEmpty {
-                // most texts have one match or none: the first made as a list of one, not grown from the
-                // empty list (which copies nothing, but goes through the growing path and its release)
-                matches = [match]
-            } else {
-                matches.append(match)
-            }
+            matches.append(Match(lexicon: pattern.lexicon, entry: pattern.entry, range: start..<index + 1))
         }
     }
 }

@@ -437,16 +437,14 @@ public struct JSONReporter: Reporter, Sendable {
         // the texts prepared for the rule set serve only evidence found by that very rule set
         if lentEvidenceTexts == nil { keep(EvidenceTexts(context.pointee.ruleSet)) }
         let texts = lentEvidenceTexts.flatMap { $0._withUnsafeGuaranteedRef { $0.serve(rule) } ? $0 : nil }
-        // the evidence written from its numbers, read in place through the list's address, taken out of
-        // `withUnsafeBufferPointer`: the address stays valid while the finding holds the list (the evaluation,
-        // which holds the finding, is the caller's for the whole line) and nothing changes it while it is written.
-        // Borrowed for the loop instead, the list was counted once a finding (since the writes through pointers
-        // might have reached it): 40 instructions a record. The loop is a closure, whose body, each piece's
-        // writing, is compiled into it before the closure is compiled into this function (written as a loop
+        // the evidence written from its numbers, read in place where the finding's store keeps them (the address
+        // stays valid while the finding holds its store: the evaluation, which holds the finding, is the caller's for
+        // the whole line, and nothing adds to the store while it is written). The loop is a closure, whose body, each
+        // piece's writing, is compiled into it before the closure is compiled into this function (written as a loop
         // here, the piece's writing was left a call).
         let line = recentLine
         let kept = keptQuotes()
-        let entries = finding.pointee.evidenceList.entries.withUnsafeBufferPointer { $0 }
+        let entries = finding.pointee.evidenceList.rooms.entries
         Self.forEachIndex(of: entries) { index in
             Self.write(entries[index], first: index == 0, finding, rule, texts, kept, line, into: &json)
         }
@@ -599,9 +597,9 @@ public struct JSONReporter: Reporter, Sendable {
     @inline(__always)
     private static func quotedText(_ index: Int32, of finding: UnsafePointer<Finding>, _ kept: Unmanaged<QuotedTexts>,
                                    into json: inout JSONBytes) {
-        let words = QuotedTexts.words(finding.pointee.evidenceList.texts[Int(index)])
+        let words = QuotedTexts.words(finding.pointee.evidenceList.keptText(index))
         if kept._withUnsafeGuaranteedRef({ $0.append(words, into: &json) }) { return }
-        kept._withUnsafeGuaranteedRef { $0.quoteAndKeep(finding.pointee.evidenceList.texts[Int(index)], into: &json) }
+        kept._withUnsafeGuaranteedRef { $0.quoteAndKeep(finding.pointee.evidenceList.keptText(index), into: &json) }
     }
 
     /// Writes `,"status":` and the word of a status, from literals.
