@@ -254,7 +254,7 @@ public final class DirectRecordReader: Sendable {
         try fill(&record, from: &cursor, layout: 0, expectation: &expectation, depth: 0)
         cursor.skipWhitespace()
         guard cursor.position == cursor.end else { throw Unusual() }
-        Derivations.apply(derivations, calendars: calendars, to: &record)
+        Derivations.apply(derivations, calendars: calendars, to: &record, textWithoutHash: cursor.textWithoutHash)
         guard let slot = idSlot else { return false }
         return record.values.withTextBytes(at: slot, { !$0.isEmpty }) ?? false
     }
