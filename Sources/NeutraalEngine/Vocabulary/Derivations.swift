@@ -50,12 +50,10 @@ public enum Derivations {
     }
 
     /// The name of the period of `calendars[calendar]` that `day` falls in, as `Calendar.period(containing:)`
-    /// finds it, read in place (no copy of the calendar, its names and its periods per record).
+    /// finds it (looked up in its day table, see `Calendar.periodIndex(containing:)`), read in place (no copy
+    /// of the calendar, its names and its periods per record).
     private static func periodName(in calendars: [Calendar], _ calendar: Int, containing day: Int32) -> String? {
-        for index in calendars[calendar].periods.indices
-        where calendars[calendar].periods[index].from <= day && day <= calendars[calendar].periods[index].until {
-            return calendars[calendar].periods[index].name
-        }
-        return nil
+        guard let index = calendars[calendar].periodIndex(containing: day) else { return nil }
+        return calendars[calendar].periods[index].name
     }
 }
