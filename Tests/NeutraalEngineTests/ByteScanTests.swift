@@ -29,6 +29,9 @@ struct ByteScanTests {
                 let stops = ByteScan.stringStops(word)
                 let expected = ByteScan.isStringStop(UInt8(byte)) ? lane : nil
                 #expect((stops == 0 ? nil : stops.trailingZeroBitCount / 8) == expected, "byte \(byte) in lane \(lane)")
+                let stopsOrHash = ByteScan.stringStops(word, orHash: true)
+                let expectedOrHash = ByteScan.isStringStop(UInt8(byte)) || byte == 0x23 ? lane : nil
+                #expect((stopsOrHash == 0 ? nil : stopsOrHash.trailingZeroBitCount / 8) == expectedOrHash, "byte \(byte) in lane \(lane), or a hash")
             }
         }
     }
@@ -43,6 +46,8 @@ struct ByteScanTests {
                 let expected = ByteScan.isStringStop(UInt8(byte)) ? lane : count
                 bytes.withUnsafeBufferPointer { buffer in
                     #expect(ByteScan.firstStringStop(buffer, from: 0, to: count) == expected, "byte \(byte) in lane \(lane)")
+                    let expectedOrHash = ByteScan.isStringStop(UInt8(byte)) || byte == 0x23 ? lane : count
+                    #expect(ByteScan.firstStringStopOrHash(buffer, from: 0, to: count) == expectedOrHash, "byte \(byte) in lane \(lane), or a hash")
                 }
             }
         }
@@ -74,6 +79,8 @@ struct ByteScanTests {
                     for end in start...bytes.count {
                         let expected = (start..<end).first { ByteScan.isStringStop(bytes[$0]) } ?? end
                         #expect(ByteScan.firstStringStop(buffer, from: start, to: end) == expected)
+                        let expectedOrHash = (start..<end).first { ByteScan.isStringStop(bytes[$0]) || bytes[$0] == 0x23 } ?? end
+                        #expect(ByteScan.firstStringStopOrHash(buffer, from: start, to: end) == expectedOrHash)
                     }
                     for byte: UInt8 in [0x23, 0x22, 0x00, 0xFF, 0x61] {
                         #expect(ByteScan.firstIndex(of: byte, in: buffer, from: start) == bytes[start...].firstIndex(of: byte))

@@ -317,6 +317,32 @@ struct DirectRecordReaderTests {
         }
     }
 
+    @Test("hashtags of long texts with a `#` at every place (the scan for a text's end notes one), and after an escape or outside ASCII, read the same both ways")
+    func hashtagsOfLongTexts() throws {
+        // the reader's scan for the end of a long text stops at a `#` too, and a text it found without one gets no
+        // tags without another look: a `#` in every place of each block the scan reads (thirty-two, sixteen, eight
+        // bytes and the last few), alone, with another after it, in a text that also has an escape or a byte
+        // outside ASCII, and at its very start and end
+        let reader = try Self.reader()
+        var number = 0
+        for length in [17, 24, 31, 32, 33, 40, 47, 48, 63, 64, 65, 80] {
+            let words = String(repeating: "woord ", count: 20)
+            for place in 0...length {
+                let plain = String(words.prefix(length))
+                let before = String(plain.prefix(place)), after = String(plain.dropFirst(place))
+                let texts = [plain, before + "#zorg" + after, before + "#zorg " + after + " #D66",
+                             before + "#" + after, "\\n" + before + "#zorg" + after, "é " + before + "#zorg" + after]
+                for text in texts {
+                    number += 1
+                    Self.expectSameBothWays(reader, #"{"kind":"post","text":"\#(text)","date":"2024-02-29"}"#, tails: [""], number: number,
+                                            directly: true)
+                }
+            }
+        }
+        // a record without a text: no tags, and the hashtags written in the record kept
+        Self.expectSameBothWays(reader, ##"{"kind":"post","hashtags":["#zorg"],"date":"2024-02-29"}"##, tails: [""], number: 1, directly: true)
+    }
+
     @Test("enumeration values of sixteen bytes and more, and at the end of the line, read the same both ways")
     func longSpellings() throws {
         let reader = try Self.reader()

@@ -11,13 +11,16 @@ extension DirectRecordReader {
         /// The first byte of 0x80 or more read so far (`Int.max`: none). Outside strings the grammar allows
         /// ASCII only, so once a record is read the bytes before this one are all ASCII.
         var firstNonASCII = Int.max
-        /// Emptied lists that the lists of values read are read into (see `SpareLists`), when the reader
+        /// Spare lists that the lists of values read are read into (see `SpareLists`), when the reader
         /// was given a room.
         var spareLists: UnsafeMutablePointer<SpareLists>?
         /// The source whose bytes are read, when texts may be read in place (lent for the reading).
         var source: Unmanaged<SourceText>?
         /// Whether a text of the record being read was read in place (see `textSlot(offset:)`).
         var textsInPlace = false
+        /// Where the last long text read in place that holds no `#` starts (-1: none), as the scan for its end
+        /// found (see `longTextSlot(offset:)`): `Derivations` finds no hashtags in it without looking again.
+        var textWithoutHash: Int32 = -1
         /// The slots of the record being read that its members have filled so far: kept here, where the member
         /// loop reaches them through the cursor it holds, rather than through a pointer of their own.
         var filledSlots = SlotSet()
@@ -370,11 +373,16 @@ extension DirectRecordReader {
             // a longer text of plain ASCII (most texts) is its bytes up to the first string stop, when that is its
             // closing quote; any other stop (an escape, a byte outside ASCII) is read on from there
             let start = position &+ 1
-            let stop = ByteScan.firstStringStop(buffer, from: start, to: end)
+            // the scan stops at a `#` too, at no cost for each block of bytes: a text with one (a few) is scanned on
+            // from there, and one read in place without one is noted for the hashtags (see `textWithoutHash`)
+            var stop = ByteScan.firstStringStopOrHash(buffer, from: start, to: end)
+            let hasHash = stop < end && base[stop] == UInt8(ascii: "#")
+            if hasHash { stop = ByteScan.firstStringStop(buffer, from: stop &+ 1, to: end) }
             let range: Range<Int>
             if stop < end, base[stop] == UInt8(ascii: "\"") {
                 position = stop &+ 1
                 range = start..<stop
+                if !hasHash { textWithoutHash = Int32(truncatingIfNeeded: start) }
             } else {
                 let text = try stringBytes(plainUpTo: stop)
                 if let decoded = text.decoded { return StoredSlot(value: .string(String(decoding: decoded, as: UTF8.self)), offset: offset) }

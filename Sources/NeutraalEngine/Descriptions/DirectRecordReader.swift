@@ -254,7 +254,7 @@ public final class DirectRecordReader: Sendable {
         try fill(&record, from: &cursor, layout: 0, expectation: &expectation, depth: 0)
         cursor.skipWhitespace()
         guard cursor.position == cursor.end else { throw Unusual() }
-        Derivations.apply(derivations, calendars: calendars, to: &record)
+        Derivations.apply(derivations, calendars: calendars, to: &record, textWithoutHash: cursor.textWithoutHash)
         guard let slot = idSlot else { return false }
         return record.values.withTextBytes(at: slot, { !$0.isEmpty }) ?? false
     }
@@ -540,38 +540,43 @@ public final class DirectRecordReader: Sendable {
         return found
     }
 
-    /// `readList` for a list of values of kind `kind`, appended to `items` (an empty list, perhaps with room of
-    /// its own): the same elements read the same way, with a loop of its own rather than through a closure,
-    /// whose context held the reader counted for every list. Inlined into `readValueList`, and so into the member
-    /// loop, which reads most lists (one or two a record and one in every element of `sections`): without the
-    /// call and the registers saved around it.
+    /// `readList` for a list of values of kind `kind`, read into `items` (a list taken from the spares, perhaps
+    /// holding an earlier list's values, see `SpareLists.take()`): each element written over the one at its
+    /// place or appended after the last, and the earlier values after the last element read cut off at the
+    /// end. The same elements read the same way as `readList`, with a loop of its own rather than through a
+    /// closure, whose context held the reader counted for every list. Inlined into `readValueList`, and so into
+    /// the member loop, which reads most lists (one or two a record and one in every element of `sections`):
+    /// without the call and the registers saved around it.
     @inline(__always)
     private func readValues(_ cursor: inout Cursor, kind: ValueKind, depth: Int, into items: inout [FactValue]) throws(Unusual) {
         guard cursor.peek == UInt8(ascii: "[") else {
-            items.append(try readValue(&cursor, kind: kind, depth: depth))
+            items.write(try readValue(&cursor, kind: kind, depth: depth), at: 0)
+            items.trim(to: 1)
             return
         }
         cursor.position += 1
         cursor.skipWhitespace()
         // an empty list takes no room beyond a spare one's
-        if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; return }
+        if cursor.peek == UInt8(ascii: "]") { cursor.position += 1; items.trim(to: 0); return }
         // the elements' depth, checked once here rather than by `readValue` for each (which gives up on the first)
         guard depth + 1 < Self.maximumDepth else { throw Unusual() }
         // most lists are short: room for them at once rather than growing one element at a time
         items.reserveCapacity(4)
+        var filled = 0
         while true {
             cursor.skipWhitespace()
             // most elements are cases written as one of their spellings (`draftedBy`, `partyRoles`): read here,
             // without a call of `readValue` and its dispatch on the kind for each
             if case .enumeration(let index) = kind,
                let found = cursor.writtenSymbol(writtenSpellings, index) ?? cursor.plainSymbol(spellings, index) {
-                items.append(.symbol(found))
+                items.write(.symbol(found), at: filled)
             } else {
-                items.append(try readValue(&cursor, kind: kind, depth: depth + 1))
+                items.write(try readValue(&cursor, kind: kind, depth: depth + 1), at: filled)
             }
+            filled += 1
             let next = cursor.skipWhitespaceAndPeek()
             if next == UInt8(ascii: ",") { cursor.position += 1; continue }
-            if next == UInt8(ascii: "]") { cursor.position += 1; return }
+            if next == UInt8(ascii: "]") { cursor.position += 1; items.trim(to: filled); return }
             throw Unusual()
         }
     }

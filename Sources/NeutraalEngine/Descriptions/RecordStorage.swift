@@ -332,6 +332,15 @@ public struct SlotValues: RandomAccessCollection, MutableCollection, @unchecked 
         return storage.slots[slot].value
     }
 
+    /// Where the text of `slot` read in place (see `StoredSlot.span`) starts in the record's source; nil for a
+    /// slot without one.
+    @inline(__always)
+    func textStart(at slot: Int) -> Int32? {
+        storage.checkSlot(slot)
+        let span = storage.slots[slot].span
+        return span.count < 0 ? nil : span.start
+    }
+
     /// Whether `slot` holds no value (looked at in place, without copying the value).
     func isEmpty(at slot: Int) -> Bool {
         storage.checkSlot(slot)

@@ -5,14 +5,18 @@ public enum Derivations {
         apply(vocabulary.derivations, calendars: vocabulary.calendars, to: &record)
     }
 
-    /// Applies `derivations` (reading `calendars`) to a top-level record.
-    static func apply(_ derivations: [Derivation], calendars: [Calendar], to record: inout Record) {
+    /// Applies `derivations` (reading `calendars`) to a top-level record. `textWithoutHash`, when not -1, is
+    /// where a text of the record read in place starts that the reader found to hold no `#` as it looked for
+    /// the text's end (see `DirectRecordReader.Cursor.textWithoutHash`): a text that has no tags, known
+    /// without looking at its bytes again.
+    static func apply(_ derivations: [Derivation], calendars: [Calendar], to record: inout Record, textWithoutHash: Int32 = -1) {
         // by index, reading the fields it needs, rather than copying each derivation (and its names)
         for index in derivations.indices {
             let sourceSlot = derivations[index].sourceSlot
             let targetSlot = derivations[index].targetSlot
             switch derivations[index].op {
             case .hashtags:
+                if textWithoutHash >= 0, record.values.textStart(at: sourceSlot) == textWithoutHash { continue }
                 // the text's bytes looked at where they are (a text read in place is not spelled out); a text
                 // without `#` (most) has no tags: told by one `memchr`, with no list made and let go of
                 guard let found = record.values.withTextBytes(at: sourceSlot, { bytes -> [String]? in
@@ -46,12 +50,12 @@ public enum Derivations {
     }
 
     /// The name of the period of `calendars[calendar]` that `day` falls in, as `Calendar.period(containing:)`
-    /// finds it, read in place (no copy of the calendar, its names and its periods per record).
+    /// finds it (looked up in its day table, see `Calendar.periodIndex(containing:)`), read in place (no copy
+    /// of the calendar, its names and its periods per record). Inlined: a look-up in the table is a few
+    /// instructions, fewer than the call.
+    @inline(__always)
     private static func periodName(in calendars: [Calendar], _ calendar: Int, containing day: Int32) -> String? {
-        for index in calendars[calendar].periods.indices
-        where calendars[calendar].periods[index].from <= day && day <= calendars[calendar].periods[index].until {
-            return calendars[calendar].periods[index].name
-        }
-        return nil
+        guard let index = calendars[calendar].periodIndex(containing: day) else { return nil }
+        return calendars[calendar].periods[index].name
     }
 }

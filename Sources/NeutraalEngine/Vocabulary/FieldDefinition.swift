@@ -60,8 +60,21 @@ public struct Calendar: Sendable {
     public let name: String
     public let title: String
     public let periods: [Period]
+    /// For each day from `firstDay` on, the place in `periods` of the first period that holds it, plus one (0:
+    /// none), or empty (see `dayTable(of:)`): what `Derivations` looks a record's day up in.
+    let dayTable: [UInt8]
+    /// The day of `dayTable`'s first entry.
+    let firstDay: Int32
 
-    /// The period a day falls in, if any.
+    init(name: String, title: String, periods: [Period]) {
+        self.name = name
+        self.title = title
+        self.periods = periods
+        (firstDay, dayTable) = Self.dayTable(of: periods)
+    }
+
+    /// The period a day falls in, if any (looked for period by period; `periodIndex(containing:)` finds the same
+    /// one in the day table).
     public func period(containing day: Int32) -> Period? {
         periods.first { $0.from <= day && day <= $0.until }
     }
