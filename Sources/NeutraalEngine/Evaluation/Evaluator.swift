@@ -65,6 +65,8 @@ public struct Evaluator: Sendable {
         var locations = Locations(source: description.source, firstLineIndex: description.lineIndex,
                                   knownASCII: description.asciiEnd >= 0 ? (description.offset, description.asciiEnd) : nil)
         var findings = workspace.takeFindings()
+        // what the reader found out about the description's line, for its texts too
+        workspace.scope.asciiBytes = description.asciiEnd >= 0 ? description.offset..<max(description.offset, description.asciiEnd) : 0..<0
         // the store of the findings' evidence, lent to each finding's evidence, not counted for it: the
         // workspace holds it while the rules are evaluated
         let evidenceStore = Unmanaged.passUnretained(workspace.evidence)
@@ -290,6 +292,9 @@ public struct Evaluator: Sendable {
         /// The folded texts of `scans`, in the same order; those past the last one scanned are texts of
         /// earlier records (see `Workspace`), whose storage the next texts are folded into.
         var texts: [FoldedText] = []
+        /// The bytes of the record's source that the reader found to be ASCII (empty where it did not say): a
+        /// text read in place within them is folded without its bytes checked again (see `scan(slot:_:)`).
+        var asciiBytes: Range<Int> = 0..<0
         /// Where each pattern first matched each text already searched (nil: nowhere), by slot and pattern.
         var patternMatches = ShortList<(slot: Int, pattern: Int, match: Range<Int>?)>()
         /// Which patterns of each shared automaton match each text already read, by slot and group
@@ -680,9 +685,10 @@ public struct Evaluator: Sendable {
         // folded into the room of a text of an earlier record where there is one, from the text's bytes
         // where they are (in the source, for a text read in place)
         let position = scope.scans.count
+        let knownASCII = scope.record.values.isTextInPlace(at: slot, within: scope.asciiBytes)
         let folded: Void? = scope.record.values.withTextBytes(at: slot) { bytes in
             if position < scope.texts.count {
-                scope.texts[position].refill(utf8: bytes)
+                scope.texts[position].refill(utf8: bytes, knownASCII: knownASCII)
             } else {
                 scope.texts.append(FoldedText(utf8: bytes))
             }
