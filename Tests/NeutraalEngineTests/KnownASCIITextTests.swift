@@ -1,8 +1,9 @@
 import Testing
 @testable import NeutraalEngine
 
-/// A text read in place where the reader found its record ASCII is folded without its bytes checked again
-/// (`Evaluator.Scope.asciiBytes`): the findings and their evidence are those of the same records judged
+/// A text read in place where the reader found its record ASCII is scanned where its bytes are and copied
+/// into the room of an earlier text only where a pattern or evidence reads it, without its bytes checked
+/// again (`Evaluator.Scope.asciiBytes`): the findings and their evidence are those of the same records judged
 /// without what the reader found, texts outside ASCII (accents, ligatures, soft hyphens) folded as always.
 @Suite("Known ASCII texts")
 struct KnownASCIITextTests {
