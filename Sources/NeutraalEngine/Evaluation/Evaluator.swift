@@ -770,9 +770,14 @@ public struct Evaluator: Sendable {
     private func groupMatches(of pattern: Int, group: Int, slot: Int, scanned index: Int, _ scope: inout Scope) -> UInt64 {
         if let known = scope.patternGroupMatches.first(where: { $0.slot == slot && $0.group == group }) { return known.matches }
         // the shared automata read the cased bytes (as lower-cased ones where the group is caseless): the
-        // lower-cased bytes are prepared only for a pattern's own program (`patternMatch`)
-        let text = foldedText(scanned: index, &scope)
-        let matches = ruleSet.patterns[pattern].groupMatches(in: scope.texts[text])
+        // lower-cased bytes are prepared only for a pattern's own program (`patternMatch`); a text not folded
+        // yet (known ASCII) is read where its bytes are, in the source
+        let matches: UInt64
+        if scope.scans[index].text < 0 {
+            matches = scope.record.values.withTextBytes(at: slot) { ruleSet.patterns[pattern].groupMatches(inCased: $0) } ?? 0
+        } else {
+            matches = ruleSet.patterns[pattern].groupMatches(in: scope.texts[scope.scans[index].text])
+        }
         scope.patternGroupMatches.append((slot, group, matches))
         return matches
     }
