@@ -55,6 +55,20 @@ struct LineHintTests {
         #expect(compared > 500)
     }
 
+    @Test("offsets located one after another, counted on from the last one on their line, are located as by a search, in any order")
+    func locatedInAnyOrder() {
+        let text = "\u{FEFF}{\"a\":\"é\",\"b\":\"x\"}\n{\"text\":\"Financiën — ook ﬁ\",\"b\":1,\"c\":\"ü\"}\nplain\n€😀x yz\n"
+        let source = SourceText(path: "t.jsonl", bytes: Array(text.utf8))
+        let offsets = Array(0...source.bytes.count)
+        var generator = SystemRandomNumberGenerator()
+        for order in [offsets, offsets.reversed(), offsets.shuffled(using: &generator), offsets.filter { $0 % 3 == 0 } + offsets] {
+            var locations = Evaluator.Locations(source: source)
+            for offset in order {
+                #expect(locations.location(at: offset) == source.location(at: offset), "offset \(offset)")
+            }
+        }
+    }
+
     @Test("a record and its evidence located from the record's line are located as by a search, on every record of a batch")
     func sameLocations() throws {
         let ruleSet = try RealRules.ruleSet()

@@ -364,6 +364,16 @@ public struct SlotValues: RandomAccessCollection, MutableCollection, @unchecked 
         storage.withTextBytes(at: slot, body)
     }
 
+    /// Whether the slot holds a text read in place that lies within bytes `range` of its source (looked at
+    /// in place): where the reader found those bytes to be ASCII, the text is known to be ASCII without
+    /// looking at its bytes again.
+    @inline(__always)
+    func isTextInPlace(at slot: Int, within range: Range<Int>) -> Bool {
+        storage.checkSlot(slot)
+        let span = storage.slots[slot].span
+        return span.count >= 0 && Int(span.start) >= range.lowerBound && Int(span.start) + Int(span.count) <= range.upperBound
+    }
+
     /// The case in `slot` when it holds an enumeration value (looked at in place, without copying the value).
     @inline(__always)
     func symbol(at slot: Int) -> Int32? {

@@ -151,6 +151,9 @@ extension Evaluator {
         /// Bytes the reader found to be ASCII (`start..<end`, `end` being the first byte that is not, or the
         /// record's end): when the first line looked at starts at `start`, its check starts from `end`.
         private let knownASCII: (start: Int, end: Int)?
+        /// The offset past its line's ASCII start counted last (see `locate`), with one more than the characters
+        /// that start before it on the line starting at `lineStart`.
+        private var counted: (lineStart: Int, offset: Int, count: Int)?
 
         init(source: SourceText, firstLineIndex: Int = -1, knownASCII: (start: Int, end: Int)? = nil) {
             unretainedSource = Unmanaged.passUnretained(source)
@@ -194,9 +197,19 @@ extension Evaluator {
             // on the line found for it, whose ASCII start is counted rather than read again
             let place: (line: Int, column: Int)
             if let line, offset >= line.start, offset <= line.end {
-                place = unretainedSource._withUnsafeGuaranteedRef {
-                    $0.place(at: offset, onLineStarting: line.start, number: line.number, asciiUpTo: line.asciiEnd)
+                // counted on from the offset counted last on the line, where that is past the line's ASCII start
+                // and before this one (the evidence of a description mostly comes in the order of its fields)
+                let clamped = unretainedSource._withUnsafeGuaranteedRef { min(offset, $0.bytes.count) }
+                let prefix = max(line.start, min(line.asciiEnd, clamped))
+                var from = (offset: prefix, count: 1 + (prefix - line.start))
+                if let counted, counted.lineStart == line.start, counted.offset >= prefix, counted.offset <= clamped {
+                    from = (counted.offset, counted.count)
                 }
+                let found = unretainedSource._withUnsafeGuaranteedRef {
+                    $0.place(at: clamped, onLineStarting: line.start, number: line.number, countedFrom: from)
+                }
+                counted = (line.start, clamped, found.count)
+                place = (found.line, found.column)
             } else {
                 place = unretainedSource._withUnsafeGuaranteedRef { $0.place(at: offset) }
             }

@@ -65,6 +65,8 @@ public struct Evaluator: Sendable {
         var locations = Locations(source: description.source, firstLineIndex: description.lineIndex,
                                   knownASCII: description.asciiEnd >= 0 ? (description.offset, description.asciiEnd) : nil)
         var findings = workspace.takeFindings()
+        // what the reader found out about the description's line, for its texts too
+        workspace.scope.asciiBytes = description.asciiEnd >= 0 ? description.offset..<max(description.offset, description.asciiEnd) : 0..<0
         // the store of the findings' evidence, lent to each finding's evidence, not counted for it: the
         // workspace holds it while the rules are evaluated
         let evidenceStore = Unmanaged.passUnretained(workspace.evidence)
@@ -264,7 +266,8 @@ public struct Evaluator: Sendable {
         /// Whether the paths of this record's fields are shown as they are (the top level of a description).
         private let showsPathsAsIs: Bool
         /// Texts already folded and scanned, by slot (a record has only a few texts: a list beats a hash
-        /// table): the slot, where its folded text is in `texts`, where the lexicon entries found in it are in
+        /// table): the slot, where its folded text is in `texts` (`-1 - position` while it is not copied
+        /// there: see `Evaluator.scan(slot:_:)`), where the lexicon entries found in it are in
         /// `matches`, and the bits of the patterns whose required literals it holds (see `Pattern.literalBit`).
         var scans: [(slot: Int, text: Int, matches: Range<Int>, literals: UInt64)] = []
         /// The lexicon entries found in the texts of `scans`, text after text: one list, kept from one record
@@ -290,6 +293,9 @@ public struct Evaluator: Sendable {
         /// The folded texts of `scans`, in the same order; those past the last one scanned are texts of
         /// earlier records (see `Workspace`), whose storage the next texts are folded into.
         var texts: [FoldedText] = []
+        /// The bytes of the record's source that the reader found to be ASCII (empty where it did not say): a
+        /// text read in place within them is folded without its bytes checked again (see `scan(slot:_:)`).
+        var asciiBytes: Range<Int> = 0..<0
         /// Where each pattern first matched each text already searched (nil: nowhere), by slot and pattern.
         var patternMatches = ShortList<(slot: Int, pattern: Int, match: Range<Int>?)>()
         /// Which patterns of each shared automaton match each text already read, by slot and group
@@ -598,7 +604,7 @@ public struct Evaluator: Sendable {
         case .mentions(let lexicon):
             // the folded text and its matches read where the scope keeps them (copies would count their arrays)
             guard let index = scan(slot: test.slot, &scope) else { return }
-            let text = scope.scans[index].text
+            let text = foldedText(scanned: index, &scope)
             for position in scope.scans[index].matches where scope.matches[position].lexicon == lexicon {
                 let range = scope.matches[position].range
                 let fact = factNumbers(test, &scope, &trace)
@@ -606,7 +612,7 @@ public struct Evaluator: Sendable {
             }
         case .matches(let pattern):
             guard let match = patternMatch(pattern, slot: test.slot, &scope), let index = scan(slot: test.slot, &scope) else { return }
-            let text = scope.scans[index].text
+            let text = foldedText(scanned: index, &scope)
             let fact = factNumbers(test, &scope, &trace)
             trace.add(Self.textEvidence(fact, match, in: &scope.texts[text], offset: offset, &trace))
         default:
@@ -673,13 +679,25 @@ public struct Evaluator: Sendable {
     }
 
     /// The index in `scope.scans` of the text at `slot`, folded and scanned on first use (nil when the
-    /// field is not a text).
+    /// field is not a text). A text read in place that the reader found ASCII is its own folded text (with
+    /// case kept, what the lexicon scanner reads): it is scanned where its bytes are, in the source, and
+    /// copied into the room of an earlier record's text only where a pattern or a piece of evidence reads
+    /// it (`foldedText(scanned:_:)`; most texts are only scanned, and the copy cost about 150 instructions).
     private func scan(slot: Int, _ scope: inout Scope) -> Int? {
         // by index, reading only the slot: taking whole entries out would retain their arrays
         for index in scope.scans.indices where scope.scans[index].slot == slot { return index }
+        let position = scope.scans.count
+        var literals: UInt64 = 0
+        let first = scope.matches.count
+        if position < scope.texts.count && scope.record.values.isTextInPlace(at: slot, within: scope.asciiBytes) {
+            let scanner = ruleSet.scanner
+            _ = scope.record.values.withTextBytes(at: slot) { bytes in scanner.scan(ascii: bytes, into: &scope.matches, literals: &literals) }
+            // not folded yet: its number in `texts` told apart (see `foldedText(scanned:_:)`)
+            scope.scans.append((slot, -1 - position, first..<scope.matches.count, literals))
+            return position
+        }
         // folded into the room of a text of an earlier record where there is one, from the text's bytes
         // where they are (in the source, for a text read in place)
-        let position = scope.scans.count
         let folded: Void? = scope.record.values.withTextBytes(at: slot) { bytes in
             if position < scope.texts.count {
                 scope.texts[position].refill(utf8: bytes)
@@ -688,11 +706,22 @@ public struct Evaluator: Sendable {
             }
         }
         guard folded != nil else { return nil }
-        var literals: UInt64 = 0
         // the folded text read where it is kept (copying it out of the list would count its arrays)
-        let first = scope.matches.count
         ruleSet.scanner.scan(inPlace: &scope.texts[position], into: &scope.matches, literals: &literals)
         scope.scans.append((slot, position, first..<scope.matches.count, literals))
+        return position
+    }
+
+    /// The index in `scope.texts` of the folded text scanned at `index` (see `scan(slot:_:)`): a text
+    /// scanned where its bytes are in the source (known ASCII) is copied into its room on first use.
+    private func foldedText(scanned index: Int, _ scope: inout Scope) -> Int {
+        let text = scope.scans[index].text
+        guard text < 0 else { return text }
+        let position = -1 - text
+        _ = scope.record.values.withTextBytes(at: scope.scans[index].slot) { bytes in
+            scope.texts[position].refill(utf8: bytes, knownASCII: true)
+        }
+        scope.scans[index].text = position
         return position
     }
 
@@ -705,7 +734,7 @@ public struct Evaluator: Sendable {
         let group = ruleSet.patterns[pattern].automatonGroup
         let literalBit = ruleSet.patterns[pattern].literalBit
         let found: Range<Int>?
-        let text = scope.scans[index].text
+        let text = foldedText(scanned: index, &scope)
         if literalBit != 0 && scope.scans[index].literals & literalBit == 0 {
             // the text lacks every literal a match of the pattern contains
             found = nil
@@ -741,8 +770,14 @@ public struct Evaluator: Sendable {
     private func groupMatches(of pattern: Int, group: Int, slot: Int, scanned index: Int, _ scope: inout Scope) -> UInt64 {
         if let known = scope.patternGroupMatches.first(where: { $0.slot == slot && $0.group == group }) { return known.matches }
         // the shared automata read the cased bytes (as lower-cased ones where the group is caseless): the
-        // lower-cased bytes are prepared only for a pattern's own program (`patternMatch`)
-        let matches = ruleSet.patterns[pattern].groupMatches(in: scope.texts[scope.scans[index].text])
+        // lower-cased bytes are prepared only for a pattern's own program (`patternMatch`); a text not folded
+        // yet (known ASCII) is read where its bytes are, in the source
+        let matches: UInt64
+        if scope.scans[index].text < 0 {
+            matches = scope.record.values.withTextBytes(at: slot) { ruleSet.patterns[pattern].groupMatches(inCased: $0) } ?? 0
+        } else {
+            matches = ruleSet.patterns[pattern].groupMatches(in: scope.texts[scope.scans[index].text])
+        }
         scope.patternGroupMatches.append((slot, group, matches))
         return matches
     }

@@ -18,8 +18,12 @@ public struct FoldedText: Sendable {
     /// For each folded byte, the offset of the original byte it came from; nil when that is the byte's
     /// own offset (texts all ASCII, which folding only lower-cases).
     private var offsets: [Int32]?
-    /// The original UTF-8 bytes.
-    public private(set) var original: [UInt8]
+    /// The original UTF-8 bytes: those of `cased` in an ASCII text, which folding leaves as they are.
+    public var original: [UInt8] { offsets == nil ? cased : originalBytes }
+    /// The original UTF-8 bytes of a text that is not ASCII (empty for an ASCII text, whose bytes are
+    /// `cased`: one array, so that a text refilled with ASCII is copied into one room, with no count of a
+    /// second reference to it taken and given back).
+    private var originalBytes: [UInt8]
 
     /// For each folded byte, the offset of the original byte it came from.
     public var origin: [Int32] { offsets ?? Array(0..<Int32(truncatingIfNeeded: cased.count)) }
@@ -40,7 +44,7 @@ public struct FoldedText: Sendable {
             self.lowerBytes = Self.lowercased(original)
             self.cased = original
             self.offsets = nil
-            self.original = original
+            self.originalBytes = []
             return
         }
         // folding never makes a text longer: one output byte per ASCII byte, at most as many as the input
@@ -69,7 +73,7 @@ public struct FoldedText: Sendable {
         self.lowerBytes = lower
         self.cased = cased
         self.offsets = origin
-        self.original = original
+        self.originalBytes = original
     }
 
     /// The same text folded again into this value's storage: an ASCII text (the common case) reuses the
@@ -82,19 +86,24 @@ public struct FoldedText: Sendable {
 
     /// `refill(with:)` for the text whose UTF-8 bytes are `utf8` (valid UTF-8, as every text of a description is).
     /// An ASCII text is its own cased bytes; its lower-cased bytes are left to `prepareLower()` (most texts
-    /// are only read by the lexicon scanner, which folds case itself).
-    mutating func refill(utf8: UnsafeBufferPointer<UInt8>) {
-        // the cased bytes share the original's storage: let go of it first, so that it is reused in place
-        cased = []
-        // the bytes replaced in one call, in their room (emptying it first and appending would make two
-        // passes through the array's generic paths, each with its uniqueness check)
-        original.replaceSubrange(original.startIndex..<original.endIndex, with: utf8)
-        guard Self.isASCII(utf8) else {
-            self = FoldedText(original: original)
+    /// are only read by the lexicon scanner, which folds case itself). `knownASCII`: the caller knows the
+    /// bytes to be ASCII (a text read in place where the reader found the record ASCII), and they are not
+    /// looked at again for it (the check cost about 140 instructions a text of a batch).
+    mutating func refill(utf8: UnsafeBufferPointer<UInt8>, knownASCII: Bool = false) {
+        guard knownASCII || Self.isASCII(utf8) else {
+            // folded afresh from the bytes copied into the room of the last text's original bytes
+            originalBytes.replaceSubrange(originalBytes.startIndex..<originalBytes.endIndex, with: utf8)
+            self = FoldedText(original: originalBytes)
             return
         }
-        cased = original
-        offsets = nil
+        // the bytes replaced in one call, in their room (emptying it first and appending would make two
+        // passes through the array's generic paths, each with its uniqueness check); the arrays of a text
+        // that was not ASCII are let go of
+        cased.replaceSubrange(cased.startIndex..<cased.endIndex, with: utf8)
+        if offsets != nil {
+            offsets = nil
+            originalBytes = []
+        }
         lowerIsCurrent = false
     }
 
@@ -318,6 +327,7 @@ public struct FoldedText: Sendable {
         guard !range.isEmpty, range.lowerBound < cased.count else { return 0..<0 }
         let start = offset(of: range.lowerBound)
         var end = offset(of: range.upperBound - 1) + 1
+        let original = original
         while end < original.count, original[end] & 0xC0 == 0x80 { end += 1 }
         return start..<end
     }
@@ -332,6 +342,7 @@ public struct FoldedText: Sendable {
     /// A byte range of the original as Unicode-scalar offsets (what JSON output reports). In an ASCII text
     /// (no map of offsets) every byte is a scalar, and nothing needs counting.
     public func scalarRange(_ byteRange: Range<Int>) -> Range<Int> {
+        let original = original
         let lower = min(max(byteRange.lowerBound, 0), original.count)
         let upper = min(max(byteRange.upperBound, lower), original.count)
         if offsets == nil { return lower..<upper }
@@ -363,7 +374,8 @@ public struct FoldedText: Sendable {
 
     /// The original words of a byte range.
     public func originalText(_ byteRange: Range<Int>) -> String {
-        String(decoding: original[byteRange.clamped(to: 0..<original.count)], as: UTF8.self)
+        let original = original
+        return String(decoding: original[byteRange.clamped(to: 0..<original.count)], as: UTF8.self)
     }
 
     /// Latin letters with diacritics (U+00C0–U+017F) as their base letters.

@@ -116,6 +116,13 @@ public struct LexiconScanner: Sendable {
         text.cased.withUnsafeBufferPointer { bytes in scan(bytes, into: &matches, literals: &literals) }
     }
 
+    /// The same for an ASCII text given as its bytes, where they are (an ASCII text is its own folded text
+    /// with case kept). Out of line, as `scan(inPlace:into:literals:)`.
+    @inline(never)
+    func scan(ascii bytes: UnsafeBufferPointer<UInt8>, into matches: inout WorkList<Match>, literals: inout UInt64) {
+        scan(bytes, into: &matches, literals: &literals)
+    }
+
     /// The matches in a folded text given as its bytes with case kept (read as lower-cased: see `transitions`),
     /// added to `matches`.
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into matches: inout WorkList<Match>, literals: inout UInt64) {

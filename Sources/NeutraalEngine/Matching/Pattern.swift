@@ -208,6 +208,13 @@ public struct Pattern: Sendable {
         return caseSensitive ? automaton.matches(text.cased) : automaton.matches(lowerCasing: text.cased)
     }
 
+    /// `groupMatches(in:)` for a folded text's bytes with case kept, where they are (an ASCII text's own
+    /// bytes, read in the source: see `Evaluator.scan(slot:_:)`).
+    func groupMatches(inCased bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard let automaton else { return ~0 }
+        return caseSensitive ? automaton.matches(bytes) : automaton.matches(lowerCasing: bytes)
+    }
+
     /// The leftmost match in a folded text, extended to its longest end, given what `groupMatches(in:)`
     /// found for the text.
     public func firstMatch(in text: FoldedText, groupMatches: UInt64) -> Range<Int>? {

@@ -122,34 +122,42 @@ struct PatternDFA: Sendable, Equatable {
     /// `longestMatch - 1` bytes past the middle, the second from the middle. A match that starts before the
     /// middle lies within the first lane, one that starts later within the second.
     func matches(_ input: [UInt8]) -> UInt64 {
-        matches(input, classOf: classOf)
+        input.withUnsafeBufferPointer { matches($0, classOf: classOf) }
     }
 
     /// The patterns (as bits) that match somewhere in the lower-cased form of `cased` (see `caselessClassOf`).
     func matches(lowerCasing cased: [UInt8]) -> UInt64 {
+        cased.withUnsafeBufferPointer { matches($0, classOf: caselessClassOf) }
+    }
+
+    /// `matches(_:)` for bytes where they are.
+    func matches(_ input: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        matches(input, classOf: classOf)
+    }
+
+    /// `matches(lowerCasing:)` for bytes where they are.
+    func matches(lowerCasing cased: UnsafeBufferPointer<UInt8>) -> UInt64 {
         matches(cased, classOf: caselessClassOf)
     }
 
     /// `matches(_:)` reading each byte's class in `classOf`.
-    private func matches(_ input: [UInt8], classOf: [UInt32]) -> UInt64 {
+    private func matches(_ bytes: UnsafeBufferPointer<UInt8>, classOf: [UInt32]) -> UInt64 {
         let full = fullMask
         if masks[0] == full { return full }
         return transitions.withUnsafeBufferPointer { table in
             classOf.withUnsafeBufferPointer { classes in
-                input.withUnsafeBufferPointer { bytes in
-                    let count = bytes.count
-                    guard let longest = longestMatch, count >= Self.twoLaneLength, count >= 4 * longest else {
-                        return matches(table, classes, bytes, from: 0, to: count)
-                    }
-                    let middle = (count - longest + 1) / 2
-                    guard hasSpaceRuns else {
-                        return matches(table, classes, bytes, first: 0..<(middle + longest - 1), second: middle..<count)
-                    }
-                    // past the middle as many characters as a match can hold, a run of white space one
-                    let firstEnd = SpaceRuns.reach(bytes, from: middle, characters: longest - 1)
-                    guard firstEnd <= count - middle else { return matches(table, classes, bytes, from: 0, to: count) }
-                    return matches(table, classes, bytes, first: 0..<firstEnd, second: middle..<count)
+                let count = bytes.count
+                guard let longest = longestMatch, count >= Self.twoLaneLength, count >= 4 * longest else {
+                    return matches(table, classes, bytes, from: 0, to: count)
                 }
+                let middle = (count - longest + 1) / 2
+                guard hasSpaceRuns else {
+                    return matches(table, classes, bytes, first: 0..<(middle + longest - 1), second: middle..<count)
+                }
+                // past the middle as many characters as a match can hold, a run of white space one
+                let firstEnd = SpaceRuns.reach(bytes, from: middle, characters: longest - 1)
+                guard firstEnd <= count - middle else { return matches(table, classes, bytes, from: 0, to: count) }
+                return matches(table, classes, bytes, first: 0..<firstEnd, second: middle..<count)
             }
         }
     }

@@ -96,12 +96,23 @@ public final class SourceText: @unchecked Sendable {
     func place(at offset: Int, onLineStarting start: Int, number: Int, asciiUpTo asciiEnd: Int) -> (line: Int, column: Int) {
         let clamped = max(0, min(offset, bytes.count))
         let prefix = max(start, min(asciiEnd, clamped))
-        var column = 1 + (prefix - start) + Self.countCharacterStarts(bytes, from: prefix, to: clamped)
+        let place = place(at: clamped, onLineStarting: start, number: number, countedFrom: (prefix, 1 + (prefix - start)))
+        return (place.line, place.column)
+    }
+
+    /// The same, counted on from an offset of the line already counted (at or before `offset`, clamped):
+    /// `counted.count` is one more than the characters that start on the line before `counted.offset` (its
+    /// column before the adjustments below). Returns that count for `offset` too, for the next offset on.
+    func place(at offset: Int, onLineStarting start: Int, number: Int, countedFrom counted: (offset: Int, count: Int))
+        -> (line: Int, column: Int, count: Int) {
+        let clamped = max(0, min(offset, bytes.count))
+        let count = counted.count + Self.countCharacterStarts(bytes, from: counted.offset, to: clamped)
+        var column = count
         // a continuation byte position counts as part of the preceding character
         if clamped < bytes.count, bytes[clamped] & 0xC0 == 0x80, column > 1 { column -= 1 }
         // a byte order mark at the start of the file is not a column
         if start == 0, firstLine == 1, clamped >= 3, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { column -= 1 }
-        return (number, column)
+        return (number, column, count)
     }
 
     /// The line holding a byte offset (clamped to the file): where it starts, where it ends (its line end,
